@@ -1,0 +1,21 @@
+# The README's two commands: `make demo` and `make test`. Each sets everything up first.
+DEMO_DB ?= demo/fogwatch.db
+SAMPLE := src/fogwatch/data/sample
+
+.PHONY: setup demo test lint
+
+setup:
+	scripts/setup.sh
+
+demo: setup
+	.venv/bin/fogwatch ingest --db $(DEMO_DB) $(SAMPLE)
+	.venv/bin/fogwatch articles --db $(DEMO_DB) --limit 15
+
+lint:
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks
+
+test:
+	scripts/setup.sh --test
+	$(MAKE) lint
+	.venv/bin/pytest

@@ -1,0 +1,187 @@
+"""The `fogwatch` command: a thin layer over the library, one short function per verb."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import fogwatch
+from fogwatch.errors import InputError
+from fogwatch.store.writes import Outcome
+
+app = typer.Typer(
+    help="Turn conflict news into auditable events and claims, every value traced to its text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stdout = Console(highlight=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+class ListFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ShowFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL or SQLite file path.", envvar="FOGWATCH_DB", show_envvar=True),
+]
+DateOption = Annotated[str | None, typer.Option(callback=_parse_date, metavar="YYYY-MM-DD")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fogwatch {fogwatch.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """fogwatch: conflict news in; events, claims and their evidence out."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    db: DbOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", callback=_parse_date, metavar="YYYY-MM-DD", help="Publication date for bodies without one."
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest article text in bytes [env FOGWATCH_MAX_BYTES; default 5 MB].")
+    ] = None,
+    output: Annotated[ShowFormat, typer.Option("--format", help="Summary as text or JSON.")] = ShowFormat.text,
+) -> None:
+    """Read, clean, de-duplicate and store articles (text, JSONL, HTML, RSS/Atom)."""
+    store = fogwatch.open(db)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def report(where: str, result: Outcome | InputError) -> None:
+            if isinstance(result, InputError):
+                stderr.print(f"fogwatch: {result}", markup=False, soft_wrap=True)
+            progress.update(task, advance=1, description=where[-60:])
+
+        summary = store.ingest(paths, published=date, max_bytes=max_bytes, on_item=report)  # type: ignore[arg-type]
+    if output is ShowFormat.json:
+        typer.echo(json.dumps(summary.as_dict()))
+    else:
+        counts = summary.as_dict()
+        stdout.print(
+            "ingested: " + ", ".join(f"{count} {name.replace('_', '-')}" for name, count in counts.items()),
+            markup=False,
+        )
+    store.close()
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    output: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List stored articles, newest first."""
+    with fogwatch.open(db) as store:
+        rows = store.articles(search=search, since=since, until=until, limit=limit)  # type: ignore[arg-type]
+    _print_rows(rows, ("id", "published", "source", "title", "words", "dup_cluster"), output)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a unique prefix).")],
+    output: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Show one article: metadata and clean text (JSON adds the raw text and offset map)."""
+    with fogwatch.open(db) as store:
+        article = store.article(article_id)
+    if article is None:
+        stderr.print(f"fogwatch: no article {article_id!r} — list ids with `fogwatch articles`", markup=False)
+        raise typer.Exit(1)
+    if output is ShowFormat.json:
+        typer.echo(json.dumps({"article": article}, default=_json_default, ensure_ascii=False, indent=1))
+        return
+    for key in ("id", "published", "source", "title", "url", "dup_cluster", "origin"):
+        if article.get(key) is not None:
+            stdout.print(f"[bold]{key}[/bold]: ", end="")
+            stdout.print(str(article[key]), markup=False)
+    stdout.print()
+    stdout.print(article["text"], markup=False)
+
+
+def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: ListFormat) -> None:
+    if output is ListFormat.json:
+        typer.echo(json.dumps(list(rows), default=_json_default, ensure_ascii=False))
+    elif output is ListFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*(_cell(row.get(column)) for column in columns))
+        stdout.print(table)
+        stderr.print(f"{len(rows)} rows", markup=False)
+
+
+def _cell(value: object) -> str:
+    from rich.markup import escape
+
+    return "" if value is None else escape(str(value))
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,225 @@
+"""The record types of fogwatch: what every stage takes and returns.
+
+Frozen dataclasses with no behaviour beyond validating their own fields. Spans are half-open
+character offsets into `Article.text` (the clean text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+GeoPrecision = Literal[1, 2, 3]
+"""ACLED geo_precision: 1 the named town, 2 near a town or part of an area, 3 region only."""
+
+TimePrecision = Literal[1, 2, 3]
+"""ACLED time_precision: 1 the day, 2 the week, 3 the month."""
+
+CueClass = Literal["assert", "claim", "insist", "confirm", "deny", "hedge", "observe", "report"]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
+LinkRelation = Literal["confirms", "contradicts", "repeats"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range `[start, end)` of characters."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        """The text this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetRun:
+    """`length` characters copied unchanged from `raw_start` in the raw text to `clean_start`."""
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as a reader found it: metadata and the uncleaned body."""
+
+    origin: str
+    """Where it came from, as `path` or `path:line`, for error messages and audits."""
+    text: str
+    published: dt.date
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article. `id` is a stable hash of the normalised text."""
+
+    id: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: dt.date
+    text: str
+    raw_text: str
+    raw_offsets: tuple[OffsetRun, ...]
+    dup_cluster: str | None = None
+    origin: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int | None
+    name: str
+    feature: str
+    country: str
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    span: Span
+    place: Place | None
+    geo_precision: GeoPrecision | None
+    score: float
+    role: str = "location"
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """E.g. `RUS.military`, side `RUS`, kind `state forces`, ACLED inter code 1."""
+
+    id: str
+    name: str
+    side: str
+    kind: str
+    inter: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    actor: Actor
+    role: str = "mention"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    span: Span
+    date: dt.date | None
+    precision: TimePrecision | None
+    kind: Literal["date", "period", "duration"] = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    span: Span
+    low: float
+    best: float
+    high: float
+    unit: str
+
+    def __post_init__(self) -> None:
+        if not self.low <= self.best <= self.high:
+            raise ValueError(f"quantity must satisfy low <= best <= high: {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """A claim's content normalised to slots."""
+
+    predicate: str | None
+    place: int | None = None
+    actor: str | None = None
+    quantity: Quantity | None = None
+    time: dt.date | None = None
+    polarity: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    article_id: str
+    source: Actor | None
+    source_span: Span | None
+    cue_span: Span
+    cue_lemma: str
+    cue_class: CueClass
+    content_span: Span
+    stance: Literal["affirm", "refute"]
+    direct: bool
+    proposition: Proposition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    low: int
+    best: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    article_id: str
+    disorder_type: str
+    event_type: str
+    sub_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc: tuple[Actor, ...]
+    interaction: int | None
+    place: Place | None
+    geo_precision: GeoPrecision | None
+    date: dt.date | None
+    time_precision: TimePrecision | None
+    fatalities: Fatalities
+    civilian_targeting: bool
+    modality: Modality
+    claim_id: str | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    a: str
+    b: str
+    relation: LinkRelation
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class AtomicEvent:
+    id: str
+    sub_type: str
+    place: Place | None
+    date: dt.date | None
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything fogwatch extracted from one article (the output of `pipeline.process`)."""
+
+    article: Article
+    dates: tuple[DateMention, ...] = field(default=())
+    quantities: tuple[Quantity, ...] = field(default=())
+    actors: tuple[ActorMention, ...] = field(default=())
+    places: tuple[PlaceMention, ...] = field(default=())
+    claims: tuple[Claim, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())

@@ -1,0 +1,201 @@
+"""The store's schema: one table per record type of `records.py`, readable in one screen.
+
+Spans are stored as `start`/`end` column pairs (offsets into `articles.text`). Full-text search
+is dialect-specific and lives in the migrations: an FTS5 table on SQLite, a tsvector on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+    }
+)
+
+
+def _article_fk() -> Column:
+    return Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+def _span(prefix: str = "", nullable: bool = False) -> list[Column]:
+    return [Column(f"{prefix}start", Integer, nullable=nullable), Column(f"{prefix}end", Integer, nullable=nullable)]
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("source", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column("raw_offsets", JSON, nullable=False),  # [[clean_start, raw_start, length], ...]
+    Column("dup_cluster", String(16), nullable=False, index=True),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("origin", Text),
+    Column("external_id", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("key", String(16), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(32), primary_key=True),  # "gn:<geonameid>" or "adm:<admin code>"
+    Column("geonameid", Integer, index=True),
+    Column("name", Text, nullable=False),
+    Column("feature", Text, nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("admin1", String(16)),
+    Column("admin2", String(32)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("population", Integer),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    *_span(),
+    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("geo_precision", Integer),
+    Column("score", Float, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("side", String(16), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("inter", Integer, nullable=False),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    *_span(),
+    Column("actor_id", String(64), ForeignKey("actors.id"), nullable=False, index=True),
+    Column("role", String(16), nullable=False),
+)
+
+date_mentions = Table(
+    "date_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    *_span(),
+    Column("value", Date),
+    Column("precision", Integer),
+    Column("kind", String(16), nullable=False),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    *_span(),
+    Column("low", Float, nullable=False),
+    Column("best", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("unit", String(32), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    _article_fk(),
+    Column("source_actor_id", String(64), ForeignKey("actors.id"), index=True),
+    *_span("source_", nullable=True),
+    *_span("cue_"),
+    Column("cue_lemma", String(64), nullable=False),
+    Column("cue_class", String(16), nullable=False, index=True),
+    *_span("content_"),
+    Column("stance", String(8), nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("proposition", JSON),
+    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+)
+
+atomic_events = Table(
+    "atomic_events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("sub_type", String(64), nullable=False),
+    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("date", Date, index=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    _article_fk(),
+    Column("disorder_type", String(32), nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_type", String(64), nullable=False, index=True),
+    Column("actor1_id", String(64), ForeignKey("actors.id"), index=True),
+    Column("actor2_id", String(64), ForeignKey("actors.id"), index=True),
+    Column("assoc", JSON, nullable=False),
+    Column("interaction", Integer),
+    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("geo_precision", Integer),
+    Column("date", Date, index=True),
+    Column("time_precision", Integer),
+    Column("fatalities_low", Integer, nullable=False),
+    Column("fatalities_best", Integer, nullable=False),
+    Column("fatalities_high", Integer, nullable=False),
+    Column("civilian_targeting", Boolean, nullable=False),
+    Column("modality", String(16), nullable=False, index=True),
+    Column("claim_id", String(32), ForeignKey("claims.id")),
+    Column("evidence", JSON, nullable=False),  # [[start, end], ...]
+    Column("atomic_event_id", String(32), ForeignKey("atomic_events.id"), index=True),
+)
+
+claim_links = Table(
+    "claim_links",
+    metadata,
+    Column("a", String(32), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", String(32), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("relation", String(16), primary_key=True),
+    Column("evidence", Text, nullable=False),
+    Index("ix_claim_links_b", "b"),
+)
