@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,28 +32,32 @@ def _as_postgres(command: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_server() -> Iterator[str]:
     """A private PostgreSQL server on loopback for this test run; yields its base URL."""
     binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
     if not binaries:
         pytest.fail("PostgreSQL server binaries not found — run `scripts/setup.sh --test` (installs postgresql)")
     bin_dir = Path(binaries[-1])
-    data = tmp_path_factory.mktemp("pg") / "data"
+    # Not under pytest's tmp dir: that is private to root, and the server runs as `postgres`.
+    base = Path(tempfile.mkdtemp(prefix="fogwatch-pg-"))
+    data = base / "data"
     data.mkdir()
     if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
         shutil.chown(data, "postgres", "postgres")
-        shutil.chown(data.parent, "postgres", "postgres")
     port = _free_port()
     subprocess.run(
         _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]),
         check=True,
         capture_output=True,
+        text=True,
     )
     options = f"-k {data} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
     subprocess.run(
         _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l", str(data / "server.log"), "-o", options, "start"]),
         check=True,
         capture_output=True,
+        text=True,
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
@@ -61,6 +66,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
             capture_output=True,
         )
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture

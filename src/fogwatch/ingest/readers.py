@@ -24,6 +24,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+MIN_HTML_WORDS = 15
+"""Fewer words of main text than this means the page is navigation, not an article."""
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 _DATED_HEADER = re.compile(r"\A\s*date\s+(\S+)\s*")
@@ -77,6 +79,9 @@ def _read_directory(root: Path, published: dt.date | None, limit: int) -> Iterat
 def _read_file(path: Path, published: dt.date | None, limit: int) -> Iterator[ReadResult]:
     suffix = path.suffix.lower()
     try:
+        if path.stat().st_size == 0:
+            yield InputError(str(path), "empty file", "remove it or fill it")
+            return
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
                 yield from _read_jsonl(str(path), stream, published, limit)
@@ -99,6 +104,9 @@ def _read_file(path: Path, published: dt.date | None, limit: int) -> Iterator[Re
 def _read_bytes(
     where: str, data: bytes, suffix: str | None, published: dt.date | None, limit: int
 ) -> Iterator[ReadResult]:
+    if not data.strip():
+        yield InputError(where, "empty file", "remove it or fill it")
+        return
     if suffix is None or suffix not in KNOWN_SUFFIXES:
         suffix = _sniff(data)
     if suffix in JSONL_SUFFIXES:
@@ -234,10 +242,19 @@ def _read_html(where: str, html: str, published: dt.date | None, limit: int) -> 
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        # Only dates the page states; the extensive search guesses from copyright lines.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = document.text if document is not None else None
-    if not body or not body.strip():
+    lines = [line.strip() for line in (document.text or "").splitlines()] if document else []
+    if lines and document.title and lines[0] == document.title.strip():
+        lines = lines[1:]  # the headline is kept as the title, not repeated in the body
+    body = "\n\n".join(line for line in lines if line)
+    if len(body.split()) < MIN_HTML_WORDS:
         raise InputError(where, "no main text found in the HTML", "check that it is an article page")
     date = _date_or_default(where, document.date, published)
     return RawArticle(
