@@ -16,7 +16,6 @@ import pytest
 import sqlalchemy as sa
 
 import fogwatch
-
 from helpers import FIXTURES, REPO, SAMPLE, SEED  # noqa: F401 — re-exported for tests
 
 
@@ -36,7 +35,9 @@ def postgres_server() -> Iterator[str]:
     """A private PostgreSQL server on loopback for this test run; yields its base URL."""
     binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
     if not binaries:
-        pytest.fail("PostgreSQL server binaries not found — run `scripts/setup.sh --test` (installs postgresql)")
+        pytest.fail(
+            "PostgreSQL server binaries not found — run `scripts/setup.sh --test` (installs postgresql)"
+        )
     bin_dir = Path(binaries[-1])
     # Not under pytest's tmp dir: that is private to root, and the server runs as `postgres`.
     base = Path(tempfile.mkdtemp(prefix="fogwatch-pg-"))
@@ -47,14 +48,41 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(data, "postgres", "postgres")
     port = _free_port()
     subprocess.run(
-        _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]),
+        _as_postgres(
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ]
+        ),
         check=True,
         capture_output=True,
         text=True,
     )
-    options = f"-k {data} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    options = (
+        f"-k {data} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    )
     subprocess.run(
-        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l", str(data / "server.log"), "-o", options, "start"]),
+        _as_postgres(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(data / "server.log"),
+                "-o",
+                options,
+                "start",
+            ]
+        ),
         check=True,
         capture_output=True,
         text=True,

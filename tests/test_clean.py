@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from fogwatch.ingest.clean import OffsetMap, clean
 from fogwatch.records import Span
-
 from helpers import SEED
 
 
@@ -28,7 +27,10 @@ def test_gallery_line_and_its_caption_are_removed():
         "Pokrovsk, once home to about 60,000 people, was a hub."
     )
     text, runs = clean(raw)
-    assert text == "Smoke rose over the city.\n\nPokrovsk, once home to about 60,000 people, was a hub."
+    assert (
+        text
+        == "Smoke rose over the city.\n\nPokrovsk, once home to about 60,000 people, was a hub."
+    )
     assert_maps_back(raw, text, runs)
 
 
@@ -59,7 +61,9 @@ def test_share_and_subscribe_lines_are_removed():
 def test_whitespace_is_collapsed_without_inventing_characters():
     raw = "  Donetsk   province , at the\theart.\n\n\n\nNew   paragraph.\r\n"
     text, runs = clean(raw)
-    assert text == "Donetsk province, at the\theart.\n\nNew paragraph."  # a lone tab is kept, not invented into a space
+    assert (
+        text == "Donetsk province, at the\theart.\n\nNew paragraph."
+    )  # a lone tab is kept, not invented into a space
     assert_maps_back(raw, text, runs)
 
 
@@ -75,7 +79,15 @@ def test_span_to_raw_covers_the_same_words():
 def test_seed_article_is_clean_and_maps_back():
     raw = SEED.read_text(encoding="utf-8").split(None, 2)[2]
     text, runs = clean(raw)
-    for debris in ("View gallery", "( Photo", "(Photo", "Video:", "Mad Max’:", "SUPINSKY", "Smoke rises"):
+    for debris in (
+        "View gallery",
+        "( Photo",
+        "(Photo",
+        "Video:",
+        "Mad Max’:",
+        "SUPINSKY",
+        "Smoke rises",
+    ):
         assert debris not in text
     assert "Pokrovsk, once home to about 60,000 people" in text
     assert "in Donetsk province, at the heart" in text
@@ -84,7 +96,16 @@ def test_seed_article_is_clean_and_maps_back():
 
 
 debris = st.sampled_from(
-    ["( Photo: Reuters )", "5 View gallery", "\n\n", "  ", "Share this article", "\u00ad", "( Video:: A / B )", " ,"]
+    [
+        "( Photo: Reuters )",
+        "5 View gallery",
+        "\n\n",
+        "  ",
+        "Share this article",
+        "\u00ad",
+        "( Video:: A / B )",
+        " ,",
+    ]
 )
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
 

@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, dated
 
 from fogwatch.errors import InputError
 from fogwatch.ingest.readers import read
 from fogwatch.records import RawArticle
+from helpers import FIXTURES, dated
 
 NOV_12 = dt.date(2025, 11, 12)
 
@@ -59,7 +59,15 @@ def test_impossible_dates_are_errors(tmp_path: Path, bad_date: str):
 
 def test_jsonl_reports_bad_lines_by_number_and_keeps_the_rest(tmp_path: Path):
     lines = [
-        json.dumps({"id": "x1", "date": "2025-11-10", "source": "Steppe Post", "title": "T", "text": "One."}),
+        json.dumps(
+            {
+                "id": "x1",
+                "date": "2025-11-10",
+                "source": "Steppe Post",
+                "title": "T",
+                "text": "One.",
+            }
+        ),
         "{not json",
         json.dumps({"published": "2025-11-11T06:00:00Z", "text": "Two."}),
         json.dumps(["a list"]),
@@ -90,7 +98,9 @@ def test_html_page_gives_main_text_title_date_and_site():
     assert article.source == "Northern Wire"
     assert article.url == "https://example.org/kharkiv-drone-strike"
     assert article.published == dt.date(2025, 10, 14)
-    assert article.text.startswith("A Russian drone struck a residential street in a suburb of Kharkiv")
+    assert article.text.startswith(
+        "A Russian drone struck a residential street in a suburb of Kharkiv"
+    )
     assert "\n\nOleh Syniehubov said" in article.text
     assert "Subscribe" not in article.text and "Copyright" not in article.text
 
@@ -106,14 +116,20 @@ def test_rss_gives_one_article_per_item_with_full_text_where_present():
         "Russian artillery shelled Nikopol overnight, damaging a school, the regional administration said."
         "\n\nNo casualties were reported."
     )
-    assert (first.source, first.title, first.published) == ("Steppe Post", "Shelling in Nikopol", dt.date(2025, 10, 14))
+    assert (first.source, first.title, first.published) == (
+        "Steppe Post",
+        "Shelling in Nikopol",
+        dt.date(2025, 10, 14),
+    )
     assert second.text.startswith("A river ferry resumed service near Kherson")
     assert second.origin.endswith("feed.rss#item2")
 
 
 def test_atom_entry():
     [entry] = read_all(FIXTURES / "feed.atom")
-    assert entry.url == "https://example.org/odesa-port" and entry.published == dt.date(2025, 10, 16)
+    assert entry.url == "https://example.org/odesa-port" and entry.published == dt.date(
+        2025, 10, 16
+    )
     assert entry.text.startswith("The port of Odesa reopened on Thursday")
 
 

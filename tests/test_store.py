@@ -7,12 +7,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from helpers import dated
 
 import fogwatch
 from fogwatch.ingest.clean import OffsetMap
 from fogwatch.records import Span
 from fogwatch.store.schema import metadata
+from helpers import dated
 
 WIRE = (
     "Russian forces struck an energy facility in the Kharkiv region overnight, the regional governor "
@@ -29,31 +29,52 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def test_ingest_is_idempotent_and_counts_every_outcome(store: fogwatch.Store, tmp_path: Path):
-    edited = WIRE.replace("about 12,000 homes", "about 12,500 homes").replace("on Tuesday", "on Tuesday morning")
+    edited = WIRE.replace("about 12,000 homes", "about 12,500 homes").replace(
+        "on Tuesday", "on Tuesday morning"
+    )
     batch = write_jsonl(
         tmp_path / "batch.jsonl",
         [
             {"date": "2025-11-11", "source": "Northern Wire", "text": WIRE},
             {"date": "2025-11-11", "source": "Steppe Post", "text": "  " + WIRE.upper() + "\n"},
             {"date": "2025-11-12", "source": "Black Sea Herald", "text": edited},
-            {"date": "2025-11-12", "text": "Peaceful protesters gathered in Lviv to demand news of prisoners."},
+            {
+                "date": "2025-11-12",
+                "text": "Peaceful protesters gathered in Lviv to demand news of prisoners.",
+            },
             {"date": "not a date", "text": "Lost."},
         ],
     )
     first = store.ingest([str(batch)])
-    assert first.as_dict() == {"read": 4, "new": 2, "duplicate": 1, "near_duplicate": 1, "failed": 1}
+    assert first.as_dict() == {
+        "read": 4,
+        "new": 2,
+        "duplicate": 1,
+        "near_duplicate": 1,
+        "failed": 1,
+    }
     again = store.ingest([str(batch)])
-    assert again.as_dict() == {"read": 4, "new": 0, "duplicate": 4, "near_duplicate": 0, "failed": 1}
+    assert again.as_dict() == {
+        "read": 4,
+        "new": 0,
+        "duplicate": 4,
+        "near_duplicate": 0,
+        "failed": 1,
+    }
     assert store.count_articles() == 3
     rows = {row["source"]: row for row in store.articles()}
     assert rows["Black Sea Herald"]["dup_cluster"] == rows["Northern Wire"]["id"]
     assert rows[None]["dup_cluster"] == rows[None]["id"]
 
 
-def test_stored_article_keeps_clean_text_raw_text_and_offsets(store: fogwatch.Store, tmp_path: Path):
+def test_stored_article_keeps_clean_text_raw_text_and_offsets(
+    store: fogwatch.Store, tmp_path: Path
+):
     path = tmp_path / "a.txt"
     path.write_text(
-        dated("Shelling hit  Sumy ( Photo: AP ) overnight.\n\n5 View gallery Smoke over Sumy ( Photo: AP )\n\nDone."),
+        dated(
+            "Shelling hit  Sumy ( Photo: AP ) overnight.\n\n5 View gallery Smoke over Sumy ( Photo: AP )\n\nDone."
+        ),
         encoding="utf-8",
     )
     [article_id] = store.ingest([str(path)]).stored_ids
@@ -76,7 +97,11 @@ def test_full_text_search_and_date_range(store: fogwatch.Store, tmp_path: Path):
     batch = write_jsonl(
         tmp_path / "b.jsonl",
         [
-            {"date": "2025-10-01", "title": "Pokrovsk under fire", "text": "Troops advanced near Pokrovsk."},
+            {
+                "date": "2025-10-01",
+                "title": "Pokrovsk under fire",
+                "text": "Troops advanced near Pokrovsk.",
+            },
             {"date": "2025-10-05", "text": "Talks in Istanbul ended without agreement."},
             {"date": "2025-10-09", "text": "Drones struck Pokrovsk's outskirts; residents fled."},
         ],
@@ -84,7 +109,10 @@ def test_full_text_search_and_date_range(store: fogwatch.Store, tmp_path: Path):
     store.ingest([str(batch)])
     assert [r["published"].day for r in store.articles(search="Pokrovsk")] == [9, 1]
     assert [r["published"].day for r in store.articles(search="istanbul talks")] == [5]
-    assert [r["published"].day for r in store.articles(since=dt.date(2025, 10, 2), until=dt.date(2025, 10, 8))] == [5]
+    assert [
+        r["published"].day
+        for r in store.articles(since=dt.date(2025, 10, 2), until=dt.date(2025, 10, 8))
+    ] == [5]
     assert store.articles(search='"; DROP TABLE articles; --') == []
     # Query syntax in user input is treated as words (SQLite) or web-search syntax (PostgreSQL).
     assert {r["published"].day for r in store.articles(search="NEAR(pokrovsk OR")} <= {1, 9}
@@ -95,7 +123,9 @@ def test_migrated_schema_matches_the_code(store: fogwatch.Store):
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
         differences = [
-            d for d in compare_metadata(context, metadata) if "articles_fts" not in str(d) and "search" not in str(d)
+            d
+            for d in compare_metadata(context, metadata)
+            if "articles_fts" not in str(d) and "search" not in str(d)
         ]
         assert context.get_current_revision() == "0001"
     assert differences == []
@@ -103,9 +133,8 @@ def test_migrated_schema_matches_the_code(store: fogwatch.Store):
 
 def test_opening_twice_migrates_once(store_url: str):
     fogwatch.open(store_url).close()
-    with fogwatch.open(store_url) as store:
-        with store.engine.connect() as connection:
-            versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    with fogwatch.open(store_url) as store, store.engine.connect() as connection:
+        versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
     assert versions == [("0001",)]
 
 

@@ -12,7 +12,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 
-def open(url: str | None = None) -> Store:  # noqa: A001 — the library's front door, as in DESIGN.md
+def open(url: str | None = None) -> Store:
     """Open (and migrate) the store at `url`: a SQLAlchemy URL or a SQLite file path."""
     return Store(url)
 

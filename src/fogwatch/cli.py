@@ -29,13 +29,13 @@ stdout = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False)
 
 
-class ListFormat(str, enum.Enum):
+class ListFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ShowFormat(str, enum.Enum):
+class ShowFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
@@ -51,7 +51,9 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL or SQLite file path.", envvar="FOGWATCH_DB", show_envvar=True),
+    typer.Option(
+        "--db", help="Store URL or SQLite file path.", envvar="FOGWATCH_DB", show_envvar=True
+    ),
 ]
 DateOption = Annotated[str | None, typer.Option(callback=_parse_date, metavar="YYYY-MM-DD")]
 
@@ -73,18 +75,26 @@ def _main(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")
+    ],
     db: DbOption = None,
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", callback=_parse_date, metavar="YYYY-MM-DD", help="Publication date for bodies without one."
+            "--date",
+            callback=_parse_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date for bodies without one.",
         ),
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Largest article text in bytes [env FOGWATCH_MAX_BYTES; default 5 MB].")
+        int | None,
+        typer.Option(help="Largest article text in bytes [env FOGWATCH_MAX_BYTES; default 5 MB]."),
     ] = None,
-    output: Annotated[ShowFormat, typer.Option("--format", help="Summary as text or JSON.")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", help="Summary as text or JSON.")
+    ] = ShowFormat.text,
 ) -> None:
     """Read, clean, de-duplicate and store articles (text, JSONL, HTML, RSS/Atom)."""
     store = fogwatch.open(db)
@@ -110,7 +120,8 @@ def ingest(
     else:
         counts = summary.as_dict()
         stdout.print(
-            "ingested: " + ", ".join(f"{count} {name.replace('_', '-')}" for name, count in counts.items()),
+            "ingested: "
+            + ", ".join(f"{count} {name.replace('_', '-')}" for name, count in counts.items()),
             markup=False,
         )
     store.close()
@@ -124,7 +135,9 @@ def articles(
     since: DateOption = None,
     until: DateOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
-    output: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """List stored articles, newest first."""
@@ -135,18 +148,26 @@ def articles(
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a unique prefix).")],
-    output: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = ShowFormat.text,
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id (or a unique prefix).")
+    ],
+    output: Annotated[
+        ShowFormat, typer.Option("--format", help="Output format.")
+    ] = ShowFormat.text,
     db: DbOption = None,
 ) -> None:
     """Show one article: metadata and clean text (JSON adds the raw text and offset map)."""
     with fogwatch.open(db) as store:
         article = store.article(article_id)
     if article is None:
-        stderr.print(f"fogwatch: no article {article_id!r} — list ids with `fogwatch articles`", markup=False)
+        stderr.print(
+            f"fogwatch: no article {article_id!r} — list ids with `fogwatch articles`", markup=False
+        )
         raise typer.Exit(1)
     if output is ShowFormat.json:
-        typer.echo(json.dumps({"article": article}, default=_json_default, ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps({"article": article}, default=_json_default, ensure_ascii=False, indent=1)
+        )
         return
     for key in ("id", "published", "source", "title", "url", "dup_cluster", "origin"):
         if article.get(key) is not None:
@@ -160,7 +181,9 @@ def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: 
     if output is ListFormat.json:
         typer.echo(json.dumps(list(rows), default=_json_default, ensure_ascii=False))
     elif output is ListFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:

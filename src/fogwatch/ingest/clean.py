@@ -36,7 +36,7 @@ _FURNITURE_RE = re.compile(
 # Characters with no visible meaning that scrapers leave behind.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
-_SENTENCE_END = ".!?\"”’:;"
+_SENTENCE_END = '.!?"”’:;'
 _NO_SPACE_BEFORE = ",.;:!?)]}%"
 
 

@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -52,6 +51,8 @@ class Signature:
             " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
         }
+        from datasketch import MinHash  # imported late: the package import costs ~0.3 s
+
         minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
         minhash.update_batch(list(shingles))
         return cls(minhash.hashvalues.astype(np.uint64))
@@ -66,7 +67,12 @@ class Signature:
     def band_keys(self) -> list[tuple[int, str]]:
         """One `(band, key)` per LSH band; articles sharing any pair are candidates."""
         return [
-            (band, hashlib.blake2b(self.values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).hexdigest())
+            (
+                band,
+                hashlib.blake2b(
+                    self.values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
+                ).hexdigest(),
+            )
             for band in range(BANDS)
         ]
 

@@ -61,7 +61,9 @@ def read(
 
 def _read_directory(root: Path, published: dt.date | None, limit: int) -> Iterator[ReadResult]:
     def on_error(error: OSError) -> None:
-        failures.append(InputError(str(error.filename), f"cannot list: {error.strerror}", "check permissions"))
+        failures.append(
+            InputError(str(error.filename), f"cannot list: {error.strerror}", "check permissions")
+        )
 
     failures: list[InputError] = []
     for directory, subdirs, files in os.walk(root, onerror=on_error):
@@ -96,7 +98,9 @@ def _read_file(path: Path, published: dt.date | None, limit: int) -> Iterator[Re
             return
         data = path.read_bytes()
     except OSError as error:
-        yield InputError(str(path), f"cannot read: {error.strerror}", "check that it exists and is readable")
+        yield InputError(
+            str(path), f"cannot read: {error.strerror}", "check that it exists and is readable"
+        )
         return
     yield from _read_bytes(str(path), data, suffix, published, limit)
 
@@ -255,7 +259,9 @@ def _read_html(where: str, html: str, published: dt.date | None, limit: int) -> 
         lines = lines[1:]  # the headline is kept as the title, not repeated in the body
     body = "\n\n".join(line for line in lines if line)
     if len(body.split()) < MIN_HTML_WORDS:
-        raise InputError(where, "no main text found in the HTML", "check that it is an article page")
+        raise InputError(
+            where, "no main text found in the HTML", "check that it is an article page"
+        )
     date = _date_or_default(where, document.date, published)
     return RawArticle(
         origin=where,
@@ -292,7 +298,9 @@ def _read_feed(where: str, xml: str, published: dt.date | None, limit: int) -> I
             yield error
 
 
-def _feed_article(place: str, entry: dict, site: str | None, published: dt.date | None, limit: int) -> RawArticle:
+def _feed_article(
+    place: str, entry: dict, site: str | None, published: dt.date | None, limit: int
+) -> RawArticle:
     contents = entry.get("content") or []
     markup = contents[0].get("value") if contents else entry.get("summary", "")
     body = _html_to_text(markup or "")
@@ -329,4 +337,6 @@ def _html_to_text(markup: str) -> str:
     blocks = root.xpath("//p|//li|//h1|//h2|//h3")
     if not blocks:
         return root.text_content()
-    return "\n\n".join(block.text_content().strip() for block in blocks if block.text_content().strip())
+    return "\n\n".join(
+        block.text_content().strip() for block in blocks if block.text_content().strip()
+    )

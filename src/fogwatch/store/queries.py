@@ -56,7 +56,9 @@ def list_articles(
 
 def _matches(connection: Connection, search: str) -> sa.ColumnElement[bool]:
     if connection.dialect.name == "postgresql":
-        return sa.text("articles.search @@ websearch_to_tsquery('english', :q)").bindparams(q=search)
+        return sa.text("articles.search @@ websearch_to_tsquery('english', :q)").bindparams(
+            q=search
+        )
     # Each word quoted, so FTS5 operators in user input are matched as words, not obeyed.
     terms = " ".join('"' + word.replace('"', '""') + '"' for word in search.split())
     return sa.text(

@@ -34,11 +34,20 @@ metadata = MetaData(
 
 
 def _article_fk() -> Column:
-    return Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+    return Column(
+        "article_id",
+        String(16),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
 
 
 def _span(prefix: str = "", nullable: bool = False) -> list[Column]:
-    return [Column(f"{prefix}start", Integer, nullable=nullable), Column(f"{prefix}end", Integer, nullable=nullable)]
+    return [
+        Column(f"{prefix}start", Integer, nullable=nullable),
+        Column(f"{prefix}end", Integer, nullable=nullable),
+    ]
 
 
 articles = Table(
@@ -64,7 +73,9 @@ article_bands = Table(
     metadata,
     Column("band", Integer, primary_key=True),
     Column("key", String(16), primary_key=True),
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 places = Table(

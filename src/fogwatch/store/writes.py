@@ -31,7 +31,10 @@ def add_article(engine: Engine, article: Article) -> Outcome:
             connection.execute(articles.insert().values(_article_row(article, signature, cluster)))
             connection.execute(
                 article_bands.insert(),
-                [{"band": band, "key": key, "article_id": article.id} for band, key in signature.band_keys()],
+                [
+                    {"band": band, "key": key, "article_id": article.id}
+                    for band, key in signature.band_keys()
+                ],
             )
     except IntegrityError:
         # Another process stored the same article between our check and our insert.
@@ -76,7 +79,9 @@ def _article_row(article: Article, signature: Signature, cluster: str | None) ->
         "published": article.published,
         "text": article.text,
         "raw_text": article.raw_text,
-        "raw_offsets": [[run.clean_start, run.raw_start, run.length] for run in article.raw_offsets],
+        "raw_offsets": [
+            [run.clean_start, run.raw_start, run.length] for run in article.raw_offsets
+        ],
         "dup_cluster": cluster or article.id,
         "minhash": signature.to_bytes(),
         "origin": article.origin,

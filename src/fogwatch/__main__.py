@@ -1,0 +1,3 @@
+from fogwatch.cli import main
+
+main()
