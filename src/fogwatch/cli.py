@@ -143,7 +143,8 @@ def articles(
     """List stored articles, newest first."""
     with fogwatch.open(db) as store:
         rows = store.articles(search=search, since=since, until=until, limit=limit)  # type: ignore[arg-type]
-    _print_rows(rows, ("id", "published", "source", "title", "words", "dup_cluster"), output)
+    columns = ("id", "published", "source", "title", "words", "dup_cluster")
+    _print_rows(rows, columns if output is not ListFormat.table else columns[:-1], output)
 
 
 @app.command()
@@ -188,6 +189,7 @@ def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: 
         writer.writerows(rows)
     else:
         table = Table(*columns, show_lines=False)
+        table.columns[0].no_wrap = True
         for row in rows:
             table.add_row(*(_cell(row.get(column)) for column in columns))
         stdout.print(table)
