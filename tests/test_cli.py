@@ -175,3 +175,13 @@ def test_sigkill_mid_batch_then_rerun_stores_every_article_exactly_once(
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     engine.dispose()
     assert (bands, orphans) == (total, 0)
+
+
+def test_an_unreachable_store_is_one_line_and_exit_1(tmp_path: Path):
+    result = run("articles", db="postgresql+psycopg://fogwatch:secret@127.0.0.1:1/none")
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(
+        "fogwatch: cannot use the store postgresql+psycopg://fogwatch:***@127.0.0.1:1/none:"
+    )
+    assert line.endswith("— check --db or FOGWATCH_DB") and "secret" not in line

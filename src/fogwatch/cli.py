@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import fogwatch
-from fogwatch.errors import InputError
+from fogwatch.errors import InputError, StoreError
 from fogwatch.store.writes import Outcome
 
 app = typer.Typer(
@@ -209,4 +209,8 @@ def _json_default(value: object) -> object:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except StoreError as error:
+        stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+        sys.exit(1)

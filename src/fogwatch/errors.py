@@ -14,3 +14,10 @@ class InputError(Exception):
         self.where = where
         self.problem = problem
         self.fix = fix
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used: `<url>: <reason> — <fix>`."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"cannot use the store {url}: {reason} — check --db or FOGWATCH_DB")

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from sqlalchemy.exc import OperationalError
+
 from fogwatch import config, pipeline
-from fogwatch.errors import InputError
+from fogwatch.errors import InputError, StoreError
 from fogwatch.ingest import readers
 from fogwatch.store import db, queries
 from fogwatch.store.writes import Outcome, add_article
@@ -36,8 +38,12 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = config.database_url(url)
-        self.engine = db.create_engine(self.url)
-        db.migrate(self.engine)
+        try:
+            self.engine = db.create_engine(self.url)
+            db.migrate(self.engine)
+        except (OSError, OperationalError) as error:
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise StoreError(db.redacted(self.url), reason) from error
 
     def ingest(
         self,

@@ -43,6 +43,11 @@ def create_engine(url: str) -> Engine:
     return engine
 
 
+def redacted(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; safe when several processes start at once."""
     config = Config()
