@@ -113,26 +113,53 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
+    """A mention of an actor. `role`: mention, metonym ("Moscow said"), person, group or pronoun."""
+
     span: Span
     actor: Actor
     role: str = "mention"
+    person: str | None = None
+    """The individual's name when the mention is a person ("Oleksandr Syrskyi")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Coreference:
+    """A pronoun, surname or title (`span`) that refers back to an earlier mention (`antecedent`)."""
+
+    span: Span
+    antecedent: Span
+    actor: Actor | None
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
+    """A temporal expression resolved against the publication date.
+
+    kind "date": `date` is the ACLED-coded day (the day itself, the midpoint of a week, the middle of
+    a month) with `precision` 1/2/3, and `start`..`end` the days it covers. kind "period": a span of
+    time that is not one date ("mid-2024", "since February 2022"): `start`/`end` where known, no
+    `date`. kind "duration": a length of time ("more than a year"), with no place on the calendar.
+    """
+
     span: Span
     date: dt.date | None
     precision: TimePrecision | None
     kind: Literal["date", "period", "duration"] = "date"
+    start: dt.date | None = None
+    end: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A count with its unit: low <= best <= high, `best` following ACLED's conservative rules."""
+
     span: Span
     low: float
     best: float
     high: float
     unit: str
+    hedge: str = ""
+    """The hedge as written and normalised: "about", "at least", "more than", "up to", "several", …"""
 
     def __post_init__(self) -> None:
         if not self.low <= self.best <= self.high:
@@ -220,6 +247,7 @@ class ArticleResult:
     dates: tuple[DateMention, ...] = field(default=())
     quantities: tuple[Quantity, ...] = field(default=())
     actors: tuple[ActorMention, ...] = field(default=())
+    coreferences: tuple[Coreference, ...] = field(default=())
     places: tuple[PlaceMention, ...] = field(default=())
     claims: tuple[Claim, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())

