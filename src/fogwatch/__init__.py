@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from fogwatch.pipeline import extract
 from fogwatch.store import IngestSummary, Store
 
 try:
@@ -17,4 +18,4 @@ def open(url: str | None = None) -> Store:
     return Store(url)
 
 
-__all__ = ["IngestSummary", "Store", "__version__", "open"]
+__all__ = ["IngestSummary", "Store", "__version__", "extract", "open"]

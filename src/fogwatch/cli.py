@@ -16,7 +16,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import fogwatch
+from fogwatch import pipeline
 from fogwatch.errors import InputError, StoreError
+from fogwatch.export import jsonl
+from fogwatch.ingest import readers
+from fogwatch.records import ArticleResult, RawArticle
 from fogwatch.store.writes import Outcome
 
 app = typer.Typer(
@@ -157,30 +161,100 @@ def show(
     ] = ShowFormat.text,
     db: DbOption = None,
 ) -> None:
-    """Show one article: metadata and clean text (JSON adds the raw text and offset map)."""
+    """Show one stored article: metadata, clean text and every mention found (JSON adds raw text and offsets)."""
     with fogwatch.open(db) as store:
-        article = store.article(article_id)
-    if article is None:
+        result = store.article_result(article_id)
+    if result is None:
         stderr.print(
-            f"fogwatch: no article {article_id!r} — list ids with `fogwatch articles`", markup=False
+            f"fogwatch: no article {article_id!r} — list ids with `fogwatch articles`",
+            markup=False,
+            soft_wrap=True,
         )
         raise typer.Exit(1)
     if output is ShowFormat.json:
-        typer.echo(
-            json.dumps({"article": article}, default=_json_default, ensure_ascii=False, indent=1)
-        )
-        return
+        typer.echo(jsonl.dumps(jsonl.article_json(result, raw=True), indent=1))
+    else:
+        _print_result(result)
+
+
+@app.command()
+def extract(
+    path: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="One article: text, JSONL line, HTML, or - for stdin."),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            callback=_parse_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date if the file has none.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the documented JSON shape.")
+    ] = False,
+) -> None:
+    """Run the pipeline on one article without storing it and print everything found, with spans."""
+    items = list(readers.read([path], published=date))  # type: ignore[arg-type]
+    raws = [item for item in items if isinstance(item, RawArticle)]
+    for error in (item for item in items if isinstance(item, InputError)):
+        stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+    if not raws:
+        raise typer.Exit(1)
+    try:
+        articles_found = [pipeline.prepare(raw) for raw in raws]
+    except InputError as error:
+        stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    for result in pipeline.process(articles_found):
+        if as_json:
+            typer.echo(jsonl.dumps(jsonl.article_json(result), indent=1))
+        else:
+            _print_result(result)
+    if len(raws) != len(items):
+        raise typer.Exit(1)
+
+
+def _print_result(result: ArticleResult) -> None:
+    article = result.article
     for key in ("id", "published", "source", "title", "url", "dup_cluster", "origin"):
-        if article.get(key) is not None:
+        value = getattr(article, key)
+        if value is not None:
             stdout.print(f"[bold]{key}[/bold]: ", end="")
-            stdout.print(str(article[key]), markup=False)
+            stdout.print(str(value), markup=False)
     stdout.print()
-    stdout.print(article["text"], markup=False)
+    stdout.print(article.text, markup=False)
+    shown = jsonl.article_json(result)
+    describe = {
+        "dates": lambda d: (
+            f"{d['kind']} {d['value'] or ''} p{d['precision'] or '-'} {d['start'] or ''}..{d['end'] or ''}"
+        ),
+        "quantities": lambda q: f"{q['unit']} {q['low']}/{q['best']}/{q['high']} {q['hedge']}",
+        "actors": lambda a: (
+            f"{a['actor']['id']} ({a['actor']['side']}) {a['role']} {a['person'] or ''}"
+        ),
+        "coreferences": lambda c: (
+            f"→ {c['antecedent']['text']!r} {(c['actor'] or {}).get('id', '')}"
+        ),
+    }
+    for kind, explain in describe.items():
+        if not shown[kind]:
+            continue
+        table = Table("span", "text", "reading", title=kind, title_justify="left")
+        for item in shown[kind]:
+            table.add_row(
+                f"{item['span'][0]}-{item['span'][1]}",
+                _cell(item["text"]),
+                _cell(explain(item).strip()),
+            )
+        stdout.print(table)
 
 
 def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: ListFormat) -> None:
     if output is ListFormat.json:
-        typer.echo(json.dumps(list(rows), default=_json_default, ensure_ascii=False))
+        typer.echo(jsonl.dumps(list(rows)))
     elif output is ListFormat.csv:
         writer = csv.DictWriter(
             sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
@@ -200,12 +274,6 @@ def _cell(value: object) -> str:
     from rich.markup import escape
 
     return "" if value is None else escape(str(value))
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
 def main() -> None:

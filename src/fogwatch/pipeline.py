@@ -1,10 +1,22 @@
-"""The stage order: raw article → clean `Article`. Pure functions of their input, no I/O."""
+"""The stage order, in one place: raw article → clean `Article` → `ArticleResult`.
+
+Everything here is a pure function of its input (no I/O), so a batch on a cluster, a rerun after
+a crash and a unit test all compute the same thing.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
 from fogwatch.errors import InputError
 from fogwatch.ingest import clean, dedup
-from fogwatch.records import Article, RawArticle
+from fogwatch.language import actors, coref, dates, nlp, quantities
+from fogwatch.records import Article, ArticleResult, RawArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def prepare(raw: RawArticle) -> Article:
@@ -24,3 +36,28 @@ def prepare(raw: RawArticle) -> Article:
         origin=raw.origin,
         external_id=raw.external_id,
     )
+
+
+def analyse(article: Article, doc: Doc) -> ArticleResult:
+    """Run every language stage on one parsed article."""
+    actor_mentions = actors.find(doc)
+    return ArticleResult(
+        article=article,
+        dates=tuple(dates.find(doc, article.published)),
+        quantities=tuple(quantities.find(doc)),
+        actors=tuple(actor_mentions),
+        coreferences=tuple(coref.resolve(doc, actor_mentions)),
+    )
+
+
+def process(articles: Sequence[Article]) -> Iterator[ArticleResult]:
+    """Parse articles in batches and analyse each."""
+    for article, doc in zip(articles, nlp.parse(a.text for a in articles), strict=True):
+        yield analyse(article, doc)
+
+
+def extract(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
+    """Everything fogwatch finds in one article body, without storing it."""
+    date = published if isinstance(published, dt.date) else dt.date.fromisoformat(published)
+    article = prepare(RawArticle(origin="<text>", text=text, published=date, source=source))
+    return next(process([article]))

@@ -30,16 +30,24 @@ class ModelError(Exception):
 
 
 def _manifest() -> dict:
-    return json.loads(files("fogwatch.data").joinpath("model_manifest.json").read_text(encoding="utf-8"))
+    return json.loads(
+        files("fogwatch.data").joinpath("model_manifest.json").read_text(encoding="utf-8")
+    )
 
 
 def model_dir() -> Path:
     """The folder of the verified model's files; raises `ModelError` when anything is off."""
-    manifest = _manifest()
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or spec.origin is None:
         raise ModelError(f"spaCy model package {MODEL_PACKAGE} is not installed — {REINSTALL}")
-    root = Path(spec.origin).parent / f"{MODEL_PACKAGE}-{manifest['meta']['version']}"
+    root = Path(spec.origin).parent / f"{MODEL_PACKAGE}-{_manifest()['meta']['version']}"
+    verify(root)
+    return root
+
+
+def verify(root: Path) -> None:
+    """Check the model folder's meta.json fields and file hashes against the manifest."""
+    manifest = _manifest()
     meta_path = root / "meta.json"
     if not meta_path.is_file():
         raise ModelError(f"spaCy model files missing under {root} — {REINSTALL}")
@@ -55,7 +63,6 @@ def model_dir() -> Path:
             raise ModelError(f"spaCy model file {path} is missing — {REINSTALL}")
         if _sha256(path) != expected:
             raise ModelError(f"spaCy model file {path} does not match its sha256 — {REINSTALL}")
-    return root
 
 
 def _sha256(path: Path) -> str:

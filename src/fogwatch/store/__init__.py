@@ -12,8 +12,12 @@ from sqlalchemy.exc import OperationalError
 from fogwatch import config, pipeline
 from fogwatch.errors import InputError, StoreError
 from fogwatch.ingest import readers
+from fogwatch.records import Article, ArticleResult
 from fogwatch.store import db, queries
-from fogwatch.store.writes import Outcome, add_article
+from fogwatch.store.writes import Outcome, add_result, stored
+
+INGEST_BATCH = 32
+"""Articles parsed together: spaCy is faster on batches, and a crash loses at most this much work."""
 
 
 @dataclass
@@ -53,26 +57,49 @@ class Store:
         stdin: BinaryIO | None = None,
         on_item: Callable[[str, Outcome | InputError], None] | None = None,
     ) -> IngestSummary:
-        """Read, clean and store every article in `paths`; bad inputs are counted, not fatal."""
+        """Read, clean, analyse and store every article in `paths`; bad inputs are counted, not fatal."""
         summary = IngestSummary()
-        for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
-            result: Outcome | InputError
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                summary.read += 1
-                article = pipeline.prepare(item)
-                result = add_article(self.engine, article)
-                summary.stored_ids.append(article.id)
-            except InputError as error:
-                result = error
+
+        def record(where: str, result: Outcome | InputError) -> None:
+            if isinstance(result, InputError):
                 summary.failed += 1
-                summary.errors.append(error)
+                summary.errors.append(result)
             else:
                 setattr(summary, result.value, getattr(summary, result.value) + 1)
             if on_item:
-                on_item(item.origin if not isinstance(item, InputError) else item.where, result)
+                on_item(where, result)
+
+        pending: list[Article] = []
+        for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
+            if isinstance(item, InputError):
+                record(item.where, item)
+                continue
+            summary.read += 1
+            try:
+                article = pipeline.prepare(item)
+            except InputError as error:
+                record(error.where, error)
+                continue
+            summary.stored_ids.append(article.id)
+            if self._is_stored(article.id) or any(p.id == article.id for p in pending):
+                record(item.origin, Outcome.DUPLICATE)  # known already: no need to parse it again
+                continue
+            pending.append(article)
+            if len(pending) >= INGEST_BATCH:
+                self._store_batch(pending, record)
+                pending = []
+        self._store_batch(pending, record)
         return summary
+
+    def _is_stored(self, article_id: str) -> bool:
+        with self.engine.connect() as connection:
+            return stored(connection, article_id)
+
+    def _store_batch(
+        self, batch: list[Article], record: Callable[[str, Outcome | InputError], None]
+    ) -> None:
+        for result in pipeline.process(batch):
+            record(result.article.origin or result.article.id, add_result(self.engine, result))
 
     def articles(
         self,
@@ -89,6 +116,11 @@ class Store:
         """One stored article by id (or a unique prefix of at least 4 characters)."""
         with self.engine.connect() as connection:
             return queries.get_article(connection, article_id)
+
+    def article_result(self, article_id: str) -> ArticleResult | None:
+        """One stored article with everything extracted from it (same records as `extract`)."""
+        with self.engine.connect() as connection:
+            return queries.get_article_result(connection, article_id)
 
     def count_articles(self) -> int:
         with self.engine.connect() as connection:

@@ -1,4 +1,4 @@
-"""Reading the store: article listings, full-text search and single articles."""
+"""Reading the store: article listings, full-text search, single articles with their mentions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,25 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fogwatch.store.schema import articles
+from fogwatch.records import (
+    Actor,
+    ActorMention,
+    Article,
+    ArticleResult,
+    Coreference,
+    DateMention,
+    OffsetRun,
+    Quantity,
+    Span,
+)
+from fogwatch.store.schema import (
+    actor_mentions,
+    actors,
+    articles,
+    coreferences,
+    date_mentions,
+    quantities,
+)
 
 LISTING_COLUMNS = ("id", "published", "source", "title", "dup_cluster", "words")
 
@@ -66,21 +84,95 @@ def _matches(connection: Connection, search: str) -> sa.ColumnElement[bool]:
     ).bindparams(q=terms)
 
 
-def get_article(connection: Connection, article_id: str) -> dict[str, Any] | None:
-    """One article with its clean text, raw text and offset map, by id or unique id prefix."""
-    query = sa.select(articles).where(articles.c.id == article_id)
-    row = connection.execute(query).first()
-    if row is None and 4 <= len(article_id) < 16:
-        prefix = article_id.replace("%", "").replace("_", "")
-        matches = connection.execute(
-            sa.select(articles).where(articles.c.id.like(prefix + "%")).limit(2)
-        ).all()
-        row = matches[0] if len(matches) == 1 else None
-    if row is None:
+def resolve_article_id(connection: Connection, article_id: str) -> str | None:
+    """The full id for an id or a unique prefix of at least 4 characters."""
+    if connection.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first():
+        return article_id
+    if not 4 <= len(article_id) < 16 or not article_id.isalnum():
         return None
+    matches = connection.execute(
+        sa.select(articles.c.id).where(articles.c.id.like(article_id + "%")).limit(2)
+    ).all()
+    return str(matches[0].id) if len(matches) == 1 else None
+
+
+def get_article(connection: Connection, article_id: str) -> dict[str, Any] | None:
+    """One article's row (clean text, raw text, offset map), by id or unique id prefix."""
+    full_id = resolve_article_id(connection, article_id)
+    if full_id is None:
+        return None
+    row = connection.execute(sa.select(articles).where(articles.c.id == full_id)).one()
     record = row._asdict()
     record.pop("minhash", None)
     return record
+
+
+def get_article_result(connection: Connection, article_id: str) -> ArticleResult | None:
+    """One article and every mention stored for it, as the records the pipeline produced."""
+    row = get_article(connection, article_id)
+    if row is None:
+        return None
+    full_id = row["id"]
+    article = Article(
+        id=full_id,
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        published=row["published"],
+        text=row["text"],
+        raw_text=row["raw_text"],
+        raw_offsets=tuple(OffsetRun(*run) for run in row["raw_offsets"]),
+        dup_cluster=row["dup_cluster"],
+        origin=row["origin"],
+        external_id=row["external_id"],
+    )
+    known = {
+        r.id: Actor(r.id, r.name, r.side, r.kind, r.inter)
+        for r in connection.execute(
+            sa.select(actors).where(
+                actors.c.id.in_(
+                    sa.select(actor_mentions.c.actor_id).where(
+                        actor_mentions.c.article_id == full_id
+                    )
+                )
+                | actors.c.id.in_(
+                    sa.select(coreferences.c.actor_id).where(coreferences.c.article_id == full_id)
+                )
+            )
+        )
+    }
+
+    def rows_of(table: sa.Table) -> list[Any]:
+        query = (
+            sa.select(table)
+            .where(table.c.article_id == full_id)
+            .order_by(table.c.start, table.c.id)
+        )
+        return list(connection.execute(query))
+
+    return ArticleResult(
+        article=article,
+        dates=tuple(
+            DateMention(Span(r.start, r.end), r.value, r.precision, r.kind, r.first_day, r.last_day)
+            for r in rows_of(date_mentions)
+        ),
+        quantities=tuple(
+            Quantity(Span(r.start, r.end), r.low, r.best, r.high, r.unit, r.hedge)
+            for r in rows_of(quantities)
+        ),
+        actors=tuple(
+            ActorMention(Span(r.start, r.end), known[r.actor_id], r.role, r.person)
+            for r in rows_of(actor_mentions)
+        ),
+        coreferences=tuple(
+            Coreference(
+                Span(r.start, r.end),
+                Span(r.antecedent_start, r.antecedent_end),
+                known.get(r.actor_id) if r.actor_id else None,
+            )
+            for r in rows_of(coreferences)
+        ),
+    )
 
 
 def count_articles(connection: Connection) -> int:

@@ -124,6 +124,17 @@ actor_mentions = Table(
     *_span(),
     Column("actor_id", String(64), ForeignKey("actors.id"), nullable=False, index=True),
     Column("role", String(16), nullable=False),
+    Column("person", Text),
+)
+
+coreferences = Table(
+    "coreferences",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    *_span(),
+    *_span("antecedent_"),
+    Column("actor_id", String(64), ForeignKey("actors.id"), index=True),
 )
 
 date_mentions = Table(
@@ -132,9 +143,11 @@ date_mentions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     *_span(),
-    Column("value", Date),
+    Column("value", Date, index=True),
     Column("precision", Integer),
     Column("kind", String(16), nullable=False),
+    Column("first_day", Date),
+    Column("last_day", Date),
 )
 
 quantities = Table(
@@ -146,7 +159,8 @@ quantities = Table(
     Column("low", Float, nullable=False),
     Column("best", Float, nullable=False),
     Column("high", Float, nullable=False),
-    Column("unit", String(32), nullable=False),
+    Column("unit", String(32), nullable=False, index=True),
+    Column("hedge", String(32), nullable=False),
 )
 
 claims = Table(

@@ -1,4 +1,4 @@
-"""Writing articles: one transaction each, so a crash never leaves one half-stored."""
+"""Writing articles and their mentions: one transaction each, so a crash never leaves one half-stored."""
 
 from __future__ import annotations
 
@@ -6,12 +6,21 @@ import datetime as dt
 import enum
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
-from fogwatch.records import Article
-from fogwatch.store.schema import article_bands, articles
+from fogwatch.records import Actor, Article, ArticleResult, Span
+from fogwatch.store.schema import (
+    actor_mentions,
+    actors,
+    article_bands,
+    articles,
+    coreferences,
+    date_mentions,
+    quantities,
+)
 
 
 class Outcome(enum.Enum):
@@ -20,12 +29,13 @@ class Outcome(enum.Enum):
     NEAR_DUPLICATE = "near_duplicate"
 
 
-def add_article(engine: Engine, article: Article) -> Outcome:
-    """Store `article` unless its id is already stored; join it to a near-duplicate cluster."""
+def add_result(engine: Engine, result: ArticleResult) -> Outcome:
+    """Store an article and its mentions unless its id is stored; join a near-duplicate cluster."""
+    article = result.article
     signature = Signature.of(article.text)
     try:
         with engine.begin() as connection:
-            if _exists(connection, article.id):
+            if stored(connection, article.id):
                 return Outcome.DUPLICATE
             cluster = _near_duplicate_cluster(connection, signature)
             connection.execute(articles.insert().values(_article_row(article, signature, cluster)))
@@ -36,16 +46,81 @@ def add_article(engine: Engine, article: Article) -> Outcome:
                     for band, key in signature.band_keys()
                 ],
             )
+            _insert_mentions(connection, result)
     except IntegrityError:
         # Another process stored the same article between our check and our insert.
         with engine.connect() as connection:
-            if _exists(connection, article.id):
+            if stored(connection, article.id):
                 return Outcome.DUPLICATE
         raise
     return Outcome.NEAR_DUPLICATE if cluster else Outcome.NEW
 
 
-def _exists(connection: Connection, article_id: str) -> bool:
+def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
+    article_id = result.article.id
+    known = {mention.actor for mention in result.actors}
+    known |= {link.actor for link in result.coreferences if link.actor}
+    _ensure_actors(connection, known)
+    rows = {
+        date_mentions: [
+            {
+                **_span(m.span),
+                "value": m.date,
+                "precision": m.precision,
+                "kind": m.kind,
+                "first_day": m.start,
+                "last_day": m.end,
+            }
+            for m in result.dates
+        ],
+        quantities: [
+            {
+                **_span(q.span),
+                "low": q.low,
+                "best": q.best,
+                "high": q.high,
+                "unit": q.unit,
+                "hedge": q.hedge,
+            }
+            for q in result.quantities
+        ],
+        actor_mentions: [
+            {**_span(m.span), "actor_id": m.actor.id, "role": m.role, "person": m.person}
+            for m in result.actors
+        ],
+        coreferences: [
+            {
+                **_span(c.span),
+                **_span(c.antecedent, "antecedent_"),
+                "actor_id": c.actor.id if c.actor else None,
+            }
+            for c in result.coreferences
+        ],
+    }
+    for table, table_rows in rows.items():
+        if table_rows:
+            connection.execute(
+                table.insert(), [{"article_id": article_id, **row} for row in table_rows]
+            )
+
+
+def _span(span: Span, prefix: str = "") -> dict[str, int]:
+    return {f"{prefix}start": span.start, f"{prefix}end": span.end}
+
+
+def _ensure_actors(connection: Connection, known: set[Actor]) -> None:
+    """Insert the actors these mentions refer to, once; concurrent writers may race here."""
+    if not known:
+        return
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    rows = [
+        {"id": a.id, "name": a.name, "side": a.side, "kind": a.kind, "inter": a.inter}
+        for a in sorted(known, key=lambda actor: actor.id)
+    ]
+    connection.execute(insert(actors).on_conflict_do_nothing(index_elements=["id"]), rows)
+
+
+def stored(connection: Connection, article_id: str) -> bool:
     query = sa.select(articles.c.id).where(articles.c.id == article_id)
     return connection.execute(query).first() is not None
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-26 02:35:01.013912
+Create Date: 2026-11-26 02:41:54.138728
 """
 
 import sqlalchemy as sa
@@ -73,6 +73,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("actor_id", sa.String(length=64), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
+        sa.Column("person", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["actor_id"], ["actors.id"], name=op.f("fk_actor_mentions_actor_id")
         ),
@@ -153,6 +154,30 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "coreferences",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("article_id", sa.String(length=16), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("antecedent_start", sa.Integer(), nullable=False),
+        sa.Column("antecedent_end", sa.Integer(), nullable=False),
+        sa.Column("actor_id", sa.String(length=64), nullable=True),
+        sa.ForeignKeyConstraint(["actor_id"], ["actors.id"], name=op.f("fk_coreferences_actor_id")),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name=op.f("fk_coreferences_article_id"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_coreferences")),
+    )
+    with op.batch_alter_table("coreferences", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_coreferences_actor_id"), ["actor_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_coreferences_article_id"), ["article_id"], unique=False
+        )
+
+    op.create_table(
         "date_mentions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("article_id", sa.String(length=16), nullable=False),
@@ -161,6 +186,8 @@ def upgrade() -> None:
         sa.Column("value", sa.Date(), nullable=True),
         sa.Column("precision", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("first_day", sa.Date(), nullable=True),
+        sa.Column("last_day", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -173,6 +200,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_date_mentions_article_id"), ["article_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_date_mentions_value"), ["value"], unique=False)
 
     op.create_table(
         "place_mentions",
@@ -212,6 +240,7 @@ def upgrade() -> None:
         sa.Column("best", sa.Float(), nullable=False),
         sa.Column("high", sa.Float(), nullable=False),
         sa.Column("unit", sa.String(length=32), nullable=False),
+        sa.Column("hedge", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -222,6 +251,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("quantities", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_quantities_article_id"), ["article_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_quantities_unit"), ["unit"], unique=False)
 
     op.create_table(
         "claim_links",
@@ -307,6 +337,7 @@ def downgrade() -> None:
 
     op.drop_table("claim_links")
     with op.batch_alter_table("quantities", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_quantities_unit"))
         batch_op.drop_index(batch_op.f("ix_quantities_article_id"))
 
     op.drop_table("quantities")
@@ -316,9 +347,15 @@ def downgrade() -> None:
 
     op.drop_table("place_mentions")
     with op.batch_alter_table("date_mentions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_date_mentions_value"))
         batch_op.drop_index(batch_op.f("ix_date_mentions_article_id"))
 
     op.drop_table("date_mentions")
+    with op.batch_alter_table("coreferences", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_coreferences_article_id"))
+        batch_op.drop_index(batch_op.f("ix_coreferences_actor_id"))
+
+    op.drop_table("coreferences")
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_claims_source_actor_id"))
         batch_op.drop_index(batch_op.f("ix_claims_place_id"))

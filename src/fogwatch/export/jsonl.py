@@ -1,0 +1,124 @@
+"""The public JSON shape of one article and everything extracted from it (see DESIGN.md).
+
+Keys are stable: add freely, rename none without a version bump. Spans are `[start, end]`
+character offsets into `article.text`, and every item repeats the text its span covers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from fogwatch.records import (
+    Actor,
+    ActorMention,
+    Article,
+    ArticleResult,
+    Coreference,
+    DateMention,
+    Quantity,
+    Span,
+)
+
+
+def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
+    """The documented dict for one article; `raw=True` adds the raw text and the offset map."""
+    text = result.article.text
+    return {
+        "article": _article(result.article, raw),
+        "dates": [_date(mention, text) for mention in result.dates],
+        "quantities": [_quantity(quantity, text) for quantity in result.quantities],
+        "actors": [_actor_mention(mention, text) for mention in result.actors],
+        "coreferences": [_coreference(link, text) for link in result.coreferences],
+    }
+
+
+def dumps(document: dict[str, Any], indent: int | None = None) -> str:
+    """JSON text that is byte-identical for the same input."""
+    return json.dumps(document, ensure_ascii=False, indent=indent, default=_default)
+
+
+def _default(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _article(article: Article, raw: bool) -> dict[str, Any]:
+    shown: dict[str, Any] = {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat(),
+        "dup_cluster": article.dup_cluster,
+        "text": article.text,
+    }
+    if raw:
+        shown["raw_text"] = article.raw_text
+        shown["raw_offsets"] = [[r.clean_start, r.raw_start, r.length] for r in article.raw_offsets]
+    return shown
+
+
+def _span(span: Span, text: str) -> dict[str, Any]:
+    return {"span": [span.start, span.end], "text": span.of(text)}
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _date(mention: DateMention, text: str) -> dict[str, Any]:
+    return {
+        **_span(mention.span, text),
+        "value": _iso(mention.date),
+        "precision": mention.precision,
+        "kind": mention.kind,
+        "start": _iso(mention.start),
+        "end": _iso(mention.end),
+    }
+
+
+def _quantity(quantity: Quantity, text: str) -> dict[str, Any]:
+    return {
+        **_span(quantity.span, text),
+        "low": _number(quantity.low),
+        "best": _number(quantity.best),
+        "high": _number(quantity.high),
+        "unit": quantity.unit,
+        "hedge": quantity.hedge,
+    }
+
+
+def actor_json(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "side": actor.side,
+        "kind": actor.kind,
+        "inter": actor.inter,
+    }
+
+
+def _actor_mention(mention: ActorMention, text: str) -> dict[str, Any]:
+    return {
+        **_span(mention.span, text),
+        "actor": actor_json(mention.actor),
+        "role": mention.role,
+        "person": mention.person,
+    }
+
+
+def _coreference(link: Coreference, text: str) -> dict[str, Any]:
+    return {
+        **_span(link.span, text),
+        "antecedent": _span(link.antecedent, text),
+        "actor": actor_json(link.actor),
+    }

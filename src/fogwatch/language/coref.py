@@ -1,0 +1,402 @@
+"""Coreference for claim sources: pronouns, surnames and titles that point back to an actor mention.
+
+Rule-based over the parse and deliberately conservative — a claim with no source is better than a
+claim pinned on the wrong side:
+
+- a surname repeated alone ("Syrskyi said") links to the person's fuller earlier mention;
+- "he"/"she" as the subject of a reporting verb links to the most recent person mention of a
+  compatible gender in the nearest of the same and two previous sentences that has one, unless two
+  different people are mentioned there (then it stays unresolved);
+- "he said" inside an interrupted quote ("The situation there, he said, remains difficult") links
+  to the last person mentioned in the paragraph;
+- "they" as a subject links to the most recent group ("Russian troops", "officials") in the same
+  or previous sentence, unless two different groups compete there;
+- "the general", "the ministry", "the Kremlin spokesman" link to the most recent mention, in the
+  last five sentences, of a person or organisation that bears the title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.attrs import SENT_START
+
+from fogwatch.language.actors import Registry, load_registry
+from fogwatch.records import ActorMention, Coreference, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_PERSON_WINDOW = 2  # previous sentences searched for a "he"/"she" antecedent
+_TITLE_WINDOW = 5  # previous sentences searched for a "the general" antecedent
+_CONTEXT_TOKENS = 4  # title words read before a mention ("Russian diplomat" before a name)
+_STOP_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+_OPENING_QUOTES = {"“": "”", "«": "»"}
+_QUOTE_OR_BREAK = re.compile('[“”«»"\n]')
+_LINE_BREAK = re.compile("\n")
+
+
+def resolve(doc: Doc, mentions: list[ActorMention]) -> list[Coreference]:
+    """Pronouns, surnames and titles that refer back to an actor mention; unresolved beats wrong."""
+    if not mentions:
+        return []
+    article = _Article(doc, mentions, load_registry())
+    links = article.surnames() + article.pronouns() + article.descriptions()
+    return sorted(links, key=lambda link: (link.span.start, link.span.end))
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """A mention placed in the article: where it starts, its sentence, and who it is."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    key: str
+    gender: str | None
+    subject: bool
+    mention: ActorMention
+
+
+class _Article:
+    def __init__(self, doc: Doc, mentions: list[ActorMention], registry: Registry) -> None:
+        self.doc = doc
+        self.registry = registry
+        self.text = doc.text
+        starts = doc.to_array(SENT_START).tolist()
+        self.sentence_starts = [i for i, start in enumerate(starts) if start == 1] or [0]
+        self.line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
+        self.referents = [self._referent(mention) for mention in mentions]
+        self.referents = [r for r in self.referents if r is not None]
+        self.taken = bytearray(len(doc))
+        for referent in self.referents:
+            self.taken[referent.start : referent.end] = b"\x01" * (referent.end - referent.start)
+        self.quotes = _quotations(self.text)
+        self._blockers: dict[str, list[int]] = {}
+
+    def _referent(self, mention: ActorMention) -> _Referent | None:
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        person = self.registry.people.get(mention.person or "")
+        key = mention.person or f"{mention.actor.id}@{mention.span.start}"
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        return _Referent(
+            start=span.start,
+            end=span.end,
+            sentence=self._sentence(span.start),
+            paragraph=self._paragraph(span.start_char),
+            key=key,
+            gender=person.gender if person else None,
+            subject=root.dep_ in _SUBJECT,
+            mention=mention,
+        )
+
+    def _sentence(self, token_index: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, token_index) - 1
+
+    def _paragraph(self, char_index: int) -> int:
+        return bisect.bisect_right(self.line_breaks, char_index)
+
+    def _span(self, start: int, end: int) -> Span:
+        first, last = self.doc[start], self.doc[end - 1]
+        return Span(first.idx, last.idx + len(last.text))
+
+    # ── surnames ──
+
+    def surnames(self) -> list[Coreference]:
+        """ "Syrskyi said" after "Gen. Oleksandr Syrskyi": the short form points to the long one."""
+        links = []
+        for index, referent in enumerate(self.referents):
+            mention = referent.mention
+            if mention.person is None or mention.role != "person":
+                continue
+            length = referent.end - referent.start
+            fuller = [
+                earlier
+                for earlier in self.referents[:index]
+                if earlier.mention.person == mention.person and earlier.end - earlier.start > length
+            ]
+            if fuller:
+                antecedent = fuller[-1].mention
+                links.append(Coreference(mention.span, antecedent.span, antecedent.actor))
+        return links
+
+    # ── pronouns ──
+
+    def pronouns(self) -> list[Coreference]:
+        matcher = self.registry.matcher(self.doc.vocab, "pronouns", _pronoun_patterns, "LOWER")
+        people = [r for r in self.referents if r.mention.role == "person"]
+        groups = [r for r in self.referents if r.mention.role == "group"]
+        links = []
+        for _, index, _ in matcher(self.doc):
+            token = self.doc[index]
+            if token.dep_ not in _SUBJECT:
+                continue
+            if token.lower_ == "they":
+                antecedent = self._group_for(index, groups)
+            elif token.head.lemma_.lower() in self.registry.reporting_verbs:
+                antecedent = self._person_for(token, people)
+                if antecedent is not None:
+                    people.append(self._as_pronoun(token, antecedent))
+            else:
+                antecedent = None
+            if antecedent is not None:
+                mention = antecedent.mention
+                links.append(Coreference(self._span(index, index + 1), mention.span, mention.actor))
+        return links
+
+    def _person_for(self, pronoun: Token, people: list[_Referent]) -> _Referent | None:
+        gender = _PRONOUN_GENDER[pronoun.lower_]
+        sentence = self._sentence(pronoun.i)
+        quote = self._quote_of(pronoun.idx)
+        before = [
+            p
+            for p in people
+            if p.start < pronoun.i
+            and p.gender in (None, gender)
+            and (p.sentence < sentence or p.subject)  # "the plan of its leader, Putin, who he said"
+            and self._quote_of(self.doc[p.start].idx) in (None, quote)  # quoted words never speak
+        ]
+        if self._interrupts_quote(pronoun):
+            paragraph = self._paragraph(pronoun.idx)
+            in_paragraph = [p for p in before if p.paragraph == paragraph]
+            if in_paragraph:
+                chosen = max(in_paragraph, key=lambda p: p.start)
+                return None if self._blocked("person", chosen, pronoun.i) else chosen
+        chosen = self._nearest_single(pronoun.i, before, _PERSON_WINDOW)
+        return None if chosen is None or self._blocked("person", chosen, pronoun.i) else chosen
+
+    def _group_for(self, index: int, groups: list[_Referent]) -> _Referent | None:
+        quote = self._quote_of(self.doc[index].idx)
+        before = [
+            g for g in groups if g.start < index and self._quote_of(self.doc[g.start].idx) == quote
+        ]
+        chosen = self._nearest_single(index, before, 1)
+        return None if chosen is None or self._blocked("group", chosen, index) else chosen
+
+    def _nearest_single(
+        self, index: int, candidates: list[_Referent], window: int
+    ) -> _Referent | None:
+        """The latest candidate of the nearest sentence that has any, if they are all one referent.
+
+        An unnamed office ("Ukraine's president") and a named person of the same actor in one
+        sentence are one referent: "Ukraine's president, Volodymyr Zelenskyy, said".
+        """
+        sentence = self._sentence(index)
+        for nearest in range(sentence, sentence - window - 1, -1):
+            here = [c for c in candidates if c.sentence == nearest]
+            if not here:
+                continue
+            named = [c for c in here if c.mention.person is not None]
+            named_actors = {c.mention.actor.id for c in named}
+            keys = {c.key for c in named}
+            keys |= {
+                c.key
+                for c in here
+                if c.mention.person is None and c.mention.actor.id not in named_actors
+            }
+            if len(keys) != 1:
+                return None
+            return max(named or here, key=lambda c: c.start)
+        return None
+
+    def _blocked(self, kind: str, antecedent: _Referent, index: int) -> bool:
+        """Someone the registry does not know stands between the antecedent and the pronoun."""
+        blockers = self._blockers.get(kind)
+        if blockers is None:
+            blockers = self._blockers[kind] = self._find_blockers(kind)
+        position = bisect.bisect_right(blockers, antecedent.end - 1)
+        return position < len(blockers) and blockers[position] < index
+
+    def _find_blockers(self, kind: str) -> list[int]:
+        """Token positions of unregistered people (for "he"/"she") or plural nouns (for "they")."""
+        doc, taken = self.doc, self.taken
+        if kind == "person":
+            found = [
+                ent.start
+                for ent in doc.ents
+                if ent.label_ == "PERSON"
+                and not any(taken[ent.start : ent.end])
+                and ent.text not in self.registry.entries  # "Kyiv" tagged PERSON is still a place
+            ]
+            person_nouns = {
+                noun for noun, role in self.registry.role_nouns.items() if role.form == "person"
+            }
+            found += [
+                token.i
+                for token in doc
+                if token.dep_ in _SUBJECT
+                and not taken[token.i]
+                and token.lower_ in person_nouns
+                and token.head.lemma_.lower() in self.registry.reporting_verbs
+            ]
+            return sorted(found)
+        return [
+            token.i
+            for token in doc
+            if token.tag_ in _PLURAL_TAGS and token.dep_ in _ARGUMENT_DEPS and not taken[token.i]
+        ]
+
+    def _quote_of(self, char_index: int) -> int | None:
+        """The index of the quotation that holds this character, if any."""
+        position = bisect.bisect_right(self.quotes, (char_index, len(self.text))) - 1
+        if position >= 0 and self.quotes[position][0] <= char_index < self.quotes[position][1]:
+            return position
+        return None
+
+    def _interrupts_quote(self, pronoun: Token) -> bool:
+        """ "The situation there, he said, remains difficult": the reporting clause sits inside."""
+        verb = pronoun.head
+        if verb.dep_ == "parataxis":
+            return True
+        doc = self.doc
+        opened = pronoun.i > 0 and doc[pronoun.i - 1].text == ","
+        return opened and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+    def _as_pronoun(self, pronoun: Token, antecedent: _Referent) -> _Referent:
+        """A resolved pronoun stands for its antecedent in later sentences ("He added …")."""
+        return _Referent(
+            start=pronoun.i,
+            end=pronoun.i + 1,
+            sentence=self._sentence(pronoun.i),
+            paragraph=self._paragraph(pronoun.idx),
+            key=antecedent.key,
+            gender=antecedent.gender,
+            subject=True,
+            mention=antecedent.mention,
+        )
+
+    # ── titles ──
+
+    def descriptions(self) -> list[Coreference]:
+        """ "the general", "the ministry", and role phrases such as "the Kremlin spokesman"."""
+        links = []
+        for start, end, title in self._bare_titles():
+            antecedent = self._titled(start, title, named_only=False, actor_id=None)
+            if antecedent is not None:
+                mention = antecedent.mention
+                links.append(Coreference(self._span(start, end), mention.span, mention.actor))
+        for referent in self.referents:
+            mention = referent.mention
+            definite = referent.start > 0 and self.doc[referent.start - 1].lower_ == "the"
+            following = self.doc[referent.end] if referent.end < len(self.doc) else None
+            if mention.role != "person" or mention.person is not None or not definite:
+                continue
+            if following is not None and _introduces(following):
+                continue
+            title = self.doc[referent.end - 1].lower_
+            antecedent = self._titled(
+                referent.start, title, named_only=True, actor_id=mention.actor.id
+            )
+            if antecedent is not None:
+                links.append(Coreference(mention.span, antecedent.mention.span, mention.actor))
+        return links
+
+    def _bare_titles(self) -> list[tuple[int, int, str]]:
+        """ "the <title>" outside any mention, where the title heads its own noun phrase."""
+        matcher = self.registry.matcher(self.doc.vocab, "titles", self._title_patterns, "LOWER")
+        strings = self.doc.vocab.strings
+        found = sorted(
+            ((start, end, strings[key]) for key, start, end in matcher(self.doc)),
+            key=lambda hit: (hit[0], -(hit[1] - hit[0])),
+        )
+        titles = []
+        next_free = 0
+        for start, end, title in found:
+            if start < next_free or any(self.taken[start:end]):
+                continue
+            last = self.doc[end - 1]
+            following = self.doc[end] if end < len(self.doc) else None
+            if last.dep_ in _MODIFIER_DEPS or (following is not None and _introduces(following)):
+                continue
+            titles.append((start + 1, end, title))
+            next_free = end
+        return titles
+
+    def _title_patterns(self) -> dict[str, list[str]]:
+        registry = self.registry
+        titles = {title for person in registry.people.values() for title in person.titles}
+        titles |= {
+            title for actor_titles in registry.actor_titles.values() for title in actor_titles
+        }
+        titles |= {noun for noun, role in registry.role_nouns.items() if role.form != "group"}
+        return {title: [f"the {title}"] for title in sorted(titles)}
+
+    def _titled(
+        self, index: int, title: str, *, named_only: bool, actor_id: str | None
+    ) -> _Referent | None:
+        """The most recent earlier mention that bears `title`, within the title window."""
+        sentence = self._sentence(index)
+        head = title.split()[-1]
+        for referent in reversed(self.referents):
+            if referent.start >= index:
+                continue
+            if referent.sentence < sentence - _TITLE_WINDOW:
+                break
+            mention = referent.mention
+            if named_only and mention.person is None:
+                continue
+            if actor_id is not None and mention.actor.id != actor_id:
+                continue
+            titles = self.registry.titles_of(mention)
+            if title in titles or head in titles or head in self._context_words(referent):
+                return referent
+        return None
+
+    def _context_words(self, referent: _Referent) -> set[str]:
+        """The mention's own words and the title words right before it ("Russian diplomat")."""
+        words = {token.lower_ for token in self.doc[referent.start : referent.end]}
+        k = referent.start - 1
+        floor = self.sentence_starts[referent.sentence]
+        while k >= max(floor, referent.start - _CONTEXT_TOKENS):
+            token = self.doc[k]
+            if token.pos_ in _STOP_POS:
+                break
+            words.add(token.lower_)
+            k -= 1
+        return words
+
+
+def _pronoun_patterns() -> dict[str, list[str]]:
+    return {word: [word] for word in (*_PRONOUN_GENDER, "they")}
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: curly pairs, and straight quotes taken in pairs."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    closing = ""
+    straight: int | None = None
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        index, char = match.start(), match.group()
+        if opened is None and char in _OPENING_QUOTES:
+            opened, closing = index, _OPENING_QUOTES[char]
+        elif opened is not None and char == closing:
+            ranges.append((opened, index + 1))
+            opened = None
+        elif char == '"':
+            if straight is None:
+                straight = index
+            else:
+                ranges.append((straight, index + 1))
+                straight = None
+        elif char == "\n":
+            opened = straight = None  # a quotation never runs over a paragraph break unclosed
+    return sorted(ranges)
+
+
+def _introduces(token: Token) -> bool:
+    """A title followed by a name or an "of" phrase is not anaphoric ("the head of the agency")."""
+    return token.lower_ == "of" or (token.pos_ == "PROPN" and token.text[:1].isupper())

@@ -1,0 +1,111 @@
+"""Coreference: one short hand-written passage per rule, exact links asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogwatch.ingest.clean import clean
+from fogwatch.language import actors, coref, nlp
+from fogwatch.language.actors import load_registry
+from fogwatch.records import Coreference, Span
+from helpers import SEED
+
+
+def links(text: str) -> list[tuple[str, str, str | None]]:
+    """(span text, antecedent text, actor id) for each coreference, in text order."""
+    doc = nlp.parse_one(text)
+    return [
+        (c.span.of(text), c.antecedent.of(text), c.actor.id if c.actor else None)
+        for c in coref.resolve(doc, actors.find(doc))
+    ]
+
+
+def test_he_after_one_person_is_that_person():
+    text = (
+        "Gen. Oleksandr Syrskyi said the rain slowed the enemy. He said the troops held the line."
+    )
+    doc = nlp.parse_one(text)
+    ukraine_military = load_registry().actor("UKR.military")
+    assert coref.resolve(doc, actors.find(doc)) == [
+        Coreference(Span(55, 57), Span(5, 22), ukraine_military)
+    ]
+
+
+def test_he_with_two_competing_people_is_unresolved():
+    assert links("Zelenskyy met Putin on Monday. He said the talks had failed.") == []
+
+
+def test_she_skips_a_man_in_the_same_sentence():
+    assert links("Maria Zakharova spoke after Sergei Lavrov. She said the talks had failed.") == [
+        ("She", "Maria Zakharova", "RUS.government")
+    ]
+
+
+def test_he_inside_an_interrupted_quote_is_the_paragraphs_speaker():
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy visited the front.\n\n"
+        "The mood there, he said, is grim."
+    )
+    assert links(text) == [("he", "Volodymyr Zelenskyy", "UKR.government")]
+
+
+def test_an_unregistered_person_in_between_blocks_he():
+    text = (
+        "Zelenskyy spoke on Monday. John Marsh, an analyst, said it was late. "
+        "He said the aid came too late."
+    )
+    assert links(text) == []
+
+
+def test_they_is_the_one_group_before_it():
+    assert links("Russian troops entered the town on Monday. They said it was now theirs.") == [
+        ("They", "Russian troops", "RUS.military")
+    ]
+
+
+def test_they_with_two_competing_groups_is_unresolved():
+    text = (
+        "Russian troops attacked Ukrainian soldiers near the river. They said the river was cold."
+    )
+    assert links(text) == []
+
+
+def test_the_general_is_the_last_general():
+    text = "Gen. Oleksandr Syrskyi visited the front on Monday. The general said the line held."
+    assert links(text) == [("general", "Oleksandr Syrskyi", "UKR.military")]
+
+
+def test_the_ministry_is_the_last_ministry():
+    text = "Russia's Defence Ministry said it had taken the village. The ministry gave no evidence."
+    assert links(text) == [("ministry", "Russia's Defence Ministry", "RUS.military")]
+
+
+def test_the_kremlin_spokesman_is_the_last_person_with_that_title():
+    text = "Dmitry Peskov spoke to reporters on Monday. The Kremlin spokesman said talks were possible."
+    assert links(text) == [("Kremlin spokesman", "Dmitry Peskov", "RUS.government")]
+
+
+def test_a_surname_repeat_points_to_the_full_name():
+    assert links("Dmytro Kuleba arrived first. Kuleba said the talks failed.") == [
+        ("Kuleba", "Dmytro Kuleba", "UKR.government")
+    ]
+
+
+def test_nothing_to_resolve_without_mentions():
+    assert coref.resolve(nlp.parse_one("He said it was cold."), []) == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_pronouns():
+    body = SEED.read_text(encoding="utf-8").split(maxsplit=2)[2]
+    text, _ = clean(body)
+    found = links(text)
+    he_said_soldiers = text.index("He said Ukrainian soldiers")
+    interrupted = text.index("he said, remains")
+    doc = nlp.parse_one(text)
+    by_start = {c.span.start: c for c in coref.resolve(doc, actors.find(doc))}
+    assert by_start[he_said_soldiers].antecedent.of(text) == "Oleksandr Syrskyi"
+    assert by_start[he_said_soldiers].actor.id == "UKR.military"
+    assert by_start[interrupted].antecedent.of(text) == "Volodymyr Zelenskyy"
+    assert by_start[interrupted].actor.id == "UKR.government"
+    assert ("Syrskyi", "Oleksandr Syrskyi", "UKR.military") in found
