@@ -9,11 +9,13 @@ setup:
 
 demo: setup
 	.venv/bin/fogwatch ingest --db $(DEMO_DB) $(SAMPLE)
-	.venv/bin/fogwatch articles --db $(DEMO_DB) --limit 15
+	.venv/bin/fogwatch articles --db $(DEMO_DB) --limit 10
+	.venv/bin/fogwatch extract $(SAMPLE)/seed_01.txt
 
 lint:
 	.venv/bin/ruff check src tests benchmarks
 	.venv/bin/ruff format --check src tests benchmarks
+	.venv/bin/mypy src/fogwatch
 
 test:
 	scripts/setup.sh --test

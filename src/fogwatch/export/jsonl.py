@@ -34,7 +34,7 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
     }
 
 
-def dumps(document: dict[str, Any], indent: int | None = None) -> str:
+def dumps(document: object, indent: int | None = None) -> str:
     """JSON text that is byte-identical for the same input."""
     return json.dumps(document, ensure_ascii=False, indent=indent, default=_default)
 

@@ -244,6 +244,7 @@ def _optional_string(record: dict[str, object], key: str) -> str | None:
 
 def _read_html(where: str, html: str, published: dt.date | None, limit: int) -> RawArticle:
     import trafilatura
+    import trafilatura.settings
 
     document = trafilatura.bare_extraction(
         html,
@@ -254,7 +255,11 @@ def _read_html(where: str, html: str, published: dt.date | None, limit: int) -> 
         # Only dates the page states; the extensive search guesses from copyright lines.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    lines = [line.strip() for line in (document.text or "").splitlines()] if document else []
+    if not isinstance(document, trafilatura.settings.Document):
+        raise InputError(
+            where, "no main text found in the HTML", "check that it is an article page"
+        )
+    lines = [line.strip() for line in (document.text or "").splitlines()]
     if lines and document.title and lines[0] == document.title.strip():
         lines = lines[1:]  # the headline is kept as the title, not repeated in the body
     body = "\n\n".join(line for line in lines if line)

@@ -159,10 +159,13 @@ class Registry:
             return cached[1]
         import spacy
         from spacy.matcher import PhraseMatcher
+        from spacy.tokenizer import Tokenizer
 
         tokenizer = self._tokenizers.get(id(vocab))
         if tokenizer is None or tokenizer.vocab is not vocab:
-            tokenizer = self._tokenizers[id(vocab)] = spacy.blank("en", vocab=vocab).tokenizer
+            blank = spacy.blank("en", vocab=vocab).tokenizer
+            assert isinstance(blank, Tokenizer)  # a blank pipeline keeps spaCy's own tokenizer
+            tokenizer = self._tokenizers[id(vocab)] = blank
         matcher = PhraseMatcher(vocab, attr=attr)
         for key, phrases in patterns().items():
             matcher.add(key, list(tokenizer.pipe(phrases)))
@@ -637,7 +640,8 @@ class _Reader:
         is_person = any(token.ent_type_ == "PERSON" for token in doc[start:end])
         before = doc[start - 1] if start > 0 else None
         opens = before is None or before.is_sent_end or before.text in _APPOSITIVE_OPENERS
-        if (end - start < 2 and not is_person) or not (opens or before.pos_ in ("VERB", "AUX")):
+        after_verb = before is not None and before.pos_ in ("VERB", "AUX")
+        if (end - start < 2 and not is_person) or not (opens or after_verb):
             return False
         if title_end < len(doc) and doc[title_end].text not in _APPOSITIVE_CLOSERS:
             return False  # ", Ukraine's military intelligence chief has said": not an appositive

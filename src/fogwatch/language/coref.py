@@ -75,8 +75,8 @@ class _Article:
         starts = doc.to_array(SENT_START).tolist()
         self.sentence_starts = [i for i, start in enumerate(starts) if start == 1] or [0]
         self.line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
-        self.referents = [self._referent(mention) for mention in mentions]
-        self.referents = [r for r in self.referents if r is not None]
+        placed = (self._referent(mention) for mention in mentions)
+        self.referents: list[_Referent] = [r for r in placed if r is not None]
         self.taken = bytearray(len(doc))
         for referent in self.referents:
             self.taken[referent.start : referent.end] = b"\x01" * (referent.end - referent.start)
@@ -173,8 +173,8 @@ class _Article:
             paragraph = self._paragraph(pronoun.idx)
             in_paragraph = [p for p in before if p.paragraph == paragraph]
             if in_paragraph:
-                chosen = max(in_paragraph, key=lambda p: p.start)
-                return None if self._blocked("person", chosen, pronoun.i) else chosen
+                latest = max(in_paragraph, key=lambda p: p.start)
+                return None if self._blocked("person", latest, pronoun.i) else latest
         chosen = self._nearest_single(pronoun.i, before, _PERSON_WINDOW)
         return None if chosen is None or self._blocked("person", chosen, pronoun.i) else chosen
 

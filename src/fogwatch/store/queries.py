@@ -72,7 +72,7 @@ def list_articles(
     return rows
 
 
-def _matches(connection: Connection, search: str) -> sa.ColumnElement[bool]:
+def _matches(connection: Connection, search: str) -> sa.TextClause:
     if connection.dialect.name == "postgresql":
         return sa.text("articles.search @@ websearch_to_tsquery('english', :q)").bindparams(
             q=search

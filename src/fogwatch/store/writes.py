@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -61,7 +62,7 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
     known = {mention.actor for mention in result.actors}
     known |= {link.actor for link in result.coreferences if link.actor}
     _ensure_actors(connection, known)
-    rows = {
+    rows: dict[sa.Table, list[dict[str, Any]]] = {
         date_mentions: [
             {
                 **_span(m.span),
