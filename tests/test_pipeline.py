@@ -24,9 +24,15 @@ def test_extract_is_deterministic_and_finds_each_kind():
     first = fogwatch.extract(ARTICLE, published="2025-11-12")
     second = fogwatch.extract(ARTICLE, published="2025-11-12")
     assert first == second
-    assert first.dates and first.quantities and first.actors
+    assert first.dates and first.quantities and first.actors and first.places
     assert jsonl.dumps(jsonl.article_json(first)) == jsonl.dumps(jsonl.article_json(second))
-    for mention in (*first.dates, *first.quantities, *first.actors, *first.coreferences):
+    for mention in (
+        *first.dates,
+        *first.quantities,
+        *first.actors,
+        *first.coreferences,
+        *first.places,
+    ):
         assert 0 <= mention.span.start < mention.span.end <= len(first.article.text)
 
 
@@ -44,6 +50,7 @@ def test_stored_mentions_read_back_as_the_same_records(store: fogwatch.Store, tm
     assert stored.quantities == extracted.quantities
     assert stored.actors == extracted.actors
     assert stored.coreferences == extracted.coreferences
+    assert stored.places == extracted.places
 
 
 def test_extract_cli_json_is_byte_identical_across_runs(tmp_path: Path):
@@ -52,3 +59,22 @@ def test_extract_cli_json_is_byte_identical_across_runs(tmp_path: Path):
     command = [sys.executable, "-m", "fogwatch", "extract", str(path), "--json"]
     runs = [subprocess.run(command, capture_output=True, check=True).stdout for _ in range(2)]
     assert runs[0] == runs[1] and b'"dates"' in runs[0]
+
+
+def test_places_lists_what_stored_articles_mention(store: fogwatch.Store, tmp_path: Path):
+    path = tmp_path / "b.txt"
+    path.write_text(
+        dated(
+            "Russian troops shelled Pokrovsk in Donetsk province. Pokrovsk was hit again on Tuesday."
+        ),
+        encoding="utf-8",
+    )
+    store.ingest([str(path)])
+    rows = {row["name"]: row for row in store.places()}
+    assert rows["Pokrovsk"]["id"] == "gn:704422"
+    assert (
+        rows["Pokrovsk"]["mentions"],
+        rows["Pokrovsk"]["articles"],
+        rows["Pokrovsk"]["country"],
+    ) == (2, 1, "UA")
+    assert [row["name"] for row in store.places(search="pokrov")] == ["Pokrovsk"]

@@ -8,6 +8,7 @@ import enum
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -149,6 +150,103 @@ def articles(
         rows = store.articles(search=search, since=since, until=until, limit=limit)  # type: ignore[arg-type]
     columns = ("id", "published", "source", "title", "words", "dup_cluster")
     _print_rows(rows, columns if output is not ListFormat.table else columns[:-1], output)
+
+
+@app.command()
+def places(
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Part of the place name.")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. UA.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List places mentioned in stored articles, most mentioned first."""
+    with fogwatch.open(db) as store:
+        rows = store.places(search=search, country=country, limit=limit)
+    columns = ("id", "name", "feature", "country", "admin1", "lat", "lon", "mentions", "articles")
+    _print_rows(rows, columns, output)
+
+
+gazetteer_app = typer.Typer(help="Build or inspect the compiled gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Compile the gazetteer cache from the installed GeoNames packages and places_extra.yaml."""
+    from fogwatch.geo import gazetteer
+
+    path = gazetteer.build()
+    typer.echo(f"built {path}")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """Where the gazetteer cache is, its size, its inputs and what it holds."""
+    from fogwatch.geo import gazetteer
+
+    typer.echo(jsonl.dumps(gazetteer.info(), indent=1))
+
+
+eval_app = typer.Typer(
+    help="Score fogwatch on gold data (paths to ../shared/eval files).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="GeoWebNews- or LGL-style XML.")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Toponym recognition and resolution scores (Gritta et al.) on a gold corpus."""
+    from fogwatch.evaluate import geo
+
+    _require_file(path, "../shared/eval/geo/GWN.xml")
+    _print_scores(geo.run(path, limit=limit), as_json)
+
+
+@eval_app.command("events")
+def eval_events(
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="CASE 2021 task 2 TSV (id, snippet, label).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Event sub-type classification: macro, micro and weighted F1 for CASE 2021 subtasks 1-3."""
+    from fogwatch.evaluate import events
+
+    _require_file(path, "../shared/eval/events/case2021_task2_dev.tsv")
+    _print_scores(events.run(path), as_json)
+
+
+def _require_file(path: Path, example: str) -> None:
+    if not path.is_file():
+        stderr.print(
+            f"fogwatch: {path}: no such file — pass a gold file, e.g. {example}",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+
+
+def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        typer.echo(jsonl.dumps(scores))
+        return
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            stdout.print(
+                f"[bold]{key}[/bold]: " + ", ".join(f"{k} {v}" for k, v in value.items()),
+                markup=True,
+            )
+        else:
+            stdout.print(f"[bold]{key}[/bold]: {value}")
 
 
 @app.command()

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.errors import InputError
+from fogwatch.geo import geoparse
 from fogwatch.ingest import clean, dedup
 from fogwatch.language import actors, coref, dates, nlp, quantities
 from fogwatch.records import Article, ArticleResult, RawArticle
@@ -46,6 +47,7 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
         dates=tuple(dates.find(doc, article.published)),
         quantities=tuple(quantities.find(doc)),
         actors=tuple(actor_mentions),
+        places=tuple(geoparse.find(doc)),
         coreferences=tuple(coref.resolve(doc, actor_mentions)),
     )
 

@@ -17,6 +17,8 @@ from fogwatch.records import (
     ArticleResult,
     Coreference,
     DateMention,
+    Place,
+    PlaceMention,
     Quantity,
     Span,
 )
@@ -30,6 +32,7 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
         "dates": [_date(mention, text) for mention in result.dates],
         "quantities": [_quantity(quantity, text) for quantity in result.quantities],
         "actors": [_actor_mention(mention, text) for mention in result.actors],
+        "places": [_place_mention(mention, text) for mention in result.places],
         "coreferences": [_coreference(link, text) for link in result.coreferences],
     }
 
@@ -121,4 +124,31 @@ def _coreference(link: Coreference, text: str) -> dict[str, Any]:
         **_span(link.span, text),
         "antecedent": _span(link.antecedent, text),
         "actor": actor_json(link.actor),
+    }
+
+
+def place_json(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "feature": place.feature,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "lat": place.lat,
+        "lon": place.lon,
+        "population": place.population,
+    }
+
+
+def _place_mention(mention: PlaceMention, text: str) -> dict[str, Any]:
+    return {
+        **_span(mention.span, text),
+        "place": place_json(mention.place),
+        "geo_precision": mention.geo_precision,
+        "score": round(mention.score, 4),
+        "role": mention.role,
+        "reason": mention.reason,
     }

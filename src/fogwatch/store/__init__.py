@@ -117,6 +117,13 @@ class Store:
         with self.engine.connect() as connection:
             return queries.get_article(connection, article_id)
 
+    def places(
+        self, search: str | None = None, country: str | None = None, limit: int | None = None
+    ) -> queries.Rows:
+        """Places mentioned in stored articles, most mentioned first."""
+        with self.engine.connect() as connection:
+            return queries.list_places(connection, search, country, limit)
+
     def article_result(self, article_id: str) -> ArticleResult | None:
         """One stored article with everything extracted from it (same records as `extract`)."""
         with self.engine.connect() as connection:

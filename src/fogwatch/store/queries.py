@@ -16,6 +16,8 @@ from fogwatch.records import (
     Coreference,
     DateMention,
     OffsetRun,
+    Place,
+    PlaceMention,
     Quantity,
     Span,
 )
@@ -25,10 +27,10 @@ from fogwatch.store.schema import (
     articles,
     coreferences,
     date_mentions,
+    place_mentions,
+    places,
     quantities,
 )
-
-LISTING_COLUMNS = ("id", "published", "source", "title", "dup_cluster", "words")
 
 
 class Rows(list[dict[str, Any]]):
@@ -142,6 +144,29 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
         )
     }
 
+    known_places = {
+        r.id: Place(
+            r.geonameid,
+            r.name,
+            r.feature,
+            r.country,
+            r.admin1,
+            r.admin2,
+            r.lat,
+            r.lon,
+            r.population,
+        )
+        for r in connection.execute(
+            sa.select(places).where(
+                places.c.id.in_(
+                    sa.select(place_mentions.c.place_id).where(
+                        place_mentions.c.article_id == full_id
+                    )
+                )
+            )
+        )
+    }
+
     def rows_of(table: sa.Table) -> list[Any]:
         query = (
             sa.select(table)
@@ -164,6 +189,17 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
             ActorMention(Span(r.start, r.end), known[r.actor_id], r.role, r.person)
             for r in rows_of(actor_mentions)
         ),
+        places=tuple(
+            PlaceMention(
+                Span(r.start, r.end),
+                known_places[r.place_id] if r.place_id else None,
+                r.geo_precision,
+                r.score,
+                r.role,
+                r.reason,
+            )
+            for r in rows_of(place_mentions)
+        ),
         coreferences=tuple(
             Coreference(
                 Span(r.start, r.end),
@@ -177,3 +213,36 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
 
 def count_articles(connection: Connection) -> int:
     return int(connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+
+def list_places(
+    connection: Connection,
+    search: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+) -> Rows:
+    """Places mentioned in stored articles, most mentioned first, with mention and article counts."""
+    mentions = sa.func.count(place_mentions.c.id).label("mentions")
+    query = (
+        sa.select(
+            places.c.id,
+            places.c.name,
+            places.c.feature,
+            places.c.country,
+            places.c.admin1,
+            places.c.lat,
+            places.c.lon,
+            mentions,
+            sa.func.count(sa.distinct(place_mentions.c.article_id)).label("articles"),
+        )
+        .join(place_mentions, place_mentions.c.place_id == places.c.id)
+        .group_by(places.c.id)
+        .order_by(mentions.desc(), places.c.name)
+    )
+    if search:
+        query = query.where(places.c.name.ilike(f"%{search}%"))
+    if country:
+        query = query.where(places.c.country == country.upper())
+    if limit:
+        query = query.limit(limit)
+    return Rows(row._asdict() for row in connection.execute(query))

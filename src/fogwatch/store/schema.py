@@ -81,7 +81,7 @@ article_bands = Table(
 places = Table(
     "places",
     metadata,
-    Column("id", String(32), primary_key=True),  # "gn:<geonameid>" or "adm:<admin code>"
+    Column("id", String(96), primary_key=True),  # see store.writes.place_key
     Column("geonameid", Integer, index=True),
     Column("name", Text, nullable=False),
     Column("feature", Text, nullable=False),
@@ -99,7 +99,7 @@ place_mentions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     *_span(),
-    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("place_id", String(96), ForeignKey("places.id"), index=True),
     Column("geo_precision", Integer),
     Column("score", Float, nullable=False),
     Column("role", String(16), nullable=False),
@@ -177,7 +177,7 @@ claims = Table(
     Column("stance", String(8), nullable=False),
     Column("direct", Boolean, nullable=False),
     Column("proposition", JSON),
-    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("place_id", String(96), ForeignKey("places.id"), index=True),
 )
 
 atomic_events = Table(
@@ -185,7 +185,7 @@ atomic_events = Table(
     metadata,
     Column("id", String(32), primary_key=True),
     Column("sub_type", String(64), nullable=False),
-    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("place_id", String(96), ForeignKey("places.id"), index=True),
     Column("date", Date, index=True),
 )
 
@@ -201,7 +201,7 @@ events = Table(
     Column("actor2_id", String(64), ForeignKey("actors.id"), index=True),
     Column("assoc", JSON, nullable=False),
     Column("interaction", Integer),
-    Column("place_id", String(32), ForeignKey("places.id"), index=True),
+    Column("place_id", String(96), ForeignKey("places.id"), index=True),
     Column("geo_precision", Integer),
     Column("date", Date, index=True),
     Column("time_precision", Integer),

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
-from fogwatch.records import Actor, Article, ArticleResult, Span
+from fogwatch.records import Actor, Article, ArticleResult, Place, Span
 from fogwatch.store.schema import (
     actor_mentions,
     actors,
@@ -20,7 +20,21 @@ from fogwatch.store.schema import (
     articles,
     coreferences,
     date_mentions,
+    place_mentions,
+    places,
     quantities,
+)
+
+PLACE_FIELDS = (
+    "geonameid",
+    "name",
+    "feature",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "population",
 )
 
 
@@ -62,7 +76,19 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
     known = {mention.actor for mention in result.actors}
     known |= {link.actor for link in result.coreferences if link.actor}
     _ensure_actors(connection, known)
+    _ensure_places(connection, {m.place for m in result.places if m.place})
     rows: dict[sa.Table, list[dict[str, Any]]] = {
+        place_mentions: [
+            {
+                **_span(m.span),
+                "place_id": place_key(m.place) if m.place else None,
+                "geo_precision": m.geo_precision,
+                "score": m.score,
+                "role": m.role,
+                "reason": m.reason,
+            }
+            for m in result.places
+        ],
         date_mentions: [
             {
                 **_span(m.span),
@@ -109,16 +135,34 @@ def _span(span: Span, prefix: str = "") -> dict[str, int]:
     return {f"{prefix}start": span.start, f"{prefix}end": span.end}
 
 
+def place_key(place: Place) -> str:
+    """The store's id for a place: its GeoNames id, else its feature, country, region and name."""
+    if place.geonameid is not None:
+        return f"gn:{place.geonameid}"
+    return f"{place.feature}:{place.country}:{place.admin1 or ''}:{place.name}"[:96]
+
+
+def _insert_missing(connection: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows whose id is not stored yet; concurrent writers may race here, harmlessly."""
+    if rows:
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        connection.execute(insert(table).on_conflict_do_nothing(index_elements=["id"]), rows)
+
+
 def _ensure_actors(connection: Connection, known: set[Actor]) -> None:
-    """Insert the actors these mentions refer to, once; concurrent writers may race here."""
-    if not known:
-        return
-    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     rows = [
         {"id": a.id, "name": a.name, "side": a.side, "kind": a.kind, "inter": a.inter}
         for a in sorted(known, key=lambda actor: actor.id)
     ]
-    connection.execute(insert(actors).on_conflict_do_nothing(index_elements=["id"]), rows)
+    _insert_missing(connection, actors, rows)
+
+
+def _ensure_places(connection: Connection, known: set[Place]) -> None:
+    rows = sorted(
+        ({"id": place_key(p), **{f: getattr(p, f) for f in PLACE_FIELDS}} for p in known),
+        key=lambda row: str(row["id"]),
+    )
+    _insert_missing(connection, places, rows)
 
 
 def stored(connection: Connection, article_id: str) -> bool:

@@ -50,7 +50,7 @@ def upgrade() -> None:
 
     op.create_table(
         "places",
-        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("id", sa.String(length=96), nullable=False),
         sa.Column("geonameid", sa.Integer(), nullable=True),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("feature", sa.Text(), nullable=False),
@@ -108,7 +108,7 @@ def upgrade() -> None:
         "atomic_events",
         sa.Column("id", sa.String(length=32), nullable=False),
         sa.Column("sub_type", sa.String(length=64), nullable=False),
-        sa.Column("place_id", sa.String(length=32), nullable=True),
+        sa.Column("place_id", sa.String(length=96), nullable=True),
         sa.Column("date", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
             ["place_id"], ["places.id"], name=op.f("fk_atomic_events_place_id")
@@ -135,7 +135,7 @@ def upgrade() -> None:
         sa.Column("stance", sa.String(length=8), nullable=False),
         sa.Column("direct", sa.Boolean(), nullable=False),
         sa.Column("proposition", sa.JSON(), nullable=True),
-        sa.Column("place_id", sa.String(length=32), nullable=True),
+        sa.Column("place_id", sa.String(length=96), nullable=True),
         sa.ForeignKeyConstraint(
             ["article_id"], ["articles.id"], name=op.f("fk_claims_article_id"), ondelete="CASCADE"
         ),
@@ -208,7 +208,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.String(length=16), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
-        sa.Column("place_id", sa.String(length=32), nullable=True),
+        sa.Column("place_id", sa.String(length=96), nullable=True),
         sa.Column("geo_precision", sa.Integer(), nullable=True),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
@@ -281,7 +281,7 @@ def upgrade() -> None:
         sa.Column("actor2_id", sa.String(length=64), nullable=True),
         sa.Column("assoc", sa.JSON(), nullable=False),
         sa.Column("interaction", sa.Integer(), nullable=True),
-        sa.Column("place_id", sa.String(length=32), nullable=True),
+        sa.Column("place_id", sa.String(length=96), nullable=True),
         sa.Column("geo_precision", sa.Integer(), nullable=True),
         sa.Column("date", sa.Date(), nullable=True),
         sa.Column("time_precision", sa.Integer(), nullable=True),

@@ -1,0 +1,1 @@
+"""Scoring fogwatch against public gold corpora (paths under ../shared/eval, never copied here)."""

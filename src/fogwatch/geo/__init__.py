@@ -1,0 +1,1 @@
+"""Places: the compiled gazetteer (`gazetteer`) and the geoparser that reads articles (`geoparse`)."""

@@ -1,0 +1,186 @@
+"""The geoparser on small hand-written articles: what is a place, which place, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogwatch.geo import gazetteer, geoparse
+from fogwatch.geo.gazetteer import Gazetteer
+from fogwatch.language import nlp
+from fogwatch.records import PlaceMention, Span
+
+
+@pytest.fixture(scope="module")
+def compiled() -> Gazetteer:
+    """The process's gazetteer (built once per test session when the cache is missing)."""
+    return gazetteer.load()
+
+
+def places(text: str, compiled: Gazetteer) -> dict[str, PlaceMention]:
+    """The article's place mentions by their text (the last one when a name repeats)."""
+    mentions = geoparse.find(nlp.parse_one(text), compiled)
+    for mention in mentions:
+        assert mention.span.of(text).strip() == mention.span.of(text)
+    return {mention.span.of(text): mention for mention in mentions}
+
+
+def where(mention: PlaceMention) -> tuple[int | None, str | None, int | None, str]:
+    place = mention.place
+    assert place is not None, mention
+    return place.geonameid, place.admin1, mention.geo_precision, mention.role
+
+
+def test_town_in_a_named_province(compiled: Gazetteer) -> None:
+    text = "Russia is trying to take Pokrovsk in Donetsk province, the army said."
+    found = places(text, compiled)
+    assert found["Pokrovsk"].span == Span(25, 33)
+    assert where(found["Pokrovsk"]) == (704422, "UA.05", 1, "location")
+    assert found["Pokrovsk"].reason == "Donetsk province named as its parent"
+    assert where(found["Donetsk province"]) == (709716, "UA.05", 3, "location")
+
+
+def test_region_phrase_is_one_mention_of_the_division(compiled: Gazetteer) -> None:
+    text = "Ukrainian forces withdrew from three villages in the southern Zaporizhzhia region."
+    found = places(text, compiled)
+    region = found["Zaporizhzhia region"]
+    assert where(region) == (687699, "UA.26", 3, "location")
+    assert region.place is not None and region.place.feature == "admin1"
+    assert "Zaporizhzhia" not in found
+
+
+def test_one_village_name_two_oblasts(compiled: Gazetteer) -> None:
+    donetsk = places(
+        "Russian shelling hit Mykolaivka in the Donetsk region on Tuesday, officials said.",
+        compiled,
+    )
+    odesa = places(
+        "Russian drones struck Mykolaivka overnight. The governor of the Odesa region said "
+        "the village, near Bilhorod-Dnistrovskyi, lost power.",
+        compiled,
+    )
+    assert where(donetsk["Mykolaivka"]) == (700119, "UA.05", 1, "location")
+    assert where(odesa["Mykolaivka"]) == (700175, "UA.17", 1, "location")
+    assert odesa["Mykolaivka"].reason == "Odesa region named in the same paragraph"
+
+
+def test_pokrovsk_in_a_saratov_article_is_not_the_donetsk_town(compiled: Gazetteer) -> None:
+    text = "Floods in Russia's Saratov region reached Engels and Pokrovsk, officials said."
+    mention = places(text, compiled)["Pokrovsk"]
+    assert mention.place is None or mention.place.country == "RU"
+    assert mention.place is not None and mention.place.geonameid != 704422
+
+
+def test_capital_that_speaks_is_a_metonym_and_still_a_place(compiled: Gazetteer) -> None:
+    text = "Moscow said the talks had failed. Thousands protested in Moscow on Sunday."
+    mentions = geoparse.find(nlp.parse_one(text), compiled)
+    assert [(m.span, m.role) for m in mentions] == [
+        (Span(0, 6), "metonym"),
+        (Span(57, 63), "location"),
+    ]
+    assert all(m.place is not None and m.place.geonameid == 524901 for m in mentions)
+
+
+def test_kyiv_insists_is_a_metonym(compiled: Gazetteer) -> None:
+    text = "Moscow claims the city is encircled, while Kyiv insists it can still deliver supplies."
+    found = places(text, compiled)
+    assert where(found["Moscow"]) == (524901, "RU.48", 1, "metonym")
+    assert where(found["Kyiv"]) == (703448, "UA.12", 1, "metonym")
+
+
+def test_village_missing_from_the_gazetteer_is_coded_to_its_named_region(
+    compiled: Gazetteer,
+) -> None:
+    # the gazetteer knows Pishchanes in other oblasts only
+    text = "Russian troops attacked Pishchane in Donetsk region on Monday."
+    mention = places(text, compiled)["Pishchane"]
+    assert where(mention) == (709716, "UA.05", 3, "location")
+    assert mention.reason.startswith("no Pishchane in Donetsk region in the gazetteer")
+
+
+def test_village_missing_from_the_gazetteer_never_becomes_a_namesake_elsewhere(
+    compiled: Gazetteer,
+) -> None:
+    text = (
+        "Fighting raged near Pokrovsk, Myrnohrad and Selydove in the Donetsk region, and "
+        "around Kurakhove. Russian forces also attacked Pishchane, the general staff said."
+    )
+    mention = places(text, compiled)["Pishchane"]
+    assert mention.place is None or mention.place.admin1 == "UA.05"
+    assert mention.geo_precision in (None, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Hilton arrived at the party on Saturday.",
+        "Jack London wrote about the Klondike gold rush.",
+        "Mr. Washington said he was happy with the result.",
+    ],
+)
+def test_people_named_like_places_are_not_places(compiled: Gazetteer, text: str) -> None:
+    assert places(text, compiled) == {}
+
+
+def test_near_and_outskirts_are_geo_precision_2(compiled: Gazetteer) -> None:
+    text = (
+        "Ukrainian forces repelled attacks near Dobropillia and on the outskirts of Kostiantynivka."
+    )
+    found = places(text, compiled)
+    assert where(found["Dobropillia"]) == (709900, "UA.05", 2, "location")
+    assert where(found["Kostiantynivka"]) == (705104, "UA.05", 2, "location")
+
+
+def test_demonyms_name_the_country_without_a_precision(compiled: Gazetteer) -> None:
+    found = places("Ukrainian troops held the line.", compiled)
+    assert where(found["Ukrainian"]) == (690791, None, None, "demonym")
+
+
+def test_state_abbreviation_after_a_town(compiled: Gazetteer) -> None:
+    found = places("Officials in Springfield, Ill., said the river rose.", compiled)
+    assert where(found["Springfield"]) == (4250542, "US.IL", 1, "location")
+    assert where(found["Ill."]) == (4896861, "US.IL", 3, "location")
+
+
+def test_romanisation_with_one_z(compiled: Gazetteer) -> None:
+    found = places("Russian forces shelled Zaporizhia and villages in the Kursk region.", compiled)
+    assert where(found["Zaporizhia"]) == (687700, "UA.26", 1, "location")
+    assert where(found["Kursk region"]) == (538555, "RU.41", 3, "location")
+
+
+def test_everyday_words_and_months_are_not_places(compiled: Gazetteer) -> None:
+    text = "Most residents left in May 2023. Reading the report, the Centre said fog helped."
+    assert places(text, compiled) == {}
+
+
+def test_resolve_gives_one_mention_per_span(compiled: Gazetteer) -> None:
+    text = "Fighting near Kramatorsk and Druzhkivka; Russian troops advanced."
+    doc = nlp.parse_one(text)
+    spans = [Span(14, 24), Span(29, 39), Span(41, 48)]
+    mentions = geoparse.resolve(doc, spans, compiled)
+    assert [m.span for m in mentions] == spans
+    assert [m.place.geonameid if m.place else None for m in mentions] == [704508, 616743, 2017370]
+    assert [m.role for m in mentions] == ["location", "location", "demonym"]
+
+
+def test_resolve_codes_an_unknown_given_name_to_the_town_named_beside_it(
+    compiled: Gazetteer,
+) -> None:
+    text = "Crowds gathered on Frenchmen Street in New Orleans for the parade."
+    doc = nlp.parse_one(text)
+    street, city = geoparse.resolve(doc, [Span(19, 35), Span(39, 50)], compiled)
+    assert city.place is not None and city.place.geonameid == 4335045
+    assert street.place == city.place and street.geo_precision == 2
+    assert street.reason == "not in the gazetteer; coded to New Orleans, named nearby"
+
+
+def test_an_article_without_places(compiled: Gazetteer) -> None:
+    doc = nlp.parse_one("Nothing happened here today, officials said.")
+    assert geoparse.find(doc, compiled) == []
+    assert geoparse.resolve(doc, [], compiled) == []
+
+
+def test_old_name_in_a_front_line_report(compiled: Gazetteer) -> None:
+    text = "Russian forces shelled Artemivsk and Krasnoarmeysk in the Donetsk region."
+    found = places(text, compiled)
+    assert where(found["Artemivsk"]) == (713174, "UA.05", 1, "location")
+    assert where(found["Krasnoarmeysk"]) == (704422, "UA.05", 1, "location")
