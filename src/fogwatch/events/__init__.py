@@ -1,0 +1,1 @@
+"""Events: the ACLED taxonomy and the classification of short event descriptions."""
