@@ -10,6 +10,7 @@ setup:
 demo: setup
 	.venv/bin/fogwatch ingest --db $(DEMO_DB) $(SAMPLE)
 	.venv/bin/fogwatch articles --db $(DEMO_DB) --limit 10
+	.venv/bin/fogwatch places --db $(DEMO_DB) --limit 12
 	.venv/bin/fogwatch extract $(SAMPLE)/seed_01.txt
 
 lint:
