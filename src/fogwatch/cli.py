@@ -19,7 +19,7 @@ from rich.table import Table
 import fogwatch
 from fogwatch import pipeline
 from fogwatch.errors import InputError, StoreError
-from fogwatch.export import jsonl
+from fogwatch.export import acled, geojson, jsonl
 from fogwatch.ingest import readers
 from fogwatch.records import ArticleResult, RawArticle
 from fogwatch.store.writes import Outcome
@@ -150,6 +150,82 @@ def articles(
         rows = store.articles(search=search, since=since, until=until, limit=limit)  # type: ignore[arg-type]
     columns = ("id", "published", "source", "title", "words", "dup_cluster")
     _print_rows(rows, columns if output is not ListFormat.table else columns[:-1], output)
+
+
+class EventFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+    acled = "acled"
+
+
+@app.command()
+def events(
+    place: Annotated[str | None, typer.Option(help="Place name (or store place id).")] = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="ACLED event type or sub-event type.")
+    ] = None,
+    side: Annotated[str | None, typer.Option(help="Either actor's side, e.g. RUS or UKR.")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted, negated, hypothetical, future or historical.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    output: Annotated[
+        EventFormat, typer.Option("--format", help="Output format.")
+    ] = EventFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List stored events, newest first (ACLED format: asserted events only)."""
+    with fogwatch.open(db) as store:
+        rows = store.events(place, since, until, event_type, side, modality, limit)  # type: ignore[arg-type]
+    if output is EventFormat.acled:
+        acled.write_csv(rows, sys.stdout)
+    elif output is EventFormat.geojson:
+        typer.echo(jsonl.dumps(geojson.feature_collection(rows)))
+    else:
+        for row in rows:
+            row.pop("article_text", None)
+        columns = (
+            "id",
+            "date",
+            "sub_type",
+            "actor1_id",
+            "actor2_id",
+            "location",
+            "fatalities_best",
+            "modality",
+        )
+        if output is EventFormat.table:
+            _print_rows(rows, columns, ListFormat.table)
+        else:
+            all_columns = [key for key in rows[0]] if rows else list(columns)
+            _print_rows(rows, all_columns, ListFormat(output.value))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="File to write.")],
+    output: Annotated[str, typer.Option("--format", help="acled-csv or geojson.")] = "acled-csv",
+    db: DbOption = None,
+) -> None:
+    """Write every stored event as an ACLED-compatible CSV (asserted events) or as GeoJSON."""
+    if output not in ("acled-csv", "geojson"):
+        raise typer.BadParameter(
+            f"unknown format {output!r}; use acled-csv or geojson", param_hint="--format"
+        )
+    with fogwatch.open(db) as store:
+        rows = store.events()
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        if output == "acled-csv":
+            count = acled.write_csv(rows, stream)
+        else:
+            collection = geojson.feature_collection(rows)
+            stream.write(jsonl.dumps(collection))
+            count = len(collection["features"])
+    stderr.print(f"wrote {count} events to {out}", markup=False)
 
 
 @app.command()
@@ -333,6 +409,11 @@ def _print_result(result: ArticleResult) -> None:
         "actors": lambda a: (
             f"{a['actor']['id']} ({a['actor']['side']}) {a['role']} {a['person'] or ''}"
         ),
+        "events": lambda e: (
+            f"{e['sub_type']} · {(e['actor1'] or {}).get('id', '-')} vs {(e['actor2'] or {}).get('id', '-')} · "
+            f"{(e['place'] or {}).get('name', '-')} p{e['geo_precision'] or '-'} · {e['date'] or '-'} "
+            f"t{e['time_precision'] or '-'} · dead {e['fatalities']['best']} · {e['modality']}"
+        ),
         "coreferences": lambda c: (
             f"→ {c['antecedent']['text']!r} {(c['actor'] or {}).get('id', '')}"
         ),
@@ -342,11 +423,10 @@ def _print_result(result: ArticleResult) -> None:
             continue
         table = Table("span", "text", "reading", title=kind, title_justify="left")
         for item in shown[kind]:
-            table.add_row(
-                f"{item['span'][0]}-{item['span'][1]}",
-                _cell(item["text"]),
-                _cell(explain(item).strip()),
-            )
+            # an event has no single span: show where its evidence starts and what it quotes
+            start, end = item["span"] if "span" in item else (item["evidence"] or [[0, 0]])[0]
+            text = item["text"] if "text" in item else " … ".join(item["evidence_text"])
+            table.add_row(f"{start}-{end}", _cell(text), _cell(explain(item).strip()))
         stdout.print(table)
 
 

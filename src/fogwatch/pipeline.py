@@ -6,11 +6,13 @@ a crash and a unit test all compute the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.errors import InputError
+from fogwatch.events import coder
 from fogwatch.geo import geoparse
 from fogwatch.ingest import clean, dedup
 from fogwatch.language import actors, coref, dates, nlp, quantities
@@ -42,7 +44,7 @@ def prepare(raw: RawArticle) -> Article:
 def analyse(article: Article, doc: Doc) -> ArticleResult:
     """Run every language stage on one parsed article."""
     actor_mentions = actors.find(doc)
-    return ArticleResult(
+    found = ArticleResult(
         article=article,
         dates=tuple(dates.find(doc, article.published)),
         quantities=tuple(quantities.find(doc)),
@@ -50,6 +52,7 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
         places=tuple(geoparse.find(doc)),
         coreferences=tuple(coref.resolve(doc, actor_mentions)),
     )
+    return dataclasses.replace(found, events=tuple(coder.code(doc, found)))
 
 
 def process(articles: Sequence[Article]) -> Iterator[ArticleResult]:

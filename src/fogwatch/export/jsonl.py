@@ -17,6 +17,7 @@ from fogwatch.records import (
     ArticleResult,
     Coreference,
     DateMention,
+    Event,
     Place,
     PlaceMention,
     Quantity,
@@ -34,6 +35,7 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
         "actors": [_actor_mention(mention, text) for mention in result.actors],
         "places": [_place_mention(mention, text) for mention in result.places],
         "coreferences": [_coreference(link, text) for link in result.coreferences],
+        "events": [_event(event, text) for event in result.events],
     }
 
 
@@ -151,4 +153,32 @@ def _place_mention(mention: PlaceMention, text: str) -> dict[str, Any]:
         "score": round(mention.score, 4),
         "role": mention.role,
         "reason": mention.reason,
+    }
+
+
+def _event(event: Event, text: str) -> dict[str, Any]:
+    place = place_json(event.place)
+    return {
+        "id": event.id,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_type": event.sub_type,
+        "actor1": actor_json(event.actor1),
+        "actor2": actor_json(event.actor2),
+        "assoc": [actor_json(actor) for actor in event.assoc],
+        "interaction": event.interaction,
+        "place": place,
+        "geo_precision": event.geo_precision,
+        "date": _iso(event.date),
+        "time_precision": event.time_precision,
+        "fatalities": {
+            "low": event.fatalities.low,
+            "best": event.fatalities.best,
+            "high": event.fatalities.high,
+        },
+        "civilian_targeting": event.civilian_targeting,
+        "modality": event.modality,
+        "claim_id": event.claim_id,
+        "evidence": [[span.start, span.end] for span in event.evidence],
+        "evidence_text": [span.of(text) for span in event.evidence],
     }

@@ -14,7 +14,7 @@ from fogwatch.errors import InputError, StoreError
 from fogwatch.ingest import readers
 from fogwatch.records import Article, ArticleResult
 from fogwatch.store import db, queries
-from fogwatch.store.writes import Outcome, add_result, stored
+from fogwatch.store.writes import Outcome, add_result, refresh_atomic_events, stored
 
 INGEST_BATCH = 32
 """Articles parsed together: spaCy is faster on batches, and a crash loses at most this much work."""
@@ -98,8 +98,14 @@ class Store:
     def _store_batch(
         self, batch: list[Article], record: Callable[[str, Outcome | InputError], None]
     ) -> None:
+        stored_now = []
         for result in pipeline.process(batch):
-            record(result.article.origin or result.article.id, add_result(self.engine, result))
+            outcome = add_result(self.engine, result)
+            if outcome is not Outcome.DUPLICATE:
+                stored_now.append(result.article.id)
+            record(result.article.origin or result.article.id, outcome)
+        # Cross-article merging runs after the batch, on the cells the new articles touch.
+        refresh_atomic_events(self.engine, stored_now)
 
     def articles(
         self,
@@ -116,6 +122,22 @@ class Store:
         """One stored article by id (or a unique prefix of at least 4 characters)."""
         with self.engine.connect() as connection:
             return queries.get_article(connection, article_id)
+
+    def events(
+        self,
+        place: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        event_type: str | None = None,
+        side: str | None = None,
+        modality: str | None = None,
+        limit: int | None = None,
+    ) -> queries.Rows:
+        """Stored events newest first, as flat rows (actors, place and source joined in)."""
+        with self.engine.connect() as connection:
+            return queries.list_events(
+                connection, place, since, until, event_type, side, modality, limit
+            )
 
     def places(
         self, search: str | None = None, country: str | None = None, limit: int | None = None

@@ -15,6 +15,8 @@ from fogwatch.records import (
     ArticleResult,
     Coreference,
     DateMention,
+    Event,
+    Fatalities,
     OffsetRun,
     Place,
     PlaceMention,
@@ -27,6 +29,7 @@ from fogwatch.store.schema import (
     articles,
     coreferences,
     date_mentions,
+    events,
     place_mentions,
     places,
     quantities,
@@ -200,6 +203,7 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
             )
             for r in rows_of(place_mentions)
         ),
+        events=tuple(stored_events(connection, events.c.article_id == full_id)),
         coreferences=tuple(
             Coreference(
                 Span(r.start, r.end),
@@ -246,3 +250,130 @@ def list_places(
     if limit:
         query = query.limit(limit)
     return Rows(row._asdict() for row in connection.execute(query))
+
+
+def list_events(
+    connection: Connection,
+    place: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    event_type: str | None = None,
+    side: str | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+) -> Rows:
+    """Stored events newest first, one flat row each (actors, place and source joined in)."""
+    actor1 = actors.alias("actor1")
+    actor2 = actors.alias("actor2")
+    query = (
+        sa.select(
+            events.c.id,
+            events.c.article_id,
+            events.c.date,
+            events.c.time_precision,
+            events.c.disorder_type,
+            events.c.event_type,
+            events.c.sub_type,
+            events.c.actor1_id,
+            actor1.c.name.label("actor1"),
+            actor1.c.side.label("side1"),
+            actor1.c.inter.label("inter1"),
+            events.c.actor2_id,
+            actor2.c.name.label("actor2"),
+            actor2.c.side.label("side2"),
+            actor2.c.inter.label("inter2"),
+            events.c.assoc,
+            events.c.interaction,
+            events.c.place_id,
+            places.c.name.label("location"),
+            places.c.country,
+            places.c.admin1,
+            places.c.admin2,
+            places.c.lat,
+            places.c.lon,
+            events.c.geo_precision,
+            events.c.fatalities_low,
+            events.c.fatalities_best,
+            events.c.fatalities_high,
+            events.c.civilian_targeting,
+            events.c.modality,
+            events.c.atomic_event_id,
+            events.c.evidence,
+            articles.c.source,
+            articles.c.url,
+            articles.c.published,
+            articles.c.text.label("article_text"),
+        )
+        .join(articles, articles.c.id == events.c.article_id)
+        .outerjoin(places, places.c.id == events.c.place_id)
+        .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
+        .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
+        .order_by(events.c.date.desc(), events.c.id)
+    )
+    if place:
+        query = query.where(places.c.name.ilike(place) | (events.c.place_id == place))
+    if since:
+        query = query.where(events.c.date >= since)
+    if until:
+        query = query.where(events.c.date <= until)
+    if event_type:
+        wanted = event_type.lower()
+        query = query.where(
+            (sa.func.lower(events.c.sub_type) == wanted)
+            | (sa.func.lower(events.c.event_type) == wanted)
+        )
+    if side:
+        query = query.where((actor1.c.side == side.upper()) | (actor2.c.side == side.upper()))
+    if modality:
+        query = query.where(events.c.modality == modality)
+    if limit:
+        query = query.limit(limit)
+    return Rows(row._asdict() for row in connection.execute(query))
+
+
+def stored_events(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Event]:
+    """Stored events matching `condition`, rebuilt as records (actors and place included)."""
+    rows = connection.execute(sa.select(events).where(condition).order_by(events.c.id)).all()
+    actor_ids = {i for r in rows for i in (r.actor1_id, r.actor2_id, *r.assoc) if i}
+    known_actors = {
+        r.id: Actor(r.id, r.name, r.side, r.kind, r.inter)
+        for r in connection.execute(sa.select(actors).where(actors.c.id.in_(actor_ids)))
+    }
+    place_ids = {r.place_id for r in rows if r.place_id}
+    known_places = {
+        r.id: Place(
+            r.geonameid,
+            r.name,
+            r.feature,
+            r.country,
+            r.admin1,
+            r.admin2,
+            r.lat,
+            r.lon,
+            r.population,
+        )
+        for r in connection.execute(sa.select(places).where(places.c.id.in_(place_ids)))
+    }
+    return [
+        Event(
+            id=r.id,
+            article_id=r.article_id,
+            disorder_type=r.disorder_type,
+            event_type=r.event_type,
+            sub_type=r.sub_type,
+            actor1=known_actors.get(r.actor1_id) if r.actor1_id else None,
+            actor2=known_actors.get(r.actor2_id) if r.actor2_id else None,
+            assoc=tuple(known_actors[i] for i in r.assoc),
+            interaction=r.interaction,
+            place=known_places.get(r.place_id) if r.place_id else None,
+            geo_precision=r.geo_precision,
+            date=r.date,
+            time_precision=r.time_precision,
+            fatalities=Fatalities(r.fatalities_low, r.fatalities_best, r.fatalities_high),
+            civilian_targeting=r.civilian_targeting,
+            modality=r.modality,
+            claim_id=r.claim_id,
+            evidence=tuple(Span(start, end) for start, end in r.evidence),
+        )
+        for r in rows
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,14 +13,16 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
-from fogwatch.records import Actor, Article, ArticleResult, Place, Span
+from fogwatch.records import Actor, Article, ArticleResult, Event, Place, Span
 from fogwatch.store.schema import (
     actor_mentions,
     actors,
     article_bands,
     articles,
+    atomic_events,
     coreferences,
     date_mentions,
+    events,
     place_mentions,
     places,
     quantities,
@@ -75,8 +78,13 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
     article_id = result.article.id
     known = {mention.actor for mention in result.actors}
     known |= {link.actor for link in result.coreferences if link.actor}
+    for event in result.events:
+        known |= {a for a in (event.actor1, event.actor2, *event.assoc) if a}
     _ensure_actors(connection, known)
-    _ensure_places(connection, {m.place for m in result.places if m.place})
+    _ensure_places(
+        connection,
+        {m.place for m in result.places if m.place} | {e.place for e in result.events if e.place},
+    )
     rows: dict[sa.Table, list[dict[str, Any]]] = {
         place_mentions: [
             {
@@ -124,6 +132,7 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
             for c in result.coreferences
         ],
     }
+    rows[events] = [_event_row(event) for event in result.events]
     for table, table_rows in rows.items():
         if table_rows:
             connection.execute(
@@ -208,3 +217,72 @@ def _article_row(article: Article, signature: Signature, cluster: str | None) ->
         "external_id": article.external_id,
         "ingested_at": dt.datetime.now(dt.UTC),
     }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_type": event.sub_type,
+        "actor1_id": event.actor1.id if event.actor1 else None,
+        "actor2_id": event.actor2.id if event.actor2 else None,
+        "assoc": [actor.id for actor in event.assoc],
+        "interaction": event.interaction,
+        "place_id": place_key(event.place) if event.place else None,
+        "geo_precision": event.geo_precision,
+        "date": event.date,
+        "time_precision": event.time_precision,
+        "fatalities_low": event.fatalities.low,
+        "fatalities_best": event.fatalities.best,
+        "fatalities_high": event.fatalities.high,
+        "civilian_targeting": event.civilian_targeting,
+        "modality": event.modality,
+        "claim_id": event.claim_id,
+        "evidence": [[span.start, span.end] for span in event.evidence],
+    }
+
+
+def refresh_atomic_events(engine: Engine, article_ids: Sequence[str]) -> int:
+    """Re-merge the atomic events that the given articles' events touch; returns how many.
+
+    Only the (place, day) cells these articles report are recomputed, so the cost follows the
+    new articles, not the size of the store.
+    """
+    from fogwatch.events import merge
+    from fogwatch.store.queries import stored_events
+
+    with engine.begin() as connection:
+        cells = connection.execute(
+            sa.select(events.c.place_id, events.c.date)
+            .where(events.c.article_id.in_(list(article_ids)), events.c.modality == "asserted")
+            .where(events.c.place_id.is_not(None), events.c.date.is_not(None))
+            .distinct()
+        ).all()
+        if not cells:
+            return 0
+        members = stored_events(
+            connection,
+            sa.tuple_(events.c.place_id, events.c.date).in_([tuple(cell) for cell in cells]),
+        )
+        merged = merge.atomic_events(members)
+        for atomic in merged:
+            row = {
+                "id": atomic.id,
+                "sub_type": atomic.sub_type,
+                "place_id": place_key(atomic.place) if atomic.place else None,
+                "date": atomic.date,
+            }
+            insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+            statement = insert(atomic_events).values(row)
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["id"], set_={"sub_type": row["sub_type"]}
+                )
+            )
+            connection.execute(
+                events.update()
+                .where(events.c.id.in_([event.id for event in atomic.events]))
+                .values(atomic_event_id=atomic.id)
+            )
+    return len(merged)

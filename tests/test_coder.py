@@ -1,0 +1,576 @@
+"""events.coder: one short article per ACLED rule, asserting every field of the events coded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from typing import Any
+
+import pytest
+import yaml
+
+from fogwatch import pipeline
+from fogwatch.events import coder
+from fogwatch.language import nlp
+from fogwatch.records import ArticleResult, Event, RawArticle
+from helpers import SEED
+
+
+def analysed(text: str, published: str = "2025-11-12") -> tuple[Any, ArticleResult]:
+    article = pipeline.prepare(
+        RawArticle(origin="test", text=text, published=dt.date.fromisoformat(published))
+    )
+    doc = nlp.parse_one(article.text)
+    return doc, pipeline.analyse(article, doc)
+
+
+def coded(text: str, published: str = "2025-11-12", **options: Any) -> list[dict[str, Any]]:
+    doc, result = analysed(text, published)
+    return [record(event, result.article.text) for event in coder.code(doc, result, **options)]
+
+
+def record(event: Event, text: str) -> dict[str, Any]:
+    """Every field of an event, with actors as ids, the place as its name and spans as words."""
+    return {
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_type": event.sub_type,
+        "actor1": event.actor1.id if event.actor1 else None,
+        "actor2": event.actor2.id if event.actor2 else None,
+        "assoc": tuple(actor.id for actor in event.assoc),
+        "interaction": event.interaction,
+        "place": event.place.name if event.place else None,
+        "geo_precision": event.geo_precision,
+        "date": event.date.isoformat() if event.date else None,
+        "time_precision": event.time_precision,
+        "fatalities": (event.fatalities.low, event.fatalities.best, event.fatalities.high),
+        "civilian_targeting": event.civilian_targeting,
+        "modality": event.modality,
+        "claim_id": event.claim_id,
+        "evidence": tuple(span.of(text) for span in event.evidence),
+    }
+
+
+BATTLE = {"disorder_type": "Political violence", "event_type": "Battles"}
+REMOTE = {"disorder_type": "Political violence", "event_type": "Explosions/Remote violence"}
+STRATEGIC = {"disorder_type": "Strategic developments", "event_type": "Strategic developments"}
+NO_DEAD = {"fatalities": (0, 0, 0), "civilian_targeting": False, "claim_id": None}
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    return {"assoc": (), **NO_DEAD, **fields}
+
+
+# --- territory --------------------------------------------------------------------------------
+
+
+def test_a_withdrawal_is_territory_taken_by_the_other_side() -> None:
+    # ACLED: foreign state forces taking territory is "Non-state actor overtakes territory";
+    # "said Wednesday" is the report's date, so the day is only bounded (time_precision 2).
+    assert coded(
+        "Ukraine's military said Wednesday that its forces had withdrawn from Vuhledar."
+    ) == [
+        event(
+            **BATTLE,
+            sub_type="Non-state actor overtakes territory",
+            actor1="RUS.military",
+            actor2="UKR.military",
+            interaction=18,
+            place="Vuhledar",
+            geo_precision=1,
+            date="2025-11-12",
+            time_precision=2,
+            modality="asserted",
+            evidence=("Wednesday", "its forces", "withdrawn", "Vuhledar"),
+        )
+    ]
+
+
+def test_a_place_that_falls_to_a_side_is_taken_by_it() -> None:
+    text = (
+        "Vuhledar fell to Russian forces on Tuesday after Ukrainian troops pulled out of the town."
+    )
+    [taken] = coded(text)
+    assert taken == event(
+        **BATTLE,
+        sub_type="Non-state actor overtakes territory",
+        actor1="RUS.military",
+        actor2="UKR.military",
+        interaction=18,
+        place="Vuhledar",
+        geo_precision=1,
+        date="2025-11-11",
+        time_precision=1,
+        modality="asserted",
+        evidence=("Vuhledar", "fell to", "Russian forces", "Tuesday", "Ukrainian troops"),
+    )
+
+
+def test_the_state_retaking_its_own_town_regains_territory() -> None:
+    assert coded("Ukrainian forces recaptured Kherson on Friday.") == [
+        event(
+            **BATTLE,
+            sub_type="Government regains territory",
+            actor1="UKR.military",
+            actor2="RUS.military",
+            interaction=18,  # ACLED: Russian forces in Ukraine are external forces (8)
+            place="Kherson",
+            geo_precision=1,
+            date="2025-11-07",
+            time_precision=1,
+            modality="asserted",
+            evidence=("Ukrainian forces", "recaptured", "Kherson", "Friday"),
+        )
+    ]
+
+
+def test_a_capture_with_an_explicit_past_date_is_historical() -> None:
+    assert coded("Russian forces captured Bakhmut in May 2023.") == [
+        event(
+            **BATTLE,
+            sub_type="Non-state actor overtakes territory",
+            actor1="RUS.military",
+            actor2="UKR.military",
+            interaction=18,
+            place="Bakhmut",
+            geo_precision=1,
+            date="2023-05-15",
+            time_precision=3,
+            modality="historical",
+            evidence=("Russian forces", "captured", "Bakhmut", "May 2023"),
+        )
+    ]
+
+
+def test_a_capture_without_a_named_place_is_no_event() -> None:
+    assert coded("Russian forces captured the village on Tuesday.") == []
+
+
+def test_an_objective_is_no_capture() -> None:
+    text = "Russian forces pressed on (Russian objective: Capture the entirety of Donetsk Oblast)."
+    assert [(e["sub_type"], e["modality"]) for e in coded(text)] == [
+        ("Non-state actor overtakes territory", "hypothetical")
+    ]
+
+
+# --- modality ---------------------------------------------------------------------------------
+
+
+def test_rejected_proposals_for_a_ceasefire_are_a_negated_agreement() -> None:
+    assert coded("Putin rejected proposals for a ceasefire on Monday.") == [
+        event(
+            **STRATEGIC,
+            sub_type="Agreement",
+            actor1="RUS.government",
+            actor2=None,
+            interaction=10,
+            place=None,
+            geo_precision=None,
+            date="2025-11-10",
+            time_precision=1,
+            modality="negated",
+            evidence=("Putin", "ceasefire", "Monday"),
+        )
+    ]
+
+
+def test_what_would_open_the_way_is_hypothetical() -> None:
+    text = (
+        "Capturing Pokrovsk in Donetsk province would open the way for a Russian assault on "
+        "Kramatorsk."
+    )
+    assert coded(text) == [
+        event(
+            **BATTLE,
+            sub_type="Armed clash",
+            actor1="RUS.military",
+            actor2="UKR.military",
+            interaction=18,
+            place="Kramatorsk",
+            geo_precision=1,
+            date="2025-11-12",
+            time_precision=2,
+            modality="hypothetical",
+            evidence=("Russian", "assault", "Kramatorsk"),
+        )
+    ]
+
+
+def test_a_threat_is_hypothetical() -> None:
+    [threat] = coded("The Kremlin threatened to strike Kyiv with missiles.")
+    assert (threat["sub_type"], threat["modality"], threat["place"]) == (
+        "Shelling/artillery/missile attack",
+        "hypothetical",
+        "Kyiv",
+    )
+
+
+def test_a_plan_is_future() -> None:
+    [plan] = coded("Russia plans to capture Kupiansk.")
+    assert (plan["sub_type"], plan["modality"]) == ("Non-state actor overtakes territory", "future")
+
+
+def test_a_denied_withdrawal_is_negated() -> None:
+    text = "Ukraine's defence ministry denied that its troops had withdrawn from Kupiansk."
+    [denied] = coded(text)
+    assert (denied["sub_type"], denied["modality"], denied["actor2"]) == (
+        "Non-state actor overtakes territory",
+        "negated",
+        "UKR.military",
+    )
+
+
+def test_instead_of_negates() -> None:
+    text = "Russian troops massed near Kupiansk instead of attacking Pokrovsk in Donetsk province."
+    [attack] = coded(text)
+    assert (attack["sub_type"], attack["place"], attack["modality"]) == (
+        "Armed clash",
+        "Pokrovsk",
+        "negated",
+    )
+
+
+def test_thwarted_assaults_happened_and_ability_is_hypothetical() -> None:
+    text = "The Russian MoD claimed that Russian forces thwarted Ukrainian assaults near Kupiansk."
+    assert [(e["sub_type"], e["modality"]) for e in coded(text)] == [("Armed clash", "asserted")]
+    text = "NATO must make sure Kyiv is able to repel Russian forces near Kupiansk."
+    assert [(e["sub_type"], e["modality"]) for e in coded(text)] == [
+        ("Armed clash", "hypothetical")
+    ]
+
+
+def test_no_fighting_is_negated() -> None:
+    [quiet] = coded("No fighting was reported in Kupiansk on Tuesday.")
+    assert (quiet["sub_type"], quiet["modality"]) == ("Armed clash", "negated")
+
+
+# --- remote violence, fatalities, civilians ---------------------------------------------------
+
+
+def test_shelling_that_kills_people_targets_civilians() -> None:
+    # ACLED: shelling of a town killing civilians stays a shelling, coded as civilian targeting
+    text = (
+        "Russian forces shelled the town of Nikopol on Tuesday, and at least 12 people were killed."
+    )
+    assert coded(text) == [
+        event(
+            **REMOTE,
+            sub_type="Shelling/artillery/missile attack",
+            actor1="RUS.military",
+            actor2="CIV.civilians",
+            interaction=78,
+            place="Nikopol",
+            geo_precision=1,
+            date="2025-11-11",
+            time_precision=1,
+            fatalities=(12, 12, 12),
+            civilian_targeting=True,
+            modality="asserted",
+            evidence=(
+                "Russian forces",
+                "shelled",
+                "Nikopol",
+                "Tuesday",
+                "at least 12 people",
+                "killed",
+            ),
+        )
+    ]
+
+
+def test_a_toll_in_the_next_sentence_joins_the_strike() -> None:
+    [strike] = coded("Russia shelled Nikopol overnight. Two people were killed, the governor said.")
+    assert (strike["place"], strike["fatalities"], strike["civilian_targeting"]) == (
+        "Nikopol",
+        (2, 2, 2),
+        True,
+    )
+
+
+def test_the_weapon_decides_the_strike() -> None:
+    text = (
+        "A Russian drone strike on an apartment building in Kharkiv killed three people on Sunday."
+    )
+    assert coded(text) == [
+        event(
+            **REMOTE,
+            sub_type="Air/drone strike",
+            actor1="RUS.military",
+            actor2="CIV.civilians",
+            interaction=78,
+            place="Kharkiv",
+            geo_precision=1,
+            date="2025-11-09",
+            time_precision=1,
+            fatalities=(3, 3, 3),
+            civilian_targeting=True,
+            modality="asserted",
+            evidence=("Russian", "drone strike", "Kharkiv", "killed", "three people", "Sunday"),
+        )
+    ]
+
+
+def test_the_victim_of_violence_against_civilians_is_actor2() -> None:
+    assert coded("Russian soldiers executed five civilians in Bucha on Monday.") == [
+        event(
+            disorder_type="Political violence",
+            event_type="Violence against civilians",
+            sub_type="Attack",
+            actor1="RUS.military",
+            actor2="CIV.civilians",
+            interaction=78,
+            place="Bucha",
+            geo_precision=1,
+            date="2025-11-10",
+            time_precision=1,
+            fatalities=(5, 5, 5),
+            civilian_targeting=True,
+            modality="asserted",
+            evidence=("Russian soldiers", "executed", "five civilians", "Bucha", "Monday"),
+        )
+    ]
+
+
+def test_a_landmine_that_kills_farmers_targets_civilians() -> None:
+    [blast] = coded("A landmine exploded near Izium on Monday, killing two farmers.")
+    assert (blast["sub_type"], blast["place"], blast["geo_precision"], blast["actor2"]) == (
+        "Remote explosive/landmine/IED",
+        "Izyum",
+        2,
+        "CIV.civilians",
+    )
+    assert blast["civilian_targeting"] is True
+
+
+def test_a_blast_of_unknown_cause_is_no_device() -> None:
+    assert coded("An explosion damaged a bridge in Kherson on Monday.") == []
+
+
+def test_those_who_died_are_no_party() -> None:
+    [deaths] = coded("Russian forces shelled Kherson on Monday, and two Russian soldiers died.")
+    assert (deaths["sub_type"], deaths["actor1"], deaths["actor2"]) == (
+        "Shelling/artillery/missile attack",
+        "RUS.military",
+        None,
+    )
+
+
+def test_explosions_heard_are_no_event() -> None:
+    assert coded("Explosions were heard in Kyiv on Tuesday.") == []
+
+
+def test_a_weapon_named_for_attacks_is_no_attack() -> None:
+    assert coded("Iran supplied Russia with attack drones.") == []
+
+
+def test_the_classifier_settles_an_attack_that_names_no_weapon() -> None:
+    text = "An attack killed three civilians in Kharkiv on Sunday."
+    assert coded(text) == []  # nothing in the clause says what kind of attack
+
+    def drones(sentence: str) -> list[tuple[str, float]]:
+        return [("Air/drone strike", 0.7), ("Armed clash", 0.2)]
+
+    [strike] = coded(text, classifier=drones)
+    assert (strike["sub_type"], strike["actor2"], strike["civilian_targeting"]) == (
+        "Air/drone strike",
+        "CIV.civilians",
+        True,
+    )
+
+
+# --- battles ----------------------------------------------------------------------------------
+
+
+def test_a_counteroffensive_is_an_armed_clash_with_the_other_side() -> None:
+    assert coded("Ukraine has launched a counteroffensive in the nearby town of Dobropillia.") == [
+        event(
+            **BATTLE,
+            sub_type="Armed clash",
+            actor1="UKR.military",
+            actor2="RUS.military",
+            interaction=18,
+            place="Dobropillia",
+            geo_precision=1,
+            date="2025-11-12",
+            time_precision=2,
+            modality="asserted",
+            evidence=("Ukraine", "counteroffensive", "Dobropillia"),
+        )
+    ]
+
+
+def test_moscow_said_is_never_the_place() -> None:
+    near = coded("Moscow said its forces repelled a Ukrainian attack near Kupiansk.")
+    assert [(e["sub_type"], e["place"], e["geo_precision"]) for e in near] == [
+        ("Armed clash", "Kupyansk", 2)  # ACLED: "near X" is X at geo_precision 2
+    ]
+    nowhere = coded("Moscow said its forces repelled a Ukrainian attack.")
+    assert [(e["sub_type"], e["place"], e["actor1"]) for e in nowhere] == [
+        ("Armed clash", None, "RUS.military")
+    ]
+
+
+# --- demonstrations, arrests, agreements ------------------------------------------------------
+
+
+def test_a_protest() -> None:
+    assert coded("Hundreds of people protested in Lviv on Saturday against the law.") == [
+        event(
+            disorder_type="Demonstrations",
+            event_type="Protests",
+            sub_type="Peaceful protest",
+            actor1="CIV.protesters",
+            actor2=None,
+            interaction=60,
+            place="Lviv",
+            geo_precision=1,
+            date="2025-11-08",
+            time_precision=1,
+            modality="asserted",
+            evidence=("Hundreds of people", "protested", "Lviv", "Saturday"),
+        )
+    ]
+
+
+def test_arrests_at_a_protest_are_its_intervention() -> None:
+    events = coded("Police detained dozens of protesters at a rally in Tbilisi on Sunday.")
+    assert [(e["sub_type"], e["place"]) for e in events] == [
+        ("Protest with intervention", "Tbilisi")
+    ]
+
+
+def test_an_arrest() -> None:
+    assert coded("Ukraine's SBU detained a Russian agent in Kharkiv on Monday.") == [
+        event(
+            **STRATEGIC,
+            sub_type="Arrests",
+            actor1="UKR.sbu",
+            actor2=None,  # an "agent" is no role the registry gives a side
+            interaction=10,
+            place="Kharkiv",
+            geo_precision=1,
+            date="2025-11-10",
+            time_precision=1,
+            modality="asserted",
+            evidence=("SBU", "detained", "Kharkiv", "Monday"),
+        )
+    ]
+
+
+def test_an_exchange_and_a_ceasefire_in_one_sentence_are_one_agreement() -> None:
+    text = "Russia and Ukraine exchanged 150 prisoners of war on Friday, and agreed to a ceasefire."
+    assert coded(text) == [
+        event(
+            **STRATEGIC,
+            sub_type="Agreement",
+            actor1="RUS.government",
+            actor2="UKR.government",
+            interaction=11,
+            place=None,
+            geo_precision=None,
+            date="2025-11-07",
+            time_precision=1,
+            modality="asserted",
+            evidence=("Russia", "Ukraine", "exchanged", "Friday", "agreed", "ceasefire"),
+        )
+    ]
+
+
+def test_the_last_round_of_talks_is_the_agreement_just_named() -> None:
+    text = (
+        "Moscow on Wednesday urged Kyiv to return to negotiations in Istanbul. "
+        "The last round took place July 23 and lasted only 40 minutes."
+    )
+    talks, last_round = coded(text)
+    assert (talks["modality"], talks["place"]) == ("hypothetical", "Istanbul")
+    assert last_round == event(
+        **STRATEGIC,
+        sub_type="Agreement",
+        actor1="RUS.government",
+        actor2="UKR.government",
+        interaction=11,
+        place="Istanbul",
+        geo_precision=1,
+        date="2025-07-23",
+        time_precision=1,
+        modality="historical",
+        evidence=("Moscow", "Kyiv", "Istanbul", "round", "July 23"),
+    )
+
+
+# --- ids and data ------------------------------------------------------------------------------
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    text = (
+        "Ukrainian forces recaptured Kherson on Friday. Russian forces shelled Nikopol on Sunday."
+    )
+    doc, result = analysed(text)
+    first = coder.code(doc, result)
+    second = coder.code(*analysed(text))
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == 2
+    assert all(len(e.id) == 16 for e in first)
+
+
+def test_a_trigger_with_an_unknown_sub_type_is_a_lexicon_error() -> None:
+    data = {"triggers": {"shell": {"frame": "remote", "sub_type": "Artillery"}}}
+    with pytest.raises(coder.LexiconError, match="'Artillery' is not an ACLED sub-event type"):
+        coder.build_lexicon(data)
+
+
+def test_a_bare_yaml_boolean_is_a_lexicon_error() -> None:
+    text = files("fogwatch.data").joinpath(coder.TRIGGERS_FILE).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["locative_prepositions"] = yaml.safe_load("[in, at, on]")  # bare "on" reads as True
+    with pytest.raises(coder.LexiconError, match="quote it"):
+        coder.build_lexicon(data)
+    del data["weapons"]
+    with pytest.raises(coder.LexiconError, match="the section 'weapons' is missing"):
+        coder.build_lexicon(data)
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside this checkout")
+def test_seed_article() -> None:
+    body = SEED.read_text(encoding="utf-8").split(" date 2025-11-12 ", 1)[1]
+    events = coded(body)
+
+    def find(sub_type: str, place: str | None, modality: str) -> list[dict[str, Any]]:
+        return [
+            e
+            for e in events
+            if (e["sub_type"], e["place"], e["modality"]) == (sub_type, place, modality)
+        ]
+
+    [withdrawal] = find("Non-state actor overtakes territory", "Zaporizka oblast", "asserted")
+    assert (withdrawal["actor1"], withdrawal["actor2"], withdrawal["geo_precision"]) == (
+        "RUS.military",
+        "UKR.military",
+        3,
+    )
+    assert withdrawal["date"] <= "2025-11-12"
+    assert {"withdraw", "its forces", "Zaporizhzhia region"} <= set(withdrawal["evidence"])
+
+    pokrovsk = find("Armed clash", "Pokrovsk", "asserted")
+    assert pokrovsk
+    assert all({e["actor1"], e["actor2"]} == {"RUS.military", "UKR.military"} for e in pokrovsk)
+
+    [counteroffensive] = find("Armed clash", "Dobropillia", "asserted")
+    assert counteroffensive["actor1"] == "UKR.military"
+
+    [bakhmut] = find("Non-state actor overtakes territory", "Bakhmut", "historical")
+    assert (bakhmut["date"], bakhmut["time_precision"]) == ("2023-05-15", 3)
+
+    [ceasefire] = [
+        e for e in events if e["sub_type"] == "Agreement" and "ceasefire" in e["evidence"]
+    ]
+    assert (ceasefire["modality"], ceasefire["actor1"]) == ("negated", "RUS.government")
+
+    [last_round] = find("Agreement", "Istanbul", "historical")
+    assert (last_round["date"], last_round["time_precision"]) == ("2025-07-23", 1)
+
+    assert not [e for e in events if e["place"] in ("Moscow", "Kyiv")]
+    assert not [e for e in events if e["sub_type"] == "Agreement" and e["modality"] == "asserted"]
