@@ -131,44 +131,16 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
         origin=row["origin"],
         external_id=row["external_id"],
     )
-    known = {
-        r.id: Actor(r.id, r.name, r.side, r.kind, r.inter)
-        for r in connection.execute(
-            sa.select(actors).where(
-                actors.c.id.in_(
-                    sa.select(actor_mentions.c.actor_id).where(
-                        actor_mentions.c.article_id == full_id
-                    )
-                )
-                | actors.c.id.in_(
-                    sa.select(coreferences.c.actor_id).where(coreferences.c.article_id == full_id)
-                )
-            )
-        )
-    }
-
-    known_places = {
-        r.id: Place(
-            r.geonameid,
-            r.name,
-            r.feature,
-            r.country,
-            r.admin1,
-            r.admin2,
-            r.lat,
-            r.lon,
-            r.population,
-        )
-        for r in connection.execute(
-            sa.select(places).where(
-                places.c.id.in_(
-                    sa.select(place_mentions.c.place_id).where(
-                        place_mentions.c.article_id == full_id
-                    )
-                )
-            )
-        )
-    }
+    known = _actors_by_id(
+        connection,
+        sa.select(actor_mentions.c.actor_id)
+        .where(actor_mentions.c.article_id == full_id)
+        .union(sa.select(coreferences.c.actor_id).where(coreferences.c.article_id == full_id)),
+    )
+    known_places = _places_by_id(
+        connection,
+        sa.select(place_mentions.c.place_id).where(place_mentions.c.article_id == full_id),
+    )
 
     def rows_of(table: sa.Table) -> list[Any]:
         query = (
@@ -334,26 +306,10 @@ def list_events(
 def stored_events(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Event]:
     """Stored events matching `condition`, rebuilt as records (actors and place included)."""
     rows = connection.execute(sa.select(events).where(condition).order_by(events.c.id)).all()
-    actor_ids = {i for r in rows for i in (r.actor1_id, r.actor2_id, *r.assoc) if i}
-    known_actors = {
-        r.id: Actor(r.id, r.name, r.side, r.kind, r.inter)
-        for r in connection.execute(sa.select(actors).where(actors.c.id.in_(actor_ids)))
-    }
-    place_ids = {r.place_id for r in rows if r.place_id}
-    known_places = {
-        r.id: Place(
-            r.geonameid,
-            r.name,
-            r.feature,
-            r.country,
-            r.admin1,
-            r.admin2,
-            r.lat,
-            r.lon,
-            r.population,
-        )
-        for r in connection.execute(sa.select(places).where(places.c.id.in_(place_ids)))
-    }
+    known_actors = _actors_by_id(
+        connection, {i for r in rows for i in (r.actor1_id, r.actor2_id, *r.assoc) if i}
+    )
+    known_places = _places_by_id(connection, {r.place_id for r in rows if r.place_id})
     return [
         Event(
             id=r.id,
@@ -377,3 +333,28 @@ def stored_events(connection: Connection, condition: sa.ColumnElement[bool]) -> 
         )
         for r in rows
     ]
+
+
+def _actors_by_id(connection: Connection, ids: Any) -> dict[str, Actor]:
+    """Actor records for `ids` (a set or a subquery of ids)."""
+    query = sa.select(actors).where(actors.c.id.in_(ids))
+    return {r.id: Actor(r.id, r.name, r.side, r.kind, r.inter) for r in connection.execute(query)}
+
+
+def _places_by_id(connection: Connection, ids: Any) -> dict[str, Place]:
+    """Place records for `ids` (a set or a subquery of ids), keyed by store place id."""
+    query = sa.select(places).where(places.c.id.in_(ids))
+    return {
+        r.id: Place(
+            r.geonameid,
+            r.name,
+            r.feature,
+            r.country,
+            r.admin1,
+            r.admin2,
+            r.lat,
+            r.lon,
+            r.population,
+        )
+        for r in connection.execute(query)
+    }
