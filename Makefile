@@ -11,6 +11,7 @@ demo: setup
 	.venv/bin/fogwatch ingest --db $(DEMO_DB) $(SAMPLE)
 	.venv/bin/fogwatch articles --db $(DEMO_DB) --limit 10
 	.venv/bin/fogwatch places --db $(DEMO_DB) --limit 12
+	.venv/bin/fogwatch events --db $(DEMO_DB) --modality asserted --limit 15
 	.venv/bin/fogwatch extract $(SAMPLE)/seed_01.txt
 
 lint:

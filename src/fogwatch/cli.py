@@ -60,7 +60,11 @@ DbOption = Annotated[
         "--db", help="Store URL or SQLite file path.", envvar="FOGWATCH_DB", show_envvar=True
     ),
 ]
-DateOption = Annotated[str | None, typer.Option(callback=_parse_date, metavar="YYYY-MM-DD")]
+DateOption = Annotated[
+    str | None,
+    typer.Option(callback=_parse_date, metavar="YYYY-MM-DD", help="Date bound, inclusive."),
+]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many rows.")]
 
 
 def _version(value: bool) -> None:
@@ -139,7 +143,7 @@ def articles(
     search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
     since: DateOption = None,
     until: DateOption = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    limit: LimitOption = None,
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
@@ -172,7 +176,7 @@ def events(
     modality: Annotated[
         str | None, typer.Option(help="asserted, negated, hypothetical, future or historical.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    limit: LimitOption = None,
     output: Annotated[
         EventFormat, typer.Option("--format", help="Output format.")
     ] = EventFormat.table,
@@ -234,7 +238,7 @@ def places(
         str | None, typer.Option("--search", "-s", help="Part of the place name.")
     ] = None,
     country: Annotated[str | None, typer.Option(help="ISO country code, e.g. UA.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    limit: LimitOption = None,
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
