@@ -42,7 +42,7 @@ def prepare(raw: RawArticle) -> Article:
 
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
-    """Run every language stage on one parsed article."""
+    """Run every stage on one parsed article: language layer, geoparser, then the event coder."""
     actor_mentions = actors.find(doc)
     found = ArticleResult(
         article=article,
