@@ -144,8 +144,8 @@ def test_tr_news_reads_as_lgl() -> None:
 
 
 def test_geovirus_locations_have_coordinates_but_no_ids() -> None:
-    assert load_corpus(GEO / "geovirus_tiny.xml") == (
-        "geovirus_tiny",
+    assert load_corpus(GEO / "locations_schema_tiny.xml") == (
+        "locations_schema_tiny",
         [
             GoldDocument(
                 "0",
@@ -168,7 +168,7 @@ def test_geovirus_locations_have_coordinates_but_no_ids() -> None:
 
 
 @pytest.mark.parametrize(
-    "fixture", ["gwn_tiny.xml", "lgl_tiny.xml", "trnews_tiny.xml", "geovirus_tiny.xml"]
+    "fixture", ["gwn_tiny.xml", "lgl_tiny.xml", "trnews_tiny.xml", "locations_schema_tiny.xml"]
 )
 def test_fixture_spans_cover_their_names(fixture: str) -> None:
     with warnings.catch_warnings():
