@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 CUE_FILE = "cue_verbs.yaml"
 _OPENING_QUOTES = {"“": "”", "‘": "’", "«": "»"}
-_QUOTE_OR_BREAK = re.compile(r"[“”‘’«»\"\n]")
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "expl"})
 _CLAUSE_PARTS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prt"})
@@ -133,7 +133,7 @@ class _Finder:
         self.lexicon = load_lexicon()
         self.mentions = mentions
         self.coreferences = coreferences
-        self.quotes = _quotations(self.text)
+        self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self.quote_at = [-1] * len(self.text)
         for n, (start, end) in enumerate(self.quotes):
             self.quote_at[start:end] = [n] * (end - start)
@@ -449,27 +449,3 @@ def _stem(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
-
-
-def _quotations(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations, marks included: curly pairs and straight quotes in pairs."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    closing = ""
-    straight: int | None = None
-    for match in _QUOTE_OR_BREAK.finditer(text):
-        index, char = match.start(), match.group()
-        if opened is None and char in _OPENING_QUOTES:
-            opened, closing = index, _OPENING_QUOTES[char]
-        elif opened is not None and char == closing:
-            ranges.append((opened, index + 1))
-            opened = None
-        elif char == '"':
-            if straight is None:
-                straight = index
-            else:
-                ranges.append((straight, index + 1))
-                straight = None
-        elif char == "\n":
-            opened = straight = None  # a quotation never runs over a paragraph break unclosed
-    return sorted(ranges)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import SENT_START
 
 from fogwatch.language.actors import Registry, load_registry
+from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import ActorMention, Coreference, Span
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _OPENING_QUOTES = {"“": "”", "«": "»"}
-_QUOTE_OR_BREAK = re.compile('[“”«»"\n]')
 _LINE_BREAK = re.compile("\n")
 
 
@@ -80,7 +80,7 @@ class _Article:
         self.taken = bytearray(len(doc))
         for referent in self.referents:
             self.taken[referent.start : referent.end] = b"\x01" * (referent.end - referent.start)
-        self.quotes = _quotations(self.text)
+        self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self._blockers: dict[str, list[int]] = {}
 
     def _referent(self, mention: ActorMention) -> _Referent | None:
@@ -371,30 +371,6 @@ class _Article:
 
 def _pronoun_patterns() -> dict[str, list[str]]:
     return {word: [word] for word in (*_PRONOUN_GENDER, "they")}
-
-
-def _quotations(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks: curly pairs, and straight quotes taken in pairs."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    closing = ""
-    straight: int | None = None
-    for match in _QUOTE_OR_BREAK.finditer(text):
-        index, char = match.start(), match.group()
-        if opened is None and char in _OPENING_QUOTES:
-            opened, closing = index, _OPENING_QUOTES[char]
-        elif opened is not None and char == closing:
-            ranges.append((opened, index + 1))
-            opened = None
-        elif char == '"':
-            if straight is None:
-                straight = index
-            else:
-                ranges.append((straight, index + 1))
-                straight = None
-        elif char == "\n":
-            opened = straight = None  # a quotation never runs over a paragraph break unclosed
-    return sorted(ranges)
 
 
 def _introduces(token: Token) -> bool:
