@@ -31,3 +31,9 @@ def max_bytes(given: int | None = None) -> int:
     if given is not None:
         return given
     return int(os.environ.get("FOGWATCH_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def sources_file() -> Path | None:
+    """A user's source registry replacing the bundled `data/sources.yaml` (`FOGWATCH_SOURCES`)."""
+    value = os.environ.get("FOGWATCH_SOURCES")
+    return Path(value).expanduser() if value else None

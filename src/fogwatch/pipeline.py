@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from fogwatch.claims import attribution, credibility, linking, propositions
 from fogwatch.errors import InputError
 from fogwatch.events import coder
 from fogwatch.geo import geoparse
@@ -42,17 +43,29 @@ def prepare(raw: RawArticle) -> Article:
 
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
-    """Run every stage on one parsed article: language layer, geoparser, then the event coder."""
+    """Run every stage on one parsed article: language layer, geoparser, claims, event coder,
+    then the links among this article's claims and their judgments."""
     actor_mentions = actors.find(doc)
+    coreferences = coref.resolve(doc, actor_mentions)
     found = ArticleResult(
         article=article,
         dates=tuple(dates.find(doc, article.published)),
         quantities=tuple(quantities.find(doc)),
         actors=tuple(actor_mentions),
         places=tuple(geoparse.find(doc)),
-        coreferences=tuple(coref.resolve(doc, actor_mentions)),
+        coreferences=tuple(coreferences),
     )
-    return dataclasses.replace(found, events=tuple(coder.code(doc, found)))
+    said = attribution.find(doc, actor_mentions, coreferences)
+    found = dataclasses.replace(found, claims=tuple(propositions.claims(doc, found, said)))
+    statements = [linking.statement(claim, article) for claim in found.claims]
+    links = linking.link(statements)
+    judged = credibility.assess(statements, links)
+    return dataclasses.replace(
+        found,
+        events=tuple(coder.code(doc, found)),
+        links=tuple(links),
+        assessments=tuple(judged[claim.id] for claim in found.claims),
+    )
 
 
 def process(articles: Sequence[Article]) -> Iterator[ArticleResult]:

@@ -19,6 +19,8 @@ TimePrecision = Literal[1, 2, 3]
 CueClass = Literal["assert", "claim", "insist", "confirm", "deny", "hedge", "observe", "report"]
 Modality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
 LinkRelation = Literal["confirms", "contradicts", "repeats"]
+ClaimStatus = Literal["claimed", "confirmed", "contested", "refuted"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,13 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable id: the GeoNames id, else the feature, country, region and name."""
+        if self.geonameid is not None:
+            return f"gn:{self.geonameid}"
+        return f"{self.feature}:{self.country}:{self.admin1 or ''}:{self.name}"[:96]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,14 +177,23 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Proposition:
-    """A claim's content normalised to slots."""
+    """A claim's content normalised to slots, for comparing claims across sources.
+
+    `predicate` comes from the conflict vocabulary of `data/claim_predicates.yaml` (None when the
+    content says something else); `object` is an evidence object the content is about ("video");
+    `keywords` are the content's content words, so an unknown content can still be compared.
+    """
 
     predicate: str | None
-    place: int | None = None
-    actor: str | None = None
+    place: Place | None = None
+    actor: Actor | None = None
     quantity: Quantity | None = None
     time: dt.date | None = None
     polarity: bool = True
+    modality: Modality = "asserted"
+    """Whether the content says it happened, would happen ("would open the way") or will happen."""
+    object: str | None = None
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +249,22 @@ class ClaimLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Assessment:
+    """The Admiralty-style judgment of one claim, with the one-line reason for it.
+
+    `reliability` rates the source (A completely reliable … F cannot be judged); `credibility`
+    rates the information (1 confirmed … 5 improbable, 6 cannot be judged); `status` is claimed,
+    confirmed, contested or refuted.
+    """
+
+    claim_id: str
+    reliability: Reliability
+    credibility: int
+    status: ClaimStatus
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class AtomicEvent:
     id: str
     sub_type: str
@@ -251,3 +285,7 @@ class ArticleResult:
     places: tuple[PlaceMention, ...] = field(default=())
     claims: tuple[Claim, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
+    links: tuple[ClaimLink, ...] = field(default=())
+    """Links among this article's own claims; the store adds links across articles."""
+    assessments: tuple[Assessment, ...] = field(default=())
+    """One per claim, judged on this article alone; the store re-judges across articles."""

@@ -1811,9 +1811,20 @@ class _Coder:
             fatalities=fatalities,
             civilian_targeting=civilian,
             modality=candidate.modality,
-            claim_id=None,
+            claim_id=self._claim_of(candidate.trigger_span),
             evidence=spans,
         )
+
+    def _claim_of(self, trigger: Span) -> str | None:
+        """The innermost claim whose content holds the event's trigger: who says it happened."""
+        holding = [
+            claim
+            for claim in self.result.claims
+            if claim.content_span.start <= trigger.start and trigger.end <= claim.content_span.end
+        ]
+        if not holding:
+            return None
+        return min(holding, key=lambda c: c.content_span.end - c.content_span.start).id
 
     def _interaction(self, candidate: _Candidate) -> int | None:
         violence = "Political violence" in taxonomy.sub_event_type(candidate.sub_type).disorder_type

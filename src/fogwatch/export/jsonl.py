@@ -15,11 +15,14 @@ from fogwatch.records import (
     ActorMention,
     Article,
     ArticleResult,
+    Assessment,
+    Claim,
     Coreference,
     DateMention,
     Event,
     Place,
     PlaceMention,
+    Proposition,
     Quantity,
     Span,
 )
@@ -28,6 +31,7 @@ from fogwatch.records import (
 def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
     """The documented dict for one article; `raw=True` adds the raw text and the offset map."""
     text = result.article.text
+    judged = {assessment.claim_id: assessment for assessment in result.assessments}
     return {
         "article": _article(result.article, raw),
         "dates": [_date(mention, text) for mention in result.dates],
@@ -35,7 +39,12 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
         "actors": [_actor_mention(mention, text) for mention in result.actors],
         "places": [_place_mention(mention, text) for mention in result.places],
         "coreferences": [_coreference(link, text) for link in result.coreferences],
+        "claims": [_claim(claim, judged.get(claim.id), text) for claim in result.claims],
         "events": [_event(event, text) for event in result.events],
+        "links": [
+            {"a": link.a, "b": link.b, "relation": link.relation, "evidence": link.evidence}
+            for link in result.links
+        ],
     }
 
 
@@ -153,6 +162,48 @@ def _place_mention(mention: PlaceMention, text: str) -> dict[str, Any]:
         "score": round(mention.score, 4),
         "role": mention.role,
         "reason": mention.reason,
+    }
+
+
+def _claim(claim: Claim, judged: Assessment | None, text: str) -> dict[str, Any]:
+    source = None
+    if claim.source_span is not None or claim.source is not None:
+        source = {
+            **(
+                _span(claim.source_span, text)
+                if claim.source_span
+                else {"span": None, "text": None}
+            ),
+            "actor": actor_json(claim.source),
+        }
+    return {
+        "id": claim.id,
+        "source": source,
+        "cue": {**_span(claim.cue_span, text), "lemma": claim.cue_lemma, "class": claim.cue_class},
+        "content": _span(claim.content_span, text),
+        "proposition": _proposition(claim.proposition, text) if claim.proposition else None,
+        "stance": claim.stance,
+        "direct": claim.direct,
+        "status": judged.status if judged else None,
+        "reliability": judged.reliability if judged else None,
+        "credibility": judged.credibility if judged else None,
+        "reason": judged.reason if judged else None,
+    }
+
+
+def _proposition(proposition: Proposition, text: str) -> dict[str, Any]:
+    place = proposition.place
+    return {
+        "predicate": proposition.predicate,
+        "place": place.geonameid if place and place.geonameid is not None else None,
+        "place_name": place.name if place else None,
+        "actor": proposition.actor.id if proposition.actor else None,
+        "quantity": _quantity(proposition.quantity, text) if proposition.quantity else None,
+        "time": _iso(proposition.time),
+        "polarity": proposition.polarity,
+        "modality": proposition.modality,
+        "object": proposition.object,
+        "keywords": list(proposition.keywords),
     }
 
 

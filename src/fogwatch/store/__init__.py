@@ -14,7 +14,13 @@ from fogwatch.errors import InputError, StoreError
 from fogwatch.ingest import readers
 from fogwatch.records import Article, ArticleResult
 from fogwatch.store import db, queries
-from fogwatch.store.writes import Outcome, add_result, refresh_atomic_events, stored
+from fogwatch.store.writes import (
+    Outcome,
+    add_result,
+    refresh_atomic_events,
+    refresh_claim_links,
+    stored,
+)
 
 INGEST_BATCH = 32
 """Articles parsed together: spaCy is faster on batches, and a crash loses at most this much work."""
@@ -104,8 +110,9 @@ class Store:
             if outcome is not Outcome.DUPLICATE:
                 stored_now.append(result.article.id)
             record(result.article.origin or result.article.id, outcome)
-        # Cross-article merging runs after the batch, on the cells the new articles touch.
+        # Cross-article work runs after the batch, on what the new articles touch.
         refresh_atomic_events(self.engine, stored_now)
+        refresh_claim_links(self.engine, stored_now)
 
     def articles(
         self,
@@ -145,6 +152,49 @@ class Store:
         """Places mentioned in stored articles, most mentioned first."""
         with self.engine.connect() as connection:
             return queries.list_places(connection, search, country, limit)
+
+    def claims(
+        self,
+        contested: bool = False,
+        status: str | None = None,
+        place: str | None = None,
+        source: str | None = None,
+        side: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> queries.Rows:
+        """Stored claims, newest first, with their source, cue, content, proposition and judgment.
+
+        `contested` keeps claims whose status is contested or refuted; `source` matches the
+        speaker's actor name or id or the outlet; `side` the speaker's side (RUS, UKR, …).
+        """
+        with self.engine.connect() as connection:
+            return queries.list_claims(
+                connection,
+                contested=contested,
+                status=status,
+                place=place,
+                source=source,
+                side=side,
+                since=since,
+                until=until,
+                article_id=article_id,
+                limit=limit,
+                offset=offset,
+            )
+
+    def links(self, claim_id: str | None = None, relation: str | None = None) -> queries.Rows:
+        """Links between stored claims (confirms, contradicts, repeats) with their evidence."""
+        with self.engine.connect() as connection:
+            return queries.list_links(connection, claim_id, relation)
+
+    def dossier(self, place: str) -> dict[str, Any] | None:
+        """One place (id like "gn:704422" or a name): its events, claims and contradiction pairs."""
+        with self.engine.connect() as connection:
+            return queries.dossier(connection, place)
 
     def article_result(self, article_id: str) -> ArticleResult | None:
         """One stored article with everything extracted from it (same records as `extract`)."""

@@ -8,11 +8,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from fogwatch.claims.linking import Statement, toll_range
 from fogwatch.records import (
     Actor,
     ActorMention,
     Article,
     ArticleResult,
+    Assessment,
+    Claim,
+    ClaimLink,
     Coreference,
     DateMention,
     Event,
@@ -20,6 +24,7 @@ from fogwatch.records import (
     OffsetRun,
     Place,
     PlaceMention,
+    Proposition,
     Quantity,
     Span,
 )
@@ -27,6 +32,9 @@ from fogwatch.store.schema import (
     actor_mentions,
     actors,
     articles,
+    claim_assessments,
+    claim_links,
+    claims,
     coreferences,
     date_mentions,
     events,
@@ -142,6 +150,8 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
         sa.select(place_mentions.c.place_id).where(place_mentions.c.article_id == full_id),
     )
 
+    said, judged = stored_claims(connection, full_id)
+
     def rows_of(table: sa.Table) -> list[Any]:
         query = (
             sa.select(table)
@@ -176,6 +186,15 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
             for r in rows_of(place_mentions)
         ),
         events=tuple(stored_events(connection, events.c.article_id == full_id)),
+        claims=said,
+        links=tuple(
+            stored_links(
+                connection,
+                claim_links.c.a.in_([c.id for c in said])
+                | claim_links.c.b.in_([c.id for c in said]),
+            )
+        ),
+        assessments=judged,
         coreferences=tuple(
             Coreference(
                 Span(r.start, r.end),
@@ -358,3 +377,265 @@ def _places_by_id(connection: Connection, ids: Any) -> dict[str, Place]:
         )
         for r in connection.execute(query)
     }
+
+
+# ─── claims ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _piece(start: sa.ColumnElement[Any], end: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """The article text between two offset columns, cut by the database (1-based substr)."""
+    return sa.func.substr(articles.c.text, start + 1, end - start)
+
+
+def stored_statements(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Statement]:
+    """Stored claims matching `condition`, as `linking.Statement`s."""
+    speaker = actors.alias("speaker")
+    query = (
+        sa.select(
+            claims,
+            articles.c.published,
+            articles.c.source.label("publisher"),
+            articles.c.dup_cluster,
+            speaker.c.side.label("speaker_side"),
+            places.c.name.label("place_name"),
+        )
+        .join(articles, articles.c.id == claims.c.article_id)
+        .outerjoin(speaker, speaker.c.id == claims.c.source_actor_id)
+        .outerjoin(places, places.c.id == claims.c.place_id)
+        .where(condition)
+        .order_by(claims.c.id)
+    )
+    statements = []
+    for r in connection.execute(query):
+        p = r.proposition or {}
+        quantity = p.get("quantity")
+        time = p.get("time")
+        statements.append(
+            Statement(
+                claim_id=r.id,
+                article_id=r.article_id,
+                position=r.cue_start,
+                published=r.published,
+                publisher=r.publisher,
+                cluster=r.dup_cluster,
+                speaker=r.source_actor_id,
+                speaker_side=r.speaker_side,
+                source_kind=r.source_kind,
+                cue_class=r.cue_class,
+                stance=r.stance,
+                predicate=r.predicate,
+                place=r.place_id,
+                place_name=r.place_name,
+                actor_side=p.get("actor_side"),
+                quantity=toll_range(
+                    quantity["low"], quantity["best"], quantity["high"], quantity["hedge"]
+                )
+                if quantity
+                else None,
+                time=dt.date.fromisoformat(time) if time else None,
+                polarity=p.get("polarity", True),
+                modality=p.get("modality", "asserted"),
+                object=p.get("object"),
+                keywords=tuple(p.get("keywords", ())),
+            )
+        )
+    return statements
+
+
+def stored_links(connection: Connection, condition: sa.ColumnElement[bool]) -> list[ClaimLink]:
+    """Stored claim links matching `condition`."""
+    query = (
+        sa.select(claim_links)
+        .where(condition)
+        .order_by(claim_links.c.relation, claim_links.c.a, claim_links.c.b)
+    )
+    return [ClaimLink(r.a, r.b, r.relation, r.evidence) for r in connection.execute(query)]
+
+
+def stored_claims(
+    connection: Connection, article_id: str
+) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
+    """One article's claims rebuilt as records, with their stored assessments."""
+    rows = connection.execute(
+        sa.select(claims, claim_assessments)
+        .outerjoin(claim_assessments, claim_assessments.c.claim_id == claims.c.id)
+        .where(claims.c.article_id == article_id)
+        .order_by(claims.c.cue_start, claims.c.cue_end)
+    ).all()
+    actor_ids = {r.source_actor_id for r in rows if r.source_actor_id}
+    actor_ids |= {r.proposition["actor"] for r in rows if r.proposition and r.proposition["actor"]}
+    known = _actors_by_id(connection, actor_ids)
+    known_places = _places_by_id(connection, {r.place_id for r in rows if r.place_id})
+    made, judged = [], []
+    for r in rows:
+        p = r.proposition
+        proposition = None
+        if p is not None:
+            q = p["quantity"]
+            proposition = Proposition(
+                predicate=p["predicate"],
+                place=known_places.get(p["place"]) if p["place"] else None,
+                actor=known.get(p["actor"]) if p["actor"] else None,
+                quantity=Quantity(
+                    Span(*q["span"]), q["low"], q["best"], q["high"], q["unit"], q["hedge"]
+                )
+                if q
+                else None,
+                time=dt.date.fromisoformat(p["time"]) if p["time"] else None,
+                polarity=p["polarity"],
+                modality=p["modality"],
+                object=p["object"],
+                keywords=tuple(p["keywords"]),
+            )
+        made.append(
+            Claim(
+                id=r.id,
+                article_id=r.article_id,
+                source=known.get(r.source_actor_id) if r.source_actor_id else None,
+                source_span=Span(r.source_start, r.source_end)
+                if r.source_start is not None
+                else None,
+                cue_span=Span(r.cue_start, r.cue_end),
+                cue_lemma=r.cue_lemma,
+                cue_class=r.cue_class,
+                content_span=Span(r.content_start, r.content_end),
+                stance=r.stance,
+                direct=r.direct,
+                proposition=proposition,
+            )
+        )
+        if r.status is not None:
+            judged.append(Assessment(r.id, r.reliability, r.credibility, r.status, r.reason))
+    return tuple(made), tuple(judged)
+
+
+def list_claims(
+    connection: Connection,
+    contested: bool = False,
+    status: str | None = None,
+    place: str | None = None,
+    source: str | None = None,
+    side: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Rows:
+    """Stored claims newest first, one flat row each: who, cue, content, proposition, judgment."""
+    speaker = actors.alias("speaker")
+    query = (
+        sa.select(
+            claims.c.id,
+            claims.c.article_id,
+            articles.c.published,
+            articles.c.source.label("publisher"),
+            claims.c.day,
+            _piece(claims.c.source_start, claims.c.source_end).label("source"),
+            claims.c.source_actor_id,
+            speaker.c.name.label("source_actor"),
+            speaker.c.side,
+            _piece(claims.c.cue_start, claims.c.cue_end).label("cue"),
+            claims.c.cue_class,
+            claims.c.stance,
+            claims.c.direct,
+            _piece(claims.c.content_start, claims.c.content_end).label("content"),
+            claims.c.predicate,
+            claims.c.proposition,
+            claims.c.place_id,
+            places.c.name.label("place_name"),
+            claim_assessments.c.status,
+            claim_assessments.c.reliability,
+            claim_assessments.c.credibility,
+            claim_assessments.c.reason,
+            claims.c.source_start,
+            claims.c.source_end,
+            claims.c.cue_start,
+            claims.c.cue_end,
+            claims.c.content_start,
+            claims.c.content_end,
+        )
+        .join(articles, articles.c.id == claims.c.article_id)
+        .outerjoin(speaker, speaker.c.id == claims.c.source_actor_id)
+        .outerjoin(places, places.c.id == claims.c.place_id)
+        .outerjoin(claim_assessments, claim_assessments.c.claim_id == claims.c.id)
+        .order_by(claims.c.day.desc(), claims.c.article_id, claims.c.cue_start)
+    )
+    if contested:
+        query = query.where(claim_assessments.c.status.in_(("contested", "refuted")))
+    if status:
+        query = query.where(claim_assessments.c.status == status)
+    if place:
+        query = query.where(places.c.name.ilike(place) | (claims.c.place_id == place))
+    if source:
+        pattern = f"%{source}%"
+        query = query.where(
+            speaker.c.name.ilike(pattern)
+            | (claims.c.source_actor_id == source)
+            | articles.c.source.ilike(pattern)
+        )
+    if side:
+        query = query.where(speaker.c.side == side.upper())
+    if since:
+        query = query.where(claims.c.day >= since)
+    if until:
+        query = query.where(claims.c.day <= until)
+    if article_id:
+        query = query.where(claims.c.article_id == article_id)
+    if limit:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return Rows(_claim_row(row._asdict()) for row in connection.execute(query))
+
+
+def _claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    for part in ("source", "cue", "content"):
+        start, end = row.pop(f"{part}_start"), row.pop(f"{part}_end")
+        row[f"{part}_span"] = [start, end] if start is not None else None
+    return row
+
+
+def list_links(
+    connection: Connection, claim_id: str | None = None, relation: str | None = None
+) -> Rows:
+    """Stored claim links: a, b, relation and the evidence in words."""
+    query = sa.select(claim_links).order_by(
+        claim_links.c.relation, claim_links.c.a, claim_links.c.b
+    )
+    if claim_id:
+        query = query.where((claim_links.c.a == claim_id) | (claim_links.c.b == claim_id))
+    if relation:
+        query = query.where(claim_links.c.relation == relation)
+    return Rows(row._asdict() for row in connection.execute(query))
+
+
+def find_place(connection: Connection, place: str) -> dict[str, Any] | None:
+    """A stored place by id ("gn:704422") or name, the most mentioned when names repeat."""
+    query = sa.select(places).where((places.c.id == place) | places.c.name.ilike(place))
+    mentions = (
+        sa.select(sa.func.count()).where(place_mentions.c.place_id == places.c.id).scalar_subquery()
+    )
+    row = connection.execute(query.order_by(mentions.desc(), places.c.id).limit(1)).first()
+    return row._asdict() if row is not None else None
+
+
+def dossier(connection: Connection, place: str) -> dict[str, Any] | None:
+    """Everything about one place: its events and claims over time and each contradiction pair."""
+    found = find_place(connection, place)
+    if found is None:
+        return None
+    place_events = list_events(connection, place=found["id"])
+    for row in place_events:
+        row.pop("article_text", None)
+    place_claims = list_claims(connection, place=found["id"])
+    by_id = {row["id"]: row for row in place_claims}
+    ids = list(by_id)
+    clashes = stored_links(
+        connection,
+        claim_links.c.a.in_(ids)
+        & claim_links.c.b.in_(ids)
+        & (claim_links.c.relation == "contradicts"),
+    )
+    pairs = [{"a": by_id[k.a], "b": by_id[k.b], "evidence": k.evidence} for k in clashes]
+    return {"place": found, "events": place_events, "claims": place_claims, "contradictions": pairs}

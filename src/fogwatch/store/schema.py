@@ -178,6 +178,19 @@ claims = Table(
     Column("direct", Boolean, nullable=False),
     Column("proposition", JSON),
     Column("place_id", String(96), ForeignKey("places.id"), index=True),
+    Column("predicate", String(32), index=True),
+    Column("day", Date, index=True),  # the proposition's date, else the article's
+    Column("source_kind", String(12)),  # actor | unresolved | outlet (claims.linking.Statement)
+)
+
+claim_assessments = Table(
+    "claim_assessments",
+    metadata,
+    Column("claim_id", String(32), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("reliability", String(1), nullable=False),
+    Column("credibility", Integer, nullable=False, index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
 )
 
 atomic_events = Table(

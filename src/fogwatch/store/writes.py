@@ -12,14 +12,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from fogwatch.claims import credibility, linking
 from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
-from fogwatch.records import Actor, Article, ArticleResult, Event, Place, Span
+from fogwatch.records import Actor, Article, ArticleResult, Claim, Event, Place, Proposition, Span
 from fogwatch.store.schema import (
     actor_mentions,
     actors,
     article_bands,
     articles,
     atomic_events,
+    claim_assessments,
+    claim_links,
+    claims,
     coreferences,
     date_mentions,
     events,
@@ -76,14 +80,19 @@ def add_result(engine: Engine, result: ArticleResult) -> Outcome:
 
 def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
     article_id = result.article.id
+    propositions = [c.proposition for c in result.claims if c.proposition]
     known = {mention.actor for mention in result.actors}
     known |= {link.actor for link in result.coreferences if link.actor}
+    known |= {c.source for c in result.claims if c.source}
+    known |= {p.actor for p in propositions if p.actor}
     for event in result.events:
         known |= {a for a in (event.actor1, event.actor2, *event.assoc) if a}
     _ensure_actors(connection, known)
     _ensure_places(
         connection,
-        {m.place for m in result.places if m.place} | {e.place for e in result.events if e.place},
+        {m.place for m in result.places if m.place}
+        | {e.place for e in result.events if e.place}
+        | {p.place for p in propositions if p.place},
     )
     rows: dict[sa.Table, list[dict[str, Any]]] = {
         place_mentions: [
@@ -132,6 +141,8 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
             for c in result.coreferences
         ],
     }
+    # claims before events: an event names the claim it came from
+    rows[claims] = [_claim_row(claim, result.article) for claim in result.claims]
     rows[events] = [_event_row(event) for event in result.events]
     for table, table_rows in rows.items():
         if table_rows:
@@ -145,10 +156,8 @@ def _span(span: Span, prefix: str = "") -> dict[str, int]:
 
 
 def place_key(place: Place) -> str:
-    """The store's id for a place: its GeoNames id, else its feature, country, region and name."""
-    if place.geonameid is not None:
-        return f"gn:{place.geonameid}"
-    return f"{place.feature}:{place.country}:{place.admin1 or ''}:{place.name}"[:96]
+    """The store's id for a place (`Place.key`)."""
+    return place.key
 
 
 def _insert_missing(connection: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
@@ -219,6 +228,54 @@ def _article_row(article: Article, signature: Signature, cluster: str | None) ->
     }
 
 
+def _claim_row(claim: Claim, article: Article) -> dict[str, Any]:
+    said = linking.statement(claim, article)
+    proposition = claim.proposition
+    return {
+        "id": claim.id,
+        "source_actor_id": claim.source.id if claim.source else None,
+        "source_start": claim.source_span.start if claim.source_span else None,
+        "source_end": claim.source_span.end if claim.source_span else None,
+        **_span(claim.cue_span, "cue_"),
+        "cue_lemma": claim.cue_lemma,
+        "cue_class": claim.cue_class,
+        **_span(claim.content_span, "content_"),
+        "stance": claim.stance,
+        "direct": claim.direct,
+        "proposition": proposition_json(proposition) if proposition else None,
+        "place_id": said.place,
+        "predicate": said.predicate,
+        "day": said.day,
+        "source_kind": said.source_kind,
+    }
+
+
+def proposition_json(proposition: Proposition) -> dict[str, Any]:
+    """A proposition as stored: places and actors by id, the quantity with its span."""
+    quantity = proposition.quantity
+    return {
+        "predicate": proposition.predicate,
+        "place": proposition.place.key if proposition.place else None,
+        "actor": proposition.actor.id if proposition.actor else None,
+        "actor_side": proposition.actor.side if proposition.actor else None,
+        "quantity": None
+        if quantity is None
+        else {
+            "span": [quantity.span.start, quantity.span.end],
+            "low": quantity.low,
+            "best": quantity.best,
+            "high": quantity.high,
+            "unit": quantity.unit,
+            "hedge": quantity.hedge,
+        },
+        "time": proposition.time.isoformat() if proposition.time else None,
+        "polarity": proposition.polarity,
+        "modality": proposition.modality,
+        "object": proposition.object,
+        "keywords": list(proposition.keywords),
+    }
+
+
 def _event_row(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -286,3 +343,83 @@ def refresh_atomic_events(engine: Engine, article_ids: Sequence[str]) -> int:
                 .values(atomic_event_id=atomic.id)
             )
     return len(merged)
+
+
+def refresh_claim_links(engine: Engine, article_ids: Sequence[str]) -> int:
+    """Link the given articles' claims to every stored claim they may bear on, then re-judge the
+    claims those links touch; returns how many links the articles' claims take part in.
+
+    Candidates are the claims of the same articles and near-duplicate clusters, and claims about
+    the same places within `linking.WINDOW_DAYS`, so the cost follows the new articles.
+    """
+    from fogwatch.store.queries import stored_statements
+
+    with engine.begin() as connection:
+        fresh = stored_statements(connection, claims.c.article_id.in_(list(article_ids)))
+        if not fresh:
+            return 0
+        fresh_ids = {s.claim_id for s in fresh}
+        places = {s.place for s in fresh if s.place}
+        first = min(s.day for s in fresh) - dt.timedelta(days=linking.WINDOW_DAYS)
+        last = max(s.day for s in fresh) + dt.timedelta(days=linking.WINDOW_DAYS)
+        clusters = {s.cluster for s in fresh}
+        nearby = sa.or_(
+            claims.c.article_id.in_(
+                sa.select(articles.c.id).where(articles.c.dup_cluster.in_(clusters))
+            ),
+            sa.and_(claims.c.place_id.in_(places), claims.c.day.between(first, last)),
+        )
+        candidates = {s.claim_id: s for s in stored_statements(connection, nearby)}
+        candidates.update({s.claim_id: s for s in fresh})
+        found = linking.link(list(candidates.values()), fresh=fresh_ids)
+        connection.execute(claim_links.delete().where(_touching(fresh_ids)))
+        if found:
+            connection.execute(
+                claim_links.insert(),
+                [
+                    {"a": k.a, "b": k.b, "relation": k.relation, "evidence": k.evidence}
+                    for k in found
+                ],
+            )
+        _judge(connection, fresh_ids | {k.a for k in found} | {k.b for k in found})
+    return len(found)
+
+
+def _judge(connection: Connection, claim_ids: set[str]) -> None:
+    """Re-assess `claim_ids` and the claims linked to them.
+
+    A claim's status hangs on its own links and on whether the claims contradicting it are
+    confirmed, so links are read two steps out from the claims re-judged.
+    """
+    from fogwatch.store.queries import stored_links, stored_statements
+
+    targets = claim_ids | _linked(connection, claim_ids)
+    ring = targets | _linked(connection, targets)
+    links = stored_links(connection, _touching(ring))
+    statements = stored_statements(connection, claims.c.id.in_(list(ring)))
+    judged = credibility.assess(statements, links)
+    connection.execute(
+        claim_assessments.delete().where(claim_assessments.c.claim_id.in_(list(targets)))
+    )
+    rows = [
+        {
+            "claim_id": a.claim_id,
+            "reliability": a.reliability,
+            "credibility": a.credibility,
+            "status": a.status,
+            "reason": a.reason,
+        }
+        for claim_id, a in judged.items()
+        if claim_id in targets
+    ]
+    if rows:
+        connection.execute(claim_assessments.insert(), rows)
+
+
+def _touching(ids: set[str]) -> sa.ColumnElement[bool]:
+    return sa.or_(claim_links.c.a.in_(list(ids)), claim_links.c.b.in_(list(ids)))
+
+
+def _linked(connection: Connection, ids: set[str]) -> set[str]:
+    rows = connection.execute(sa.select(claim_links.c.a, claim_links.c.b).where(_touching(ids)))
+    return {claim for row in rows for claim in row}

@@ -1,0 +1,375 @@
+"""Links between claims: which confirm, contradict or repeat which, with the evidence in words.
+
+A `Statement` is a claim flattened to what comparing needs (its proposition's keys, its speaker's
+origin, where and when it was published), built from a `Claim` here or from stored rows by the
+store. `link(statements, fresh)` compares every pair that touches a fresh claim:
+
+- contradicts: same place, times within `WINDOW_DAYS`, and either the same predicate with opposite
+  polarities ("captured" ↔ "denied … captured"), a pair of predicates the reviewed table in
+  `data/claim_conflicts.yaml` says cannot both hold ("encircled" ↔ "can_supply"), or tolls that
+  cannot both hold ("12 killed" ↔ "up to 180 killed");
+- confirms: a confirm- or observe-class claim ("Reuters confirmed …", "footage shows …"), or one
+  whose content verifies ("the video had been geolocated"), by an independent source, about the
+  same proposition — or about the same evidence object, the last one shown before it in the same
+  article ("Reuters confirmed that the video was filmed …" → the bloggers' posted video);
+- repeats: the same proposition, or two or more of the same distinctive keywords, from the same
+  side or the same origin (a republished story, a ministry and its spokesman).
+
+Independence: two claims are independent only when both origins are known and differ, and they
+do not sit in two copies of one story (the same near-duplicate cluster).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+
+import yaml
+
+from fogwatch.claims import sources
+from fogwatch.records import Article, Claim, ClaimLink
+
+CONFLICT_FILE = "claim_conflicts.yaml"
+WINDOW_DAYS = 3
+"""Two claims about a place are about the same moment when their days are this close."""
+_TOLL_PREDICATES = frozenset({"killed", "wounded"})
+_CONFIRMING = frozenset({"confirm", "observe"})
+_EVIDENCE_PREDICATES = frozenset({"verified", "filmed"})
+_MIN_SHARED_KEYWORDS = 2
+# Cues with no named source that the outlet itself vouches for: "reportedly", "footage shows".
+_OUTLET_CUES = frozenset({"report", "observe", "hedge"})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim with what linking and credibility need to know about it."""
+
+    claim_id: str
+    article_id: str
+    position: int
+    """The cue's offset, to order claims within an article."""
+    published: dt.date
+    publisher: str | None
+    cluster: str
+    """The article's near-duplicate cluster (its own id when it has no copies)."""
+    speaker: str | None
+    """The speaker's actor id; None when the source is unresolved or there is none."""
+    speaker_side: str | None
+    source_kind: str
+    """"actor" (a resolved speaker), "unresolved" (a named source fogwatch could not resolve), or
+    "outlet" (no speaker, or only the evidence — "footage shows": the outlet vouches for it)."""
+    cue_class: str
+    stance: str
+    predicate: str | None
+    place: str | None
+    place_name: str | None
+    actor_side: str | None
+    quantity: tuple[float, float] | None
+    """The range of values the claim's count allows, from `toll_range`."""
+    time: dt.date | None
+    polarity: bool
+    modality: str
+    object: str | None
+    keywords: tuple[str, ...]
+
+    @property
+    def day(self) -> dt.date:
+        return self.time or self.published
+
+    @property
+    def affirms(self) -> bool:
+        """Whether the speaker holds the proposition true: its polarity, flipped by a denial."""
+        return self.polarity != (self.stance == "refute")
+
+    @property
+    def origin(self) -> sources.Family | None:
+        """Who answers for the claim; None when nobody can be named."""
+        registry = sources.registry()
+        if self.source_kind == "actor" and self.speaker is not None:
+            return registry.of_actor(self.speaker, self.speaker_side)
+        if self.source_kind == "outlet":
+            return registry.of_publisher(self.publisher)
+        return None
+
+    @property
+    def confirming(self) -> bool:
+        return self.cue_class in _CONFIRMING or self.predicate in _EVIDENCE_PREDICATES
+
+
+def statement(claim: Claim, article: Article) -> Statement:
+    """The statement of a claim made in `article`."""
+    proposition = claim.proposition
+    source_text = claim.source_span.of(article.text) if claim.source_span else ""
+    if claim.source is not None:
+        kind = "actor"
+    elif _names_evidence(source_text) or (not source_text and claim.cue_class in _OUTLET_CUES):
+        kind = "outlet"
+    else:
+        kind = "unresolved"
+    quantity = proposition.quantity if proposition else None
+    place = proposition.place if proposition else None
+    return Statement(
+        claim_id=claim.id,
+        article_id=article.id,
+        position=claim.cue_span.start,
+        published=article.published,
+        publisher=article.source,
+        cluster=article.dup_cluster or article.id,
+        speaker=claim.source.id if claim.source else None,
+        speaker_side=claim.source.side if claim.source else None,
+        source_kind=kind,
+        cue_class=claim.cue_class,
+        stance=claim.stance,
+        predicate=proposition.predicate if proposition else None,
+        place=place.key if place else None,
+        place_name=place.name if place else None,
+        actor_side=proposition.actor.side if proposition and proposition.actor else None,
+        quantity=toll_range(quantity.low, quantity.best, quantity.high, quantity.hedge)
+        if quantity
+        else None,
+        time=proposition.time if proposition else None,
+        polarity=proposition.polarity if proposition else True,
+        modality=proposition.modality if proposition else "asserted",
+        object=proposition.object if proposition else None,
+        keywords=proposition.keywords if proposition else (),
+    )
+
+
+def _names_evidence(source_text: str) -> bool:
+    words = source_text.casefold().split()
+    return bool(words) and words[-1] in _evidence_words()
+
+
+@functools.cache
+def _evidence_words() -> frozenset[str]:
+    from fogwatch.claims.propositions import load_vocabulary
+
+    nouns = load_vocabulary().objects
+    return frozenset(nouns) | frozenset(n + "s" for n in nouns)
+
+
+@dataclass(frozen=True)
+class _Conflicts:
+    pairs: dict[frozenset[str], str]
+    """Predicate pair → which actors it needs: "any", "same side" or "different sides"."""
+    generic: frozenset[str]
+
+
+@functools.cache
+def _conflicts() -> _Conflicts:
+    data = yaml.safe_load(files("fogwatch.data").joinpath(CONFLICT_FILE).read_text("utf-8"))
+    pairs: dict[frozenset[str], str] = {}
+    for entry in data["incompatible"]:
+        first, second = entry["predicates"]
+        actors = entry.get("actors", "any")
+        if actors not in ("any", "same side", "different sides"):
+            raise ValueError(
+                f"{CONFLICT_FILE}: actors {actors!r} — use any, same side or different sides"
+            )
+        pairs[frozenset((first, second))] = actors
+    return _Conflicts(pairs, frozenset(data["generic_keywords"]))
+
+
+def independent(a: Statement, b: Statement) -> bool:
+    """Whether `a` and `b` come from different origins and not from copies of one story."""
+    origin_a, origin_b = a.origin, b.origin
+    if origin_a is None or origin_b is None or origin_a.name == origin_b.name:
+        return False
+    return a.article_id == b.article_id or a.cluster != b.cluster
+
+
+def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) -> list[ClaimLink]:
+    """Every link between two of `statements` where at least one is in `fresh` (all if None)."""
+    ordered = sorted(statements, key=_order)
+    wanted = None if fresh is None else set(fresh)
+    # a keyword only two statements share says they are about one thing ("fog")
+    counts = Counter(k for s in ordered for k in set(s.keywords))
+    rare = frozenset(k for k, n in counts.items() if n == 2)
+    links: dict[tuple[str, str, str], ClaimLink] = {}
+    for first, second in itertools.combinations(ordered, 2):
+        if wanted is not None and first.claim_id not in wanted and second.claim_id not in wanted:
+            continue
+        found = _relate(first, second, ordered, rare)
+        if found is not None:
+            links.setdefault((found.a, found.b, found.relation), found)
+    return sorted(links.values(), key=lambda k: (k.relation, k.a, k.b))
+
+
+def _order(s: Statement) -> tuple[dt.date, str, int]:
+    return (s.published, s.article_id, s.position)
+
+
+def _relate(
+    earlier: Statement, later: Statement, everything: Sequence[Statement], rare: frozenset[str]
+) -> ClaimLink | None:
+    if earlier.claim_id == later.claim_id:
+        return None
+    contradiction = _contradiction(earlier, later)
+    if contradiction is not None:
+        return ClaimLink(earlier.claim_id, later.claim_id, "contradicts", contradiction)
+    for confirmer, confirmed in ((later, earlier), (earlier, later)):
+        evidence = _confirmation(confirmer, confirmed, everything)
+        if evidence is not None:
+            return ClaimLink(confirmer.claim_id, confirmed.claim_id, "confirms", evidence)
+    repetition = _repetition(later, earlier, rare)
+    if repetition is not None:
+        return ClaimLink(later.claim_id, earlier.claim_id, "repeats", repetition)
+    return None
+
+
+def _same_moment(a: Statement, b: Statement) -> bool:
+    return abs((a.day - b.day).days) <= WINDOW_DAYS
+
+
+def _sides_agree(a: Statement, b: Statement) -> bool:
+    return a.actor_side is None or b.actor_side is None or a.actor_side == b.actor_side
+
+
+def _where(a: Statement) -> str:
+    return f" at {a.place_name}" if a.place_name else ""
+
+
+def _contradiction(a: Statement, b: Statement) -> str | None:
+    if a.modality != "asserted" or b.modality != "asserted":
+        return None  # "would open the way", "will fall" cannot clash with what happened
+    if a.place is None or a.place != b.place or not _same_moment(a, b):
+        return None
+    if a.predicate is None or b.predicate is None:
+        return None
+    if a.predicate == b.predicate and a.affirms != b.affirms and _sides_agree(a, b):
+        return f"{_said(a)} ↔ {_said(b)}{_where(a)}"
+    if not (a.affirms and b.affirms):
+        return None
+    needs = _conflicts().pairs.get(frozenset((a.predicate, b.predicate)))
+    if needs is not None and _actors_fit(a, b, needs):
+        return f"{a.predicate} ↔ {b.predicate}{_where(a)}"
+    if (
+        a.predicate == b.predicate
+        and a.predicate in _TOLL_PREDICATES
+        and a.quantity is not None
+        and b.quantity is not None
+        and _tolls_clash(a.quantity, b.quantity)
+    ):
+        return f"{a.predicate} {_figure(a.quantity)} ↔ {_figure(b.quantity)}{_where(a)}"
+    return None
+
+
+def _actors_fit(a: Statement, b: Statement, needs: str) -> bool:
+    if needs == "any":
+        return True
+    if a.actor_side is None or b.actor_side is None:
+        return False
+    return (a.actor_side == b.actor_side) == (needs == "same side")
+
+
+def toll_range(low: float, best: float, high: float, hedge: str) -> tuple[float, float]:
+    """The values a reported count allows: "at least 5" → 5 and up; "up to 180" → 90–180 (a
+    source saying "up to" means a figure near it); "about 150" → 120–180; "12" → 12."""
+    if hedge in ("at least", "more than"):
+        return (best, math.inf)
+    if hedge in ("up to", "less than"):
+        return (high / 2, high)
+    if hedge == "between":
+        return (low, high)
+    if hedge:
+        return (best * 0.8, best * 1.2)
+    return (best, best)
+
+
+def _tolls_clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def _figure(allowed: tuple[float, float]) -> str:
+    low, high = allowed
+    if low == high:
+        return f"{low:g}"
+    return f"{low:g}+" if math.isinf(high) else f"{low:g}–{high:g}"
+
+
+def _said(s: Statement) -> str:
+    return f"{s.predicate}" if s.affirms else f"not {s.predicate}"
+
+
+def _confirmation(
+    confirmer: Statement, confirmed: Statement, everything: Sequence[Statement]
+) -> str | None:
+    if not confirmer.confirming or not confirmer.affirms or confirmer.modality != "asserted":
+        return None
+    if not independent(confirmer, confirmed):
+        return None
+    origin = confirmer.origin
+    who = origin.name if origin else "?"
+    if confirmer.object is not None and confirmed.cue_class == "observe":
+        shown = _last_shown(confirmer, everything)
+        if shown is not None and shown.claim_id == confirmed.claim_id:
+            return f"{who} confirms the {confirmer.object}{_where(confirmer) or _where(confirmed)}"
+        return None
+    if (
+        confirmer.predicate is not None
+        and confirmer.predicate not in _EVIDENCE_PREDICATES
+        and confirmer.predicate == confirmed.predicate
+        and confirmer.place is not None
+        and confirmer.place == confirmed.place
+        and confirmed.affirms
+        and _sides_agree(confirmer, confirmed)
+        and _same_moment(confirmer, confirmed)
+    ):
+        return f"{who} confirms {confirmer.predicate}{_where(confirmer)}"
+    return None
+
+
+def _last_shown(confirmer: Statement, everything: Sequence[Statement]) -> Statement | None:
+    """The evidence a definite "the video" refers to: the last one shown before it, same article."""
+    shown = [
+        s
+        for s in everything
+        if s.article_id == confirmer.article_id
+        and s.cue_class == "observe"
+        and s.object == confirmer.object
+        and s.position < confirmer.position
+    ]
+    return shown[-1] if shown else None
+
+
+def _repetition(later: Statement, earlier: Statement, rare: frozenset[str]) -> str | None:
+    same_origin = later.cluster == earlier.cluster and later.article_id != earlier.article_id
+    if not same_origin:
+        origin_a, origin_b = later.origin, earlier.origin
+        same_origin = (
+            origin_a is not None and origin_b is not None and origin_a.name == origin_b.name
+        )
+    side = later.speaker_side
+    same_side = (
+        side is not None
+        and side == earlier.speaker_side
+        and side not in sources.registry().non_party_sides
+    )
+    if not (same_origin or same_side) or not _same_moment(later, earlier):
+        return None
+    if (
+        later.speaker == earlier.speaker
+        and later.article_id == earlier.article_id
+        and later.speaker is not None
+    ):
+        return None  # one speaker going on in one article is not a repetition
+    if (
+        later.predicate is not None
+        and later.predicate == earlier.predicate
+        and later.place == earlier.place
+        and later.affirms == earlier.affirms
+        and _sides_agree(later, earlier)
+    ):
+        return f"{_said(later)}{_where(later)} again"
+    generic = _conflicts().generic
+    shared = [k for k in later.keywords if k in earlier.keywords and k not in generic]
+    enough = len(shared) >= _MIN_SHARED_KEYWORDS or any(k in rare for k in shared)
+    if enough and later.affirms == earlier.affirms:
+        return "same words: " + ", ".join(shared)
+    return None

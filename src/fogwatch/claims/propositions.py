@@ -1,0 +1,386 @@
+"""Claims with their content normalised to slots: predicate, place, actor, quantity, time, polarity.
+
+`claims(doc, result, attributions)` turns the attributions of one parsed article into `Claim`
+records. Each content is read off the dependency parse:
+
+- predicate: the word of `data/claim_predicates.yaml` nearest the content's syntactic root ("its
+  troops had captured the village" → captured); a head-and-child pair ("deliver supplies") wins
+  over a single word. An elliptical content ("Moscow claims it is") borrows the predicate of the
+  sentence before, where the question was put ("whether the city is now fully encircled");
+- polarity: False when the predicate or a clause above it in the content is negated ("were not
+  surrounded", "There is no encirclement");
+- place: the first place mention in the content that is not inside a relative clause about
+  something else; else, for "the city", "the village", "there", the nearest place of that kind
+  named before the content;
+- actor: the predicate's subject as an actor mention or a resolved coreference; "its forces", "our
+  troops" in reported speech are the speaker's own;
+- quantity and time: the first quantity and calendar date inside the content;
+- object: the evidence the content is about ("the video was filmed at …", "footage showing …");
+- keywords: the content words, so a content without a known predicate can still be compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING, cast
+
+import yaml
+
+from fogwatch.claims.attribution import Attribution
+from fogwatch.records import (
+    Actor,
+    ArticleResult,
+    Claim,
+    CueClass,
+    Modality,
+    PlaceMention,
+    Proposition,
+    Quantity,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PREDICATE_FILE = "claim_predicates.yaml"
+_ELLIPSIS_MAX_WORDS = 3
+_ELLIPSIS_LOOKBACK = 2  # sentences
+# Names are left out: places and actors have their own slots.
+_KEYWORD_POS = frozenset({"NOUN", "VERB", "ADJ"})
+_MAX_KEYWORDS = 12
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "neither", "nor"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
+_ASIDES = frozenset({"relcl", "appos"})
+# Definite descriptions that point back at a place named earlier, by the kind of place they fit.
+_TOWN_NOUNS = frozenset({"city", "town", "village", "settlement", "hamlet"})
+_REGION_NOUNS = frozenset({"region", "province", "oblast", "area"})
+_THERE = frozenset({"there"})
+_FUTURE = frozenset({"will", "'ll", "shall"})
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "'d"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The predicates of `data/claim_predicates.yaml`, indexed by lemma."""
+
+    words: dict[str, str]
+    pairs: dict[tuple[str, str], str]
+    objects: dict[str, str]
+    own_possessives: frozenset[str]
+    own_nouns: frozenset[str]
+
+    @property
+    def predicates(self) -> frozenset[str]:
+        return frozenset(self.words.values()) | frozenset(self.pairs.values())
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """The predicate vocabulary, read once per process."""
+    data = yaml.safe_load(files("fogwatch.data").joinpath(PREDICATE_FILE).read_text("utf-8"))
+    words: dict[str, str] = {}
+    pairs: dict[tuple[str, str], str] = {}
+    for predicate, spec in data["predicates"].items():
+        for word in spec.get("words", []):
+            if word in words:
+                raise ValueError(f"{PREDICATE_FILE}: {word!r} is listed twice — keep one")
+            words[word] = predicate
+        for head, child in spec.get("pairs", []):
+            if (head, child) in pairs:
+                raise ValueError(f"{PREDICATE_FILE}: [{head}, {child}] is listed twice — keep one")
+            pairs[head, child] = predicate
+    objects = {word: name for name, nouns in data["objects"].items() for word in nouns}
+    own = data["own_forces"]
+    return Vocabulary(
+        words=words,
+        pairs=pairs,
+        objects=objects,
+        own_possessives=frozenset(own["possessives"]),
+        own_nouns=frozenset(own["nouns"]),
+    )
+
+
+def claims(doc: Doc, result: ArticleResult, attributions: Sequence[Attribution]) -> list[Claim]:
+    """One `Claim` per attribution that has content, with its proposition."""
+    reader = _Reader(doc, result)
+    made: dict[str, Claim] = {}
+    for attribution in attributions:
+        if not attribution.contents:
+            continue
+        claim = reader.claim(attribution)
+        made.setdefault(claim.id, claim)
+    return sorted(made.values(), key=lambda c: (c.cue_span.start, c.cue_span.end))
+
+
+def claim_id(article_id: str, cue: Span) -> str:
+    """A claim's stable id: its article and the position of its cue."""
+    key = f"{article_id}|claim|{cue.start}-{cue.end}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class _Reader:
+    def __init__(self, doc: Doc, result: ArticleResult) -> None:
+        self.doc = doc
+        self.result = result
+        self.vocabulary = load_vocabulary()
+        self.locations = sorted(
+            (m for m in result.places if m.place is not None and m.role == "location"),
+            key=lambda m: m.span.start,
+        )
+
+    def claim(self, attribution: Attribution) -> Claim:
+        parts = attribution.contents
+        content = Span(min(p.start for p in parts), max(p.end for p in parts))
+        return Claim(
+            id=claim_id(self.result.article.id, attribution.cue),
+            article_id=self.result.article.id,
+            source=attribution.source_actor,
+            source_span=attribution.sources[0] if attribution.sources else None,
+            cue_span=attribution.cue,
+            cue_lemma=attribution.cue_lemma,
+            cue_class=cast(CueClass, attribution.cue_class),
+            content_span=content,
+            stance="refute" if attribution.stance == "refute" else "affirm",
+            direct=attribution.direct,
+            proposition=self.proposition(attribution, parts),
+        )
+
+    # ─── the slots ──────────────────────────────────────────────────────────────────────────
+
+    def proposition(self, attribution: Attribution, parts: Sequence[Span]) -> Proposition:
+        tokens = [t for part in parts for t in self._tokens(part)]
+        found = self._predicate(tokens)
+        clause = tokens
+        if found is None and self._elliptical(tokens):
+            found, clause = self._borrowed(parts[0].start)
+        predicate, head = found if found is not None else (None, None)
+        polarity = not (head is not None and self._negated(head, clause))
+        if head is not None and clause is not tokens and self._negated_ellipsis(tokens):
+            polarity = not polarity
+        asides = _asides(clause)
+        place = self._place(clause, asides, before=parts[0].start)
+        own_clause = tokens if clause is not tokens else clause
+        return Proposition(
+            predicate=predicate,
+            place=place.place if place is not None else None,
+            actor=self._actor(head, clause, attribution.source_actor),
+            quantity=self._quantity(parts, _asides(tokens)),
+            time=self._time(parts, _asides(tokens)),
+            polarity=polarity,
+            modality=_modality(head, own_clause) if clause is tokens else "asserted",
+            object=self._object(tokens, attribution),
+            keywords=_keywords(tokens),
+        )
+
+    def _tokens(self, span: Span) -> list[Token]:
+        chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return list(chars) if chars is not None else []
+
+    def _predicate(self, tokens: Sequence[Token]) -> tuple[str, Token] | None:
+        """The vocabulary word nearest the root of `tokens`' clause, earliest on a tie."""
+        inside = {t.i for t in tokens}
+        best: tuple[int, int, str, Token] | None = None
+        for token in tokens:
+            predicate = self._predicate_of(token)
+            if predicate is None:
+                continue
+            depth = sum(1 for a in token.ancestors if a.i in inside)
+            if best is None or (depth, token.i) < best[:2]:
+                best = (depth, token.i, predicate, token)
+        return (best[2], best[3]) if best is not None else None
+
+    def _predicate_of(self, token: Token) -> str | None:
+        lemma = _lemma(token)
+        # "The delegation is ready": a predicative adjective's subject hangs on the copula
+        around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
+        for child in around:
+            pair = self.vocabulary.pairs.get((lemma, _lemma(child)))
+            if pair is not None:
+                return pair
+        return self.vocabulary.words.get(lemma) or self.vocabulary.words.get(token.lower_)
+
+    def _elliptical(self, tokens: Sequence[Token]) -> bool:
+        words = [t for t in tokens if t.is_alpha]
+        return 0 < len(words) <= _ELLIPSIS_MAX_WORDS
+
+    def _negated_ellipsis(self, tokens: Sequence[Token]) -> bool:
+        return any(t.lower_ in _NEGATORS for t in tokens)
+
+    def _borrowed(self, start: int) -> tuple[tuple[str, Token] | None, list[Token]]:
+        """The predicate of a recent sentence, for an elliptical content ("Moscow claims it is")."""
+        sentence = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if sentence is None:
+            return None, []
+        previous = [s for s in self.doc.sents if s.end <= sentence.sent.start]
+        for earlier in reversed(previous[-_ELLIPSIS_LOOKBACK:]):
+            tokens = list(earlier)
+            found = self._predicate(tokens)
+            if found is not None:
+                return found, tokens
+        return None, []
+
+    def _negated(self, head: Token, clause: Sequence[Token]) -> bool:
+        inside = {t.i for t in clause}
+        for token in (head, *(a for a in head.ancestors if a.i in inside)):
+            for child in token.children:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                    return True
+        return False
+
+    def _place(
+        self, clause: Sequence[Token], asides: Sequence[tuple[int, int]], before: int
+    ) -> PlaceMention | None:
+        if not clause:
+            return None
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        inside = [
+            m
+            for m in self.locations
+            if start <= m.span.start
+            and m.span.end <= end
+            and not any(a <= m.span.start < b for a, b in asides)
+            and not self._is_actor(m.span)
+        ]
+        if inside:
+            # the most precise place named: "the Pokrovsk offensive" over "Russia"
+            return min(inside, key=lambda m: (m.geo_precision or 4, m.span.start))
+        # "the city", "the village", "there": the place of that kind named last before the content
+        for token in clause:
+            lemma = _lemma(token)
+            definite = _definite(token)
+            if lemma in _THERE or (definite and lemma in _TOWN_NOUNS):
+                return self._last_before(min(before, start), town=True)
+            if definite and lemma in _REGION_NOUNS:
+                return self._last_before(min(before, start), town=False)
+        return None
+
+    def _is_actor(self, span: Span) -> bool:
+        return any(m.span.start < span.end and span.start < m.span.end for m in self.result.actors)
+
+    def _last_before(self, position: int, town: bool) -> PlaceMention | None:
+        for mention in reversed(self.locations):
+            if mention.span.end > position:
+                continue
+            if (mention.geo_precision == 1) == town:
+                return mention
+        return None
+
+    def _actor(
+        self, head: Token | None, clause: Sequence[Token], speaker: Actor | None
+    ) -> Actor | None:
+        if head is None:
+            return None
+        inside = {t.i for t in clause}
+        for token in (head, *(a for a in head.ancestors if a.i in inside)):
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            if token.pos_ == "NOUN":  # "Russian progress", "Moscow's offensive"
+                subjects += [c for c in token.children if c.dep_ in ("amod", "poss", "compound")]
+            for subject in subjects:
+                actor = self._actor_at(subject, speaker)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _actor_at(self, token: Token, speaker: Actor | None) -> Actor | None:
+        if _lemma(token) in self.vocabulary.own_nouns and any(
+            c.dep_ == "poss" and c.lower_ in self.vocabulary.own_possessives for c in token.children
+        ):
+            return speaker  # "its forces were forced to withdraw", in the speaker's own words
+        for word in token.subtree:
+            if word.dep_ in _ASIDES:
+                break
+            for mention in self.result.actors:
+                if mention.span.start <= word.idx < mention.span.end:
+                    return mention.actor
+            for link in self.result.coreferences:
+                if link.actor is not None and link.span.start <= word.idx < link.span.end:
+                    return link.actor
+        return None
+
+    def _quantity(
+        self, parts: Sequence[Span], asides: Sequence[tuple[int, int]]
+    ) -> Quantity | None:
+        for quantity in self.result.quantities:
+            if _within(quantity.span, parts, asides):
+                return quantity
+        return None
+
+    def _time(self, parts: Sequence[Span], asides: Sequence[tuple[int, int]]) -> dt.date | None:
+        for mention in self.result.dates:
+            if (
+                mention.kind == "date"
+                and mention.date is not None
+                and _within(mention.span, parts, asides)
+            ):
+                return mention.date
+        return None
+
+    def _object(self, tokens: Sequence[Token], attribution: Attribution) -> str | None:
+        objects = self.vocabulary.objects
+        for token in tokens:
+            # "the video was filmed at …" points at a video shown before; "footage indicates" does not
+            if _lemma(token) in objects and _definite(token):
+                return objects[_lemma(token)]
+        if attribution.cue_class == "observe":
+            cue = self.doc.char_span(
+                attribution.cue.start, attribution.cue.end, alignment_mode="expand"
+            )
+            if cue is not None:
+                root = cue.root
+                for near in (root.head, *root.children, *root.head.children):
+                    if _lemma(near) in objects:
+                        return objects[_lemma(near)]
+        return None
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _asides(clause: Sequence[Token]) -> list[tuple[int, int]]:
+    """Character ranges of relative clauses and appositions: about something else in the clause."""
+    return [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in clause
+        if t.dep_ in _ASIDES and t.head.pos_ in ("NOUN", "PROPN")
+    ]
+
+
+def _within(span: Span, parts: Sequence[Span], asides: Sequence[tuple[int, int]]) -> bool:
+    inside = any(p.start <= span.start and span.end <= p.end for p in parts)
+    return inside and not any(a <= span.start < b for a, b in asides)
+
+
+def _modality(head: Token | None, clause: Sequence[Token]) -> Modality:
+    """Whether the content says something happens, would happen or will happen."""
+    if head is None:
+        return "asserted"
+    inside = {t.i for t in clause}
+    for token in (head, *(a for a in head.ancestors if a.i in inside)):
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in _FUTURE:
+                return "future"
+            if (child.dep_ == "aux" and word in _HYPOTHETICAL) or (
+                child.dep_ == "mark" and word in _CONDITIONS
+            ):
+                return "hypothetical"
+    return "asserted"
+
+
+def _keywords(tokens: Iterable[Token]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for token in tokens:
+        if token.pos_ in _KEYWORD_POS and token.is_alpha and not token.is_stop and len(token) > 2:
+            seen.setdefault(_lemma(token), None)
+    return tuple(seen)[:_MAX_KEYWORDS]
