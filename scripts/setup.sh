@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up fogwatch on a fresh Debian machine: system packages (as root), then .venv with the project.
 #   scripts/setup.sh          what `fogwatch` itself needs
-#   scripts/setup.sh --test   plus what the test suite needs (PostgreSQL server)
+#   scripts/setup.sh --test   plus what the test suite needs (PostgreSQL server, Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ python=${PYTHON:-python3.11}
 packages=()
 if [ "${1:-}" = "--test" ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+  [ -x /usr/bin/chromium ] || packages+=(chromium)  # the web UI tests drive Debian's browser
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

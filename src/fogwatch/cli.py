@@ -251,6 +251,109 @@ def places(
     _print_rows(rows, columns, output)
 
 
+@app.command()
+def claims(
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only claims contested or refuted by another.")
+    ] = False,
+    status: Annotated[
+        str | None, typer.Option(help="claimed, confirmed, contested or refuted.")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Place name (or store place id).")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Speaker (actor name or id) or outlet, in part.")
+    ] = None,
+    side: Annotated[str | None, typer.Option(help="The speaker's side, e.g. RUS or UKR.")] = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    limit: LimitOption = None,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List stored claims, newest first: who says what, and how credible it is (Admiralty A–F / 1–6)."""
+    with fogwatch.open(db) as store:
+        rows = store.claims(
+            contested=contested,
+            status=status,
+            place=place,
+            source=source,
+            side=side,
+            since=since,  # type: ignore[arg-type]
+            until=until,  # type: ignore[arg-type]
+            limit=limit,
+        )
+    if output is ListFormat.table:
+        for row in rows:
+            row["judged"] = f"{row['status']} {row['reliability']}{row['credibility']}"
+            row["content"] = _clip(row["content"], 60)
+        columns = ("id", "day", "source", "cue", "content", "judged")
+        _print_rows(rows, columns, output)
+    else:
+        _print_rows(rows, list(rows[0]) if rows else ["id"], output)
+
+
+@app.command()
+def place(
+    name: Annotated[str, typer.Argument(help="Place name or store place id (gn:704422).")],
+    output: Annotated[ShowFormat, typer.Option("--format", help="text or json.")] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """A place's dossier: its events and each side's claims over time, and every contradiction."""
+    with fogwatch.open(db) as store:
+        found = store.dossier(name)
+    if found is None:
+        stderr.print(
+            f"fogwatch: no stored place called {name!r} — list them with `fogwatch places`",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if output is ShowFormat.json:
+        typer.echo(jsonl.dumps(found, indent=2))
+        return
+    where = found["place"]
+    stdout.print(
+        f"{where['name']} ({where['id']}, {where['feature']}, {where['country']} {where['admin1'] or ''})",
+        style="bold",
+        markup=False,
+    )
+    stdout.print(f"\nEvents ({len(found['events'])})", style="bold")
+    for event in found["events"]:
+        stdout.print(
+            f"  {event['date']}  {event['sub_type']:<40} {event['actor1'] or '?'} vs {event['actor2'] or '-'}  [{event['modality']}]",
+            markup=False,
+        )
+    stdout.print(f"\nClaims by side ({len(found['claims'])})", style="bold")
+    by_side: dict[str, list[dict[str, Any]]] = {}
+    for claim in found["claims"]:
+        by_side.setdefault(claim["side"] or "unattributed", []).append(claim)
+    for side_name, side_claims in sorted(by_side.items()):
+        stdout.print(f"  {side_name}", style="bold", markup=False)
+        for claim in sorted(side_claims, key=lambda c: (c["day"], c["id"])):
+            stdout.print(
+                f"    {claim['day']}  [{claim['status']} {claim['reliability']}{claim['credibility']}]  {claim['source'] or claim['publisher'] or '?'} {claim['cue']}: {_clip(claim['content'], 80)}",
+                markup=False,
+            )
+    stdout.print(f"\nContradictions ({len(found['contradictions'])})", style="bold")
+    for pair in found["contradictions"]:
+        a, b = pair["a"], pair["b"]
+        stdout.print(f"  {pair['evidence']}", markup=False)
+        stdout.print(
+            f"    {a['day']} {a['source'] or a['publisher']}: {_clip(a['content'], 60)}",
+            markup=False,
+        )
+        stdout.print(
+            f"    {b['day']} {b['source'] or b['publisher']}: {_clip(b['content'], 60)}",
+            markup=False,
+        )
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 gazetteer_app = typer.Typer(help="Build or inspect the compiled gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
@@ -303,6 +406,25 @@ def eval_events(
 
     _require_file(path, "../shared/eval/events/case2021_task2_dev.tsv")
     _print_scores(events.run(path), as_json)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="PolNeAR-style JSONL (text and quotes a line).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Attribution spans: cue, source and content P/R/F1 (exact, overlapping, any) and source accuracy."""
+    from fogwatch.evaluate import attribution
+
+    _require_file(path, "../shared/eval/attribution/polnear_dev.jsonl")
+    try:
+        scores = attribution.run(path)
+    except InputError as error:
+        stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    _print_scores(scores, as_json)
 
 
 def _require_file(path: Path, example: str) -> None:
@@ -395,6 +517,24 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless behind a proxy.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the web UI and the HTTP API (read-only; POST /articles needs FOGWATCH_API_TOKEN)."""
+    import uvicorn
+
+    from fogwatch.api import create_app
+
+    web = create_app(db)
+    stderr.print(f"fogwatch: serving on http://{host}:{port}/ (API docs: /docs)", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def _print_result(result: ArticleResult) -> None:
     article = result.article
     for key in ("id", "published", "source", "title", "url", "dup_cluster", "origin"):
@@ -421,17 +561,32 @@ def _print_result(result: ArticleResult) -> None:
         "coreferences": lambda c: (
             f"→ {c['antecedent']['text']!r} {(c['actor'] or {}).get('id', '')}"
         ),
+        "claims": lambda c: (
+            f"{((c['source'] or {}).get('text') or '-')} · {c['cue']['text']} ({c['cue']['class']}) · "
+            f"{(c['proposition'] or {}).get('predicate') or '-'} · {c['status']} "
+            f"{c['reliability']}{c['credibility']} · {c['id']}"
+        ),
     }
     for kind, explain in describe.items():
         if not shown[kind]:
             continue
         table = Table("span", "text", "reading", title=kind, title_justify="left")
         for item in shown[kind]:
-            # an event has no single span: show where its evidence starts and what it quotes
-            start, end = item["span"] if "span" in item else (item["evidence"] or [[0, 0]])[0]
-            text = item["text"] if "text" in item else " … ".join(item["evidence_text"])
+            if "content" in item:  # a claim: what is said
+                start, end = item["content"]["span"]
+                text = item["content"]["text"]
+            elif "span" in item:
+                start, end = item["span"]
+                text = item["text"]
+            else:  # an event has no single span: where its evidence starts and what it quotes
+                start, end = (item["evidence"] or [[0, 0]])[0]
+                text = " … ".join(item["evidence_text"])
             table.add_row(f"{start}-{end}", _cell(text), _cell(explain(item).strip()))
         stdout.print(table)
+    for link in shown["links"]:
+        stdout.print(
+            f"{link['a']} {link['relation']} {link['b']}: {link['evidence']}", markup=False
+        )
 
 
 def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: ListFormat) -> None:

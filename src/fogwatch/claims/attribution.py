@@ -4,15 +4,25 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
 `data/cue_verbs.yaml` and reads their arguments off the dependency parse:
 
 - indirect speech: "X said Wednesday that …", "X warned that …" → source the subject, content
-  the complement clause (without "that");
+  the complement clause (without "that"); a reporting clause inside or after its content ("The
+  situation there, he said, remains …", "The town fell, he said") leaves the content around it;
+- other complements, as the lexicon allows each verb: a noun phrase ("Kyiv dismissed Moscow's
+  claim", "accused Russia of …"), a to-infinitive ("vowed to retake …"), the object of a
+  particle or preposition ("called for talks", "warned of an offensive");
+- a participle or a conjoined verb speaks for its head's subject ("…, saying …");
 - direct quotes: "“…,” said Y", "Y said: “…”", and a quote split by its cue ("“A,” he said,
   “B.”") → each quotation is a content span; a following sentence that is only a quotation
   inherits the speaker as a further direct attribution;
-- "according to X" → content the rest of the sentence;
+- transcripts and headlines: a paragraph opening with a speaker's name and a colon ("PESKOV: …");
+- "according to X" → content the clause it qualifies;
 - passive and source-less reports: "it was reported that …", "… are believed to …",
   "reportedly" → no source (unless "by X" names one);
 - "X's claim that …" → source the possessor;
-- observations: "posted video showing …", "footage shows …" → class observe.
+- observations: "posted video showing …", "footage shows …", "polls show …" → class observe.
+
+A source is its whole noun phrase without a leading article ("Gen. Oleksandr Syrskyi, Ukraine's
+top commander"), conjuncts apart. Contents never cross the cue's paragraph: a parse that runs
+over a paragraph break is cut at it.
 
 Precision over recall: a cue inside a quotation, a negated cue ("did not confirm") and a cue with
 nothing to attribute yield nothing, and a source that is not an actor mention or a resolved
@@ -21,10 +31,11 @@ coreference keeps `source_actor` None.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -41,15 +52,38 @@ _OPENING_QUOTES = {"“": "”", "‘": "’", "«": "»"}
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "expl"})
 _CLAUSE_PARTS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prt"})
-_CONTENT_DEPS = frozenset({"ccomp"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+# A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
+_BORROWS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+# What else a noun-phrase content takes in: "accused Russia of …", "described it as …".
+_OBJECT_EXTRAS = frozenset({"of", "as", "for"})
+# What follows a complement without being part of it: "…, adding …", "… and left".
+_NOT_COMPLEMENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "ccomp"})
 _DETERMINERS = frozenset({"a", "an", "the"})
-_TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_SPEAKER_LABEL_WORDS = 4
+_SPEAKER_LABEL_MIN_CONTENT = 3
 _TRAILING = ",.;: \t\n—–-"
 # Before a reporting clause: "“…,” he said"; after it: "he said: “…”" or "he said, “…”".
 _GAP_BEFORE = re.compile(r"[\s,—–]*")
 _GAP_AFTER = re.compile(r"\s*[,:—–]\s*")
-_ONLY_PUNCT = re.compile(r"[\s.,;:!?)\]—–]*")
+# Between a reporting sentence and a quotation that goes on with it: the end of the sentence.
+_SENTENCE_GAP = re.compile(r"[^\n“”\"«»]*?[.!?:][)\]]?\s*")
+# After a quotation that is a sentence by itself: its full stop, then the next sentence or nothing.
+_QUOTE_ENDS = re.compile(r"[^\S\n]*[.!?]?[)\]]?[^\S\n]*($|[“\"«]|\s+[A-Z“\"])")
+# A signature after a quotation, to the end of its line: "” ― Name Surname".
+_BYLINE = re.compile(
+    r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)"
+)
+_VERB_KINDS = {
+    "verbs": frozenset({"clause"}),
+    "object_verbs": frozenset({"clause", "object"}),
+    "to_verbs": frozenset({"clause", "to"}),
+    "as_verbs": frozenset({"as"}),
+}
+_DESCRIPTIONS = frozenset({"as", "to"})
+# What PolNeAR counts in a cue besides the verb: "has also said", "was reported".
+_CUE_BEFORE = frozenset({"aux", "auxpass", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +104,14 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue word's class and stance."""
+    """A cue word's class and stance, and what a verb takes as its content."""
 
     lemma: str
     cue_class: str
     stance: str
+    takes: frozenset[str] = field(default_factory=frozenset)
+    """ "clause" (a clause or a quotation), "object" (a noun phrase), "to" (a to-infinitive),
+    "as" (a noun phrase and what it is called)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +119,7 @@ class Lexicon:
     """The cue words of `data/cue_verbs.yaml`, by part of speech."""
 
     verbs: dict[str, Cue]
+    verb_phrases: dict[tuple[str, str], Cue]
     nouns: dict[str, Cue]
     adverbs: dict[str, Cue]
     phrases: dict[tuple[str, ...], Cue]
@@ -92,13 +130,32 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """The cue lexicon, read once per process."""
     data = yaml.safe_load(files("fogwatch.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
-    tables: dict[str, dict[str, Cue]] = {"verbs": {}, "nouns": {}, "adverbs": {}, "phrases": {}}
+    verbs: dict[str, Cue] = {}
+    verb_kinds: dict[str, str] = {}
+    tables: dict[str, dict[str, Cue]] = {
+        "verb_phrases": {},
+        "nouns": {},
+        "adverbs": {},
+        "phrases": {},
+    }
     for cue_class, spec in data["classes"].items():
         stance = spec["stance"]
         if stance not in ("affirm", "refute"):
             raise ValueError(
                 f"{CUE_FILE}: class {cue_class} has stance {stance!r} — use affirm or refute"
             )
+        for kind, takes in _VERB_KINDS.items():
+            for word in spec.get(kind, []):
+                known = verbs.get(word)
+                # a verb may be in two of the object, to and as lists of its class, no more
+                if known is not None and (
+                    known.cue_class != cue_class or "verbs" in (kind, verb_kinds[word])
+                ):
+                    raise ValueError(f"{CUE_FILE}: verb {word!r} is listed twice — keep one")
+                verbs[word] = Cue(
+                    word, cue_class, stance, takes | (known.takes if known else takes)
+                )
+                verb_kinds[word] = kind
         for kind, table in tables.items():
             for word in spec.get(kind, []):
                 if word in table:
@@ -106,8 +163,15 @@ def load_lexicon() -> Lexicon:
                         f"{CUE_FILE}: {word!r} is listed twice under {kind} — keep one"
                     )
                 table[word] = Cue(word, cue_class, stance)
+    verb_phrases: dict[tuple[str, str], Cue] = {}
+    for words, cue in tables["verb_phrases"].items():
+        verb, _, particle = words.partition(" ")
+        if not particle or " " in particle:
+            raise ValueError(f"{CUE_FILE}: verb phrase {words!r} is not a verb and one word")
+        verb_phrases[verb, particle] = cue
     return Lexicon(
-        verbs=tables["verbs"],
+        verbs=verbs,
+        verb_phrases=verb_phrases,
         nouns=tables["nouns"],
         adverbs=tables["adverbs"],
         phrases={tuple(p.split()): cue for p, cue in tables["phrases"].items()},
@@ -137,6 +201,7 @@ class _Finder:
         self.quote_at = [-1] * len(self.text)
         for n, (start, end) in enumerate(self.quotes):
             self.quote_at[start:end] = [n] * (end - start)
+        self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.max_phrase = max((len(p) for p in self.lexicon.phrases), default=0)
 
     def run(self) -> list[Attribution]:
@@ -145,62 +210,187 @@ class _Finder:
             if self.quote_at[token.idx] >= 0:
                 continue  # quoted words never speak
             attribution = (
-                self._phrase(token) or self._verb(token) or self._noun(token) or self._adverb(token)
+                self._phrase(token)
+                or self._verb(token)
+                or self._noun(token)
+                or self._adverb(token)
+                or self._speaker_label(token)
             )
             if attribution is not None:
                 found.append(attribution)
                 found.extend(self._inherited(attribution))
+        found.extend(self._bylines())
         return sorted(found, key=lambda a: (a.cue.start, a.contents[0].start))
 
     # ── cue kinds ──
 
     def _verb(self, token: Token) -> Attribution | None:
-        lexicon = self.lexicon
-        cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(_stem(token.lower_))
+        cue, particle = self._verb_cue(token)
         if cue is None or any(c.dep_ == "neg" for c in token.children):
             return None
         if cue.cue_class == "observe":
             return self._observation(token, cue)
         if token.pos_ != "VERB":
             return None
+        last = particle if particle is not None else token
         subjects = self._subjects(token)
-        quotes = self._adjacent_quotes(token, subjects)
+        says = "clause" in cue.takes
+        quotes = self._adjacent_quotes(token, subjects) if particle is None and says else []
         if quotes:
             contents = tuple(self._quote_content(q) for q in quotes)
-            return self._make(token, token, cue, subjects, contents, direct=True)
-        passive = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
-        clause = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
-        if clause is not None:
-            if clause.left_edge.i <= token.i <= clause.right_edge.i:
-                return None
-            content = self._tokens_span(clause.left_edge.i, clause.right_edge.i)
-            if content is None:
-                return None
+            first, last = self._frame(token, last, contents, subjects)
+            return self._make(first, last, cue, subjects, contents, direct=True)
+        contents = self._verb_content(token, cue, particle, subjects)
+        if contents:
             sources = subjects or self._agents(token)
-            return self._make(token, token, cue, sources, (content,), direct=False)
+            first, last = self._frame(token, last, contents, sources)
+            return self._make(first, last, cue, sources, contents, direct=False)
+        passive = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
         raised = next((c for c in token.children if c.dep_ == "xcomp"), None)
-        if passive and raised is not None and passive[0].lower_ != "it":
+        if says and passive and raised is not None and passive[0].lower_ != "it":
             # "Several hundred soldiers are believed to have crossed": the clause is the content.
-            content = self._tokens_span(passive[0].left_edge.i, raised.right_edge.i)
+            content = self._tokens_span(passive[0].left_edge.i, raised.right_edge.i, token)
             if content is None:
                 return None
             return self._make(token, token, cue, self._agents(token), (content,), direct=False)
         return None
 
+    def _frame(
+        self, verb: Token, last: Token, contents: tuple[Span, ...], sources: list[Token]
+    ) -> tuple[Token, Token]:
+        """The cue's words as PolNeAR spans them: the verb with the auxiliaries and adverbs right
+        before it ("has repeatedly denied", "was reported"), never reaching into a source, a
+        content or a quotation."""
+        doc = self.doc
+        taken = [(c.start, c.end) for c in contents]
+        taken += [(t.left_edge.idx, _end(t.right_edge)) for t in sources]
+        start = verb
+        while start.i > 0:
+            before = doc[start.i - 1]
+            if (
+                before.head.i != verb.i
+                or before.dep_ not in _CUE_BEFORE
+                or self.quote_at[before.idx] >= 0
+                or any(a <= before.idx < b for a, b in taken)
+            ):
+                break
+            start = before
+        return start, last
+
+    def _verb_cue(self, token: Token) -> tuple[Cue | None, Token | None]:
+        """The token's cue and, for a verb phrase ("called for"), its particle or preposition."""
+        lexicon = self.lexicon
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and child.i > token.i:
+                for verb in (lemma, *_stems(token.lower_)):
+                    cue = lexicon.verb_phrases.get((verb, child.lower_))
+                    if cue is not None:
+                        return cue, child
+        for verb in (lemma, *_stems(token.lower_)):
+            cue = lexicon.verbs.get(verb)
+            if cue is not None:
+                return cue, None
+        return None, None
+
+    def _verb_content(
+        self, verb: Token, cue: Cue, particle: Token | None, subjects: list[Token]
+    ) -> tuple[Span, ...]:
+        """What the verb says: its clause, or what the host clause says around it, or the
+        noun phrase, infinitive or prepositional object the lexicon lets the verb take."""
+        children = list(verb.children)
+        if particle is not None and particle.dep_ == "prep":
+            target = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is None:
+                return ()
+            infinitive = self._infinitive(verb)
+            if infinitive is not None and infinitive.i > target.i:
+                target = infinitive  # "called on Kyiv to return": the call is to return
+            return self._complement(verb, target)
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if "clause" not in cue.takes:
+            clause = None
+        elif clause is not None and clause.i > verb.i:
+            # "an atmosphere that viewers said looked like …": not the relative word, nor the cue
+            words = (
+                t.i
+                for t in clause.subtree
+                if t.i > verb.i or (t.tag_ not in _RELATIVE_TAGS and t.i < verb.left_edge.i)
+            )
+            return self._parts(words, verb)
+        if clause is not None or ("clause" in cue.takes and verb.dep_ == "parataxis"):
+            # "The town has fallen, the ministry said" and "The situation there, he said,
+            # remains difficult": the sentence around the reporting clause is the content
+            return self._around(verb, subjects)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if "to" in cue.takes:
+            infinitive = self._infinitive(verb)
+            if infinitive is not None:
+                if obj is not None and obj.i < infinitive.i:
+                    return self._complement(verb, obj)  # "urged Kyiv to return"
+                return self._complement(verb, infinitive)
+        if obj is not None and ("object" in cue.takes or particle is not None):
+            return self._complement(verb, obj)
+        if obj is not None and "as" in cue.takes and _described(verb, obj):
+            return self._complement(verb, obj)
+        return ()
+
+    def _infinitive(self, verb: Token) -> Token | None:
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.lower_ == "to"
+            ),
+            None,
+        )
+
+    def _complement(self, verb: Token, first: Token) -> tuple[Span, ...]:
+        """From `first` to the end of what the verb governs after it, asides and further clauses
+        left out ("accused Russia of shelling the city on Monday, adding …")."""
+        last = first.right_edge.i
+        for child in verb.rights:
+            if child.i > first.i and child.dep_ not in _NOT_COMPLEMENT:
+                last = max(last, child.right_edge.i)
+        return self._parts(range(first.left_edge.i, last + 1), verb)
+
+    def _around(self, verb: Token, subjects: list[Token]) -> tuple[Span, ...]:
+        """The verb's sentence without the reporting clause: the verb, its subjects and what
+        hangs on it besides the content clause."""
+        sentence = verb.sent
+        host = verb.head if verb.dep_ == "parataxis" else verb
+        hole = {t.i for t in verb.subtree if not _in_clause(t, verb)}
+        hole.update(t.i for s in subjects for t in s.subtree)
+        if host is not verb:
+            # "… remains difficult, but he insisted …": a clause joined on is said on its own
+            joined = (c for c in host.rights if c.i > verb.i and c.dep_ in ("cc", "conj"))
+            hole.update(t.i for c in joined for t in c.subtree)
+        region = host.subtree if host is not verb else sentence
+        around = (t.i for t in region if t.i not in hole and sentence.start <= t.i < sentence.end)
+        return self._parts(around, verb)
+
     def _observation(self, token: Token, cue: Cue) -> Attribution | None:
         """ "footage shows …" (the footage is the source), "posted video showing …" (the poster)."""
         evidence = self.lexicon.evidence_nouns
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         previous = self.doc[token.i - 1] if token.i > 0 else None
-        sentence_end = token.sent.end - 1
-        end = next(
-            (t.i - 1 for t in self.doc[token.i + 1 : sentence_end + 1] if t.text in ",;"),
-            sentence_end,
-        )
-        content = self._tokens_span(token.i + 1, end)
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if clause is not None:
+            content = self._tokens_span(clause.left_edge.i, clause.right_edge.i, token)
+        else:
+            sentence_end = token.sent.end - 1
+            end = next(
+                (t.i - 1 for t in self.doc[token.i + 1 : sentence_end + 1] if t.text in ",;"),
+                sentence_end,
+            )
+            content = self._tokens_span(token.i + 1, end, token)
         if content is None:
             return None
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        if token.pos_ == "VERB" and subjects and subjects[0].lower_ in evidence:
+        if (
+            token.pos_ == "VERB"
+            and subjects
+            and (clause is not None or _is_evidence(subjects[0], evidence))
+        ):
             return self._make(token, token, cue, subjects, (content,), direct=False)
         if previous is not None and previous.lower_ in evidence and token.lower_.endswith("ing"):
             presenter = previous
@@ -225,7 +415,7 @@ class _Finder:
         )
         if clause is None:
             return None
-        content = self._tokens_span(clause.left_edge.i, clause.right_edge.i)
+        content = self._tokens_span(clause.left_edge.i, clause.right_edge.i, token)
         if content is None:
             return None
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -237,13 +427,13 @@ class _Finder:
         if cue is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
             return None
         head = token.head
-        content = self._tokens_span(head.left_edge.i, head.right_edge.i)
+        content = self._tokens_span(head.left_edge.i, head.right_edge.i, token)
         if content is None:
             return None
         return self._make(token, token, cue, [], (content,), direct=False)
 
     def _phrase(self, token: Token) -> Attribution | None:
-        """ "according to X": X says the rest of the sentence."""
+        """ "according to X": X says the clause the phrase qualifies (else the sentence)."""
         if not self.max_phrase:
             return None
         doc = self.doc
@@ -256,24 +446,90 @@ class _Finder:
                 return None
             source = objects[0]
             sentence = token.sent
-            hole_start, hole_end = token.i, source.right_edge.i
-            contents = [
-                self._tokens_span(sentence.start, hole_start - 1),
-                self._tokens_span(hole_end + 1, sentence.end - 1),
-            ]
-            kept = tuple(c for c in contents if c is not None)
-            if not kept:
+            hole = set(range(token.i, source.right_edge.i + 1))
+            host = token.head
+            region: Iterable[Token] = (
+                host.subtree if host.i != token.i and host.i not in hole else sentence
+            )
+            around = (
+                t.i for t in region if t.i not in hole and sentence.start <= t.i < sentence.end
+            )
+            contents = self._parts(around, token)
+            if not contents:
                 return None
-            return self._make(token, doc[last], cue, [source], kept, direct=False)
+            return self._make(token, doc[last], cue, [source], contents, direct=False)
         return None
+
+    def _speaker_label(self, token: Token) -> Attribution | None:
+        """ "PESKOV: We have nothing to add.": a transcript's or headline's speaker and colon."""
+        if token.text != ":" or token.i == 0:
+            return None
+        line_start = self._paragraph(token.idx)[0]
+        words = [t for t in self.doc[: token.i] if t.idx >= line_start]
+        while words and (words[0].is_punct or words[0].is_space):
+            words = words[1:]  # an opening quotation mark of a quoted transcript
+        if not words or len(words) > _SPEAKER_LABEL_WORDS:
+            return None
+        if not all(w.pos_ == "PROPN" or (w.is_upper and w.is_alpha) for w in words):
+            return None
+        paragraph_end = self._paragraph(token.idx)[1]
+        rest = [t for t in self.doc[token.i + 1 :] if t.idx < paragraph_end]
+        if sum(1 for t in rest if not t.is_punct) < _SPEAKER_LABEL_MIN_CONTENT:
+            return None
+        content = self._tokens_span(rest[0].i, rest[-1].i, token)
+        if content is None:
+            return None
+        speaker = words[-1]
+        cue = Cue(":", "assert", "affirm")
+        source = Span(words[0].idx, _end(speaker))
+        return Attribution(
+            cue=Span(token.idx, _end(token)),
+            cue_lemma=cue.lemma,
+            cue_class=cue.cue_class,
+            stance=cue.stance,
+            sources=(source,),
+            contents=(content,),
+            direct=True,
+            source_actor=self._actor_of(speaker),
+        )
+
+    def _bylines(self) -> list[Attribution]:
+        """ "“We held the line.” ― Oleksandr, a sapper": a quotation signed at the end of its line."""
+        found: list[Attribution] = []
+        for quote in self.quotes:
+            signed = _BYLINE.match(self.text, quote[1])
+            if signed is None:
+                continue
+            name = self.doc.char_span(signed.start(2), signed.end(2), alignment_mode="contract")
+            if name is None or not len(name):
+                continue
+            cue = Cue(signed.group(1), "assert", "affirm")
+            found.append(
+                Attribution(
+                    cue=Span(signed.start(1), signed.end(1)),
+                    cue_lemma=cue.lemma,
+                    cue_class=cue.cue_class,
+                    stance=cue.stance,
+                    sources=(Span(signed.start(2), signed.end(2)),),
+                    contents=(self._quote_content(quote),),
+                    direct=True,
+                    source_actor=self._actor_of(name.root),
+                )
+            )
+        return found
 
     # ── arguments ──
 
     def _subjects(self, verb: Token) -> list[Token]:
-        """The verb's subjects and their conjuncts; a conjoined verb shares its head's subject."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        if not subjects and verb.dep_ == "conj":
-            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+        """The verb's subjects and their conjuncts; a conjoined verb or a participle ("…, saying")
+        shares its head's subject; a relative pronoun stands for the noun it qualifies."""
+        node = verb
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        while not subjects and node.dep_ in _BORROWS_SUBJECT and node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if node.dep_ == "relcl":
+            subjects = [node.head if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
         return [s for subject in subjects for s in (subject, *subject.conjuncts)]
 
     def _agents(self, verb: Token) -> list[Token]:
@@ -315,28 +571,32 @@ class _Finder:
         return None
 
     def _inherited(self, said: Attribution) -> list[Attribution]:
-        """A next sentence that is only a quotation is the same speaker, still speaking."""
+        """Quotations that follow the reporting sentence in its paragraph, each a whole sentence,
+        are the same speaker still speaking ("“A,” he said. “B.”")."""
         if not said.sources:
             return []
-        cue_token = self.doc.char_span(said.cue.start, said.cue.end, alignment_mode="expand")
-        if cue_token is None:
-            return []
-        after = max(cue_token.sent.end_char, *(c.end + 1 for c in said.contents))
+        ends = [said.cue.end]
+        for content in said.contents:
+            number = self.quote_at[content.end - 1] if content.end else -1
+            ends.append(self.quotes[number][1] if number >= 0 else content.end)
+        position = max(ends)
+        paragraph_end = self._paragraph(said.cue.start)[1]
         found: list[Attribution] = []
-        while True:
-            rest = self.text[after:]
-            start = after + len(rest) - len(rest.lstrip(" \t"))
-            number = self.quote_at[start] if start < len(self.text) else -1
-            if number < 0 or self.quotes[number][0] != start:
-                return found
-            quote_start, quote_end = self.quotes[number]
-            last = self.doc.char_span(quote_end - 1, quote_end, alignment_mode="expand")
-            if last is None:
-                return found
-            sentence_end = max(last.sent.end_char, quote_end)
-            if not _ONLY_PUNCT.fullmatch(self.text[quote_end:sentence_end]):
-                return found
-            content = self._quote_content((quote_start, quote_end))
+        for quote_start, quote_end in self.quotes:
+            if quote_start < position:
+                continue
+            gap = self.text[position:quote_start]
+            if quote_end > paragraph_end or not (
+                not gap.strip() or (not found and _SENTENCE_GAP.fullmatch(gap))
+            ):
+                break
+            after = self.text[quote_end:paragraph_end]
+            inner = self.text[quote_start + 1 : quote_end - 1].rstrip()
+            closes = inner.endswith((".", "!", "?")) or after.lstrip(" ").startswith(
+                (".", "!", "?")
+            )
+            if not (closes and _QUOTE_ENDS.match(after)):
+                break  # the quotation goes on into words of the reporter's ("… is how they put it")
             found.append(
                 Attribution(
                     said.cue,
@@ -344,12 +604,13 @@ class _Finder:
                     said.cue_class,
                     said.stance,
                     said.sources,
-                    (content,),
+                    (self._quote_content((quote_start, quote_end)),),
                     True,
                     said.source_actor,
                 )
             )
-            after = sentence_end
+            position = quote_end
+        return found
 
     # ── spans and actors ──
 
@@ -362,19 +623,15 @@ class _Finder:
         contents: tuple[Span, ...],
         *,
         direct: bool,
-    ) -> Attribution | None:
-        spans = tuple(self._source_span(s) for s in sources)
-        cue_span = Span(first.idx, _end(last))
-        reach = [cue_span, *spans, *contents]
-        if (
-            not direct
-            and "\n" in self.text[min(r.start for r in reach) : max(r.end for r in reach)]
-        ):
-            return None  # a clause across a paragraph break is a misparse, not a source
+    ) -> Attribution:
+        paragraph = self._paragraph(first.idx)
+        # a source across a paragraph break is a misparse, not a speaker
+        sources = [s for s in sources if paragraph[0] <= s.idx < paragraph[1]]
+        spans = tuple(self._source_span(s, first) for s in sources)
         actors = {self._actor_of(s) for s in sources}
         actor = actors.pop() if len(actors) == 1 else None
         return Attribution(
-            cue=cue_span,
+            cue=Span(first.idx, _end(last)),
             cue_lemma=cue.lemma,
             cue_class=cue.cue_class,
             stance=cue.stance,
@@ -384,23 +641,41 @@ class _Finder:
             source_actor=actor,
         )
 
-    def _source_span(self, head: Token) -> Span:
-        """The source's words up to its head without a determiner ("Russian diplomat X"); when an
-        actor mention holds the head, that mention and the title words right before it."""
-        mention = self._mention_at(head)
-        if mention is None:
-            start = head.left_edge.i
-            while start < head.i and (
-                self.doc[start].lower_ in _DETERMINERS or not self.doc[start].text.strip()
-            ):
-                start += 1
-            return Span(self.doc[start].idx, _end(head))
-        start = head.i
-        while start > head.left_edge.i and (
-            self.doc[start - 1].idx >= mention.span.start or self.doc[start - 1].pos_ in _TITLE_POS
+    def _source_span(self, head: Token, cue: Token) -> Span:
+        """The source's noun phrase without a leading article or its conjuncts ("Gen. Oleksandr
+        Syrskyi, Ukraine's top commander"), cut where a quotation or a paragraph begins."""
+        doc = self.doc
+        last = head.i
+        for child in head.rights:
+            if child.dep_ in ("cc", "conj") or child.left_edge.i <= cue.i <= child.right_edge.i:
+                break  # "Syrskyi, who said …": the speaker without the clause that speaks
+            last = child.right_edge.i
+        first = head.left_edge.i
+        paragraph = self._paragraph(head.idx)
+        for i in range(head.i - 1, first - 1, -1):
+            if self._outside(doc[i], paragraph):
+                first = i + 1
+                break
+        for i in range(head.i + 1, last + 1):
+            if self._outside(doc[i], paragraph):
+                last = i - 1
+                break
+        while first < head.i and (
+            doc[first].lower_ in _DETERMINERS or doc[first].is_punct or not doc[first].text.strip()
         ):
-            start -= 1
-        return Span(min(self.doc[start].idx, mention.span.start), max(_end(head), mention.span.end))
+            first += 1
+        while last > head.i and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
+            last -= 1
+        start, end = doc[first].idx, _end(doc[last])
+        mention = self._mention_at(head)
+        if mention is not None:
+            start, end = min(start, mention.span.start), max(end, mention.span.end)
+        return Span(start, end)
+
+    def _outside(self, token: Token, paragraph: tuple[int, int]) -> bool:
+        """A token a source may not take in: quoted, or in another paragraph."""
+        quoted = self.quote_at[token.idx] >= 0
+        return quoted or not paragraph[0] <= token.idx < paragraph[1]
 
     def _mention_at(self, head: Token) -> ActorMention | None:
         start, end = head.idx, _end(head)
@@ -416,14 +691,44 @@ class _Finder:
                 return link.actor
         return None
 
-    def _tokens_span(self, first: int, last: int) -> Span | None:
-        """Tokens `first..last` without a leading "that" or punctuation, or trailing punctuation."""
+    def _paragraph(self, position: int) -> tuple[int, int]:
+        """The character range of the paragraph holding `position`, line breaks excluded."""
+        n = bisect.bisect_right(self.breaks, position)
+        start = self.breaks[n - 1] + 1 if n else 0
+        end = self.breaks[n] if n < len(self.breaks) else len(self.text)
+        return start, end
+
+    def _parts(self, indices: Iterable[int], anchor: Token) -> tuple[Span, ...]:
+        """Token indices as content spans: one per run of consecutive tokens, each trimmed."""
+        runs: list[list[int]] = []
+        for i in sorted(set(indices)):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        spans = (self._tokens_span(run[0], run[-1], anchor) for run in runs)
+        return tuple(span for span in spans if span is not None)
+
+    def _tokens_span(self, first: int, last: int, anchor: Token | None = None) -> Span | None:
+        """Tokens `first..last` without a leading "that", punctuation or conjunction, or trailing
+        punctuation or conjunction, and within the paragraph of `anchor` when given."""
         doc = self.doc
+        if anchor is not None:
+            start, end = self._paragraph(anchor.idx)
+            while first <= last and not start <= doc[first].idx < end:
+                first += 1
+            while last >= first and not start <= doc[last].idx < end:
+                last -= 1
         while first <= last and (
-            doc[first].is_punct or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")
+            doc[first].is_punct
+            or doc[first].is_space
+            or doc[first].dep_ == "cc"
+            or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")
         ):
             first += 1
-        while last >= first and doc[last].is_punct:
+        while last >= first and (
+            doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"
+        ):
             last -= 1
         if first > last:
             return None
@@ -443,9 +748,33 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _stem(word: str) -> str:
-    """ "showing" → "show": the tagger reads some participles after a noun as nouns."""
-    for suffix in ("ing", "s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+def _in_clause(token: Token, verb: Token) -> bool:
+    """Whether `token` lies in one of the verb's content clauses (its ccomp's subtree)."""
+    while token.i != verb.i:
+        if token.head.i == verb.i:
+            return token.dep_ == "ccomp"
+        token = token.head
+    return False
+
+
+def _described(verb: Token, obj: Token) -> bool:
+    """ "called the strike a war crime", "described the attack as terrorism", "likened X to Y"."""
+    return any(
+        child.dep_ == "oprd"
+        or (child.dep_ == "prep" and child.lower_ in _DESCRIPTIONS and child.i > obj.i)
+        for child in (*verb.children, *obj.children)
+    )
+
+
+def _is_evidence(subject: Token, evidence: frozenset[str]) -> bool:
+    return subject.lower_ in evidence or subject.lemma_.lower() in evidence
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Lemmas a word may have when the tagger's is wrong: "showing" read as a noun, "hoped" → hop."""
+    found: list[str] = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            found += [stem, stem + "e"]
+    return tuple(found)

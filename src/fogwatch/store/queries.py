@@ -288,6 +288,7 @@ def list_events(
             events.c.fatalities_high,
             events.c.civilian_targeting,
             events.c.modality,
+            events.c.claim_id,
             events.c.atomic_event_id,
             events.c.evidence,
             articles.c.source,

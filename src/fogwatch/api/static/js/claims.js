@@ -1,0 +1,99 @@
+// The contested-claims board: claims another source contradicts, grouped by place, one column
+// per side, each card saying what contradicts it and linking to its evidence.
+
+import { claimCard, claimSpeaker, el, fill, getJSON, placeHref, showError } from "./common.js";
+
+const form = document.getElementById("filters");
+const board = document.getElementById("board");
+const status = document.getElementById("board-status");
+
+function contradictionsOf(links, byId) {
+  const against = new Map();
+  for (const link of links) {
+    for (const [mine, theirs] of [[link.a, link.b], [link.b, link.a]]) {
+      if (!byId.has(mine)) continue;
+      if (!against.has(mine)) against.set(mine, []);
+      against.get(mine).push({ other: byId.get(theirs), id: theirs, evidence: link.evidence });
+    }
+  }
+  return against;
+}
+
+function card(claim, against) {
+  const node = claimCard(claim);
+  const opposed = against.get(claim.id) || [];
+  if (opposed.length) {
+    node.append(
+      el(
+        "ul",
+        { class: "against" },
+        opposed.map(({ other, id, evidence }) =>
+          el("li", { class: "muted" }, "contradicted by ", el("strong", {}, other ? `${claimSpeaker(other)}${other.side ? ` (${other.side})` : ""}` : id), evidence ? ` — ${evidence}` : ""),
+        ),
+      ),
+    );
+  }
+  return node;
+}
+
+async function load() {
+  const data = new FormData(form);
+  const params = new URLSearchParams({ limit: "5000" });
+  if (!data.get("all")) params.set("contested", "true");
+  for (const name of ["place", "source", "side"]) {
+    const value = String(data.get(name) || "").trim();
+    if (value) params.set(name, value);
+  }
+  status.textContent = "Loading…";
+  let claims;
+  let links;
+  try {
+    claims = (await getJSON(`/claims?${params}`)).claims;
+    links = (await getJSON("/links?relation=contradicts")).links;
+  } catch (error) {
+    showError(board, error);
+    status.textContent = "";
+    return;
+  }
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const against = contradictionsOf(links, byId);
+  const byPlace = new Map();
+  for (const claim of claims) {
+    const key = claim.place_id || "";
+    if (!byPlace.has(key)) byPlace.set(key, { id: claim.place_id, name: claim.place_name || "No place", claims: [] });
+    byPlace.get(key).claims.push(claim);
+  }
+  const places = [...byPlace.values()].sort((a, b) => b.claims.length - a.claims.length || a.name.localeCompare(b.name));
+  status.textContent = `${claims.length} claims about ${places.length} places`;
+  fill(
+    board,
+    places.map((place) => {
+      const sides = new Map();
+      for (const claim of place.claims) {
+        const side = claim.side || "unattributed";
+        if (!sides.has(side)) sides.set(side, []);
+        sides.get(side).push(claim);
+      }
+      return el(
+        "section",
+        { class: "board-place", dataset: { place: place.id || "" } },
+        el("h2", {}, place.id ? el("a", { href: placeHref(place.id) }, place.name) : place.name),
+        el(
+          "div",
+          { class: "columns" },
+          [...sides.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([side, list]) => el("div", { class: "side-column" }, el("h3", {}, side), list.map((claim) => card(claim, against)))),
+        ),
+      );
+    }),
+  );
+  if (!claims.length) fill(board, el("p", { class: "muted" }, "No claims match."));
+  document.body.dataset.ready = "true";
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  load();
+});
+load();

@@ -1,0 +1,274 @@
+// The map page: atomic events on an offline Natural Earth basemap, coloured by event type, sized
+// by fatalities, grouped when dense; a brushable timeline and filters; export links.
+
+import * as L from "/static/vendor/leaflet/leaflet-src.esm.js";
+import { gridClusters } from "./cluster.js";
+import {
+  EVENT_TYPE_COLOURS,
+  articleHref,
+  colourOf,
+  el,
+  formatNumber,
+  getJSON,
+  placeHref,
+  showError,
+} from "./common.js";
+import { Timeline } from "./timeline.js";
+
+const PAGE_SIZE = 5000;
+const CLUSTER_CELL_PX = 48;
+const TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+const state = {
+  events: [],
+  hiddenTypes: new Set(),
+  side: "",
+  range: null,
+  cluster: true,
+};
+
+const map = L.map("map", { worldCopyJump: true, preferCanvas: false, zoomSnap: 0.5 });
+map.attributionControl.setPrefix("Leaflet");
+map.createPane("basemap").style.zIndex = 150; // below the optional tiles (200)
+const markers = L.layerGroup().addTo(map);
+const tiles = L.tileLayer(TILE_URL, {
+  maxZoom: 18,
+  attribution: "© OpenStreetMap contributors",
+});
+const timeline = new Timeline(document.getElementById("timeline"), (range) => {
+  state.range = range;
+  render();
+});
+
+async function loadBasemap() {
+  const countries = await getJSON("/static/vendor/world-atlas/countries-50m.geojson");
+  L.geoJSON(countries, {
+    pane: "basemap",
+    interactive: false,
+    style: { color: "#8d8d8d", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+  }).addTo(map);
+  map.attributionControl.addAttribution("Natural Earth");
+}
+
+async function loadEvents() {
+  const events = [];
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await getJSON(`/events?group=atomic&limit=${PAGE_SIZE}&offset=${offset}`);
+    events.push(...page.events);
+    if (events.length >= page.total || !page.events.length) break;
+  }
+  return events.filter((event) => event.lat !== null && event.lon !== null);
+}
+
+function visibleEvents() {
+  return state.events.filter((event) => {
+    if (state.hiddenTypes.has(event.event_type)) return false;
+    if (state.side && !event.sides.includes(state.side)) return false;
+    if (state.range && (!event.date || event.date < state.range.since || event.date > state.range.until)) return false;
+    return true;
+  });
+}
+
+function radiusOf(event) {
+  return Math.min(5 + 2.5 * Math.sqrt(event.fatalities_best || 0), 24);
+}
+
+function eventSummary(event) {
+  return el(
+    "div",
+    { class: "event-summary" },
+    el("h3", {}, el("span", { class: "swatch", "aria-hidden": "true" }), event.sub_type),
+    el(
+      "p",
+      {},
+      el("time", {}, event.date || "undated"),
+      " · ",
+      el("a", { href: placeHref(event.place_id), class: "place-link" }, event.location || event.place_id),
+      ` · fatalities ${formatNumber(event.fatalities_best)}`,
+    ),
+    event.actors.length ? el("p", { class: "actors" }, event.actors.join(" vs ")) : null,
+    el(
+      "ul",
+      { class: "reports" },
+      event.reports.map((report) =>
+        el(
+          "li",
+          {},
+          el("strong", {}, report.source || "unknown source"),
+          report.published ? ` (${report.published})` : "",
+          report.notes ? el("q", {}, report.notes) : null,
+          " ",
+          el("a", { href: articleHref(report.article_id, { event: report.event_id }) }, "evidence"),
+        ),
+      ),
+    ),
+  );
+}
+
+function colourSwatches(node, event) {
+  for (const swatch of node.querySelectorAll(".swatch")) swatch.style.background = colourOf(event.event_type);
+  return node;
+}
+
+function eventMarker(event) {
+  const marker = L.circleMarker([event.lat, event.lon], {
+    radius: radiusOf(event),
+    color: "#222",
+    weight: 1,
+    fillColor: colourOf(event.event_type),
+    fillOpacity: 0.8,
+    className: "fw-event",
+  });
+  marker.bindPopup(() => colourSwatches(eventSummary(event), event), { maxWidth: 360 });
+  marker.on("add", () => {
+    const element = marker.getElement();
+    element.dataset.event = event.id;
+    element.dataset.place = event.place_id;
+  });
+  return marker;
+}
+
+function clusterMarker(cluster) {
+  const count = cluster.members.length;
+  const size = Math.round(Math.min(22 + 6 * Math.log2(count), 56));
+  const label = el("span", { dataset: { count: String(count) } }, String(count));
+  const marker = L.marker([cluster.lat, cluster.lon], {
+    icon: L.divIcon({ html: label, className: "fw-cluster", iconSize: [size, size] }),
+    title: `${count} events`,
+    keyboard: true,
+  });
+  marker.on("click", () => {
+    const bounds = L.latLngBounds(cluster.members.map((event) => [event.lat, event.lon]));
+    const canZoom = map.getZoom() < map.getMaxZoom() && bounds.getNorthEast().distanceTo(bounds.getSouthWest()) > 50;
+    if (canZoom) {
+      map.fitBounds(bounds.pad(0.3), { maxZoom: Math.max(map.getZoom() + 2, 9) });
+      return;
+    }
+    const list = el("div", { class: "cluster-list" }, cluster.members.map((event) => colourSwatches(eventSummary(event), event)));
+    marker.bindPopup(list, { maxWidth: 380, maxHeight: 320 }).openPopup();
+  });
+  return marker;
+}
+
+function render() {
+  const shown = visibleEvents();
+  markers.clearLayers();
+  if (state.cluster) {
+    const project = (event) => map.latLngToLayerPoint([event.lat, event.lon]);
+    for (const cluster of gridClusters(shown, project, CLUSTER_CELL_PX)) {
+      markers.addLayer(cluster.members.length === 1 ? eventMarker(cluster.members[0]) : clusterMarker(cluster));
+    }
+  } else {
+    for (const event of shown) markers.addLayer(eventMarker(event));
+  }
+  const status = document.getElementById("map-status");
+  const range = state.range ? ` from ${state.range.since} to ${state.range.until}` : "";
+  status.textContent = `${shown.length} of ${state.events.length} events on the map${range}`;
+  status.dataset.visible = String(shown.length);
+  status.dataset.total = String(state.events.length);
+  timeline.setDates(state.events.filter((event) => !state.hiddenTypes.has(event.event_type) && (!state.side || event.sides.includes(state.side))).map((event) => event.date));
+  updateExports();
+}
+
+function updateExports() {
+  const params = new URLSearchParams();
+  if (state.range) {
+    params.set("since", state.range.since);
+    params.set("until", state.range.until);
+  }
+  if (state.side) params.set("side", state.side);
+  const acled = new URLSearchParams(params);
+  acled.set("format", "acled");
+  const geojson = new URLSearchParams(params);
+  geojson.set("format", "geojson");
+  geojson.set("group", "atomic");
+  document.getElementById("export-acled").setAttribute("href", `/events?${acled}`);
+  document.getElementById("export-geojson").setAttribute("href", `/events?${geojson}`);
+}
+
+function buildLegend() {
+  const counts = new Map();
+  for (const event of state.events) counts.set(event.event_type, (counts.get(event.event_type) || 0) + 1);
+  const types = [...new Set([...Object.keys(EVENT_TYPE_COLOURS), ...counts.keys()])];
+  const legend = document.getElementById("legend");
+  legend.replaceChildren(
+    ...types.map((type) => {
+      const box = el("input", { type: "checkbox", checked: true, dataset: { type } });
+      box.addEventListener("change", () => {
+        if (box.checked) state.hiddenTypes.delete(type);
+        else state.hiddenTypes.add(type);
+        render();
+      });
+      const swatch = el("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.background = colourOf(type);
+      return el("li", {}, el("label", {}, box, swatch, `${type} (${counts.get(type) || 0})`));
+    }),
+  );
+}
+
+function buildSideFilter() {
+  const sides = [...new Set(state.events.flatMap((event) => event.sides))].sort();
+  const select = document.getElementById("side-filter");
+  select.append(...sides.map((side) => el("option", { value: side }, side)));
+  select.addEventListener("change", () => {
+    state.side = select.value;
+    render();
+  });
+}
+
+function buildPlaces() {
+  const byPlace = new Map();
+  for (const event of state.events) {
+    const entry = byPlace.get(event.place_id) || { id: event.place_id, name: event.location, count: 0 };
+    entry.count += 1;
+    byPlace.set(event.place_id, entry);
+  }
+  const top = [...byPlace.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, 30);
+  document.getElementById("places").replaceChildren(
+    ...top.map((place) => el("li", {}, el("a", { href: placeHref(place.id), class: "place-link" }, place.name), ` ${place.count}`)),
+  );
+}
+
+// Where most events are: a few far-off ones (a namesake abroad) should not zoom the map out to the world.
+function mainBounds(events) {
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const centre = L.latLng(median(events.map((e) => e.lat)), median(events.map((e) => e.lon)));
+  const near = events.filter((event) => centre.distanceTo([event.lat, event.lon]) < 1500000);
+  const chosen = near.length >= 0.8 * events.length ? near : events;
+  return L.latLngBounds(chosen.map((event) => [event.lat, event.lon]));
+}
+
+function wireToggles() {
+  const cluster = document.getElementById("cluster-toggle");
+  cluster.addEventListener("change", () => {
+    state.cluster = cluster.checked;
+    render();
+  });
+  const online = document.getElementById("tiles-toggle");
+  online.addEventListener("change", () => {
+    if (online.checked) tiles.addTo(map);
+    else tiles.remove();
+  });
+}
+
+async function main() {
+  map.setView([48.5, 35], 5);
+  wireToggles();
+  try {
+    await loadBasemap();
+    state.events = await loadEvents();
+  } catch (error) {
+    showError(document.getElementById("map-status"), error);
+    return;
+  }
+  buildLegend();
+  buildSideFilter();
+  buildPlaces();
+  timeline.setDomain(state.events.map((event) => event.date));
+  if (state.events.length) map.fitBounds(mainBounds(state.events).pad(0.15), { maxZoom: 9 });
+  map.on("zoomend", () => state.cluster && render());
+  render();
+  document.body.dataset.ready = "true";
+}
+
+main();

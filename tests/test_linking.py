@@ -1,0 +1,198 @@
+"""Claim links and judgments on hand-made statements: no parsing, one rule per test."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+
+import pytest
+
+from fogwatch.claims import credibility, linking, sources
+from fogwatch.errors import InputError
+from fogwatch.records import ClaimLink
+
+DAY = dt.date(2025, 11, 3)
+
+
+def said(claim_id: str, **slots: object) -> linking.Statement:
+    """A statement by the Russian MoD in its own article, changed by `slots`."""
+    base = linking.Statement(
+        claim_id=claim_id,
+        article_id=f"article-{claim_id}",
+        position=0,
+        published=DAY,
+        publisher="Test Wire",
+        cluster=f"article-{claim_id}",
+        speaker="RUS.military",
+        speaker_side="RUS",
+        source_kind="actor",
+        cue_class="assert",
+        stance="affirm",
+        predicate="encircled",
+        place="gn:704422",
+        place_name="Pokrovsk",
+        actor_side=None,
+        quantity=None,
+        time=None,
+        polarity=True,
+        modality="asserted",
+        object=None,
+        keywords=(),
+    )
+    return dataclasses.replace(base, **slots)  # type: ignore[arg-type]
+
+
+def ukraine(claim_id: str, **slots: object) -> linking.Statement:
+    return said(claim_id, **{"speaker": "UKR.military", "speaker_side": "UKR", **slots})
+
+
+def relations(*statements: linking.Statement) -> set[tuple[str, str, str]]:
+    return {(k.a, k.b, k.relation) for k in linking.link(statements)}
+
+
+def test_incompatible_predicates_at_one_place_and_moment_contradict():
+    assert relations(said("ru"), ukraine("ua", predicate="can_supply")) == {
+        ("ru", "ua", "contradicts")
+    }
+
+
+def test_a_denial_contradicts_the_claim_it_denies():
+    denial = ukraine("ua", cue_class="deny", stance="refute")
+    links = linking.link([said("ru"), denial])
+    assert [(k.relation, k.evidence) for k in links] == [
+        ("contradicts", "encircled ↔ not encircled at Pokrovsk")
+    ]
+
+
+def test_claims_about_other_places_or_weeks_apart_do_not_contradict():
+    elsewhere = ukraine("ua", predicate="can_supply", place="gn:1", place_name="Myrnohrad")
+    later = ukraine("ua2", predicate="can_supply", published=DAY + dt.timedelta(days=10))
+    assert relations(said("ru"), elsewhere, later) == set()
+
+
+def test_a_hypothetical_cannot_contradict_what_is_said_to_have_happened():
+    would = ukraine("ua", predicate="can_supply", modality="hypothetical")
+    assert relations(said("ru"), would) == set()
+
+
+def test_control_claims_contradict_only_between_sides():
+    russia = said("ru", predicate="captured", actor_side="RUS")
+    ukraine_holds = ukraine("ua", predicate="controls", actor_side="UKR")
+    russia_holds = ukraine("ua2", predicate="controls", actor_side="RUS")
+    # Russia capturing and Russia holding agree; Ukraine holding clashes with both
+    assert relations(russia, ukraine_holds, russia_holds) == {
+        ("ru", "ua", "contradicts"),
+        ("ua", "ua2", "contradicts"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        ((12, 12, 12, ""), (0, 0, 180, "up to"), True),
+        ((5, 5, 5, "at least"), (12, 12, 12, ""), False),
+        ((150, 150, 150, "about"), (170, 170, 170, ""), False),
+        ((250, 250, 300, "between"), (40, 40, 40, ""), True),
+    ],
+)
+def test_tolls_contradict_only_when_no_figure_fits_both(first, second, clash):
+    a = said("ru", predicate="killed", quantity=linking.toll_range(*first))
+    b = ukraine("ua", predicate="killed", quantity=linking.toll_range(*second))
+    assert (("ru", "ua", "contradicts") in relations(a, b)) is clash
+
+
+def test_toll_ranges_read_the_hedge():
+    assert linking.toll_range(0, 0, 180, "up to") == (90, 180)
+    assert linking.toll_range(5, 5, 5, "at least") == (5, math.inf)
+    assert linking.toll_range(12, 12, 12, "") == (12, 12)
+
+
+def test_confirming_the_video_shown_before_confirms_that_observation():
+    shared = {"article_id": "one", "cluster": "one"}
+    video = said("bloggers", cue_class="observe", object="video", predicate="entered",
+                 speaker="RUS.bloggers", position=10, **shared)  # fmt: skip
+    agency = said("reuters", cue_class="confirm", object="video", predicate="filmed",
+                  speaker="MEDIA.reuters", speaker_side="MEDIA", position=50, **shared)  # fmt: skip
+    assert relations(video, agency) == {("reuters", "bloggers", "confirms")}
+
+
+def test_the_same_origin_never_confirms_itself():
+    ministry = said("a", predicate="captured")
+    spokesman = said("b", predicate="captured", cue_class="confirm", speaker="RUS.government")
+    # both belong to the family "russian_state": a repetition, not a confirmation
+    assert relations(ministry, spokesman) == {("b", "a", "repeats")}
+
+
+def test_copies_of_one_story_are_not_independent():
+    original = said("a", predicate="captured", speaker="MEDIA.isw", speaker_side="MEDIA")
+    copy = said("b", predicate="captured", cue_class="confirm", speaker="MEDIA.reuters",
+                speaker_side="MEDIA", article_id="other", cluster=original.cluster)  # fmt: skip
+    assert not linking.independent(original, copy)
+    assert relations(original, copy) == {("b", "a", "repeats")}
+
+
+def test_an_unresolved_speaker_confirms_nothing():
+    claim = said("a", predicate="captured")
+    unknown = said("b", predicate="captured", cue_class="confirm", speaker=None,
+                   speaker_side=None, source_kind="unresolved")  # fmt: skip
+    assert relations(claim, unknown) == set()
+
+
+def test_one_rare_shared_word_from_one_side_is_a_repetition():
+    syrskyi = ukraine("s", predicate="advanced", keywords=("progress", "fog", "slip"))
+    zelenskyy = ukraine("z", predicate="attacked", keywords=("fog", "launch"),
+                        speaker="UKR.government")  # fmt: skip
+    other = ukraine("o", predicate="struck", keywords=("slip", "launch"),
+                    speaker="UKR.government", place="gn:2")  # fmt: skip
+    found = linking.link([syrskyi, zelenskyy, other])
+    assert [(k.a, k.b, k.relation, k.evidence) for k in found if {k.a, k.b} == {"s", "z"}] == [
+        ("z", "s", "repeats", "same words: fog")
+    ]
+
+
+def judged(statements, links):
+    return {k: (a.status, a.credibility) for k, a in credibility.assess(statements, links).items()}
+
+
+def test_contradicted_claims_are_contested_and_a_confirmed_rival_refutes():
+    a, b, c = said("a"), ukraine("b", predicate="can_supply"), ukraine("c")
+    clash = ClaimLink("a", "b", "contradicts", "")
+    assert judged([a, b], [clash]) == {"a": ("contested", 4), "b": ("contested", 4)}
+    confirmed = ClaimLink("c", "b", "confirms", "")
+    assert judged([a, b, c], [clash, confirmed])["a"] == ("refuted", 5)
+    assert judged([a, b, c], [clash, confirmed])["b"] == ("confirmed", 2)
+
+
+def test_a_side_reporting_its_own_retreat_is_an_admission_against_interest():
+    retreat = ukraine("r", predicate="withdrew", actor_side="UKR")
+    enemy_retreat = ukraine("e", predicate="withdrew", actor_side="RUS")
+    assessments = credibility.assess([retreat, enemy_retreat], [])
+    assert (assessments["r"].status, assessments["r"].credibility) == ("claimed", 2)
+    assert assessments["r"].reason.startswith("admission against interest")
+    assert assessments["e"].credibility == 3
+
+
+def test_an_unattributed_claim_cannot_be_judged():
+    nobody = said("n", speaker=None, speaker_side=None, source_kind="unresolved")
+    assessment = credibility.assess([nobody], [])["n"]
+    assert (assessment.reliability, assessment.credibility) == ("F", 6)
+
+
+def test_a_source_registry_with_a_bad_grade_is_refused_with_the_fix():
+    with pytest.raises(
+        InputError, match=r"my\.yaml: family wires: reliability 'Z' is not one of A–F"
+    ):
+        sources.parse("my.yaml", {"families": {"wires": {"reliability": "Z"}}})
+
+
+def test_a_users_registry_replaces_the_bundled_one(tmp_path, monkeypatch):
+    mine = tmp_path / "sources.yaml"
+    mine.write_text("families:\n  wires: {reliability: A, publishers: [Test Wire]}\n")
+    monkeypatch.setenv("FOGWATCH_SOURCES", str(mine))
+    sources.registry.cache_clear()
+    try:
+        outlet = said("o", speaker=None, speaker_side=None, source_kind="outlet")
+        assert outlet.origin == sources.Family("wires", "A")
+    finally:
+        sources.registry.cache_clear()
