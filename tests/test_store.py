@@ -9,8 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 import fogwatch
+from fogwatch import pipeline
 from fogwatch.ingest.clean import OffsetMap
-from fogwatch.records import Span
+from fogwatch.records import RawArticle, Span
+from fogwatch.store import writes
 from fogwatch.store.schema import metadata
 from helpers import dated
 
@@ -127,7 +129,7 @@ def test_migrated_schema_matches_the_code(store: fogwatch.Store):
             for d in compare_metadata(context, metadata)
             if "articles_fts" not in str(d) and "search" not in str(d)
         ]
-        assert context.get_current_revision() == "0002"
+        assert context.get_current_revision() == "0003"
     assert differences == []
 
 
@@ -135,10 +137,38 @@ def test_opening_twice_migrates_once(store_url: str):
     fogwatch.open(store_url).close()
     with fogwatch.open(store_url) as store, store.engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-    assert versions == [("0002",)]
+    assert versions == [("0003",)]
 
 
 def test_sqlite_pragmas(tmp_path: Path):
     with fogwatch.open(str(tmp_path / "p.db")) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_run_stopped_before_linking_is_finished_by_the_next(store: fogwatch.Store, tmp_path):
+    # Store two articles the way a crashed run leaves them: written, never linked.
+    texts = [
+        (
+            "2025-11-03",
+            "Russia's Defence Ministry said Monday that Ukrainian units in Pokrovsk were fully encircled.",
+        ),
+        (
+            "2025-11-04",
+            "Ukraine's General Staff said Tuesday that supplies were still reaching Pokrovsk.",
+        ),
+    ]
+    raws = [
+        RawArticle(f"crash-{n}", body, dt.date.fromisoformat(day))
+        for n, (day, body) in enumerate(texts)
+    ]
+    for result in pipeline.process([pipeline.prepare(raw) for raw in raws]):
+        writes.add_result(store.engine, result)
+    assert store.links() == []
+    assert len(writes.unlinked(store.engine)) == 2
+    store.ingest([])
+    assert [(link["relation"], link["evidence"]) for link in store.links()] == [
+        ("contradicts", "encircled ↔ can_supply at Pokrovsk")
+    ]
+    assert writes.unlinked(store.engine) == []
+    assert {row["status"] for row in store.claims()} == {"contested"}

@@ -17,9 +17,9 @@ from fogwatch.store import db, queries
 from fogwatch.store.writes import (
     Outcome,
     add_result,
-    refresh_atomic_events,
-    refresh_claim_links,
+    link_articles,
     stored,
+    unlinked,
 )
 
 INGEST_BATCH = 32
@@ -75,6 +75,9 @@ class Store:
             if on_item:
                 on_item(where, result)
 
+        # a run that stopped between storing and linking left work to finish
+        for start in range(0, len(left := unlinked(self.engine)), INGEST_BATCH):
+            link_articles(self.engine, left[start : start + INGEST_BATCH])
         pending: list[Article] = []
         for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
             if isinstance(item, InputError):
@@ -111,8 +114,7 @@ class Store:
                 stored_now.append(result.article.id)
             record(result.article.origin or result.article.id, outcome)
         # Cross-article work runs after the batch, on what the new articles touch.
-        refresh_atomic_events(self.engine, stored_now)
-        refresh_claim_links(self.engine, stored_now)
+        link_articles(self.engine, stored_now)
 
     def articles(
         self,

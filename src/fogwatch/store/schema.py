@@ -66,6 +66,9 @@ articles = Table(
     Column("origin", Text),
     Column("external_id", Text),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # set once the cross-article work (atomic events, claim links) has seen the article; NULL
+    # after a crash between storing and linking, so the next ingest finishes the job
+    Column("linked_at", DateTime(timezone=True), index=True),
 )
 
 article_bands = Table(

@@ -423,3 +423,27 @@ def _touching(ids: set[str]) -> sa.ColumnElement[bool]:
 def _linked(connection: Connection, ids: set[str]) -> set[str]:
     rows = connection.execute(sa.select(claim_links.c.a, claim_links.c.b).where(_touching(ids)))
     return {claim for row in rows for claim in row}
+
+
+def link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
+    """The cross-article work for newly stored articles: atomic events, then claim links and
+    judgments; each article is marked linked once both are done."""
+    if not article_ids:
+        return
+    refresh_atomic_events(engine, article_ids)
+    refresh_claim_links(engine, article_ids)
+    with engine.begin() as connection:
+        connection.execute(
+            articles.update()
+            .where(articles.c.id.in_(list(article_ids)))
+            .values(linked_at=dt.datetime.now(dt.UTC))
+        )
+
+
+def unlinked(engine: Engine) -> list[str]:
+    """Articles stored but not yet linked: left by a run that stopped between the two steps."""
+    with engine.connect() as connection:
+        query = (
+            sa.select(articles.c.id).where(articles.c.linked_at.is_(None)).order_by(articles.c.id)
+        )
+        return [row.id for row in connection.execute(query)]
