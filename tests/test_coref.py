@@ -109,3 +109,23 @@ def test_seed_article_pronouns():
     assert by_start[interrupted].antecedent.of(text) == "Volodymyr Zelenskyy"
     assert by_start[interrupted].actor.id == "UKR.government"
     assert ("Syrskyi", "Oleksandr Syrskyi", "UKR.military") in found
+
+
+def test_it_as_a_speaker_is_the_organisation_that_spoke_before():
+    text = (
+        "Russia's Defence Ministry said its troops had taken the village. "
+        "It claimed that Ukraine had lost 230 servicemen."
+    )
+    assert links(text) == [("It", "Russia's Defence Ministry", "RUS.military")]
+
+
+def test_it_with_two_organisations_speaking_is_unresolved():
+    text = (
+        "Ukraine's General Staff and Russia's Defence Ministry both said the fighting went on. "
+        "It said the losses were heavy."
+    )
+    assert [link for link in links(text) if link[0] == "It"] == []
+
+
+def test_it_that_is_not_a_speaker_is_left_alone():
+    assert links("Russia's Defence Ministry said the town had fallen. It was a hard week.") == []

@@ -9,6 +9,8 @@ claim pinned on the wrong side:
   different people are mentioned there (then it stays unresolved);
 - "he said" inside an interrupted quote ("The situation there, he said, remains difficult") links
   to the last person mentioned in the paragraph;
+- "it" as the subject of a reporting verb links to the one organisation that was the subject of
+  the same or the previous sentence ("The ministry said … It claimed …");
 - "they" as a subject links to the most recent group ("Russian troops", "officials") in the same
   or previous sentence, unless two different groups compete there;
 - "the general", "the ministry", "the Kremlin spokesman" link to the most recent mention, in the
@@ -18,6 +20,7 @@ claim pinned on the wrong side:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PRONOUN_GENDER = {"he": "male", "she": "female"}
+# Actor mentions that name an organisation "it" can stand for ("the ministry … It said").
+_ORGANISATION_ROLES = frozenset({"mention", "metonym"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PERSON_WINDOW = 2  # previous sentences searched for a "he"/"she" antecedent
 _TITLE_WINDOW = 5  # previous sentences searched for a "the general" antecedent
@@ -49,7 +54,8 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[Coreference]:
     if not mentions:
         return []
     article = _Article(doc, mentions, load_registry())
-    links = article.surnames() + article.pronouns() + article.descriptions()
+    described = article.descriptions()
+    links = article.surnames() + article.pronouns(described) + described
     return sorted(links, key=lambda link: (link.span.start, link.span.end))
 
 
@@ -135,18 +141,26 @@ class _Article:
 
     # ── pronouns ──
 
-    def pronouns(self) -> list[Coreference]:
+    def pronouns(self, described: list[Coreference]) -> list[Coreference]:
+        """ "he"/"she"/"it" as the subject of a reporting verb, and "they" as any subject.
+
+        `described` are the resolved "the ministry" links: an organisation "it" may point at.
+        """
         matcher = self.registry.matcher(self.doc.vocab, "pronouns", _pronoun_patterns, "LOWER")
         people = [r for r in self.referents if r.mention.role == "person"]
         groups = [r for r in self.referents if r.mention.role == "group"]
+        organisations = self._organisations(described)
         links = []
         for _, index, _ in matcher(self.doc):
             token = self.doc[index]
             if token.dep_ not in _SUBJECT:
                 continue
+            reporting = token.head.lemma_.lower() in self.registry.reporting_verbs
             if token.lower_ == "they":
                 antecedent = self._group_for(index, groups)
-            elif token.head.lemma_.lower() in self.registry.reporting_verbs:
+            elif token.lower_ == "it":
+                antecedent = self._organisation_for(index, organisations) if reporting else None
+            elif reporting:
                 antecedent = self._person_for(token, people)
                 if antecedent is not None:
                     people.append(self._as_pronoun(token, antecedent))
@@ -177,6 +191,29 @@ class _Article:
                 return None if self._blocked("person", latest, pronoun.i) else latest
         chosen = self._nearest_single(pronoun.i, before, _PERSON_WINDOW)
         return None if chosen is None or self._blocked("person", chosen, pronoun.i) else chosen
+
+    def _organisations(self, described: list[Coreference]) -> list[_Referent]:
+        """Organisation mentions and resolved descriptions, one key per actor."""
+        found = []
+        for mention in (
+            *(m.mention for m in self.referents if m.mention.role in _ORGANISATION_ROLES),
+            *(ActorMention(link.span, link.actor) for link in described if link.actor),
+        ):
+            referent = self._referent(mention)
+            if referent is not None and mention.person is None:
+                found.append(dataclasses.replace(referent, key=mention.actor.id))
+        return sorted(found, key=lambda r: r.start)
+
+    def _organisation_for(self, index: int, organisations: list[_Referent]) -> _Referent | None:
+        """ "It said …": the one organisation that was the subject in this or the last sentence."""
+        if self._quote_of(self.doc[index].idx) is not None:
+            return None
+        sentence = self._sentence(index)
+        before = [
+            o for o in organisations if o.start < index and sentence - 1 <= o.sentence <= sentence
+        ]
+        subjects = [o for o in before if o.subject]
+        return self._nearest_single(index, subjects or before, 1)
 
     def _group_for(self, index: int, groups: list[_Referent]) -> _Referent | None:
         quote = self._quote_of(self.doc[index].idx)
@@ -370,7 +407,7 @@ class _Article:
 
 
 def _pronoun_patterns() -> dict[str, list[str]]:
-    return {word: [word] for word in (*_PRONOUN_GENDER, "they")}
+    return {word: [word] for word in (*_PRONOUN_GENDER, "they", "it")}
 
 
 def _introduces(token: Token) -> bool:
