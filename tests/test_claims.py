@@ -169,3 +169,37 @@ def test_stored_claims_read_back_as_extracted(sample_store):
     stored = sample_store.article_result(row["id"])
     fresh = fogwatch.extract(stored.article.text, published=stored.article.published)
     assert stored.claims == fresh.claims
+
+
+def only_claim(text: str) -> Claim:
+    (claim,) = fogwatch.extract(text, published="2025-11-12").claims
+    return claim
+
+
+def test_an_attempt_is_not_a_fact():
+    claim = only_claim(
+        "Ukraine's General Staff said Russian forces were trying to encircle Pokrovsk."
+    )
+    assert (claim.proposition.predicate, claim.proposition.modality) == (
+        "encircled",
+        "hypothetical",
+    )
+
+
+def test_a_country_is_too_broad_to_be_a_claims_place():
+    claim = only_claim("Ukraine's General Staff said Russian troops attacked Ukraine again.")
+    assert claim.proposition.place is None
+
+
+def test_controlling_positions_in_a_town_is_partial_control():
+    claim = only_claim("The ISW said Ukrainian forces control positions in Mariupol.")
+    assert claim.proposition.predicate == "controls_part"
+    whole = only_claim("The ISW said Ukrainian forces still control Mariupol.")
+    assert whole.proposition.predicate == "controls"
+
+
+def test_a_toll_takes_the_count_of_its_own_predicate():
+    claim = only_claim(
+        "The governor said at least 12 people were killed and 21 wounded in Kramatorsk."
+    )
+    assert (claim.proposition.predicate, claim.proposition.quantity.best) == ("killed", 12)

@@ -38,6 +38,8 @@ from fogwatch.records import Article, Claim, ClaimLink
 CONFLICT_FILE = "claim_conflicts.yaml"
 WINDOW_DAYS = 3
 """Two claims about a place are about the same moment when their days are this close."""
+TOLL_WINDOW_DAYS = 1
+"""Counts of the dead are compared only this close: tolls of different strikes differ."""
 _TOLL_PREDICATES = frozenset({"killed", "wounded"})
 _CONFIRMING = frozenset({"confirm", "observe"})
 _EVIDENCE_PREDICATES = frozenset({"verified", "filmed"})
@@ -158,6 +160,7 @@ def _evidence_words() -> frozenset[str]:
 class _Conflicts:
     pairs: dict[frozenset[str], str]
     """Predicate pair → which actors it needs: "any", "same side" or "different sides"."""
+    negatable: frozenset[str]
     generic: frozenset[str]
 
 
@@ -173,7 +176,7 @@ def _conflicts() -> _Conflicts:
                 f"{CONFLICT_FILE}: actors {actors!r} — use any, same side or different sides"
             )
         pairs[frozenset((first, second))] = actors
-    return _Conflicts(pairs, frozenset(data["generic_keywords"]))
+    return _Conflicts(pairs, frozenset(data["negatable"]), frozenset(data["generic_keywords"]))
 
 
 def independent(a: Statement, b: Statement) -> bool:
@@ -242,11 +245,17 @@ def _contradiction(a: Statement, b: Statement) -> str | None:
         return None
     if a.predicate is None or b.predicate is None:
         return None
-    if a.predicate == b.predicate and a.affirms != b.affirms and _sides_agree(a, b):
+    conflicts = _conflicts()
+    if (
+        a.predicate == b.predicate
+        and a.predicate in conflicts.negatable
+        and a.affirms != b.affirms
+        and _sides_agree(a, b)
+    ):
         return f"{_said(a)} ↔ {_said(b)}{_where(a)}"
     if not (a.affirms and b.affirms):
         return None
-    needs = _conflicts().pairs.get(frozenset((a.predicate, b.predicate)))
+    needs = conflicts.pairs.get(frozenset((a.predicate, b.predicate)))
     if needs is not None and _actors_fit(a, b, needs):
         return f"{a.predicate} ↔ {b.predicate}{_where(a)}"
     if (
@@ -254,6 +263,7 @@ def _contradiction(a: Statement, b: Statement) -> str | None:
         and a.predicate in _TOLL_PREDICATES
         and a.quantity is not None
         and b.quantity is not None
+        and abs((a.day - b.day).days) <= TOLL_WINDOW_DAYS
         and _tolls_clash(a.quantity, b.quantity)
     ):
         return f"{a.predicate} {_figure(a.quantity)} ↔ {_figure(b.quantity)}{_where(a)}"
@@ -362,6 +372,7 @@ def _repetition(later: Statement, earlier: Statement, rare: frozenset[str]) -> s
     if (
         later.predicate is not None
         and later.predicate == earlier.predicate
+        and later.place is not None
         and later.place == earlier.place
         and later.affirms == earlier.affirms
         and _sides_agree(later, earlier)
@@ -369,7 +380,8 @@ def _repetition(later: Statement, earlier: Statement, rare: frozenset[str]) -> s
         return f"{_said(later)}{_where(later)} again"
     generic = _conflicts().generic
     shared = [k for k in later.keywords if k in earlier.keywords and k not in generic]
-    enough = len(shared) >= _MIN_SHARED_KEYWORDS or any(k in rare for k in shared)
+    # one rare word is enough only between two named speakers of one side ("fog")
+    enough = len(shared) >= _MIN_SHARED_KEYWORDS or (same_side and any(k in rare for k in shared))
     if enough and later.affirms == earlier.affirms:
         return "same words: " + ", ".join(shared)
     return None

@@ -61,7 +61,16 @@ _TOWN_NOUNS = frozenset({"city", "town", "village", "settlement", "hamlet"})
 _REGION_NOUNS = frozenset({"region", "province", "oblast", "area"})
 _THERE = frozenset({"there"})
 _FUTURE = frozenset({"will", "'ll", "shall"})
-_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "'d"})
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
+# Verbs above the predicate that make it an aim, not a fact: "are trying to encircle the city".
+_ATTEMPTS = frozenset(
+    {"try", "attempt", "seek", "aim", "plan", "prepare", "expect", "hope", "intend", "want",
+     "threaten", "need", "vow", "push"}
+)  # fmt: skip
+# Places too broad to compare claims by: "attacks on Ukraine" says nothing about where.
+_TOO_BROAD = frozenset({"country", "continent"})
+# What a side can control of a place without controlling the place: "positions in Mariupol".
+_WHOLE_OBJECTS = _TOWN_NOUNS | {"it", "territory"}
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
@@ -134,7 +143,13 @@ class _Reader:
         self.result = result
         self.vocabulary = load_vocabulary()
         self.locations = sorted(
-            (m for m in result.places if m.place is not None and m.role == "location"),
+            (
+                m
+                for m in result.places
+                if m.place is not None
+                and m.role == "location"
+                and m.place.feature not in _TOO_BROAD
+            ),
             key=lambda m: m.span.start,
         )
 
@@ -164,6 +179,8 @@ class _Reader:
         if found is None and self._elliptical(tokens):
             found, clause = self._borrowed(parts[0].start)
         predicate, head = found if found is not None else (None, None)
+        if predicate == "controls" and head is not None and self._partial(head):
+            predicate = "controls_part"
         polarity = not (head is not None and self._negated(head, clause))
         if head is not None and clause is not tokens and self._negated_ellipsis(tokens):
             polarity = not polarity
@@ -174,7 +191,7 @@ class _Reader:
             predicate=predicate,
             place=place.place if place is not None else None,
             actor=self._actor(head, clause, attribution.source_actor),
-            quantity=self._quantity(parts, _asides(tokens)),
+            quantity=self._quantity(parts, _asides(tokens), head),
             time=self._time(parts, _asides(tokens)),
             polarity=polarity,
             modality=_modality(head, own_clause) if clause is tokens else "asserted",
@@ -308,12 +325,33 @@ class _Reader:
         return None
 
     def _quantity(
-        self, parts: Sequence[Span], asides: Sequence[tuple[int, int]]
+        self, parts: Sequence[Span], asides: Sequence[tuple[int, int]], head: Token | None
     ) -> Quantity | None:
-        for quantity in self.result.quantities:
-            if _within(quantity.span, parts, asides):
-                return quantity
-        return None
+        """The count nearest the predicate ("more than 5,000 killed", not the evacuees before)."""
+        inside = [q for q in self.result.quantities if _within(q.span, parts, asides)]
+        if not inside or head is None:
+            return inside[0] if inside else None
+        # a toll counts what the predicate says: "12 killed and 21 wounded" → 12 for killed
+        predicate = self._predicate_of(head)
+        counted = [q for q in inside if q.unit == predicate] or inside
+        return min(counted, key=lambda q: (abs(q.span.start - head.idx), q.span.start))
+
+    def _partial(self, head: Token) -> bool:
+        """Whether "control" governs a part of a place ("positions in Mariupol", "a quarter of
+        the city") rather than the place itself."""
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objects:
+            named = any(m.span.start <= obj.idx < m.span.end for m in self.result.places)
+            if not named and _lemma(obj) not in _WHOLE_OBJECTS:
+                return True
+        return False
 
     def _time(self, parts: Sequence[Span], asides: Sequence[tuple[int, int]]) -> dt.date | None:
         for mention in self.result.dates:
@@ -366,7 +404,10 @@ def _modality(head: Token | None, clause: Sequence[Token]) -> Modality:
     if head is None:
         return "asserted"
     inside = {t.i for t in clause}
-    for token in (head, *(a for a in head.ancestors if a.i in inside)):
+    governing = [a for a in head.ancestors if a.i in inside]
+    if any(_lemma(a) in _ATTEMPTS for a in governing):
+        return "hypothetical"
+    for token in (head, *governing):
         for child in token.children:
             word = child.lower_
             if child.dep_ == "aux" and word in _FUTURE:
