@@ -15,8 +15,11 @@ def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 def quotation_ranges(text: str, opening: Mapping[str, str]) -> list[tuple[int, int]]:
     """Character ranges of quotations, marks included, sorted.
 
-    `opening` maps each opening mark to its closing mark (e.g. “ → ”); straight double quotes are
-    taken in pairs. A quotation left open at a paragraph break is dropped.
+    `opening` maps each opening mark to its closing mark (e.g. “ → ”). A straight double quote
+    opens when it follows a space and precedes a word, closes when it follows a word and precedes
+    a space or punctuation, and otherwise pairs with the last one open — so one stray mark does
+    not turn every quotation after it inside out. A quotation left open at a paragraph break is
+    dropped.
     """
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
@@ -30,11 +33,29 @@ def quotation_ranges(text: str, opening: Mapping[str, str]) -> list[tuple[int, i
             ranges.append((opened, index + 1))
             opened = None
         elif char == '"':
-            if straight is None:
-                straight = index
-            else:
+            side = _straight_side(text, index)
+            if side == "open" or (side == "either" and straight is None):
+                straight = index  # an earlier mark left open was stray
+            elif straight is not None:
                 ranges.append((straight, index + 1))
                 straight = None
         elif char == "\n":
             opened = straight = None  # a quotation never runs over a paragraph break unclosed
     return sorted(ranges)
+
+
+_OPEN_BEFORE = "([{—–-/"
+_CLOSE_AFTER = ".,;:!?)]}—–-'’"
+
+
+def _straight_side(text: str, index: int) -> str:
+    """Whether a straight quote at `index` can only open, only close, or either."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    opens = before.isspace() or before in _OPEN_BEFORE
+    closes = after.isspace() or after in _CLOSE_AFTER
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
