@@ -405,8 +405,12 @@ def _modality(head: Token | None, clause: Sequence[Token]) -> Modality:
         return "asserted"
     inside = {t.i for t in clause}
     governing = [a for a in head.ancestors if a.i in inside]
-    if any(_lemma(a) in _ATTEMPTS for a in governing):
-        return "hypothetical"
+    # "are trying to encircle", "is expected to unfold": the aim governs through xcomp
+    step = head
+    while step.dep_ == "xcomp" and step.head.i in inside:
+        step = step.head
+        if _lemma(step) in _ATTEMPTS:
+            return "hypothetical"
     for token in (head, *governing):
         for child in token.children:
             word = child.lower_
