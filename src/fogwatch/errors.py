@@ -19,5 +19,8 @@ class InputError(Exception):
 class StoreError(Exception):
     """The store cannot be opened or used: `<url>: <reason> — <fix>`."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"cannot use the store {url}: {reason} — check --db or FOGWATCH_DB")
+    def __init__(self, url: str, reason: str, fix: str = "check --db or FOGWATCH_DB") -> None:
+        super().__init__(f"cannot use the store {url}: {reason} — {fix}")
+        self.url = url
+        self.reason = reason
+        self.fix = fix

@@ -191,9 +191,10 @@ def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) ->
     """Every link between two of `statements` where at least one is in `fresh` (all if None)."""
     ordered = sorted(statements, key=_order)
     wanted = None if fresh is None else set(fresh)
-    # a keyword only two statements share says they are about one thing ("fog")
-    counts = Counter(k for s in ordered for k in set(s.keywords))
-    rare = frozenset(k for k, n in counts.items() if n == 2)
+    # a keyword only two claims of one article share says they are about one thing ("fog");
+    # counted per article, so the answer does not depend on what else is stored yet
+    counts = Counter((s.article_id, k) for s in ordered for k in set(s.keywords))
+    rare = frozenset(key for key, n in counts.items() if n == 2)
     links: dict[tuple[str, str, str], ClaimLink] = {}
     for first, second in itertools.combinations(ordered, 2):
         if wanted is not None and first.claim_id not in wanted and second.claim_id not in wanted:
@@ -209,7 +210,10 @@ def _order(s: Statement) -> tuple[dt.date, str, int]:
 
 
 def _relate(
-    earlier: Statement, later: Statement, everything: Sequence[Statement], rare: frozenset[str]
+    earlier: Statement,
+    later: Statement,
+    everything: Sequence[Statement],
+    rare: frozenset[tuple[str, str]],
 ) -> ClaimLink | None:
     if earlier.claim_id == later.claim_id:
         return None
@@ -348,7 +352,9 @@ def _last_shown(confirmer: Statement, everything: Sequence[Statement]) -> Statem
     return shown[-1] if shown else None
 
 
-def _repetition(later: Statement, earlier: Statement, rare: frozenset[str]) -> str | None:
+def _repetition(
+    later: Statement, earlier: Statement, rare: frozenset[tuple[str, str]]
+) -> str | None:
     same_origin = later.cluster == earlier.cluster and later.article_id != earlier.article_id
     if not same_origin:
         origin_a, origin_b = later.origin, earlier.origin
@@ -381,7 +387,10 @@ def _repetition(later: Statement, earlier: Statement, rare: frozenset[str]) -> s
     generic = _conflicts().generic
     shared = [k for k in later.keywords if k in earlier.keywords and k not in generic]
     # one rare word is enough only between two named speakers of one side ("fog")
-    enough = len(shared) >= _MIN_SHARED_KEYWORDS or (same_side and any(k in rare for k in shared))
+    rare_here = later.article_id == earlier.article_id and any(
+        (later.article_id, k) in rare for k in shared
+    )
+    enough = len(shared) >= _MIN_SHARED_KEYWORDS or (same_side and rare_here)
     if enough and later.affirms == earlier.affirms:
         return "same words: " + ", ".join(shared)
     return None

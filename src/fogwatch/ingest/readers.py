@@ -48,15 +48,34 @@ def read(
     for given in paths:
         if given == "-":
             data = (stdin or sys.stdin.buffer).read()
-            yield from _read_bytes("<stdin>", data, None, published, limit)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _read_directory(path, published, limit)
-        elif path.exists():
-            yield from _read_file(path, published, limit)
+            found = _read_bytes("<stdin>", data, None, published, limit)
+        elif Path(given).is_dir():
+            found = _read_directory(Path(given), published, limit)
+        elif Path(given).exists():
+            found = _read_file(Path(given), published, limit)
         else:
-            yield InputError(given, "no such file or directory", "check the path")
+            found = iter([InputError(given, "no such file or directory", "check the path")])
+        yield from map(_encodable, found)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(item: ReadResult) -> ReadResult:
+    """The article, or an error when a field holds an unpaired UTF-16 surrogate: JSON escapes
+    ("\\ud800") and feed character references can carry one, and no store can encode it."""
+    if isinstance(item, InputError):
+        return item
+    for name in ("text", "title", "source", "url", "external_id"):
+        value = getattr(item, name)
+        bad = _SURROGATE.search(value) if value else None
+        if bad:
+            return InputError(
+                item.origin,
+                f"{name} holds an unpaired surrogate U+{ord(bad.group()):04X} at character {bad.start()}",
+                "fix the \\u escape (a surrogate needs its pair) or remove it",
+            )
+    return item
 
 
 def _read_directory(root: Path, published: dt.date | None, limit: int) -> Iterator[ReadResult]:
@@ -154,7 +173,7 @@ def _decode(where: str, data: bytes) -> str:
 def _checked_body(where: str, text: str, limit: int) -> str:
     if not text.strip():
         raise InputError(where, "no article text", "skip it or supply the body")
-    size = len(text.encode("utf-8"))
+    size = len(text.encode("utf-8", "surrogatepass"))  # surrogates are refused by `_encodable`
     if size > limit:
         raise InputError(
             where,
@@ -289,7 +308,13 @@ def _date_or_default(where: str, value: str | None, published: dt.date | None) -
 def _read_feed(where: str, xml: str, published: dt.date | None, limit: int) -> Iterator[ReadResult]:
     import feedparser
 
-    feed = feedparser.parse(xml)
+    try:
+        feed = feedparser.parse(xml)
+    except ValueError as error:  # e.g. "&#xD800;": feedparser re-encodes a lone surrogate
+        yield InputError(
+            where, f"unreadable feed ({error})", "check that it is an RSS or Atom feed"
+        )
+        return
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         yield InputError(where, f"no feed items{reason}", "check that it is an RSS or Atom feed")

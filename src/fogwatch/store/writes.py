@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
-from typing import Any
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from fogwatch.claims import credibility, linking
+from fogwatch.errors import StoreError
 from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
 from fogwatch.records import Actor, Article, ArticleResult, Claim, Event, Place, Proposition, Span
 from fogwatch.store.schema import (
@@ -45,14 +48,58 @@ PLACE_FIELDS = (
 )
 
 
+_LINK_LOCK = zlib.crc32(b"fogwatch-linking")
+
+
 class Outcome(enum.Enum):
     NEW = "new"
     DUPLICATE = "duplicate"
     NEAR_DUPLICATE = "near_duplicate"
 
 
+RECONNECT_WAITS = (0.5, 1.0, 2.0, 4.0)
+"""Seconds to wait before each new try when the database server dropped the connection."""
+_Result = TypeVar("_Result")
+
+
+def _reliably(engine: Engine, work: Callable[[], _Result]) -> _Result:
+    """Run `work` (idempotent: one or more whole transactions), trying again while the server
+    comes back from a restart; a database failure becomes a one-line `StoreError`."""
+    # On a server, an operational error is a lost connection, a refused one while the server
+    # restarts, or a deadlock: transient. On SQLite it is a full disk or a broken file: not.
+    transient = engine.dialect.name != "sqlite"
+    for wait in (*RECONNECT_WAITS, None):
+        try:
+            return work()
+        except OperationalError as error:
+            if (transient or error.connection_invalidated) and wait is not None:
+                time.sleep(wait)  # the transaction was rolled back; the pool reconnects
+                continue
+            raise _store_error(engine, error) from error
+    raise AssertionError("unreachable")
+
+
+def _store_error(engine: Engine, error: OperationalError) -> StoreError:
+    reason = str(error.orig or error).strip().splitlines()[0]
+    then = "then run the same ingest again (stored articles are kept)"
+    if "full" in reason.lower():
+        fix = f"free space where the store lives, {then}"
+    elif engine.dialect.name == "sqlite":
+        fix = f"check the store file and its folder, {then}"
+    else:
+        fix = f"check that the database server is up and reachable, {then}"
+    return StoreError(engine.url.render_as_string(hide_password=True), reason, fix)
+
+
 def add_result(engine: Engine, result: ArticleResult) -> Outcome:
-    """Store an article and its mentions unless its id is stored; join a near-duplicate cluster."""
+    """Store an article and its mentions unless its id is stored; join a near-duplicate cluster.
+
+    One transaction: a crash, a full disk or a lost server never leaves the article half-stored.
+    """
+    return _reliably(engine, lambda: _add_result(engine, result))
+
+
+def _add_result(engine: Engine, result: ArticleResult) -> Outcome:
     article = result.article
     signature = Signature.of(article.text)
     try:
@@ -300,7 +347,7 @@ def _event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def refresh_atomic_events(engine: Engine, article_ids: Sequence[str]) -> int:
+def refresh_atomic_events(connection: Connection, article_ids: Sequence[str]) -> int:
     """Re-merge the atomic events that the given articles' events touch; returns how many.
 
     Only the (place, day) cells these articles report are recomputed, so the cost follows the
@@ -309,43 +356,42 @@ def refresh_atomic_events(engine: Engine, article_ids: Sequence[str]) -> int:
     from fogwatch.events import merge
     from fogwatch.store.queries import stored_events
 
-    with engine.begin() as connection:
-        cells = connection.execute(
-            sa.select(events.c.place_id, events.c.date)
-            .where(events.c.article_id.in_(list(article_ids)), events.c.modality == "asserted")
-            .where(events.c.place_id.is_not(None), events.c.date.is_not(None))
-            .distinct()
-        ).all()
-        if not cells:
-            return 0
-        members = stored_events(
-            connection,
-            sa.tuple_(events.c.place_id, events.c.date).in_([tuple(cell) for cell in cells]),
+    cells = connection.execute(
+        sa.select(events.c.place_id, events.c.date)
+        .where(events.c.article_id.in_(list(article_ids)), events.c.modality == "asserted")
+        .where(events.c.place_id.is_not(None), events.c.date.is_not(None))
+        .distinct()
+    ).all()
+    if not cells:
+        return 0
+    members = stored_events(
+        connection,
+        sa.tuple_(events.c.place_id, events.c.date).in_([tuple(cell) for cell in cells]),
+    )
+    merged = merge.atomic_events(members)
+    for atomic in merged:
+        row = {
+            "id": atomic.id,
+            "sub_type": atomic.sub_type,
+            "place_id": place_key(atomic.place) if atomic.place else None,
+            "date": atomic.date,
+        }
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        statement = insert(atomic_events).values(row)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["id"], set_={"sub_type": row["sub_type"]}
+            )
         )
-        merged = merge.atomic_events(members)
-        for atomic in merged:
-            row = {
-                "id": atomic.id,
-                "sub_type": atomic.sub_type,
-                "place_id": place_key(atomic.place) if atomic.place else None,
-                "date": atomic.date,
-            }
-            insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-            statement = insert(atomic_events).values(row)
-            connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["id"], set_={"sub_type": row["sub_type"]}
-                )
-            )
-            connection.execute(
-                events.update()
-                .where(events.c.id.in_([event.id for event in atomic.events]))
-                .values(atomic_event_id=atomic.id)
-            )
+        connection.execute(
+            events.update()
+            .where(events.c.id.in_([event.id for event in atomic.events]))
+            .values(atomic_event_id=atomic.id)
+        )
     return len(merged)
 
 
-def refresh_claim_links(engine: Engine, article_ids: Sequence[str]) -> int:
+def refresh_claim_links(connection: Connection, article_ids: Sequence[str]) -> int:
     """Link the given articles' claims to every stored claim they may bear on, then re-judge the
     claims those links touch; returns how many links the articles' claims take part in.
 
@@ -354,34 +400,30 @@ def refresh_claim_links(engine: Engine, article_ids: Sequence[str]) -> int:
     """
     from fogwatch.store.queries import stored_statements
 
-    with engine.begin() as connection:
-        fresh = stored_statements(connection, claims.c.article_id.in_(list(article_ids)))
-        if not fresh:
-            return 0
-        fresh_ids = {s.claim_id for s in fresh}
-        places = {s.place for s in fresh if s.place}
-        first = min(s.day for s in fresh) - dt.timedelta(days=linking.WINDOW_DAYS)
-        last = max(s.day for s in fresh) + dt.timedelta(days=linking.WINDOW_DAYS)
-        clusters = {s.cluster for s in fresh}
-        nearby = sa.or_(
-            claims.c.article_id.in_(
-                sa.select(articles.c.id).where(articles.c.dup_cluster.in_(clusters))
-            ),
-            sa.and_(claims.c.place_id.in_(places), claims.c.day.between(first, last)),
+    fresh = stored_statements(connection, claims.c.article_id.in_(list(article_ids)))
+    if not fresh:
+        return 0
+    fresh_ids = {s.claim_id for s in fresh}
+    places = {s.place for s in fresh if s.place}
+    first = min(s.day for s in fresh) - dt.timedelta(days=linking.WINDOW_DAYS)
+    last = max(s.day for s in fresh) + dt.timedelta(days=linking.WINDOW_DAYS)
+    clusters = {s.cluster for s in fresh}
+    nearby = sa.or_(
+        claims.c.article_id.in_(
+            sa.select(articles.c.id).where(articles.c.dup_cluster.in_(clusters))
+        ),
+        sa.and_(claims.c.place_id.in_(places), claims.c.day.between(first, last)),
+    )
+    candidates = {s.claim_id: s for s in stored_statements(connection, nearby)}
+    candidates.update({s.claim_id: s for s in fresh})
+    found = linking.link(list(candidates.values()), fresh=fresh_ids)
+    connection.execute(claim_links.delete().where(_touching(fresh_ids)))
+    if found:
+        connection.execute(
+            claim_links.insert(),
+            [{"a": k.a, "b": k.b, "relation": k.relation, "evidence": k.evidence} for k in found],
         )
-        candidates = {s.claim_id: s for s in stored_statements(connection, nearby)}
-        candidates.update({s.claim_id: s for s in fresh})
-        found = linking.link(list(candidates.values()), fresh=fresh_ids)
-        connection.execute(claim_links.delete().where(_touching(fresh_ids)))
-        if found:
-            connection.execute(
-                claim_links.insert(),
-                [
-                    {"a": k.a, "b": k.b, "relation": k.relation, "evidence": k.evidence}
-                    for k in found
-                ],
-            )
-        _judge(connection, fresh_ids | {k.a for k in found} | {k.b for k in found})
+    _judge(connection, fresh_ids | {k.a for k in found} | {k.b for k in found})
     return len(found)
 
 
@@ -428,11 +470,18 @@ def _linked(connection: Connection, ids: set[str]) -> set[str]:
 def link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
     """The cross-article work for newly stored articles: atomic events, then claim links and
     judgments; each article is marked linked once both are done."""
-    if not article_ids:
-        return
-    refresh_atomic_events(engine, article_ids)
-    refresh_claim_links(engine, article_ids)
+    if article_ids:
+        _reliably(engine, lambda: _link_articles(engine, article_ids))
+
+
+def _link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
+    # One transaction: a crash leaves the articles unlinked, to be linked whole next time. On
+    # PostgreSQL one linker at a time, so two never miss each other's new claims.
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LINK_LOCK})")
+        refresh_atomic_events(connection, article_ids)
+        refresh_claim_links(connection, article_ids)
         connection.execute(
             articles.update()
             .where(articles.c.id.in_(list(article_ids)))
@@ -442,8 +491,10 @@ def link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
 
 def unlinked(engine: Engine) -> list[str]:
     """Articles stored but not yet linked: left by a run that stopped between the two steps."""
-    with engine.connect() as connection:
-        query = (
-            sa.select(articles.c.id).where(articles.c.linked_at.is_(None)).order_by(articles.c.id)
-        )
-        return [row.id for row in connection.execute(query)]
+    query = sa.select(articles.c.id).where(articles.c.linked_at.is_(None)).order_by(articles.c.id)
+
+    def read() -> list[str]:
+        with engine.connect() as connection:
+            return [row.id for row in connection.execute(query)]
+
+    return _reliably(engine, read)
