@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from fogwatch.pipeline import extract
-from fogwatch.store import IngestSummary, Store
+if TYPE_CHECKING:
+    from fogwatch.records import ArticleResult
+    from fogwatch.store import IngestSummary, Store
 
 try:
     __version__ = version("fogwatch")
@@ -13,9 +16,27 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 
+def extract(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
+    """Everything fogwatch finds in one article body, without storing it."""
+    from fogwatch import pipeline  # imported on use: the pipeline brings spaCy and its models
+
+    return pipeline.extract(text, published, source)
+
+
 def open(url: str | None = None) -> Store:
     """Open (and migrate) the store at `url`: a SQLAlchemy URL or a SQLite file path."""
+    from fogwatch.store import Store
+
     return Store(url)
+
+
+def __getattr__(name: str) -> Any:
+    """`fogwatch.Store` and `fogwatch.IngestSummary`, imported on first use (see `extract`)."""
+    if name in ("Store", "IngestSummary"):
+        from fogwatch import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'fogwatch' has no attribute {name!r}")
 
 
 __all__ = ["IngestSummary", "Store", "__version__", "extract", "open"]

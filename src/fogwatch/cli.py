@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import enum
@@ -22,6 +23,7 @@ from fogwatch.errors import InputError, StoreError
 from fogwatch.export import acled, geojson, jsonl
 from fogwatch.ingest import readers
 from fogwatch.records import ArticleResult, RawArticle
+from fogwatch.store import Analyser, analyse_locally
 from fogwatch.store.writes import Outcome
 
 app = typer.Typer(
@@ -104,18 +106,54 @@ def ingest(
     output: Annotated[
         ShowFormat, typer.Option("--format", help="Summary as text or JSON.")
     ] = ShowFormat.text,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="tcp://HOST:8786",
+            help="Run the pipeline on this Dask scheduler's workers; this process writes the store.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Run the pipeline on N worker processes started on this machine for the run.",
+        ),
+    ] = None,
 ) -> None:
-    """Read, clean, de-duplicate and store articles (text, JSONL, HTML, RSS/Atom)."""
+    """Read, clean, de-duplicate and store articles (text, JSONL, HTML, RSS/Atom).
+
+    --cluster or --workers: the pipeline runs on Dask workers; the store ends up the same.
+    """
+    if cluster is not None and workers is not None:
+        raise typer.BadParameter("use one of them, not both", param_hint="--cluster / --workers")
     store = fogwatch.open(db)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    ) as progress:
+    scale_out = contextlib.ExitStack()
+    analyse: Analyser = analyse_locally
+    if cluster is not None or workers is not None:
+        from fogwatch.scale import dask as scale
+
+        try:
+            analyse = scale_out.enter_context(scale.analyser(cluster, workers))
+        except scale.ClusterError as error:
+            stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+            store.close()
+            raise typer.Exit(1) from None
+    with (
+        scale_out,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.completed} articles"),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+            disable=not stderr.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task("ingesting", total=None)
 
         def report(where: str, result: Outcome | InputError) -> None:
@@ -123,7 +161,13 @@ def ingest(
                 stderr.print(f"fogwatch: {result}", markup=False, soft_wrap=True)
             progress.update(task, advance=1, description=where[-60:])
 
-        summary = store.ingest(paths, published=date, max_bytes=max_bytes, on_item=report)  # type: ignore[arg-type]
+        summary = store.ingest(
+            paths,
+            published=date,  # type: ignore[arg-type]
+            max_bytes=max_bytes,
+            on_item=report,
+            analyse=analyse,
+        )
     if output is ShowFormat.json:
         typer.echo(json.dumps(summary.as_dict()))
     else:
@@ -318,13 +362,14 @@ def place(
         style="bold",
         markup=False,
     )
-    stdout.print(f"\nEvents ({len(found['events'])})", style="bold")
+    totals = found["totals"]
+    stdout.print(f"\nEvents ({len(found['events'])} of {totals['events']})", style="bold")
     for event in found["events"]:
         stdout.print(
             f"  {event['date']}  {event['sub_type']:<40} {event['actor1'] or '?'} vs {event['actor2'] or '-'}  [{event['modality']}]",
             markup=False,
         )
-    stdout.print(f"\nClaims by side ({len(found['claims'])})", style="bold")
+    stdout.print(f"\nClaims by side ({len(found['claims'])} of {totals['claims']})", style="bold")
     by_side: dict[str, list[dict[str, Any]]] = {}
     for claim in found["claims"]:
         by_side.setdefault(claim["side"] or "unattributed", []).append(claim)
@@ -614,8 +659,11 @@ def _cell(value: object) -> str:
 
 
 def main() -> None:
+    from fogwatch.geo.gazetteer import GazetteerError
+    from fogwatch.language.nlp import ModelError
+
     try:
         app()
-    except StoreError as error:
+    except (StoreError, ModelError, GazetteerError) as error:  # one line, never a traceback
         stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
         sys.exit(1)

@@ -52,7 +52,7 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
         dates=tuple(dates.find(doc, article.published)),
         quantities=tuple(quantities.find(doc)),
         actors=tuple(actor_mentions),
-        places=tuple(geoparse.find(doc)),
+        places=tuple(geoparse.find(doc, actor_mentions=actor_mentions)),
         coreferences=tuple(coreferences),
     )
     said = attribution.find(doc, actor_mentions, coreferences)

@@ -7,12 +7,12 @@ the guards (security headers, bearer token) in `guards.py`; FastAPI limits body 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from sqlalchemy.engine import Connection
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
@@ -32,7 +33,7 @@ from fogwatch.api import views
 from fogwatch.api.guards import SecurityHeaders, token_matches
 from fogwatch.errors import StoreError
 from fogwatch.export import acled, jsonl
-from fogwatch.store import Store
+from fogwatch.store import Store, queries
 
 STATIC = Path(str(files("fogwatch.api").joinpath("static")))
 MAX_BODY_OVERHEAD = 64 * 1024
@@ -247,27 +248,21 @@ def _add_reads(app: FastAPI, store: Store) -> None:
             box = views.parse_bbox(bbox) if bbox else None
         except ValueError as error:
             raise _invalid("bbox", str(error)) from None
-        rows = store.events(place, since, until, sub_type, side, modality)
-        tests: list[Callable[[Any], bool]] = []
-        if box:
-            tests.append(lambda row: views.in_bbox(row, box))
-        if actor:
-            tests.append(lambda row: views.actor_matches(row, actor))
-        if min_credibility:
-            rated = _credibility_by_claim(store)
-            tests.append(lambda row: rated.get(row.get("claim_id") or "", 7) <= min_credibility)
-        kept = views.where(rows, *tests)
-        shown: list[dict[str, Any]]
-        if wanted == "acled":
-            shown = views.atomic_acled_rows(kept) if group == "atomic" else kept
-            shown = [row for row in shown if row["modality"] == "asserted"]
-        elif group == "atomic":
-            shown = views.atomic_events(kept)
-        else:
-            shown = [views.event_json(row) for row in kept]
-        total = len(shown)
-        size = limit or (100 if wanted == "json" else max(total, 1))
-        shown = views.page(shown, size, offset)
+        where = queries.EventFilter(
+            place=place,
+            since=since,
+            until=until,
+            event_type=sub_type,
+            side=side,
+            modality=modality,
+            bbox=box,
+            actor=actor,
+            max_credibility=min_credibility,
+        )
+        size = limit or (100 if wanted == "json" else None)
+        with store.engine.connect() as connection:
+            shown, total = _event_page(connection, where, wanted, group, size, offset)
+        size = size or max(total, 1)
         headers = {"x-total-count": str(total)}
         if wanted == "json":
             body = {"total": total, "limit": size, "offset": offset, "events": shown}
@@ -365,9 +360,12 @@ def _add_reads(app: FastAPI, store: Store) -> None:
                 description="Store place id (gn:704422) or a place name.",
             ),
         ],
+        limit: Annotated[
+            int, Query(ge=1, le=10_000, description="Newest events and claims to include.")
+        ] = 1000,
     ) -> Response:
         """A place's dossier: its events, the claims about it by side, and contradiction pairs."""
-        dossier = store.dossier(place_id)
+        dossier = store.dossier(place_id, limit=limit)
         if dossier is None:
             raise HTTPException(404, f"no place {place_id!r} in the store")
         dossier["events"] = [views.event_json(row) for row in dossier["events"]]
@@ -376,26 +374,8 @@ def _add_reads(app: FastAPI, store: Store) -> None:
     @app.get("/stats", tags=["stats"])
     def stats() -> Response:
         """Counts: articles, events by type and modality, atomic events, places, claims, links."""
-        events = store.events()
-        claims = store.claims()
-        dates = [row["date"] for row in events if row["date"]]
-        return _json(
-            {
-                "articles": store.count_articles(),
-                "events": len(events),
-                "atomic_events": len(
-                    {r["atomic_event_id"] for r in events if r["atomic_event_id"]}
-                ),
-                "events_by_type": _counts(row["event_type"] for row in events),
-                "events_by_modality": _counts(row["modality"] for row in events),
-                "first_event": min(dates) if dates else None,
-                "last_event": max(dates) if dates else None,
-                "places": len(store.places()),
-                "claims": len(claims),
-                "claims_by_status": _counts(row["status"] or "unjudged" for row in claims),
-                "links_by_relation": _counts(row["relation"] for row in store.links()),
-            }
-        )
+        with store.engine.connect() as connection:
+            return _json(queries.counts(connection))
 
 
 _BEARER = HTTPBearer(auto_error=False, description="The token in FOGWATCH_API_TOKEN.")
@@ -444,12 +424,46 @@ def _add_writes(app: FastAPI, store: Store) -> None:
         return _json({**summary.as_dict(), "ids": summary.stored_ids}, status=201)
 
 
-def _credibility_by_claim(store: Store) -> dict[str, int]:
-    return {row["id"]: row["credibility"] for row in store.claims() if row.get("credibility")}
+def _event_page(
+    connection: Connection,
+    where: queries.EventFilter,
+    wanted: str,
+    group: str,
+    size: int | None,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of `/events` rows and the total, paged by the database where it can be.
+
+    Atomic events are grouped from every matching report (without article text, so this stays
+    cheap); only the rows shown fetch their article text, for the notes.
+    """
+    if group == "atomic":
+        reports = queries.list_events(connection, where=where, text=False)
+        if wanted == "acled":
+            leads = [
+                row for row in views.atomic_acled_rows(reports) if row["modality"] == "asserted"
+            ]
+            shown = _window(leads, size, offset)
+            queries.with_article_text(connection, shown)
+            return shown, len(leads)
+        groups = views.atomic_groups(reports)
+        page = _window(groups, size, offset)
+        queries.with_article_text(connection, (row for _, members in page for row in members))
+        return [views.atomic_event(atomic_id, members) for atomic_id, members in page], len(groups)
+    if wanted == "acled":  # ACLED's file holds asserted events only
+        if where.modality not in (None, "asserted"):
+            return [], 0
+        where = dataclasses.replace(where, modality="asserted")
+    total = queries.count_events(connection, where)
+    rows = queries.list_events(connection, where=where, limit=size, offset=offset, text=False)
+    queries.with_article_text(connection, rows)
+    if wanted == "acled":
+        return list(rows), total
+    return [views.event_json(row) for row in rows], total
 
 
-def _counts(values: Iterable[str]) -> dict[str, int]:
-    return dict(sorted(Counter(values).items()))
+def _window(rows: Sequence[Any], size: int | None, offset: int) -> list[Any]:
+    return views.page(rows, size, offset) if size else list(rows[offset:])
 
 
 def _negotiate(accept: str | None) -> str:

@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from fogwatch.events import taxonomy
@@ -35,25 +35,6 @@ def parse_bbox(text: str) -> BBox:
     return west, south, east, north
 
 
-def in_bbox(row: Mapping[str, Any], bbox: BBox) -> bool:
-    """Whether the row's point lies in `bbox` (a west > east box crosses the antimeridian)."""
-    lon, lat = row.get("lon"), row.get("lat")
-    if lon is None or lat is None:
-        return False
-    west, south, east, north = bbox
-    inside_lon = west <= lon <= east if west <= east else (lon >= west or lon <= east)
-    return inside_lon and south <= lat <= north
-
-
-def actor_matches(row: Mapping[str, Any], wanted: str) -> bool:
-    """An actor id (exact, any case) or part of an actor's name, on either side of the event."""
-    folded = wanted.casefold()
-    for key in ("actor1_id", "actor2_id"):
-        if (row.get(key) or "").casefold() == folded:
-            return True
-    return any(folded in (row.get(key) or "").casefold() for key in ("actor1", "actor2"))
-
-
 def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """An event row without the article text, plus `notes`: the sentence its evidence starts in."""
     shown = {key: value for key, value in row.items() if key != "article_text"}
@@ -69,9 +50,21 @@ def atomic_events(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     The atomic event is coded as its highest sub-type (ACLED's rule for one place and day); its
     fatalities are the largest best estimate among its reports, since reports of one event overlap.
     """
-    merged = [_atomic(atomic_id, members) for atomic_id, members in _groups(rows).items()]
-    merged.sort(key=lambda item: (item["date"] or dt.date.min, item["id"]), reverse=True)
-    return merged
+    return [atomic_event(atomic_id, members) for atomic_id, members in atomic_groups(rows)]
+
+
+def atomic_groups(
+    rows: Iterable[Mapping[str, Any]],
+) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """The event rows of each atomic event, newest atomic event first (as `atomic_events`).
+
+    Cheap without the article text: page these, then give only the page's rows their text.
+    """
+    groups = list(_groups(rows).items())
+    groups.sort(
+        key=lambda group: (_lead(group[1])[1]["date"] or dt.date.min, group[0]), reverse=True
+    )
+    return groups
 
 
 def atomic_acled_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -108,7 +101,8 @@ def _lead(members: Sequence[Mapping[str, Any]]) -> tuple[str, Mapping[str, Any]]
     return sub_type, next(m for m in members if m["sub_type"] == sub_type)
 
 
-def _atomic(atomic_id: str, members: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def atomic_event(atomic_id: str, members: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One atomic event from its event rows (the row `atomic_events` shows for it)."""
     sub_type, lead = _lead(members)
     sides = {m.get(key) for m in members for key in ("side1", "side2")} - {None}
     actors = {m.get(key) for m in members for key in ("actor1", "actor2")} - {None}
@@ -197,10 +191,3 @@ def _iso(value: object) -> str:
 def page(rows: Sequence[Any], limit: int, offset: int) -> list[Any]:
     """One page of `rows`."""
     return list(rows[offset : offset + limit])
-
-
-def where(
-    rows: Iterable[dict[str, Any]], *tests: Callable[[dict[str, Any]], bool]
-) -> list[dict[str, Any]]:
-    """The rows that pass every test."""
-    return [row for row in rows if all(test(row) for test in tests)]

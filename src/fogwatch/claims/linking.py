@@ -199,10 +199,23 @@ def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) ->
     for first, second in itertools.combinations(ordered, 2):
         if wanted is not None and first.claim_id not in wanted and second.claim_id not in wanted:
             continue
+        if not comparable(first, second):
+            continue
         found = _relate(first, second, ordered, rare)
         if found is not None:
             links.setdefault((found.a, found.b, found.relation), found)
     return sorted(links.values(), key=lambda k: (k.relation, k.a, k.b))
+
+
+def comparable(a: Statement, b: Statement) -> bool:
+    """Whether two claims are compared at all: one article, one story, or one place and moment.
+
+    The store fetches exactly these as candidates, so the links found never depend on which
+    articles happened to be linked together.
+    """
+    if a.article_id == b.article_id or a.cluster == b.cluster:
+        return True
+    return a.place is not None and a.place == b.place and _same_moment(a, b)
 
 
 def _order(s: Statement) -> tuple[dt.date, str, int]:

@@ -58,7 +58,7 @@ from fogwatch.geo.gazetteer import (
     skeleton_key,
 )
 from fogwatch.language import actors
-from fogwatch.records import GeoPrecision, Place, PlaceMention, Span
+from fogwatch.records import ActorMention, GeoPrecision, Place, PlaceMention, Span
 
 if TYPE_CHECKING:
     from spacy.pipeline import Lemmatizer
@@ -219,9 +219,16 @@ class _Group:
 # ─── public API ───────────────────────────────────────────────────────────────────────────────
 
 
-def find(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions in text order, resolved in document context, each with its reason."""
-    reader = _Reader(doc, gazetteer or gazetteer_module.load())
+def find(
+    doc: Doc,
+    gazetteer: Gazetteer | None = None,
+    actor_mentions: Sequence[ActorMention] | None = None,
+) -> list[PlaceMention]:
+    """Place mentions in text order, resolved in document context, each with its reason.
+
+    `actor_mentions` are `actors.find(doc)` when the caller has them already (else found here).
+    """
+    reader = _Reader(doc, gazetteer or gazetteer_module.load(), actor_mentions)
     reader.recognise()
     reader.resolve(guess=False)
     return [
@@ -251,7 +258,12 @@ def resolve(
 
 
 class _Reader:
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        gazetteer: Gazetteer,
+        actor_mentions: Sequence[ActorMention] | None = None,
+    ) -> None:
         self.doc = doc
         self.tokens = list(doc)
         """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
@@ -263,8 +275,10 @@ class _Reader:
         self.entity = _entity_map(doc)
         self.sentence = _sentence_ids(self.tokens)
         self.paragraph = _paragraph_ids(self.tokens)
-        self.actor_mentions = actors.find(doc)
+        self.actor_mentions = actors.find(doc) if actor_mentions is None else actor_mentions
         self.person_spans = self._person_spans()
+        self.in_person = {i for begin, finish in self.person_spans for i in range(begin, finish)}
+        """Token indices inside a person's name, so an overlap test is a set lookup."""
         self.people = self._person_words()
 
     # ── recognition ──
@@ -304,7 +318,7 @@ class _Reader:
         found = dict(zip(keys, self.gazetteer.lookup(keys), strict=True))
         missing = [k for k in keys if not len(found[k].places) and len(k) >= 5 and k.isascii()]
         for key, postings in zip(
-            missing, self.gazetteer.lookup([skeleton_key(k) for k in missing]), strict=True
+            missing, self.gazetteer.lookup([_skeleton_key(k) for k in missing]), strict=True
         ):
             found[key] = postings
         return found
@@ -313,9 +327,12 @@ class _Reader:
         """Every token run that could be a name, (start, end, key): it starts with a capital,
         and ends with one or, from two words on, with any word ("the Baltic states")."""
         doc = self.tokens
+        # Each token's facts once: a run starting at every capital re-reads the tokens after it.
+        capitalised = [_capitalised(token) for token in doc]
+        text_end = [_text_end(token) for token in doc]
         runs = []
         for start, token in enumerate(doc):
-            if not _capitalised(token) or token.lower_ == "the":
+            if not capitalised[start] or token.lower_ == "the":
                 continue
             end = start
             while end < len(doc) and end - start < MAX_NAME_TOKENS:
@@ -323,11 +340,11 @@ class _Reader:
                 if end > start and (current.is_sent_start or not _inside_name(current)):
                     break
                 end += 1
-                if _capitalised(current) or (end - start > 1 and current.is_alpha):
-                    key = normalise(self.text[token.idx : _text_end(current)])
+                if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
+                    key = normalise(self.text[token.idx : text_end[end - 1]])
                     if key:
                         runs.append((start, end, key))
-                if _text_end(current) < current.idx + len(current.text):
+                if text_end[end - 1] < current.idx + len(current.text):
                     break  # "Kyiv.[12": a footnote mark ends the name
         return runs
 
@@ -487,7 +504,7 @@ class _Reader:
         return token.is_sent_start or (start > 0 and self.tokens[start - 1].text in _OPENERS)
 
     def _in_person(self, start: int, end: int) -> bool:
-        return any(begin < end and start < finish for begin, finish in self.person_spans)
+        return not self.in_person.isdisjoint(range(start, end))
 
     def _region_word(self, end: int) -> str | None:
         """The generic division word right after a name ("region", "Oblast", "County")."""
@@ -577,6 +594,8 @@ class _Reader:
         doc = self.tokens
         mentions = self.mentions
         for position, (child, parent) in enumerate(itertools.pairwise(mentions)):
+            if not 1 <= parent.start - child.end <= 2:
+                continue  # every pattern below is one or two words: skip reading longer gaps
             between = [t.lower_ for t in doc[child.end : parent.start]]
             if between not in ([","], ["in"], ["in", "the"], ["("], ["of"], ["of", "the"]):
                 continue
@@ -1294,6 +1313,10 @@ def _entity_map(doc: Doc) -> dict[int, tuple[int, int, str]]:
         for index in range(start, ent.end):
             found[index] = (start, ent.end, ent.label_)
     return found
+
+
+_skeleton_key = functools.lru_cache(maxsize=65536)(skeleton_key)
+"""`skeleton_key`, remembered: the same unknown names come back article after article."""
 
 
 def _text_end(token: Token) -> int:

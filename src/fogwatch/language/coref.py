@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import SENT_START
-
 from fogwatch.language.actors import Registry, load_registry
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import ActorMention, Coreference, Span
@@ -78,6 +76,8 @@ class _Article:
         self.doc = doc
         self.registry = registry
         self.text = doc.text
+        from spacy.attrs import SENT_START  # here: `import fogwatch` should not load spaCy
+
         starts = doc.to_array(SENT_START).tolist()
         self.sentence_starts = [i for i, start in enumerate(starts) if start == 1] or [0]
         self.line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]

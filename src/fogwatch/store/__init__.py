@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -24,6 +25,20 @@ from fogwatch.store.writes import (
 
 INGEST_BATCH = 32
 """Articles parsed together: spaCy is faster on batches, and a crash loses at most this much work."""
+
+Analyser = Callable[[Iterable[Article]], Iterator[ArticleResult]]
+"""The "analyse" step of an ingest: a result for every article, in the articles' order.
+
+It pulls articles as it needs them, so an analyser that runs elsewhere (`scale.dask`) can keep
+several batches in flight while the store writes the results that are back.
+"""
+
+
+def analyse_locally(articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    """The default analyser: `pipeline.process` in this process, `INGEST_BATCH` articles at a time."""
+    stream = iter(articles)
+    while batch := list(itertools.islice(stream, INGEST_BATCH)):
+        yield from pipeline.process(batch)
 
 
 @dataclass
@@ -62,8 +77,13 @@ class Store:
         max_bytes: int | None = None,
         stdin: BinaryIO | None = None,
         on_item: Callable[[str, Outcome | InputError], None] | None = None,
+        analyse: Analyser = analyse_locally,
     ) -> IngestSummary:
-        """Read, clean, analyse and store every article in `paths`; bad inputs are counted, not fatal."""
+        """Read, clean, analyse and store every article in `paths`; bad inputs are counted, not fatal.
+
+        `analyse` runs the pipeline on the new articles (here by default; `scale.dask` runs it on
+        a cluster); this process stays the only writer either way.
+        """
         summary = IngestSummary()
 
         def record(where: str, result: Outcome | InputError) -> None:
@@ -75,46 +95,47 @@ class Store:
             if on_item:
                 on_item(where, result)
 
-        # a run that stopped between storing and linking left work to finish
-        for start in range(0, len(left := unlinked(self.engine)), INGEST_BATCH):
+        # A run that stopped between storing and linking left work to finish. Links do not
+        # depend on how articles are grouped for linking, so finishing it first is safe.
+        left = unlinked(self.engine)
+        for start in range(0, len(left), INGEST_BATCH):
             link_articles(self.engine, left[start : start + INGEST_BATCH])
-        pending: list[Article] = []
-        for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
-            if isinstance(item, InputError):
-                record(item.where, item)
-                continue
-            summary.read += 1
-            try:
-                article = pipeline.prepare(item)
-            except InputError as error:
-                record(error.where, error)
-                continue
-            summary.stored_ids.append(article.id)
-            if self._is_stored(article.id) or any(p.id == article.id for p in pending):
-                record(item.origin, Outcome.DUPLICATE)  # known already: no need to parse it again
-                continue
-            pending.append(article)
-            if len(pending) >= INGEST_BATCH:
-                self._store_batch(pending, record)
-                pending = []
-        self._store_batch(pending, record)
+
+        def new_articles() -> Iterator[Article]:
+            queued: set[str] = set()
+            for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
+                if isinstance(item, InputError):
+                    record(item.where, item)
+                    continue
+                summary.read += 1
+                try:
+                    article = pipeline.prepare(item)
+                except InputError as error:
+                    record(error.where, error)
+                    continue
+                summary.stored_ids.append(article.id)
+                if article.id in queued or self._is_stored(article.id):
+                    record(item.origin, Outcome.DUPLICATE)  # known already: not parsed again
+                    continue
+                queued.add(article.id)
+                yield article
+
+        to_link: list[str] = []
+        for result in analyse(new_articles()):
+            outcome = add_result(self.engine, result)
+            if outcome is not Outcome.DUPLICATE:
+                to_link.append(result.article.id)
+            record(result.article.origin or result.article.id, outcome)
+            if len(to_link) >= INGEST_BATCH:
+                # Cross-article work runs after each batch, on what the new articles touch.
+                link_articles(self.engine, to_link)
+                to_link = []
+        link_articles(self.engine, to_link)
         return summary
 
     def _is_stored(self, article_id: str) -> bool:
         with self.engine.connect() as connection:
             return stored(connection, article_id)
-
-    def _store_batch(
-        self, batch: list[Article], record: Callable[[str, Outcome | InputError], None]
-    ) -> None:
-        stored_now = []
-        for result in pipeline.process(batch):
-            outcome = add_result(self.engine, result)
-            if outcome is not Outcome.DUPLICATE:
-                stored_now.append(result.article.id)
-            record(result.article.origin or result.article.id, outcome)
-        # Cross-article work runs after the batch, on what the new articles touch.
-        link_articles(self.engine, stored_now)
 
     def articles(
         self,
@@ -193,10 +214,13 @@ class Store:
         with self.engine.connect() as connection:
             return queries.list_links(connection, claim_id, relation)
 
-    def dossier(self, place: str) -> dict[str, Any] | None:
-        """One place (id like "gn:704422" or a name): its events, claims and contradiction pairs."""
+    def dossier(
+        self, place: str, limit: int | None = queries.DOSSIER_LIMIT
+    ) -> dict[str, Any] | None:
+        """One place (id like "gn:704422" or a name): its newest events and claims (up to `limit`
+        each; None for all), their totals, and the contradiction pairs among them."""
         with self.engine.connect() as connection:
-            return queries.dossier(connection, place)
+            return queries.dossier(connection, place, limit)
 
     def article_result(self, article_id: str) -> ArticleResult | None:
         """One stored article with everything extracted from it (same records as `extract`)."""

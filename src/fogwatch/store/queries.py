@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,6 +44,9 @@ from fogwatch.store.schema import (
     places,
     quantities,
 )
+
+_CHUNK = 500
+"""Ids per IN (…) list: far below SQLite's and PostgreSQL's bound-parameter limits."""
 
 
 class Rows(list[dict[str, Any]]):
@@ -243,6 +248,94 @@ def list_places(
     return Rows(row._asdict() for row in connection.execute(query))
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """What `list_events` and `count_events` keep; every field left `None` keeps everything.
+
+    `place` is a store place id or a name pattern (SQL ILIKE); `event_type` an event or sub-event
+    type, any case; `side` either actor's side; `bbox` (west, south, east, north) the place's
+    point, a west > east box crossing the antimeridian; `actor` an actor id (any case) or part of
+    an actor's name; `max_credibility` events carried by a claim rated this credible or better.
+    """
+
+    place: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    side: str | None = None
+    modality: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    actor: str | None = None
+    max_credibility: int | None = None
+
+    def conditions(self, connection: Connection) -> list[sa.ColumnElement[bool]]:
+        """The filter as conditions on `events` alone (lookups are subqueries, so no join needed)."""
+        found: list[sa.ColumnElement[bool]] = []
+        if self.place:
+            found.append(events.c.place_id.in_(_place_ids(self.place)))
+        if self.since:
+            found.append(events.c.date >= self.since)
+        if self.until:
+            found.append(events.c.date <= self.until)
+        if self.event_type:
+            wanted = self.event_type.lower()
+            found.append(
+                (sa.func.lower(events.c.sub_type) == wanted)
+                | (sa.func.lower(events.c.event_type) == wanted)
+            )
+        if self.side:
+            # A test per event, not an index lookup: half the events are on one side, and
+            # reading them all to sort them loses to walking the date index until a page is full.
+            found.append(
+                sa.exists().where(
+                    actors.c.id.in_((events.c.actor1_id, events.c.actor2_id)),
+                    actors.c.side == self.side.upper(),
+                )
+            )
+        if self.modality:
+            found.append(events.c.modality == self.modality)
+        if self.bbox:
+            found.append(events.c.place_id.in_(_place_ids_in(self.bbox)))
+        if self.actor:
+            named = actor_ids_matching(connection, self.actor)
+            found.append(events.c.actor1_id.in_(named) | events.c.actor2_id.in_(named))
+        if self.max_credibility is not None:
+            rated = sa.select(claim_assessments.c.claim_id).where(
+                claim_assessments.c.credibility.between(1, self.max_credibility)
+            )
+            found.append(events.c.claim_id.in_(rated))
+        return found
+
+
+def _place_ids(place: str) -> sa.Select[Any]:
+    """Store ids of the places named like `place` (ILIKE) or with that id."""
+    return sa.select(places.c.id).where(places.c.name.ilike(place) | (places.c.id == place))
+
+
+def _place_ids_in(bbox: tuple[float, float, float, float]) -> sa.Select[Any]:
+    west, south, east, north = bbox
+    inside_lon = (
+        places.c.lon.between(west, east)
+        if west <= east
+        else (places.c.lon >= west) | (places.c.lon <= east)
+    )
+    return sa.select(places.c.id).where(inside_lon & places.c.lat.between(south, north))
+
+
+def actor_ids_matching(connection: Connection, wanted: str) -> list[str]:
+    """Ids of actors whose id is `wanted` (any case) or whose name contains it (casefolded).
+
+    Matched here rather than in SQL, whose lower() folds only ASCII on SQLite; the actor
+    table is the registry's size, small.
+    """
+    folded = wanted.casefold()
+    return [
+        row.id
+        for row in connection.execute(sa.select(actors.c.id, actors.c.name))
+        if row.id.casefold() == folded or folded in (row.name or "").casefold()
+    ]
+
+
 def list_events(
     connection: Connection,
     place: str | None = None,
@@ -252,75 +345,152 @@ def list_events(
     side: str | None = None,
     modality: str | None = None,
     limit: int | None = None,
+    *,
+    where: EventFilter | None = None,
+    offset: int = 0,
+    text: bool = True,
 ) -> Rows:
-    """Stored events newest first, one flat row each (actors, place and source joined in)."""
+    """Stored events newest first, one flat row each (actors, place and source joined in).
+
+    `where` replaces the single filters; `text=False` leaves out `article_text` (the whole
+    article, the widest column by far: ask for it only to cut notes from it).
+    """
+    wanted = where or EventFilter(place, since, until, event_type, side, modality)
     actor1 = actors.alias("actor1")
     actor2 = actors.alias("actor2")
+    columns: list[Any] = [
+        events.c.id,
+        events.c.article_id,
+        events.c.date,
+        events.c.time_precision,
+        events.c.disorder_type,
+        events.c.event_type,
+        events.c.sub_type,
+        events.c.actor1_id,
+        actor1.c.name.label("actor1"),
+        actor1.c.side.label("side1"),
+        actor1.c.inter.label("inter1"),
+        events.c.actor2_id,
+        actor2.c.name.label("actor2"),
+        actor2.c.side.label("side2"),
+        actor2.c.inter.label("inter2"),
+        events.c.assoc,
+        events.c.interaction,
+        events.c.place_id,
+        places.c.name.label("location"),
+        places.c.country,
+        places.c.admin1,
+        places.c.admin2,
+        places.c.lat,
+        places.c.lon,
+        events.c.geo_precision,
+        events.c.fatalities_low,
+        events.c.fatalities_best,
+        events.c.fatalities_high,
+        events.c.civilian_targeting,
+        events.c.modality,
+        events.c.claim_id,
+        events.c.atomic_event_id,
+        events.c.evidence,
+        articles.c.source,
+        articles.c.url,
+        articles.c.published,
+    ]
+    if text:
+        columns.append(articles.c.text.label("article_text"))
+    order = (events.c.date.desc(), events.c.id)
+    conditions = wanted.conditions(connection)
+    if limit or offset:
+        page = sa.select(events.c.id).where(*conditions).order_by(*order)
+        conditions = [events.c.id.in_(_paged(page, limit, offset))]
     query = (
-        sa.select(
-            events.c.id,
-            events.c.article_id,
-            events.c.date,
-            events.c.time_precision,
-            events.c.disorder_type,
-            events.c.event_type,
-            events.c.sub_type,
-            events.c.actor1_id,
-            actor1.c.name.label("actor1"),
-            actor1.c.side.label("side1"),
-            actor1.c.inter.label("inter1"),
-            events.c.actor2_id,
-            actor2.c.name.label("actor2"),
-            actor2.c.side.label("side2"),
-            actor2.c.inter.label("inter2"),
-            events.c.assoc,
-            events.c.interaction,
-            events.c.place_id,
-            places.c.name.label("location"),
-            places.c.country,
-            places.c.admin1,
-            places.c.admin2,
-            places.c.lat,
-            places.c.lon,
-            events.c.geo_precision,
-            events.c.fatalities_low,
-            events.c.fatalities_best,
-            events.c.fatalities_high,
-            events.c.civilian_targeting,
-            events.c.modality,
-            events.c.claim_id,
-            events.c.atomic_event_id,
-            events.c.evidence,
-            articles.c.source,
-            articles.c.url,
-            articles.c.published,
-            articles.c.text.label("article_text"),
-        )
+        sa.select(*columns)
         .join(articles, articles.c.id == events.c.article_id)
         .outerjoin(places, places.c.id == events.c.place_id)
         .outerjoin(actor1, actor1.c.id == events.c.actor1_id)
         .outerjoin(actor2, actor2.c.id == events.c.actor2_id)
-        .order_by(events.c.date.desc(), events.c.id)
+        .where(*conditions)
+        .order_by(*order)
     )
-    if place:
-        query = query.where(places.c.name.ilike(place) | (events.c.place_id == place))
-    if since:
-        query = query.where(events.c.date >= since)
-    if until:
-        query = query.where(events.c.date <= until)
-    if event_type:
-        wanted = event_type.lower()
-        query = query.where(
-            (sa.func.lower(events.c.sub_type) == wanted)
-            | (sa.func.lower(events.c.event_type) == wanted)
-        )
-    if side:
-        query = query.where((actor1.c.side == side.upper()) | (actor2.c.side == side.upper()))
-    if modality:
-        query = query.where(events.c.modality == modality)
+    return _rows(connection.execute(query))
+
+
+def _rows(result: sa.CursorResult[Any]) -> Rows:
+    """Result rows as dicts, the column names looked up once (not once per row)."""
+    names = list(result.keys())
+    return Rows(dict(zip(names, row, strict=True)) for row in result)
+
+
+def _paged(ids: sa.Select[Any], limit: int | None, offset: int) -> sa.Select[Any]:
+    """One page of an ordered id query, to pick rows before joining their wide columns in:
+    sorting then cutting whole rows would read (and cut text from) every match."""
     if limit:
-        query = query.limit(limit)
-    return Rows(row._asdict() for row in connection.execute(query))
+        ids = ids.limit(limit)
+    return ids.offset(offset) if offset else ids
+
+
+def count_events(connection: Connection, where: EventFilter) -> int:
+    """How many stored events `where` keeps."""
+    query = sa.select(sa.func.count()).select_from(events).where(*where.conditions(connection))
+    return int(connection.execute(query).scalar_one())
+
+
+def article_texts(connection: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """The clean text of each article in `ids`, fetched in chunks (bound-parameter limits)."""
+    wanted = sorted(set(ids))
+    texts: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = sa.select(articles.c.id, articles.c.text).where(articles.c.id.in_(chunk))
+        texts.update((row.id, row.text) for row in connection.execute(query))
+    return texts
+
+
+def with_article_text(connection: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Give each event row (from `list_events(text=False)`) its `article_text`, in place."""
+    listed = list(rows)
+    texts = article_texts(connection, (row["article_id"] for row in listed))
+    for row in listed:
+        row["article_text"] = texts[row["article_id"]]
+
+
+def counts(connection: Connection) -> dict[str, Any]:
+    """The store in numbers, counted by the database: articles, events, places, claims, links."""
+
+    def tally(column: sa.ColumnElement[Any], table: sa.FromClause) -> dict[str, int]:
+        query = sa.select(column, sa.func.count()).select_from(table).group_by(column)
+        return dict(sorted((key, int(number)) for key, number in connection.execute(query)))
+
+    def one(query: sa.Select[Any]) -> Any:
+        return connection.execute(query).scalar_one()
+
+    # One aggregate per query: each is answered from an index (min and max by seeking it)
+    # where one query computing them all would read every event row.
+    atomic = sa.select(events.c.atomic_event_id).where(events.c.atomic_event_id.is_not(None))
+    event_count = int(one(sa.select(sa.func.count()).select_from(events)))
+    atomic_count = int(one(sa.select(sa.func.count()).select_from(atomic.distinct().subquery())))
+    claim_count = int(one(sa.select(sa.func.count()).select_from(claims)))
+    by_status = tally(claim_assessments.c.status, claim_assessments)
+    if (unjudged := claim_count - sum(by_status.values())) > 0:  # one assessment per claim at most
+        by_status = dict(sorted({**by_status, "unjudged": unjudged}.items()))
+    mentioned = (
+        sa.select(sa.func.count())
+        .select_from(places)
+        .where(sa.exists().where(place_mentions.c.place_id == places.c.id))
+    )
+    return {
+        "articles": count_articles(connection),
+        "events": event_count,
+        "atomic_events": atomic_count,
+        "events_by_type": tally(events.c.event_type, events),
+        "events_by_modality": tally(events.c.modality, events),
+        "first_event": one(sa.select(sa.func.min(events.c.date))),
+        "last_event": one(sa.select(sa.func.max(events.c.date))),
+        "places": int(one(mentioned)),
+        "claims": claim_count,
+        "claims_by_status": by_status,
+        "links_by_relation": tally(claim_links.c.relation, claim_links),
+    }
 
 
 def stored_events(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Event]:
@@ -381,11 +551,6 @@ def _places_by_id(connection: Connection, ids: Any) -> dict[str, Place]:
 
 
 # ─── claims ────────────────────────────────────────────────────────────────────────────────────
-
-
-def _piece(start: sa.ColumnElement[Any], end: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    """The article text between two offset columns, cut by the database (1-based substr)."""
-    return sa.func.substr(articles.c.text, start + 1, end - start)
 
 
 def stored_statements(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Statement]:
@@ -525,6 +690,47 @@ def list_claims(
 ) -> Rows:
     """Stored claims newest first, one flat row each: who, cue, content, proposition, judgment."""
     speaker = actors.alias("speaker")
+    joined = (
+        claims.join(articles, articles.c.id == claims.c.article_id)
+        .outerjoin(speaker, speaker.c.id == claims.c.source_actor_id)
+        .outerjoin(places, places.c.id == claims.c.place_id)
+        .outerjoin(claim_assessments, claim_assessments.c.claim_id == claims.c.id)
+    )
+    order = (claims.c.day.desc(), claims.c.article_id, claims.c.cue_start, claims.c.id)
+    conditions: list[sa.ColumnElement[bool]] = []
+    # Status is tested claim by claim: walking the date index until a page is full beats
+    # collecting every contested claim and sorting them.
+    if contested:
+        conditions.append(_judged(("contested", "refuted")))
+    if status:
+        conditions.append(_judged((status,)))
+    if place:
+        conditions.append(claims.c.place_id.in_(_place_ids(place)))
+    if source:
+        pattern = f"%{source}%"
+        conditions.append(
+            speaker.c.name.ilike(pattern)
+            | (claims.c.source_actor_id == source)
+            | articles.c.source.ilike(pattern)
+        )
+    if side:
+        on_side = sa.select(actors.c.id).where(actors.c.side == side.upper())
+        conditions.append(claims.c.source_actor_id.in_(on_side))
+    if since:
+        conditions.append(claims.c.day >= since)
+    if until:
+        conditions.append(claims.c.day <= until)
+    if article_id:
+        conditions.append(claims.c.article_id == article_id)
+    if limit or offset:
+        # The page's ids from the claims and only the tables the filters read.
+        narrow: sa.FromClause = claims
+        if source:
+            narrow = narrow.join(articles, articles.c.id == claims.c.article_id).outerjoin(
+                speaker, speaker.c.id == claims.c.source_actor_id
+            )
+        page = sa.select(claims.c.id).select_from(narrow).where(*conditions).order_by(*order)
+        conditions = [claims.c.id.in_(_paged(page, limit, offset))]
     query = (
         sa.select(
             claims.c.id,
@@ -532,15 +738,15 @@ def list_claims(
             articles.c.published,
             articles.c.source.label("publisher"),
             claims.c.day,
-            _piece(claims.c.source_start, claims.c.source_end).label("source"),
+            sa.null().label("source"),  # cut from the article text below
             claims.c.source_actor_id,
             speaker.c.name.label("source_actor"),
             speaker.c.side,
-            _piece(claims.c.cue_start, claims.c.cue_end).label("cue"),
+            sa.null().label("cue"),  # cut from the article text below
             claims.c.cue_class,
             claims.c.stance,
             claims.c.direct,
-            _piece(claims.c.content_start, claims.c.content_end).label("content"),
+            sa.null().label("content"),  # cut from the article text below
             claims.c.predicate,
             claims.c.proposition,
             claims.c.place_id,
@@ -556,43 +762,33 @@ def list_claims(
             claims.c.content_start,
             claims.c.content_end,
         )
-        .join(articles, articles.c.id == claims.c.article_id)
-        .outerjoin(speaker, speaker.c.id == claims.c.source_actor_id)
-        .outerjoin(places, places.c.id == claims.c.place_id)
-        .outerjoin(claim_assessments, claim_assessments.c.claim_id == claims.c.id)
-        .order_by(claims.c.day.desc(), claims.c.article_id, claims.c.cue_start)
+        .select_from(joined)
+        .where(*conditions)
+        .order_by(*order)
     )
-    if contested:
-        query = query.where(claim_assessments.c.status.in_(("contested", "refuted")))
-    if status:
-        query = query.where(claim_assessments.c.status == status)
-    if place:
-        query = query.where(places.c.name.ilike(place) | (claims.c.place_id == place))
-    if source:
-        pattern = f"%{source}%"
-        query = query.where(
-            speaker.c.name.ilike(pattern)
-            | (claims.c.source_actor_id == source)
-            | articles.c.source.ilike(pattern)
+    found = Rows()
+    result = connection.execute(query)
+    names = list(result.keys())
+    # The quoted words are cut here, each article's text fetched once per chunk of rows:
+    # cutting them in SQL reads the whole text again for every claim.
+    while chunk := result.fetchmany(_CHUNK):
+        texts = article_texts(connection, (row.article_id for row in chunk))
+        found.extend(
+            _claim_row(dict(zip(names, row, strict=True)), texts[row.article_id]) for row in chunk
         )
-    if side:
-        query = query.where(speaker.c.side == side.upper())
-    if since:
-        query = query.where(claims.c.day >= since)
-    if until:
-        query = query.where(claims.c.day <= until)
-    if article_id:
-        query = query.where(claims.c.article_id == article_id)
-    if limit:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return Rows(_claim_row(row._asdict()) for row in connection.execute(query))
+    return found
 
 
-def _claim_row(row: dict[str, Any]) -> dict[str, Any]:
+def _judged(statuses: tuple[str, ...]) -> sa.ColumnElement[bool]:
+    """Whether the claim's assessment has one of `statuses`."""
+    judged = claim_assessments.alias("judged")  # apart from the assessment the row shows
+    return sa.exists().where(judged.c.claim_id == claims.c.id, judged.c.status.in_(statuses))
+
+
+def _claim_row(row: dict[str, Any], text: str) -> dict[str, Any]:
     for part in ("source", "cue", "content"):
         start, end = row.pop(f"{part}_start"), row.pop(f"{part}_end")
+        row[part] = text[start:end] if start is not None else None
         row[f"{part}_span"] = [start, end] if start is not None else None
     return row
 
@@ -621,22 +817,47 @@ def find_place(connection: Connection, place: str) -> dict[str, Any] | None:
     return row._asdict() if row is not None else None
 
 
-def dossier(connection: Connection, place: str) -> dict[str, Any] | None:
-    """Everything about one place: its events and claims over time and each contradiction pair."""
+DOSSIER_LIMIT = 1000
+"""Events and claims a dossier shows by default, newest first; the totals are always counted."""
+
+
+def dossier(
+    connection: Connection, place: str, limit: int | None = DOSSIER_LIMIT
+) -> dict[str, Any] | None:
+    """One place: its newest events and claims (up to `limit` each, None for all), their totals,
+    and each contradiction pair among the claims shown."""
     found = find_place(connection, place)
     if found is None:
         return None
-    place_events = list_events(connection, place=found["id"])
-    for row in place_events:
-        row.pop("article_text", None)
-    place_claims = list_claims(connection, place=found["id"])
+    place_events = list_events(connection, place=found["id"], text=False, limit=limit)
+    place_claims = list_claims(connection, place=found["id"], limit=limit)
+    totals = {
+        "events": connection.execute(
+            sa.select(sa.func.count()).select_from(events).where(events.c.place_id == found["id"])
+        ).scalar_one(),
+        "claims": connection.execute(
+            sa.select(sa.func.count()).select_from(claims).where(claims.c.place_id == found["id"])
+        ).scalar_one(),
+    }
     by_id = {row["id"]: row for row in place_claims}
-    ids = list(by_id)
-    clashes = stored_links(
+    # Links from this place's claims, kept when the other end is about it too: testing both
+    # ends in SQL lets SQLite try every pair of the place's claims.
+    from_place = stored_links(
         connection,
-        claim_links.c.a.in_(ids)
-        & claim_links.c.b.in_(ids)
+        claim_links.c.a.in_(_place_claim_ids(found["id"]))
         & (claim_links.c.relation == "contradicts"),
     )
+    clashes = [link for link in from_place if link.b in by_id]
     pairs = [{"a": by_id[k.a], "b": by_id[k.b], "evidence": k.evidence} for k in clashes]
-    return {"place": found, "events": place_events, "claims": place_claims, "contradictions": pairs}
+    return {
+        "place": found,
+        "totals": totals,
+        "events": place_events,
+        "claims": place_claims,
+        "contradictions": pairs,
+    }
+
+
+def _place_claim_ids(place_id: str) -> sa.Select[Any]:
+    """The ids of the claims about one place, as a subquery (a list could outgrow SQL limits)."""
+    return sa.select(claims.c.id).where(claims.c.place_id == place_id)

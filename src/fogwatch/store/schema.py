@@ -184,6 +184,7 @@ claims = Table(
     Column("predicate", String(32), index=True),
     Column("day", Date, index=True),  # the proposition's date, else the article's
     Column("source_kind", String(12)),  # actor | unresolved | outlet (claims.linking.Statement)
+    Index("ix_claims_place_id_day", "place_id", "day"),  # a place's claims, newest first
 )
 
 claim_assessments = Table(
@@ -211,7 +212,7 @@ events = Table(
     Column("id", String(32), primary_key=True),
     _article_fk(),
     Column("disorder_type", String(32), nullable=False),
-    Column("event_type", String(64), nullable=False),
+    Column("event_type", String(64), nullable=False, index=True),
     Column("sub_type", String(64), nullable=False, index=True),
     Column("actor1_id", String(64), ForeignKey("actors.id"), index=True),
     Column("actor2_id", String(64), ForeignKey("actors.id"), index=True),
@@ -226,9 +227,10 @@ events = Table(
     Column("fatalities_high", Integer, nullable=False),
     Column("civilian_targeting", Boolean, nullable=False),
     Column("modality", String(16), nullable=False, index=True),
-    Column("claim_id", String(32), ForeignKey("claims.id")),
+    Column("claim_id", String(32), ForeignKey("claims.id"), index=True),
     Column("evidence", JSON, nullable=False),  # [[start, end], ...]
     Column("atomic_event_id", String(32), ForeignKey("atomic_events.id"), index=True),
+    Index("ix_events_place_id_date", "place_id", "date"),  # a place's events, newest first
 )
 
 claim_links = Table(
