@@ -3,9 +3,9 @@
 Whatever the interleaving, the store must end as one uninterrupted run leaves it: every article
 once, every derived row (mentions, claims, events, atomic events, links, judgments) once.
 
-One known exception, found here: "repeats" links (shared rare words) depend on the order in which
-articles arrive, even in one serial run (the sample in reverse order gives 2 of 41 links
-differently), so they are checked for being well-formed and unique, not against the reference.
+This test first found "repeats" links that depended on the order articles arrived (rare words
+counted over whatever was stored); linking now compares only claims the store fetches as
+candidates and counts rare words per article, so every link must match the reference.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import pytest
 from helpers import SAMPLE
 from test_reliability_common import (
     SAMPLE_ARTICLES,
-    Snapshot,
     counts,
     environment,
     fogwatch_command,
@@ -48,11 +47,6 @@ def _overlapping_inputs(folder: Path) -> list[list[str]]:
         [str(reversed_wire), str(SAMPLE / "seed_03.txt")],
         [str(first_half), str(SAMPLE / "seed_02.txt"), str(SAMPLE / "seed_01.txt")],
     ]
-
-
-def _links(found: Snapshot, relation: str, keep: bool) -> list[tuple[str, ...]]:
-    """The links of one relation (keep) or of every other relation (not keep)."""
-    return [link for link in found["claim_links"] if (link[2] == relation) == keep]
 
 
 def _clusters(url: str) -> list[list[str]]:
@@ -98,13 +92,7 @@ def test_overlapping_ingests_store_everything_exactly_once(store_url: str, tmp_p
     found = snapshot(store_url, skip=ORDER_DEPENDENT)
     assert counts(found)["articles"] == SAMPLE_ARTICLES
     for table in expected:
-        if table != "claim_links":
-            assert found[table] == expected[table], table
-    assert _links(found, "repeats", keep=False) == _links(expected, "repeats", keep=False)
-    repeats = _links(found, "repeats", keep=True)
-    pairs = [frozenset(link[:2]) for link in repeats]
-    assert len(pairs) == len(set(pairs)), "a repeats link stored in both directions"
-    assert all(len(pair) == 2 for pair in pairs), "a claim linked to itself"
+        assert found[table] == expected[table], table
     assert _clusters(store_url) == _clusters(reference_url())
     assert unlinked_count(store_url) == 0
     assert set(orphans(store_url).values()) == {0}
