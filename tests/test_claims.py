@@ -203,3 +203,19 @@ def test_a_toll_takes_the_count_of_its_own_predicate():
         "The governor said at least 12 people were killed and 21 wounded in Kramatorsk."
     )
     assert (claim.proposition.predicate, claim.proposition.quantity.best) == ("killed", 12)
+
+
+def test_a_dossier_shows_the_newest_and_counts_the_rest(sample_store):
+    whole = sample_store.dossier("Pokrovsk", limit=None)
+    part = sample_store.dossier("Pokrovsk", limit=2)
+    assert (
+        part["totals"]
+        == whole["totals"]
+        == {
+            "events": len(whole["events"]),
+            "claims": len(whole["claims"]),
+        }
+    )
+    assert [c["id"] for c in part["claims"]] == [c["id"] for c in whole["claims"][:2]]
+    shown = {c["id"] for c in part["claims"]}
+    assert all({p["a"]["id"], p["b"]["id"]} <= shown for p in part["contradictions"])

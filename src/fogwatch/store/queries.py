@@ -847,7 +847,7 @@ def dossier(
         claim_links.c.a.in_(_place_claim_ids(found["id"]))
         & (claim_links.c.relation == "contradicts"),
     )
-    clashes = [link for link in from_place if link.b in by_id]
+    clashes = [link for link in from_place if link.a in by_id and link.b in by_id]
     pairs = [{"a": by_id[k.a], "b": by_id[k.b], "evidence": k.evidence} for k in clashes]
     return {
         "place": found,
