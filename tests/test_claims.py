@@ -219,3 +219,10 @@ def test_a_dossier_shows_the_newest_and_counts_the_rest(sample_store):
     assert [c["id"] for c in part["claims"]] == [c["id"] for c in whole["claims"][:2]]
     shown = {c["id"] for c in part["claims"]}
     assert all({p["a"]["id"], p["b"]["id"]} <= shown for p in part["contradictions"])
+
+
+def test_a_toll_is_not_the_count_of_a_part_of_it():
+    claim = only_claim(
+        "The mayor said more than 5,000 civilians, including 210 children, had been killed in Mariupol."
+    )
+    assert claim.proposition.quantity.best == 5000

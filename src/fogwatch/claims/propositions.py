@@ -67,6 +67,8 @@ _ATTEMPTS = frozenset(
     {"try", "attempt", "seek", "aim", "plan", "prepare", "expect", "hope", "intend", "want",
      "threaten", "need", "vow", "push"}
 )  # fmt: skip
+# Words that make a count a part of a larger one: "including 210 children", "among them 12".
+_PARTITIVES = frozenset({"include", "including", "among"})
 # Places too broad to compare claims by: "attacks on Ukraine" says nothing about where.
 _TOO_BROAD = frozenset({"country", "continent"})
 # What a side can control of a place without controlling the place: "positions in Mariupol".
@@ -334,7 +336,22 @@ class _Reader:
         # a toll counts what the predicate says: "12 killed and 21 wounded" → 12 for killed
         predicate = self._predicate_of(head)
         counted = [q for q in inside if q.unit == predicate] or inside
-        return min(counted, key=lambda q: (abs(q.span.start - head.idx), q.span.start))
+        return min(
+            counted,
+            key=lambda q: (self._a_part(q, head), abs(q.span.start - head.idx), q.span.start),
+        )
+
+    def _a_part(self, quantity: Quantity, head: Token) -> bool:
+        """Whether a count is a part of another ("5,000 civilians, including 210 children")."""
+        words = self.doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+        if words is None:
+            return False
+        for ancestor in words.root.ancestors:
+            if ancestor.i == head.i:
+                return False
+            if ancestor.lemma_.lower() in _PARTITIVES:
+                return True
+        return False
 
     def _partial(self, head: Token) -> bool:
         """Whether "control" governs a part of a place ("positions in Mariupol", "a quarter of
