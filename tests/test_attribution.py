@@ -471,3 +471,25 @@ def test_any_subject_shows_a_clause():
             None,
         )
     ]
+
+
+def test_a_participle_after_reported_speech_belongs_to_the_reporter():
+    text = (
+        "Ukraine’s Ground Forces command said that 12 soldiers were killed and 19 wounded, "
+        "rejecting Moscow’s claim that 180 had died."
+    )
+    rejecting = [row for row in attributions(text) if row[0] == "rejecting"]
+    assert [(row[3], row[6]) for row in rejecting] == [
+        (["Ukraine’s Ground Forces command"], "UKR.military")
+    ]
+
+
+def test_a_verb_joined_to_reported_speech_belongs_to_the_reporter():
+    text = (
+        "President Volodymyr Zelenskyy said the attack showed that Moscow was preparing for "
+        "winter and urged Western partners to send more air-defence systems."
+    )
+    urged = [row for row in attributions(text) if row[0] == "urged"]
+    assert [(row[3], row[6]) for row in urged] == [
+        (["President Volodymyr Zelenskyy"], "UKR.government")
+    ]

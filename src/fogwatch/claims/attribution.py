@@ -524,13 +524,20 @@ class _Finder:
         """The verb's subjects and their conjuncts; a conjoined verb or a participle ("…, saying")
         shares its head's subject; a relative pronoun stands for the noun it qualifies."""
         node = verb
-        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        subjects = _speakers(node)
         while not subjects and node.dep_ in _BORROWS_SUBJECT and node.head.i != node.i:
             node = node.head
-            subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+            # the head is itself reported speech ("said 12 were killed and 19 wounded, rejecting
+            # …"): the one who rejects is the reporter, not the reported clause's subject
+            while node.dep_ == "ccomp" and self._reports(node.head):
+                node = node.head
+            subjects = _speakers(node)
         if node.dep_ == "relcl":
             subjects = [node.head if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
         return [s for subject in subjects for s in (subject, *subject.conjuncts)]
+
+    def _reports(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lexicon.verbs
 
     def _agents(self, verb: Token) -> list[Token]:
         """ "it was reported by Reuters that …": the object of "by"."""
@@ -742,6 +749,11 @@ class _Finder:
         while start < end and self.text[start].isspace():
             start += 1
         return Span(start, end)
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """A verb's subjects that can speak: a bare number ("19 wounded") cannot."""
+    return [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "NUM"]
 
 
 def _end(token: Token) -> int:
