@@ -86,10 +86,6 @@ class Vocabulary:
     own_possessives: frozenset[str]
     own_nouns: frozenset[str]
 
-    @property
-    def predicates(self) -> frozenset[str]:
-        return frozenset(self.words.values()) | frozenset(self.pairs.values())
-
 
 @functools.cache
 def load_vocabulary() -> Vocabulary:

@@ -84,7 +84,7 @@ article_bands = Table(
 places = Table(
     "places",
     metadata,
-    Column("id", String(96), primary_key=True),  # see store.writes.place_key
+    Column("id", String(96), primary_key=True),  # records.Place.key
     Column("geonameid", Integer, index=True),
     Column("name", Text, nullable=False),
     Column("feature", Text, nullable=False),

@@ -145,7 +145,7 @@ def _insert_mentions(connection: Connection, result: ArticleResult) -> None:
         place_mentions: [
             {
                 **_span(m.span),
-                "place_id": place_key(m.place) if m.place else None,
+                "place_id": m.place.key if m.place else None,
                 "geo_precision": m.geo_precision,
                 "score": m.score,
                 "role": m.role,
@@ -202,11 +202,6 @@ def _span(span: Span, prefix: str = "") -> dict[str, int]:
     return {f"{prefix}start": span.start, f"{prefix}end": span.end}
 
 
-def place_key(place: Place) -> str:
-    """The store's id for a place (`Place.key`)."""
-    return place.key
-
-
 def _insert_missing(connection: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows whose id is not stored yet; concurrent writers may race here, harmlessly."""
     if rows:
@@ -224,7 +219,7 @@ def _ensure_actors(connection: Connection, known: set[Actor]) -> None:
 
 def _ensure_places(connection: Connection, known: set[Place]) -> None:
     rows = sorted(
-        ({"id": place_key(p), **{f: getattr(p, f) for f in PLACE_FIELDS}} for p in known),
+        ({"id": p.key, **{f: getattr(p, f) for f in PLACE_FIELDS}} for p in known),
         key=lambda row: str(row["id"]),
     )
     _insert_missing(connection, places, rows)
@@ -333,7 +328,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "actor2_id": event.actor2.id if event.actor2 else None,
         "assoc": [actor.id for actor in event.assoc],
         "interaction": event.interaction,
-        "place_id": place_key(event.place) if event.place else None,
+        "place_id": event.place.key if event.place else None,
         "geo_precision": event.geo_precision,
         "date": event.date,
         "time_precision": event.time_precision,
@@ -373,7 +368,7 @@ def refresh_atomic_events(connection: Connection, article_ids: Sequence[str]) ->
         row = {
             "id": atomic.id,
             "sub_type": atomic.sub_type,
-            "place_id": place_key(atomic.place) if atomic.place else None,
+            "place_id": atomic.place.key if atomic.place else None,
             "date": atomic.date,
         }
         insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
