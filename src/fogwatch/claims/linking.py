@@ -33,6 +33,7 @@ from importlib.resources import files
 import yaml
 
 from fogwatch.claims import sources
+from fogwatch.claims.propositions import load_vocabulary
 from fogwatch.records import Article, Claim, ClaimLink
 
 CONFLICT_FILE = "claim_conflicts.yaml"
@@ -150,8 +151,6 @@ def _names_evidence(source_text: str) -> bool:
 
 @functools.cache
 def _evidence_words() -> frozenset[str]:
-    from fogwatch.claims.propositions import load_vocabulary
-
     nouns = load_vocabulary().objects
     return frozenset(nouns) | frozenset(n + "s" for n in nouns)
 
