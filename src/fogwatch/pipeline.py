@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from fogwatch import structure
 from fogwatch.claims import attribution, credibility, linking, propositions
 from fogwatch.errors import InputError
 from fogwatch.events import coder
@@ -43,26 +44,42 @@ def prepare(raw: RawArticle) -> Article:
 
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
-    """Run every stage on one parsed article: language layer, geoparser, claims, event coder,
-    then the links among this article's claims and their judgments."""
+    """Run every stage on one parsed article: document structure, language layer, geoparser,
+    claims, event coder, then the links among this article's claims and their judgments.
+
+    Headings, bylines, datelines, teasers and captions frame a report without being one: no
+    claim and no event is taken from them."""
+    parts = structure.find(article.text)
     actor_mentions = actors.find(doc)
     coreferences = coref.resolve(doc, actor_mentions)
     found = ArticleResult(
         article=article,
+        parts=parts,
         dates=tuple(dates.find(doc, article.published)),
         quantities=tuple(quantities.find(doc)),
         actors=tuple(actor_mentions),
         places=tuple(geoparse.find(doc, actor_mentions=actor_mentions)),
         coreferences=tuple(coreferences),
     )
-    said = attribution.find(doc, actor_mentions, coreferences)
+    said = [
+        found_claim
+        for found_claim in attribution.find(doc, actor_mentions, coreferences)
+        if all(
+            structure.is_prose(parts, span)
+            for span in (found_claim.cue, *found_claim.sources, *found_claim.contents)
+        )
+    ]
     found = dataclasses.replace(found, claims=tuple(propositions.claims(doc, found, said)))
     statements = [linking.statement(claim, article) for claim in found.claims]
     links = linking.link(statements)
     judged = credibility.assess(statements, links)
     return dataclasses.replace(
         found,
-        events=tuple(coder.code(doc, found)),
+        events=tuple(
+            event
+            for event in coder.code(doc, found)
+            if all(structure.is_prose(parts, span) for span in event.evidence)
+        ),
         links=tuple(links),
         assessments=tuple(judged[claim.id] for claim in found.claims),
     )

@@ -21,6 +21,7 @@ Modality = Literal["asserted", "negated", "hypothetical", "future", "historical"
 LinkRelation = Literal["confirms", "contradicts", "repeats"]
 ClaimStatus = Literal["claimed", "confirmed", "contested", "refuted"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+PartKind = Literal["heading", "byline", "dateline", "teaser", "caption", "bullet"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,15 @@ class Article:
     dup_cluster: str | None = None
     origin: str | None = None
     external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A paragraph that is page structure (a heading, byline, dateline, teaser, caption) or a
+    list item (bullet), found by `fogwatch.structure`; other paragraphs are running prose."""
+
+    span: Span
+    kind: PartKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +288,7 @@ class ArticleResult:
     """Everything fogwatch extracted from one article (the output of `pipeline.process`)."""
 
     article: Article
+    parts: tuple[Part, ...] = field(default=())
     dates: tuple[DateMention, ...] = field(default=())
     quantities: tuple[Quantity, ...] = field(default=())
     actors: tuple[ActorMention, ...] = field(default=())

@@ -34,6 +34,7 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
     judged = {assessment.claim_id: assessment for assessment in result.assessments}
     return {
         "article": _article(result.article, raw),
+        "parts": [{**_span(part.span, text), "kind": part.kind} for part in result.parts],
         "dates": [_date(mention, text) for mention in result.dates],
         "quantities": [_quantity(quantity, text) for quantity in result.quantities],
         "actors": [_actor_mention(mention, text) for mention in result.actors],

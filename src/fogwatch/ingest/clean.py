@@ -33,6 +33,10 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# A footnote marker glued to the word or sentence it annotates: "… on April 12.[1]", "Izyum[23],".
+# Square brackets around a number that follow a space are prose ("[3] options"), so they stay.
+_FOOTNOTE_RE = re.compile(r"(?<=[^\s\[(])\[\d{1,4}\]")
+
 # Characters with no visible meaning that scrapers leave behind.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -63,6 +67,7 @@ def _debris(raw: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     ranges += [m.span() for m in _GALLERY_RE.finditer(raw)]
     ranges += [m.span() for m in _FURNITURE_RE.finditer(raw)]
+    ranges += [m.span() for m in _FOOTNOTE_RE.finditer(raw)]
     ranges += [m.span() for m in _INVISIBLE_RE.finditer(raw)]
     ranges += [(_caption_start(raw, m.start()), m.end()) for m in _CREDIT_RE.finditer(raw)]
     merged: list[tuple[int, int]] = []

@@ -73,12 +73,29 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+PARAGRAPH_STARTS = "fogwatch_paragraph_starts"
+
+
 @functools.cache
 def load() -> Language:
-    """The verified pipeline, loaded once per process."""
+    """The verified pipeline, loaded once per process, with paragraph starts as sentence starts."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(model_dir())
+    if not Language.has_factory(PARAGRAPH_STARTS):
+        Language.component(PARAGRAPH_STARTS, func=_paragraph_starts)
+    nlp = spacy.load(model_dir())
+    nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    return nlp
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    """A line break ends a sentence: a heading, a list item or a paragraph never runs into the
+    next one, whatever its punctuation (the parser keeps sentence starts set before it)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def parse(texts: Iterable[str]) -> Iterator[Doc]:
