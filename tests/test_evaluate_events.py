@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from fogwatch.errors import InputError
-from fogwatch.evaluate.events import NO_LABEL, evaluate, load_tsv, scores
+from fogwatch.evaluate.events import NO_LABEL, evaluate, evaluate_production, load_tsv, scores
+from fogwatch.records import Actor, Event, Fatalities
 
 # id, snippet, gold code, and the ranking the fake classifier returns (best first)
 CASES = [
@@ -151,3 +152,62 @@ def test_load_tsv_names_the_bad_line(tmp_path: Path) -> None:
 def test_load_tsv_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_tsv(tmp_path / "absent.tsv")
+
+
+def _event(sub_type: str, modality: str, actor1: bool) -> Event:
+    actor = Actor("X.military", "Military Forces of X", "XXX", "state forces", 1)
+    return Event(
+        id=sub_type,
+        article_id="a",
+        disorder_type="",
+        event_type="",
+        sub_type=sub_type,
+        actor1=actor if actor1 else None,
+        actor2=None,
+        assoc=(),
+        interaction=None,
+        place=None,
+        geo_precision=None,
+        date=None,
+        time_precision=None,
+        fatalities=Fatalities(0, 0, 0),
+        civilian_targeting=False,
+        modality=modality,  # type: ignore[arg-type]
+        claim_id=None,
+        evidence=(),
+    )
+
+
+def test_production_scores_the_first_reported_event_and_counts_snippets_with_events() -> None:
+    events = {
+        # a future event is skipped: the first reported one is the arrest
+        "police detained the party leader": [
+            _event("Abduction/forced disappearance", "future", True),
+            _event("Arrests", "historical", True),
+        ],
+        "men in uniform took the mayor away": [],
+        "gunmen kidnapped two engineers": [
+            _event("Abduction/forced disappearance", "asserted", False)
+        ],
+        "a cartel shot a rival boss": [],
+        "the envoys met in the capital": [],
+        "teachers marched for pay": [_event("Peaceful protest", "asserted", False)],
+        "not a CASE label": [_event("Arrests", "asserted", True)],
+    }
+    result = evaluate_production(ROWS, lambda texts: [events[text] for text in texts])
+    # subtask 1 rows: ARREST ×2, ABDUCT, PEACE_PROTEST → 3 of 4 right ("(none)" for the second)
+    assert result["subtask1"]["micro_f1"] == pytest.approx(0.75)
+    # strictly asserted: the historical arrest no longer counts → 2 of 4
+    assert result["first_asserted"]["subtask1"] == pytest.approx(
+        scores(
+            [
+                ("Arrests", NO_LABEL),
+                ("Arrests", NO_LABEL),
+                ("Abduction/forced disappearance", "Abduction/forced disappearance"),
+                ("Peaceful protest", "Peaceful protest"),
+            ]
+        )["weighted_f1"]
+    )
+    assert result["acled_snippets"] == 4
+    assert result["with_event"] == pytest.approx(0.75)
+    assert result["with_actor1"] == pytest.approx(0.25)

@@ -446,7 +446,8 @@ def eval_events(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Event sub-type classification: macro, micro and weighted F1 for CASE 2021 subtasks 1-3."""
+    """Event sub-types on CASE 2021 snippets through the whole pipeline, and the classifier alone:
+    macro, micro and weighted F1 for subtasks 1-3, share of snippets with an event."""
     from fogwatch.evaluate import events
 
     _require_file(path, "../shared/eval/events/case2021_task2_dev.tsv")
@@ -486,14 +487,22 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
     if as_json:
         typer.echo(jsonl.dumps(scores))
         return
+    _print_nested(scores, "")
+
+
+def _print_nested(scores: dict[str, Any], prefix: str) -> None:
+    """One line per group of figures; groups of groups ("production" → "subtask1") get a line each."""
     for key, value in scores.items():
-        if isinstance(value, dict):
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and any(isinstance(v, dict) for v in value.values()):
+            _print_nested(value, f"{name} ")
+        elif isinstance(value, dict):
             stdout.print(
-                f"[bold]{key}[/bold]: " + ", ".join(f"{k} {v}" for k, v in value.items()),
+                f"[bold]{name}[/bold]: " + ", ".join(f"{k} {v}" for k, v in value.items()),
                 markup=True,
             )
         else:
-            stdout.print(f"[bold]{key}[/bold]: {value}")
+            stdout.print(f"[bold]{name}[/bold]: {value}")
 
 
 @app.command()

@@ -11,20 +11,34 @@ A subtask scores only the rows whose gold label is one of its labels, and takes 
 the classifier's best-ranked label among them. Labels outside the 30 are left out of all three.
 F1 follows scikit-learn's `f1_score`: macro is the unweighted mean over every label that is gold
 or predicted, weighted averages by gold support, micro pools all decisions (here, accuracy).
+
+Two systems are scored. `production` is what users get: each snippet goes through the whole
+pipeline (`fogwatch.extract`), and its prediction is the sub-type of its first reported event,
+with the share of snippets that yield an event at all and an event with a known actor1. CASE
+snippets carry no publication date, so each is read as published on `NOMINAL_PUBLISHED`; an
+event the coder calls historical only because of that date is still a reported incident and
+counts, and the stricter first-*asserted* figures are given beside. `classifier` is
+`fogwatch.events.classify` alone, asked about every snippet.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fogwatch.errors import InputError
 from fogwatch.events import taxonomy
+from fogwatch.records import Event
 
 Ranking = Sequence[tuple[str, float]]
 ClassifyMany = Callable[[Sequence[str]], Sequence[Ranking]]
+ExtractMany = Callable[[Sequence[str]], Sequence[Sequence[Event]]]
+NOMINAL_PUBLISHED = dt.date(2021, 6, 30)
+"""The publication date every CASE snippet is read with (the shared task's data end in 2021)."""
+REPORTED = ("asserted", "historical")
 
 SUBTASK_CODES: dict[str, tuple[str, ...]] = {
     "subtask1": tuple(sub.case_code for sub in taxonomy.SUB_EVENT_TYPES),
@@ -85,9 +99,75 @@ def evaluate(rows: Sequence[tuple[str, str, str]], classify_many: ClassifyMany) 
     `rows` are `(id, snippet, label)` with CASE codes (or fogwatch labels); `classify_many` ranks
     labels for many snippets at once, as `fogwatch.events.classify.classify_many` does.
     """
-    golds = [_gold_label(label) for _, _, label in rows]
     rankings = classify_many([snippet for _, snippet, _ in rows]) if rows else []
+    return {"n": len(rows), **_subtasks(rows, rankings)}
+
+
+def evaluate_production(rows: Sequence[tuple[str, str, str]], extract_many: ExtractMany) -> dict:
+    """Subtask F1 of the first reported (and, stricter, first asserted) event's sub-type, and the
+    share of ACLED-labelled snippets with an event and with an actor1.
+
+    `extract_many` returns the events of each snippet in text order, as the pipeline does.
+    """
+    events = extract_many([snippet for _, snippet, _ in rows]) if rows else []
+    reported = [_first_sub_type(found, REPORTED) for found in events]
+    asserted = [_first_sub_type(found, ("asserted",)) for found in events]
     result: dict = {"n": len(rows)}
+    result.update(_subtasks(rows, [[(label, 1.0)] if label else [] for label in reported]))
+    strict = _subtasks(rows, [[(label, 1.0)] if label else [] for label in asserted])
+    result["first_asserted"] = {name: strict[name]["weighted_f1"] for name in SUBTASK_CODES}
+    acled = {taxonomy.label_for_code(code) for code in SUBTASK_CODES["subtask1"]}
+    scored = [
+        found
+        for (_, _, label), found in zip(rows, events, strict=True)
+        if _gold_label(label) in acled
+    ]
+    total = len(scored) or 1
+    result["acled_snippets"] = len(scored)
+    result["with_event"] = sum(1 for found in scored if found) / total
+    result["with_reported_event"] = (
+        sum(1 for found in scored if any(e.modality in REPORTED for e in found)) / total
+    )
+    result["with_actor1"] = (
+        sum(1 for found in scored if any(e.modality in REPORTED and e.actor1 for e in found))
+        / total
+    )
+    return result
+
+
+def run(path: Path | str) -> dict:
+    """Score the production path and the classifier alone on a CASE 2021 task 2 TSV: what
+    `fogwatch eval events` prints."""
+    from fogwatch.events.classify import classify_many
+
+    rows = load_tsv(path)
+    return {
+        "n": len(rows),
+        "production": evaluate_production(rows, _extract_many),
+        "classifier": evaluate(rows, classify_many),
+    }
+
+
+def _extract_many(snippets: Sequence[str]) -> list[list[Event]]:
+    from fogwatch import pipeline
+    from fogwatch.records import RawArticle
+
+    articles = [
+        pipeline.prepare(
+            RawArticle(origin=f"<snippet {i}>", text=text, published=NOMINAL_PUBLISHED)
+        )
+        for i, text in enumerate(snippets)
+    ]
+    return [list(result.events) for result in pipeline.process(articles)]
+
+
+def _first_sub_type(events: Sequence[Event], modalities: Sequence[str]) -> str | None:
+    return next((event.sub_type for event in events if event.modality in modalities), None)
+
+
+def _subtasks(rows: Sequence[tuple[str, str, str]], rankings: Sequence[Ranking]) -> dict:
+    golds = [_gold_label(label) for _, _, label in rows]
+    result: dict = {}
     for subtask, codes in SUBTASK_CODES.items():
         allowed = {taxonomy.label_for_code(code) for code in codes}
         pairs = [
@@ -97,13 +177,6 @@ def evaluate(rows: Sequence[tuple[str, str, str]], classify_many: ClassifyMany) 
         ]
         result[subtask] = scores(pairs)
     return result
-
-
-def run(path: Path | str) -> dict:
-    """Score `fogwatch.events.classify` on a CASE 2021 task 2 TSV: what `fogwatch eval events` prints."""
-    from fogwatch.events.classify import classify_many
-
-    return evaluate(load_tsv(path), classify_many)
 
 
 def scores(pairs: Sequence[tuple[str, str]]) -> dict:
