@@ -104,3 +104,21 @@ def test_paragraph_breaks_end_sentences():
     assert all(
         "\n" not in span.of(text).strip() for event in result.events for span in event.evidence
     )
+
+
+def test_a_text_longer_than_one_parse_is_parsed_in_paragraph_pieces(monkeypatch):
+    from fogwatch.language import nlp
+
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 60)
+    texts = [
+        "Russian forces shelled Kharkiv on Monday.",
+        "Key Takeaways\n\nRussian forces shelled Vovchansk.[1]\nUkrainian troops repelled attacks near Robotyne.\n"
+        * 3,
+        "A last short text without any line break but long enough to need a cut at a space.",
+    ]
+    docs = list(nlp.parse(texts))
+    assert [doc.text for doc in docs] == texts
+    # pieces end at line breaks or spaces: no word is cut in two
+    whole = [token.text for token in nlp.load()(texts[2])]
+    assert [token.text for token in docs[2]] == whole
+    assert "Key Takeaways\n\n" in [sentence.text for sentence in docs[1].sents]

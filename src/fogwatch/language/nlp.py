@@ -98,9 +98,52 @@ def _paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+CHUNK_CHARS = 100_000
+"""Longer texts are parsed in pieces of whole paragraphs of about this size (spaCy refuses texts
+over 1,000,000 characters, and its memory grows with the text), then joined into one Doc."""
+
+
 def parse(texts: Iterable[str]) -> Iterator[Doc]:
-    """Parse texts in batches with the one pipeline."""
-    return load().pipe(texts, batch_size=BATCH_SIZE)
+    """Parse texts in batches with the one pipeline; a long text is parsed paragraph-aligned in
+    pieces and comes back as one Doc over exactly the same text."""
+    nlp = load()
+    batch: list[str] = []
+    for text in texts:
+        if len(text) > CHUNK_CHARS:
+            yield from nlp.pipe(batch, batch_size=BATCH_SIZE)
+            batch = []
+            yield _joined(nlp, text)
+            continue
+        batch.append(text)
+        if len(batch) == BATCH_SIZE:
+            yield from nlp.pipe(batch, batch_size=BATCH_SIZE)
+            batch = []
+    yield from nlp.pipe(batch, batch_size=BATCH_SIZE)
+
+
+def _joined(nlp: Language, text: str) -> Doc:
+    from spacy.tokens import Doc
+
+    pieces = list(nlp.pipe(_pieces(text), batch_size=BATCH_SIZE))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    if doc.text != text:  # a piece boundary inside a token would shift every offset after it
+        raise ValueError("joined parse does not reproduce the text")
+    return doc
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Slices of `text` of at most CHUNK_CHARS that end after a line break (or a space)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            # a paragraph break if the slice has one, else a space: never inside a word
+            cut = max(text.rfind("\n", start, end), -1)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end
 
 
 def parse_one(text: str) -> Doc:
