@@ -1,0 +1,80 @@
+"""The coder's working records: a candidate event per trigger, and the refs it holds.
+
+Every family module of `events.frames` fills `Candidate`s; `events.incidents` merges them into
+one per incident; `events.coder` turns each into an `Event`. Every ref keeps the span it came
+from, which becomes the event's evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from fogwatch.records import (
+    Actor,
+    GeoPrecision,
+    Modality,
+    PlaceMention,
+    Quantity,
+    Span,
+    TimePrecision,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ARMED_CLASH = "Armed clash"
+ATTACK = "Attack"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    actor: Actor
+    span: Span | None
+    """None for an opponent the text never names near the event (inferred from the trigger)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    mention: PlaceMention
+    precision: GeoPrecision
+    level: int
+    """0 the trigger's clause, 1 its sentence, 2 the sentences before, 3 the article's focus."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    date: dt.date | None
+    precision: TimePrecision | None
+    span: Span | None
+    historical: bool
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One trigger's event before the events of its sentence are merged."""
+
+    sub_type: str
+    frame: str
+    trigger: Token
+    trigger_span: Span
+    sentence: int
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc: list[ActorRef] = field(default_factory=list)
+    place: PlaceRef | None = None
+    date: DateRef | None = None
+    killed: list[Quantity] = field(default_factory=list)
+    victims: list[ActorRef] = field(default_factory=list)
+    triggers: list[int] = field(default_factory=list)
+    civilian_targeting: bool = False
+    modality: Modality = "asserted"
+    evidence: set[Span] = field(default_factory=set)
+
+
+def add_evidence(candidate: Candidate, span: Span) -> None:
+    """Add a span unless the trigger's own span already covers it ("drone" in "drone strike")."""
+    trigger = candidate.trigger_span
+    if not trigger.start <= span.start < span.end <= trigger.end:
+        candidate.evidence.add(span)

@@ -1,0 +1,49 @@
+"""People killed and wounded: the toll of their sentence's event, or an event of their own.
+
+A casualty trigger joins the sentence's nearest violent event (`events.incidents`). Coded on its
+own, its weapon makes it a strike, an armed actor killing civilians an attack on civilians, and
+an armed actor killing combatants an armed clash; with none of these it only joins another event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fogwatch.events import parties, weapons
+from fogwatch.events.candidate import ARMED_CLASH, ATTACK, Candidate, add_evidence
+from fogwatch.events.clause import Clause, candidates
+
+if TYPE_CHECKING:
+    from fogwatch.events.reading import Reading
+    from fogwatch.events.triggers import Trigger
+
+FRAMES = frozenset({"casualty"})
+
+
+def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
+    """Killed and wounded: kept to join the sentence's event, or coded on their own."""
+    return candidates(reading, triggers, FRAMES, _code)
+
+
+def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    token, agents, patients = clause.token, clause.agents, clause.patients
+    weapon = weapons.own_weapon(reading, token) or weapons.sentence_weapon(reading, token)
+    civilian = weapons.targets_civilians(reading, token, candidate.victims)
+    candidate.actor1 = agents[0] if agents else None
+    if weapon is not None:
+        candidate.sub_type = weapon[0]
+        add_evidence(candidate, weapon[1])
+    elif civilian is not None and agents:
+        # ACLED: an organised armed actor killing civilians is violence against civilians
+        candidate.sub_type = ATTACK
+    elif agents and weapons.combatant_victims(reading, token):
+        candidate.sub_type = ARMED_CLASH
+    else:
+        candidate.sub_type = ""  # only joins another event
+    if civilian is not None:
+        candidate.civilian_targeting = True
+        candidate.actor2 = parties.civilians_ref(reading, civilian)
+    elif patients:
+        candidate.actor2 = patients[0]
+    return True

@@ -1,0 +1,70 @@
+"""Protests and riots: demonstrators gather, or turn violent.
+
+The words of the protest's clause say how it went (`data/event_triggers.yaml`,
+`protest_outcomes`): force against the protesters, an intervention, or violence by them sets
+the sub-event type. The protesters are actor1; the state that intervenes, if named, actor2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fogwatch.events import parties
+from fogwatch.events.candidate import ActorRef, Candidate
+from fogwatch.events.clause import Clause, candidates
+from fogwatch.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+    from fogwatch.events.triggers import Trigger
+
+FRAMES = frozenset({"protest", "riot"})
+PEACEFUL_PROTEST = "Peaceful protest"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+PROTESTERS_ACTOR = "CIV.protesters"
+
+
+def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
+    """Demonstrations, coded by how they went."""
+    return candidates(reading, triggers, FRAMES, _code)
+
+
+def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    token = clause.token
+    words = [reading.doc[i] for i in reading.scope(token)]
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
+    if clause.entry.frame == "protest":
+        for outcome, cues in reading.lexicon.protest_outcomes:
+            if cues & lemmas:
+                # ACLED: how the protest went (force, intervention, violence) sets its type
+                sub_type = outcome
+                break
+    candidate.sub_type = sub_type
+    protesters = reading.registry.actors.get(PROTESTERS_ACTOR)
+    subject = _subject_phrase(reading, token)
+    if protesters is not None:
+        candidate.actor1 = ActorRef(protesters, subject or candidate.trigger_span)
+    if sub_type in (EXCESSIVE_FORCE, "Protest with intervention", VIOLENT_DEMONSTRATION):
+        state = [
+            ref
+            for ref in parties.sentence_actors(reading, token, military=False)
+            if ref.actor.inter == 1
+        ]
+        candidate.actor2 = state[0] if state else None
+        candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
+    return True
+
+
+def _subject_phrase(reading: Reading, token: Token) -> Span | None:
+    """The words of a trigger's subject ("Hundreds of people" protested)."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return reading.token_span(child.left_edge.i, child.right_edge.i + 1)
+    if token.dep_ == "acl" and token.head.i < token.i:
+        return reading.token_span(token.head.left_edge.i, token.i)
+    return None

@@ -1,0 +1,118 @@
+"""Explosions and remote violence: strikes, shelling, bombing, devices going off.
+
+The weapon nearest the trigger decides a strike's sub-event type (`events.weapons`). An attack
+that names no weapon is ground fighting (an armed clash) when troops attack a place or a
+position, violence against civilians when an armed actor targets civilians, else the
+classifier's choice when one is given (`Reading.classify`). A blast is coded only with a device
+or weapon word in its sentence, and only when no strike or clash of the sentence explains it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fogwatch.events import parties, weapons
+from fogwatch.events.candidate import ARMED_CLASH, ATTACK, ActorRef, Candidate, add_evidence
+from fogwatch.events.clause import Clause, candidates
+from fogwatch.events.triggers import entry_of
+from fogwatch.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+    from fogwatch.events.triggers import Trigger
+
+FRAMES = frozenset({"remote", "explosion"})
+
+
+def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
+    """Strikes and explosions, coded by their weapon."""
+    return candidates(reading, triggers, FRAMES, _code)
+
+
+def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    token, entry = clause.token, clause.entry
+    agents, patients = clause.agents, clause.patients
+    if entry.frame == "explosion" and _heard(token):
+        return False
+    if entry.frame == "explosion" and _sentence_has_other_trigger(reading, token):
+        return False  # a blast the sentence's strike or clash already explains
+    if entry.frame == "explosion" and weapons.sentence_weapon(reading, token) is None:
+        # ACLED's remote explosive is a device detonating; a blast of unknown cause is, in
+        # this war, mostly a strike the text does not name
+        return False
+    weapon = weapons.own_weapon(reading, token)
+    if weapon is None and not (entry.sub_type is None and _ground_attack(reading, token, agents)):
+        weapon = weapons.sentence_weapon(reading, token)
+    civilian = weapons.targets_civilians(reading, token, candidate.victims)
+    if weapon is not None:
+        sub_type = weapon[0]
+        add_evidence(candidate, weapon[1])
+    elif entry.sub_type is not None:
+        sub_type = entry.sub_type
+    else:
+        unarmed = _unarmed_attack(reading, token, agents, patients, civilian)
+        if unarmed is None:
+            return False
+        sub_type = unarmed
+    candidate.sub_type = sub_type
+    if sub_type == ARMED_CLASH:
+        parties.two_sides(reading, candidate, agents, patients)
+        return True
+    candidate.actor1 = agents[0] if agents else None
+    candidate.assoc = agents[1:]
+    if civilian is not None or sub_type == ATTACK:
+        candidate.civilian_targeting = True
+        candidate.actor2 = parties.civilians_ref(reading, civilian or candidate.trigger_span)
+    elif patients:
+        candidate.actor2 = patients[0]
+    return True
+
+
+def _ground_attack(reading: Reading, token: Token, agents: list[ActorRef]) -> bool:
+    """ "Russian forces attacked Rubizhne": troops attacking a place or a position."""
+    return bool(agents) and (
+        weapons.military_words(reading, token)
+        or any(t.i in reading.actor_at for t in token.subtree if t.i != token.i)
+        or any(root.i in {t.i for t in token.subtree} for _, root in reading.places)
+    )
+
+
+def _unarmed_attack(
+    reading: Reading,
+    token: Token,
+    agents: list[ActorRef],
+    patients: list[ActorRef],
+    civilian: Span | None,
+) -> str | None:
+    """An attack that names no weapon: ground fighting, violence against civilians, or the
+    classifier's choice among them."""
+    if patients or weapons.military_words(reading, token):
+        return ARMED_CLASH
+    if civilian is not None and agents:
+        # ACLED: an armed actor targeting civilians, no weapon of war named
+        return ATTACK
+    choices = (ARMED_CLASH, ATTACK, "Air/drone strike", "Shelling/artillery/missile attack")
+    ranked = reading.classify(token, choices)
+    if ranked is not None:
+        return ranked
+    return ARMED_CLASH if agents else None
+
+
+def _heard(token: Token) -> bool:
+    """ "Explosions were heard": a sound, not an event ACLED can code."""
+    return token.head.lemma_.lower() in ("hear", "report") or any(
+        c.lemma_.lower() == "hear" for c in token.children
+    )
+
+
+def _sentence_has_other_trigger(reading: Reading, token: Token) -> bool:
+    for t in token.sent:
+        if t.i == token.i or t.i not in reading.trigger_clauses:
+            continue
+        entry = entry_of(reading, t)
+        if entry is not None and entry.frame not in ("explosion", "casualty"):
+            return True
+    return False

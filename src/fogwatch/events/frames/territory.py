@@ -1,0 +1,57 @@
+"""Territory: a side takes, retakes or gives up a named place.
+
+A withdrawal is territory taken by the other side. State forces taking ground in their own
+country regain it; anyone else overtakes it (ACLED: Government regains territory, Non-state actor
+overtakes territory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fogwatch.events import parties
+from fogwatch.events.candidate import Candidate
+from fogwatch.events.clause import Clause, candidates
+from fogwatch.events.lexicon import TERRITORY_FRAMES
+
+if TYPE_CHECKING:
+    from fogwatch.events.reading import Reading
+    from fogwatch.events.triggers import Trigger
+
+FRAMES = TERRITORY_FRAMES
+GOVERNMENT_REGAINS = "Government regains territory"
+NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+
+
+def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
+    """Places changing hands: "withdrew from X", "captured X", "X fell to Y"."""
+    return candidates(reading, triggers, FRAMES, _code)
+
+
+def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    place = candidate.place
+    if place is None:
+        return False
+    agents, patients = clause.agents, clause.patients
+    if clause.entry.frame == "lose":
+        loser = agents[0] if agents else None
+        taker = parties.opponent(reading, loser, candidate.trigger) if loser else None
+    else:
+        taker = agents[0] if agents else None
+        loser = patients[0] if patients else None
+        if loser is None and taker is not None:
+            loser = parties.opponent(reading, taker, candidate.trigger)
+    if taker is None:
+        return False
+    country = place.mention.place.country if place.mention.place else None
+    home = reading.lexicon.home_countries.get(taker.actor.side)
+    state = taker.actor.inter == 1
+    if state and home is not None and country:
+        # ACLED: state forces retaking their own ground regain it; foreign forces overtake it
+        regains = home == country
+    else:
+        regains = state and clause.entry.frame == "retake"
+    candidate.sub_type = GOVERNMENT_REGAINS if regains else NON_STATE_OVERTAKES
+    candidate.actor1, candidate.actor2 = taker, loser
+    return True

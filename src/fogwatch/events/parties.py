@@ -1,0 +1,306 @@
+"""Who acts and who is acted on: the parties of a trigger's clause, as registry actors.
+
+Agents and patients come from the parse (subject and object, a "by" agent, a possessor, the
+subject a verb shares with the verb above it) and become actors through the actor mentions,
+coreference, pronouns and nationality words ("Russian troops"). In violence a government acts
+through its military, and a battle with one side named is against the other side of the war.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from fogwatch.events import syntax
+from fogwatch.events.candidate import ActorRef, Candidate
+from fogwatch.records import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+
+CIVILIANS_ACTOR = "CIV.civilians"
+
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
+_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
+"""Verbs whose subject is what the event happens to, not who does it."""
+
+
+# ── agents and patients in the parse ──
+
+
+def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]:
+    """Agent and patient tokens of a trigger: subject and object, "by" agent, possessor."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj") and token.lemma_.lower() in _SUBJECT_UNDERGOES:
+            patients.extend(syntax.with_conjuncts(child))  # "Vuhledar fell", "15,000 soldiers died"
+        elif dep in ("nsubj", "csubj"):
+            agents.extend(syntax.with_conjuncts(child))
+        elif dep == "agent":
+            agents.extend(_objects_of(child))
+        elif dep in ("dobj", "nsubjpass"):
+            patients.extend(syntax.with_conjuncts(child))
+        elif dep == "prep" and child.lower_ in ("on", "against", "at"):
+            patients.extend(_objects_of(child))
+        elif (dep == "prep" and child.lower_ == "by" and token.pos_ in syntax.NOUNS) or (
+            dep == "prep" and child.lower_ == "to" and token.lemma_.lower() == "fall"
+        ):
+            agents.extend(_objects_of(child))
+        elif dep == "prep" and child.lower_ == "with" and token.pos_ in syntax.VERBS:
+            patients.extend(_objects_of(child))
+        elif (dep == "poss" and token.pos_ in syntax.NOUNS) or (
+            dep in ("amod", "compound", "nmod")
+            and token.pos_ in syntax.NOUNS
+            and (
+                child.i in reading.actor_at
+                or _polity_of(reading, child) in reading.lexicon.opponents
+            )
+        ):
+            agents.append(child)
+    agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
+    if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
+        # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on
+        (patients if token.tag_ == "VBN" else agents).append(token.head)
+    if (
+        not agents
+        and token.pos_ in syntax.VERBS
+        and token.dep_ in ("xcomp", "conj", "advcl", "pcomp")
+    ):
+        agents = _inherited_subjects(reading, token)
+    if not agents and token.pos_ in syntax.NOUNS and token.dep_ in ("dobj", "pobj", "nsubjpass"):
+        governor = token.head if token.dep_ != "pobj" else token.head.head
+        if governor.lemma_.lower() in reading.lexicon.light_verbs:
+            agents, _ = arguments(reading, governor)
+    return agents, patients
+
+
+def _objects_of(preposition: Token) -> list[Token]:
+    return [g for c in preposition.children if c.dep_ == "pobj" for g in syntax.with_conjuncts(c)]
+
+
+def _inherited_subjects(reading: Reading, token: Token) -> list[Token]:
+    """The subject a verb without one shares with the verb above it: "forced to withdraw",
+    "broke through and are battling"; "urged Kyiv to return": the object of the verb above."""
+    head = token.head
+    if token.dep_ == "pcomp":
+        head = head.head  # "massed near X instead of attacking Y": the subject of "massed"
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+        return []
+    if token.dep_ == "xcomp" and head.lemma_.lower() in reading.lexicon.object_control_verbs:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects:
+            return [s for o in objects for s in syntax.with_conjuncts(o)]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [s for subject in subjects for s in syntax.with_conjuncts(subject)]
+
+
+# ── actors ──
+
+
+def actors(
+    reading: Reading, tokens: Iterable[Token], *, military: bool, pronouns: bool = False
+) -> list[ActorRef]:
+    """The distinct actors the tokens name; `military`: as parties to violence."""
+    refs: list[ActorRef] = []
+    for token in tokens:
+        ref = _actor_of(reading, token, pronouns=pronouns)
+        if ref is None:
+            continue
+        if military:
+            ref = _as_armed(reading, ref)
+            if ref is None:
+                continue
+        elif ref.actor.inter == 0:
+            continue  # news outlets and analysts report events, they are never a party
+        if all(ref.actor.id != known.actor.id for known in refs):
+            refs.append(ref)
+    return refs
+
+
+def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | None:
+    """The actor a noun phrase names, by mention, coreference, possessor or nationality;
+    `pronouns`: "it" and "they" too (agents only: a pronoun object is mostly a place)."""
+    for candidate in (token, *[c for c in token.children if c.dep_ in _PHRASE_DEPS]):
+        mention = reading.actor_at.get(candidate.i)
+        if mention is not None:
+            return ActorRef(mention.actor, mention.span)
+        coref = reading.coref_at.get(candidate.i)
+        if coref is not None:
+            return coref
+    if token.lower_ in _PRONOUNS:
+        return _antecedent(reading, token) if pronouns else None
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ in _PRONOUNS:
+            owner = _antecedent(reading, child)
+            if owner is not None:
+                owned = _role_actor(reading, owner.actor.side, token) or owner.actor
+                return ActorRef(owned, reading.token_span(child.i, token.i + 1))
+    source = token
+    polity = _polity_of(reading, token)
+    if polity is None:
+        for child in token.children:
+            adjectival = child.pos_ == "ADJ" or child.ent_type_ == "NORP"
+            if (child.dep_ == "poss" or adjectival) and (polity := _polity_of(reading, child)):
+                source = child
+                break
+    if polity is not None and (source is token or token.lower_ in reading.registry.role_nouns):
+        # "Russian troops", "Russia" — not "Russian sources", who report, or "Russian economy"
+        actor = _role_actor(reading, polity, token)
+        if actor is not None:
+            start, end = sorted((source.i, token.i))
+            return ActorRef(actor, reading.token_span(start, end + 1))
+    return None
+
+
+def _polity_of(reading: Reading, token: Token) -> str | None:
+    """The side a word names by itself: "Russia", "Ukrainian", "Kyiv"."""
+    for key, polity in reading.registry.polities.items():
+        if polity.rank >= 1 and token.text in polity.words:
+            return key
+    return None
+
+
+def _role_actor(reading: Reading, side: str, token: Token) -> Actor | None:
+    """The side's actor for what the noun names: its military for troops and weapons, else
+    its government."""
+    polity = reading.registry.polities.get(side)
+    if polity is None:
+        return None
+    role = reading.registry.role_nouns.get(token.lower_)
+    key = role.key if role is not None else "government"
+    return polity.roles.get(key) or polity.roles.get("government")
+
+
+def _antecedent(reading: Reading, pronoun: Token) -> ActorRef | None:
+    """ "it", "its", "they": the nearest party named before it in this or the last sentence."""
+    sentence = reading.sentence(pronoun.i)
+    floor = reading.sentence_starts[max(0, sentence - 1)]
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        mention = reading.actor_at.get(i)
+        if mention is not None:
+            if mention.actor.inter == 0 or mention.role == "person":
+                continue
+            return ActorRef(mention.actor, mention.span)
+        word = reading.doc[i]
+        polity = _polity_of(reading, word)
+        acting = word.dep_ in syntax.ACTING_DEPS or (
+            word.dep_ in ("amod", "compound") and word.head.dep_ in syntax.ACTING_DEPS
+        )
+        if polity is not None and acting:
+            actor = _role_actor(reading, polity, word)
+            if actor is not None:
+                return ActorRef(actor, reading.token_span(i, i + 1))
+    return None
+
+
+def _as_armed(reading: Reading, ref: ActorRef) -> ActorRef | None:
+    """The party to violence an actor stands for: a government acts through its military."""
+    actor = ref.actor
+    if actor.inter == 0 or actor.inter in (6, 7):
+        return None
+    if actor.kind == "government":
+        polity = reading.registry.polities.get(actor.side)
+        military = polity.roles.get("military") if polity else None
+        if military is not None:
+            # ACLED names the state's forces ("Military Forces of Russia") as the party
+            return ActorRef(military, ref.span)
+    return ref
+
+
+def distinct_sides(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    sides: list[ActorRef] = []
+    for ref in refs:
+        if all(ref.actor.side != known.actor.side for known in sides):
+            sides.append(ref)
+    return sides
+
+
+def civilians_ref(reading: Reading, span: Span) -> ActorRef | None:
+    actor = reading.registry.actors.get(CIVILIANS_ACTOR)
+    return ActorRef(actor, span) if actor is not None else None
+
+
+# ── the sentence and the war ──
+
+
+def sentence_actors(
+    reading: Reading, token: Token, *, military: bool, people: bool = True
+) -> list[ActorRef]:
+    """The parties named in the trigger's sentence; `people`: speakers named as persons too."""
+    sentence = token.sent
+    seen: set[Span] = set()
+    refs = []
+    for i in range(sentence.start, sentence.end):
+        mention = reading.actor_at.get(i)
+        if mention is None or mention.span in seen:
+            continue
+        if not people and mention.role == "person":
+            continue
+        seen.add(mention.span)
+        refs.append(ActorRef(mention.actor, mention.span))
+    if military:
+        return [armed for ref in refs if (armed := _as_armed(reading, ref)) is not None]
+    return [ref for ref in refs if ref.actor.inter != 0]
+
+
+def opponent(reading: Reading, ref: ActorRef, token: Token) -> ActorRef | None:
+    """The other side of the war, as its forces: named in the sentence ("the Russian
+    assault"), else its nearest mention in the article, else evidenced by the trigger alone."""
+    side = reading.lexicon.opponents.get(ref.actor.side)
+    polity = reading.registry.polities.get(side) if side else None
+    military = polity.roles.get("military") if polity else None
+    if polity is None or military is None:
+        return None
+    for named in sentence_actors(reading, token, military=True, people=False):
+        if named.actor.side == side:
+            return named
+    for word in token.sent:
+        if word.text in polity.words:
+            return ActorRef(military, reading.token_span(word.i, word.i + 1))
+    nearest: tuple[int, int, Span] | None = None
+    for i, mention in reading.actor_at.items():
+        if mention.actor.side != side or mention.actor.inter == 0:
+            continue
+        rank = (int(mention.role == "person"), abs(i - token.i))
+        if nearest is None or rank < nearest[:2]:
+            nearest = (*rank, mention.span)
+    # a side named nowhere is still the other party to a battle: the trigger is its evidence
+    return ActorRef(military, nearest[2] if nearest else None)
+
+
+def two_sides(
+    reading: Reading, candidate: Candidate, agents: list[ActorRef], patients: list[ActorRef]
+) -> None:
+    """Actor1 the side that acts, actor2 the other; the sentence, then the war, fills gaps."""
+    sides = distinct_sides([*agents, *patients])
+    if len(sides) < 2:
+        sides = distinct_sides([*sides, *_sentence_belligerents(reading, candidate.trigger)])
+    if len(sides) == 1:
+        other = opponent(reading, sides[0], candidate.trigger)
+        if other is not None:
+            sides.append(other)
+    if sides:
+        candidate.actor1 = sides[0]
+    if len(sides) > 1:
+        candidate.actor2 = sides[1]
+    candidate.assoc = [
+        ref
+        for ref in [*agents, *patients]
+        if ref.actor.id not in {side.actor.id for side in sides[:2]}
+    ]
+
+
+def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
+    return [
+        ref
+        for ref in sentence_actors(reading, token, military=True, people=False)
+        if ref.actor.side in reading.lexicon.opponents
+    ]

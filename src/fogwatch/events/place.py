@@ -1,0 +1,212 @@
+"""Where an event happened: the place mention its trigger's words point at.
+
+The place of an event is, in order: a place mention in the trigger's clause (its target first —
+"shelled X", "strikes on X" —, then a locative phrase — "in X", "near X" —, then a direction —
+"from X", "toward X"); one in a locative phrase elsewhere in the sentence; one in a locative phrase
+of the two sentences before, in the same paragraph; and, for battles only, the article's focus
+place at geo_precision 2 (a town) or 3 (a region). Places that act ("Moscow said", "as Moscow
+moves"), modifiers ("Moscow-annexed"), countries and demonyms are never an event's place
+(`Reading.places` holds only the usable ones). Territory and weak triggers ("advance", a noun
+"attack") take a place only from their own clause, and agreements and arrests only from a
+locative phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from fogwatch.events import syntax
+from fogwatch.events.candidate import PlaceRef
+from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.events.merge import place_key
+from fogwatch.records import GeoPrecision, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+
+_LOCATIVE_ONLY_FRAMES = frozenset({"agree", "accord", "arrest", "intercept"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "advmod", "npadvmod", "appos"})
+_CONTEXT_FEATURES = frozenset({"populated place", "admin1", "admin2", "district", "region"})
+"""Places a later sentence can be about without naming them again (not a building, a river)."""
+_SETTLEMENT = "populated place"
+_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside", "over"})
+_CONTEXT_SENTENCES = 2
+
+
+def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -> PlaceRef | None:
+    """The event's place, from its clause, its sentence, the sentences before or the article's
+    focus; `strict`: from its clause only."""
+    frame = entry.frame
+    locative_only = frame in _LOCATIVE_ONLY_FRAMES
+    sentence = reading.sentence(token.i)
+    scope = reading.scope(token)
+    head = syntax.clause_head(token)
+    ranked = []
+    for mention, root in reading.places:
+        if root.i not in scope:
+            continue
+        rank, nearby = _attachment(reading, root, head, token)
+        if locative_only and rank != 1:
+            continue
+        ranked.append((rank, abs(root.i - token.i), mention, nearby))
+    if ranked:
+        _, _, mention, nearby = min(ranked, key=lambda r: (r[0], r[1]))
+        return _place_ref(mention, nearby, 0)
+    if strict:
+        return None
+    in_sentence = []
+    for mention, root in reading.places:
+        if reading.sentence(root.i) != sentence:
+            continue
+        rank, nearby = _attachment(reading, root, root.sent.root, None)
+        if rank == 1:
+            in_sentence.append((abs(root.i - token.i), mention, nearby))
+    if in_sentence:
+        _, mention, nearby = min(in_sentence, key=lambda r: r[0])
+        return _place_ref(mention, nearby, 1)
+    if locative_only and not entry.after:
+        return None
+    paragraph = reading.paragraph(token.i)
+    earlier = [
+        (mention, nearby)
+        for mention, root in reading.places
+        if sentence - _CONTEXT_SENTENCES <= reading.sentence(root.i) < sentence
+        and reading.paragraph(root.i) == paragraph
+        and mention.place is not None
+        and mention.place.feature in _CONTEXT_FEATURES
+        for rank, nearby in [_attachment(reading, root, root.sent.root, None)]
+        if rank == 1
+    ]
+    if earlier:
+        mention, nearby = earlier[-1]
+        return _place_ref(mention, nearby, 2)
+    if frame != "clash":
+        return None  # a strike or a killing somewhere unnamed has no ACLED location
+    return _focus(reading)
+
+
+def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> PlaceRef | None:
+    """The place a trigger is about: "withdrew from X", "captured X", "the capture of X",
+    "X fell", "stormed X" — the nearest one in its clause."""
+    scope = reading.scope(trigger)
+    found = []
+    for mention, root in reading.places:
+        if root.i in scope and _is_object(reading, root, trigger, entry):
+            _, nearby = _attachment(reading, root, trigger, None)
+            found.append((abs(root.i - trigger.i), mention, nearby))
+    if not found:
+        return None
+    _, mention, nearby = min(found, key=lambda f: f[0])
+    return _place_ref(mention, nearby, 0)
+
+
+def _attachment(
+    reading: Reading, root: Token, head: Token, trigger: Token | None
+) -> tuple[int, bool]:
+    """How a place hangs from its clause, as a rank — 0 the trigger's target ("shelled X",
+    "strikes on X"), 1 a locative phrase ("in X", "near X"), 2 a direction ("from X",
+    "toward X"), 3 anything else ("control over X") — and whether the words say the area
+    around it (ACLED geo_precision 2)."""
+    lexicon = reading.lexicon
+    path = syntax.path_to(root, head) or [root, *list(root.ancestors)[:4]]
+    rank = 3
+    nearby = False
+    for node in path:
+        if node.lower_ in lexicon.nearby_words:
+            nearby = True
+        if rank == 3 and node.dep_ == "prep" and node.lower_ != "of":
+            if node.lower_ in lexicon.directional_prepositions:
+                rank = 2
+            elif node.lower_ in lexicon.locative_prepositions:
+                rank = 1
+            else:
+                rank = 4  # the nearest preposition decides: "control over X" is no location
+    before = root.i - 1
+    if before >= 0 and reading.doc[before].lower_ in lexicon.nearby_words:
+        nearby = True
+    if trigger is not None and _is_target(reading, root, trigger):
+        rank = 0
+    return min(rank, 3), nearby
+
+
+def _is_target(reading: Reading, root: Token, trigger: Token) -> bool:
+    """ "shelled X", "X was struck", "strikes on X", "the town of X": what the trigger hits."""
+    path = syntax.path_to(root, trigger)
+    if not path:
+        return False
+    last = path[-1]
+    if last.dep_ in _OBJECT_DEPS:
+        return _transparent(reading, path[:-1])
+    if last.dep_ == "prep" and last.lower_ in ("on", "against", "at"):
+        return _transparent(reading, path[:-1])
+    return False
+
+
+def _is_object(reading: Reading, root: Token, trigger: Token, entry: TriggerEntry) -> bool:
+    path = syntax.path_to(root, trigger)
+    if not path:
+        return False
+    last = path[-1]
+    if last.dep_ in ("nsubj", "nsubjpass") and entry.lemma == "fall":
+        return _transparent(reading, path[:-1])
+    if last.dep_ in _OBJECT_DEPS:
+        return _transparent(reading, path[:-1])
+    preps = reading.lexicon.object_preps.get(entry.frame, frozenset())
+    if last.dep_ in ("prep", "prt") and last.lower_ in preps:
+        return _transparent(reading, path[:-1])
+    return False
+
+
+def _transparent(reading: Reading, path: Sequence[Token]) -> bool:
+    """Words between a place and its trigger that keep it the object: "three villages in X",
+    "the town of X", "control of X"."""
+    for node in path[1:]:
+        if node.dep_ in ("conj", "cc", "appos", "compound", "punct", "nummod"):
+            continue
+        if node.dep_ == "prep" and node.lower_ in _PLACE_PREPOSITIONS:
+            continue
+        lemma = node.lemma_.lower()
+        if node.pos_ in syntax.NOUNS and (
+            lemma in reading.lexicon.place_nouns or lemma == "control"
+        ):
+            continue
+        return False
+    return True
+
+
+def _place_ref(mention: PlaceMention, nearby: bool, level: int) -> PlaceRef:
+    precision: GeoPrecision = mention.geo_precision or 1
+    if nearby and precision == 1:
+        precision = 2  # ACLED: "near X" is coded to X at geo_precision 2
+    return PlaceRef(mention, precision, level)
+
+
+def _focus(reading: Reading) -> PlaceRef | None:
+    """The article's main place: its most named town, else its most named region — named
+    twice or more, and never a building or a country."""
+    counts: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    for mention, _ in reading.places:
+        place = mention.place
+        if place is None or place.feature not in _CONTEXT_FEATURES:
+            continue
+        key = place_key(place)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, mention)
+    order = list(first)
+    named = [key for key in order if counts[key] >= 2]
+    towns = [key for key in named if _is_settlement(first[key])]
+    pool = towns or named
+    if not pool:
+        return None
+    best = max(pool, key=lambda key: (counts[key], -order.index(key)))
+    # ACLED: an event known only to be in the article's area is coded to its main town at
+    # geo_precision 2, or to its region at 3
+    return PlaceRef(first[best], 2 if _is_settlement(first[best]) else 3, 3)
+
+
+def _is_settlement(mention: PlaceMention) -> bool:
+    return mention.place is not None and mention.place.feature == _SETTLEMENT

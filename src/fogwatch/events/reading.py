@@ -1,0 +1,176 @@
+"""One parsed article as the event coder reads it.
+
+`Reading` indexes what the language stages found (actor mentions, coreferences, places, dates,
+killed counts) by token, knows the article's sentences and paragraphs, and holds the two things
+every family shares once triggers are found: the clause each trigger heads, and the scope of a
+trigger's clause. It is built once per article; `mark_triggers` adds the triggers' clauses once
+they are found, and after that it only memoises scopes and the classifier's answers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from fogwatch.events import syntax
+from fogwatch.events.candidate import ActorRef
+from fogwatch.events.lexicon import Lexicon
+from fogwatch.language import actors as actor_registry
+from fogwatch.records import ActorMention, ArticleResult, PlaceMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Ranking = Sequence[tuple[str, float]]
+Classifier = Callable[[str], Ranking]
+"""Ranks ACLED sub-event type names for one sentence, best first (`events.classify.classify`)."""
+
+_UNUSABLE_FEATURES = frozenset({"country", "continent"})
+_LINE_BREAK = re.compile(r"\n")
+
+
+class Reading:
+    """The parse and the mentions of one article, indexed by token for the coder."""
+
+    def __init__(
+        self, doc: Doc, result: ArticleResult, lexicon: Lexicon, classifier: Classifier | None
+    ) -> None:
+        self.doc = doc
+        self.result = result
+        self.lexicon = lexicon
+        self.registry = actor_registry.load_registry()
+        self.published = result.article.published
+        self.sentence_starts = [sentence.start for sentence in doc.sents] or [0]
+        self.text = result.article.text  # the doc's text; `doc.text` rebuilds it on every call
+        self.line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
+        self.actor_at = self._index_actors(result.actors)
+        self.coref_at = self._index_corefs()
+        self.places = self._usable_places(result.places)
+        self.dates = [
+            (mention, root)
+            for mention in result.dates
+            if mention.kind != "duration" and (root := self._root(mention.span)) is not None
+        ]
+        self.killed = [
+            (quantity, root)
+            for quantity in result.quantities
+            if quantity.unit == "killed" and (root := self._root(quantity.span)) is not None
+        ]
+        self.trigger_clauses: dict[int, int] = {}
+        """Trigger token → its clause head token."""
+        self.trigger_heads: set[int] = set()
+        self._classifier = classifier
+        self._scopes: dict[int, set[int]] = {}
+        self._classified: dict[int, Ranking] = {}
+
+    # ── tokens, sentences, paragraphs ──
+
+    def _root(self, span: Span) -> Token | None:
+        found = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return found.root if found is not None and len(found) else None
+
+    def _tokens(self, span: Span) -> range:
+        found = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return range(found.start, found.end) if found is not None else range(0)
+
+    def sentence(self, i: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def paragraph(self, i: int) -> int:
+        return bisect.bisect_right(self.line_breaks, self.doc[i].idx)
+
+    def token_span(self, start: int, end: int) -> Span:
+        first, last = self.doc[start], self.doc[end - 1]
+        return Span(first.idx, last.idx + len(last.text))
+
+    # ── triggers and their clauses ──
+
+    def mark_triggers(self, tokens: Iterable[Token]) -> None:
+        """Record the clause each trigger sits in: a clause holding another trigger is that
+        trigger's, not part of this one's scope."""
+        for token in tokens:
+            self.trigger_clauses[token.i] = syntax.clause_head(token).i
+        self.trigger_heads = set(self.trigger_clauses.values())
+
+    def scope(self, token: Token) -> set[int]:
+        """The trigger's clause: its clause head's subtree, without the embedded clauses that
+        hold another trigger."""
+        cached = self._scopes.get(token.i)
+        if cached is not None:
+            return cached
+        head = syntax.clause_head(token)
+        scope: set[int] = set()
+        stack = [head]
+        while stack:
+            node = stack.pop()
+            scope.add(node.i)
+            for child in node.children:
+                inside = child.left_edge.i <= token.i <= child.right_edge.i
+                if not inside and syntax.is_clause(child) and self._holds_trigger(child):
+                    continue
+                stack.append(child)
+        self._scopes[token.i] = scope
+        return scope
+
+    def _holds_trigger(self, clause: Token) -> bool:
+        return any(t.i in self.trigger_clauses for t in clause.subtree)
+
+    def classify(self, token: Token, choices: Sequence[str]) -> str | None:
+        """The classifier's best of `choices` for the trigger's sentence, or None without one."""
+        if self._classifier is None:
+            return None
+        sentence = token.sent
+        ranking = self._classified.get(sentence.start)
+        if ranking is None:
+            ranking = self._classified[sentence.start] = self._classifier(sentence.text)
+        for label, _ in ranking:
+            if label in choices:
+                return label
+        return None
+
+    # ── indexes ──
+
+    def _index_actors(self, mentions: Iterable[ActorMention]) -> dict[int, ActorMention]:
+        index: dict[int, ActorMention] = {}
+        for mention in mentions:
+            for i in self._tokens(mention.span):
+                index[i] = mention
+        return index
+
+    def _index_corefs(self) -> dict[int, ActorRef]:
+        index: dict[int, ActorRef] = {}
+        for link in self.result.coreferences:
+            if link.actor is None:
+                continue
+            for i in self._tokens(link.span):
+                index[i] = ActorRef(link.actor, link.span)
+        return index
+
+    def _usable_places(self, mentions: Iterable[PlaceMention]) -> list[tuple[PlaceMention, Token]]:
+        """Places where something can happen: never a place that acts, a country or a demonym."""
+        metonym_tokens = {
+            i for i, mention in self.actor_at.items() if mention.role in ("metonym", "seat")
+        }
+        usable = []
+        for mention in mentions:
+            place = mention.place
+            if mention.role != "location" or place is None or mention.geo_precision is None:
+                continue
+            if place.feature in _UNUSABLE_FEATURES:
+                continue
+            tokens = self._tokens(mention.span)
+            if not tokens or metonym_tokens.intersection(tokens):
+                continue  # a capital used as its government ("Kyiv insists") is no place
+            root = self.doc[tokens.start : tokens.stop].root
+            if self.text[mention.span.end : mention.span.end + 1] == "-":
+                continue  # "Moscow-annexed Crimea", "Kyiv-based": a modifier, not a place
+            if root.dep_ in syntax.ACTING_DEPS and self._is_metonym(mention.span.of(self.text)):
+                continue  # "as Moscow moves its operation": the capital acts, nothing happens there
+            usable.append((mention, root))
+        return usable
+
+    def _is_metonym(self, name: str) -> bool:
+        entry = self.registry.entries.get(name)
+        return entry is not None and (entry.metonym_of is not None or entry.seat_of is not None)

@@ -1,0 +1,72 @@
+"""Clause structure in a spaCy parse, as every part of the event coder reads it.
+
+Pure functions of the parse: the verb that heads a trigger's clause, whether a verb heads a
+clause of its own, and paths up the tree. Nothing here knows about triggers or mentions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "csubj"})
+"""Where a name acts rather than says where ("Moscow said", "as Moscow moves")."""
+VERBS = frozenset({"VERB", "AUX"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+MAX_CLIMB = 12
+"""How far up the tree any search goes: a parse loop or a long sentence never runs away."""
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
+
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause holds the trigger (a noun trigger's nearest verb above it)."""
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.pos_ in VERBS or node.dep_ == "ROOT" or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def is_clause(token: Token) -> bool:
+    """A verb that heads a clause of its own: it has a subject, or is a subordinate clause."""
+    if token.pos_ not in VERBS:
+        return False
+    if token.dep_ in _CLAUSE_DEPS or token.dep_ == "ROOT":
+        return True
+    return token.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def verbs_below(head: Token) -> set[int]:
+    """Verbs of the clauses inside a clause ("weapons he received in October")."""
+    return {t.i for t in head.subtree if t.i != head.i and is_clause(t)}
+
+
+def path_to(token: Token, stop: Token) -> list[Token] | None:
+    """Tokens from `token` up to `stop` (exclusive), or None when `stop` is not above it."""
+    path: list[Token] = []
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.i == stop.i:
+            return path
+        path.append(node)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def pos(token: Token) -> str:
+    """VERB or NOUN as the trigger table names them (proper nouns are nouns)."""
+    return "NOUN" if token.pos_ in NOUNS else token.pos_
+
+
+def has_subject(token: Token) -> bool:
+    return any(child.dep_ in SUBJECTS for child in token.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]

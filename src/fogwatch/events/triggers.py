@@ -1,0 +1,143 @@
+"""Triggers: the words of `data/event_triggers.yaml` that start an event, where their needs hold.
+
+Each trigger ("withdrew", "captured", "fighting", "shelled", "killed", "detained", "protested",
+"agreed", "ceasefire" …) has a frame that says what it does and the conditions it needs:
+"pulled" only with "out"/"back", "hit" only with a weapon among its own words, "captured" only
+with a named place as its object (checked when its place is read), "agreed" only to something,
+a trigger marked `after` only following a sentence that holds one of those frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fogwatch.events import syntax, weapons
+from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word of the article that starts an event, with its lexicon entry."""
+
+    token: Token
+    entry: TriggerEntry
+
+
+def find(reading: Reading) -> list[Trigger]:
+    """The article's triggers whose conditions hold, in text order."""
+    return [
+        Trigger(token, entry)
+        for token in _trigger_words(reading)
+        if (entry := entry_of(reading, token)) is not None
+    ]
+
+
+def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
+    """The token's trigger entry when the token is that trigger here, else None."""
+    lexicon = reading.lexicon
+    entry = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
+    if entry is None:
+        return None
+    if syntax.pos(token) not in entry.pos:
+        return None
+    if token.dep_ == "compound" and token.pos_ in syntax.NOUNS:
+        return None  # "attack drones", "assault groups": a kind of thing, not an event
+    children = {child.lower_ for child in token.children} | {
+        child.lemma_.lower() for child in token.children
+    }
+    if entry.particle and not entry.particle & children:
+        return None
+    objects = _object_words(token)
+    if entry.objects and not entry.objects & objects:
+        return None
+    if entry.not_objects & objects:
+        return None
+    if entry.intransitive and syntax.pos(token) == "VERB" and _has_object(token):
+        return None  # "demonstrating the failure", "rallied support": no protest
+    if entry.weapon and weapons.own_weapon(reading, token) is None:
+        return None
+    if entry.lemma == "agree" and not _agrees_to_something(token):
+        return None
+    if entry.after and not _follows(reading, token, entry.after):
+        return None
+    return entry
+
+
+def trigger_span(reading: Reading, token: Token, entry: TriggerEntry) -> Span:
+    """The trigger word with its particle or weapon modifier ("pulled out", "drone attack")."""
+    start = end = token.i
+    for child in token.children:
+        if (
+            child.dep_ == "prt"
+            or child.lower_ in entry.particle
+            or (
+                child.dep_ in ("compound", "amod") and weapons.weapon_of(reading, child) is not None
+            )
+        ):
+            start, end = min(start, child.i), max(end, child.i)
+    return reading.token_span(start, end + 1)
+
+
+def _trigger_words(reading: Reading) -> list[Token]:
+    """Tokens whose lemma or lower-case form is a trigger, found without building the others."""
+    from spacy.attrs import LEMMA, LOWER
+
+    doc = reading.doc
+    strings = doc.vocab.strings
+    keys = {strings.add(lemma) for lemma in reading.lexicon.triggers}
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    return [doc[i] for i, (lemma, lower) in enumerate(rows) if lemma in keys or lower in keys]
+
+
+def _follows(reading: Reading, token: Token, frames: frozenset[str]) -> bool:
+    """Whether the sentence before, in the same paragraph, holds a trigger of these frames."""
+    sentence = reading.sentence(token.i)
+    if sentence == 0:
+        return False
+    start, end = reading.sentence_starts[sentence - 1], reading.sentence_starts[sentence]
+    if reading.paragraph(start) != reading.paragraph(token.i):
+        return False
+    for word in reading.doc[start:end]:
+        entry = reading.lexicon.triggers.get(word.lemma_.lower())
+        if entry is not None and entry.frame in frames and not entry.after:
+            return entry_of(reading, word) is not None
+    return False
+
+
+def _object_words(token: Token) -> set[str]:
+    words = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "compound", "attr") or (
+            child.dep_ == "ccomp" and child.lower_ == "that"
+        ):
+            words |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "on"):
+            words |= {grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj"}
+        if child.dep_ == "mark" and child.lower_ == "that":
+            words.add("that")
+    if any(child.dep_ == "ccomp" for child in token.children):
+        words.add("that")
+    if token.dep_ == "acl":
+        words |= {token.head.lemma_.lower(), token.head.lower_}  # "civilians executed by …"
+    return words
+
+
+def _agrees_to_something(token: Token) -> bool:
+    """ "agreed to a ceasefire", "agreed on an exchange" — not "agreed that it was hard"."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "dobj"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "with"):
+            return True
+    return False
+
+
+def _has_object(token: Token) -> bool:
+    return any(child.dep_ in ("dobj", "ccomp") for child in token.children)

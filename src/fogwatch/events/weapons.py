@@ -1,0 +1,136 @@
+"""What struck and whom: weapon words near a trigger, ground-war words, civilian victims.
+
+The weapon nearest the trigger decides a strike's sub-event type (`data/event_triggers.yaml`,
+`weapons`): the trigger's own words and arguments first ("drone attack", "shelled with
+artillery"), then the rest of its sentence. Victim words decide civilian targeting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fogwatch.events.candidate import ActorRef
+from fogwatch.events.parties import CIVILIANS_ACTOR
+from fogwatch.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+
+
+def weapon_of(reading: Reading, token: Token) -> str | None:
+    """The sub-event type a weapon word makes, or None ("anti-aircraft" is no aircraft)."""
+    weapons = reading.lexicon.weapons
+    lemma = token.lemma_.lower()
+    before_words = [t.lower_ for t in reading.doc[max(0, token.i - 2) : token.i]]
+    if "anti" in before_words or token.lower_.startswith(("anti-", "counter")):
+        return None
+    if token.i > 0:
+        before = reading.doc[token.i - 1]
+        pair = f"{before.lemma_.lower()} {lemma}"
+        if pair in weapons:
+            return weapons[pair]
+        pair = f"{before.lower_} {token.lower_}"
+        if pair in weapons:
+            return weapons[pair]
+    return weapons.get(lemma) or weapons.get(token.lower_)
+
+
+def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
+    """A weapon word among the trigger's own words and arguments ("drone attack", "a missile
+    hit", "shelled with artillery")."""
+    subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    candidates = [token, *token.subtree, *(t for s in subject for t in s.subtree)]
+    best: tuple[int, str, Span] | None = None
+    for candidate in candidates:
+        if candidate.sent.start != token.sent.start or _weapon_modifier(reading, candidate):
+            continue
+        found = weapon_of(reading, candidate)
+        if found is None:
+            continue
+        if candidate.i == token.i and reading.lexicon.triggers.get(token.lemma_.lower()):
+            entry = reading.lexicon.triggers[token.lemma_.lower()]
+            if entry.sub_type == found:
+                continue  # the trigger itself ("shelling") is no extra evidence
+        distance = abs(candidate.i - token.i)
+        if best is None or distance < best[0]:
+            best = (distance, found, _weapon_span(reading, candidate))
+    return (best[1], best[2]) if best else None
+
+
+def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
+    """The weapon word of the trigger's sentence nearest the trigger."""
+    best: tuple[int, str, Span] | None = None
+    for candidate in token.sent:
+        if _weapon_modifier(reading, candidate):
+            continue
+        found = weapon_of(reading, candidate)
+        if found is None:
+            continue
+        distance = abs(candidate.i - token.i)
+        if best is None or distance < best[0]:
+            best = (distance, found, _weapon_span(reading, candidate))
+    return (best[1], best[2]) if best else None
+
+
+def military_words(reading: Reading, token: Token) -> bool:
+    """Ground-war words among the trigger's own ("attacks on Ukrainian positions")."""
+    words = {t.lemma_.lower() for t in token.subtree if t.i != token.i}
+    return bool(words & reading.lexicon.ground_words)
+
+
+def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) -> Span | None:
+    """The words that say civilians were the victims or the target, if any."""
+    for ref in patients:
+        if ref.actor.id == CIVILIANS_ACTOR and ref.span is not None:
+            return ref.span
+    lexicon = reading.lexicon
+    sentence = token.sent
+    for quantity, root in reading.killed:
+        if root.sent.start == sentence.start and _civilian_count(reading, root):
+            return quantity.span
+    for child in token.subtree:
+        if child.sent.start != sentence.start:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in lexicon.civilian_targets or (
+            lemma in lexicon.civilian_words and child.dep_ in ("dobj", "pobj", "nsubjpass")
+        ):
+            return reading.token_span(child.i, child.i + 1)
+    return None
+
+
+def combatant_victims(reading: Reading, token: Token) -> bool:
+    lemmas = {t.lemma_.lower() for t in token.subtree}
+    return bool(lemmas & reading.lexicon.combatant_words)
+
+
+def _weapon_span(reading: Reading, token: Token) -> Span:
+    """The weapon's words: "car bomb", "air strike", or the one word."""
+    if token.i > 0:
+        before = reading.doc[token.i - 1]
+        pairs = (
+            f"{before.lemma_.lower()} {token.lemma_.lower()}",
+            f"{before.lower_} {token.lower_}",
+        )
+        if any(pair in reading.lexicon.weapons for pair in pairs):
+            return reading.token_span(token.i - 1, token.i + 1)
+    return reading.token_span(token.i, token.i + 1)
+
+
+def _weapon_modifier(reading: Reading, token: Token) -> bool:
+    """ "drone" in "drone missiles": the head noun names the weapon that struck."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod")
+        and head is not token
+        and weapon_of(reading, head) is not None
+    )
+
+
+def _civilian_count(reading: Reading, root: Token) -> bool:
+    lemmas = {t.lemma_.lower() for t in root.subtree} | {root.lemma_.lower()}
+    return bool(lemmas & reading.lexicon.civilian_words) and not (
+        lemmas & reading.lexicon.combatant_words
+    )
