@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "src" / "fogwatch" / "data" / "sample"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = REPO.parent / "shared" / "corpus" / "000_eaf0c1599be72139.txt"
+"""The project's seed article: in the read-only `../shared` beside CI's checkout, not in the repo."""
+PARAPHRASE = FIXTURES / "seed_paraphrase.txt"
+"""fogwatch's own paraphrase of the seed (CC0): its worked example on text the repository owns."""
+
+needs_shared = pytest.mark.skipif(
+    not SEED.exists(),
+    reason=f"../shared/corpus/{SEED.name} is absent (bare clone): "
+    "the seed article is not part of the repository",
+)
+"""Mark a test that reads the seed article; on a bare clone it skips with this one-line reason."""
 
 
 def dated(body: str, date: str = "2025-11-12") -> str:

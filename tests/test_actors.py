@@ -10,7 +10,7 @@ from fogwatch.ingest.clean import clean
 from fogwatch.language import actors, nlp
 from fogwatch.language.actors import RegistryError, build_registry, load_registry
 from fogwatch.records import Actor, ActorMention, Span
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 
 def found(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -304,7 +304,7 @@ def test_a_shared_surname_alone_is_unresolved_across_actors_and_unnamed_within_o
 # ─── the seed article ─────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+@needs_shared
 def test_seed_article_actors():
     body = SEED.read_text(encoding="utf-8").split(maxsplit=2)[2]
     text, _ = clean(body)

@@ -1,4 +1,8 @@
-"""Claims end to end: the seed article's claims and links, and the sample corpus's link set."""
+"""Claims end to end: the seed article's claims and links, and the sample corpus's link set.
+
+The seed is in ../shared, absent from a bare clone; test_seed_paraphrase.py proves the same claims
+and links on fogwatch's own paraphrase of it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from typer.testing import CliRunner
 import fogwatch
 from fogwatch.cli import app
 from fogwatch.records import ArticleResult, Claim
-from helpers import SAMPLE, SEED
+from helpers import SAMPLE, SEED, needs_shared
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +39,7 @@ def judgment(result: ArticleResult, claim: Claim) -> tuple[str, str, int]:
     return assessment.status, assessment.reliability, assessment.credibility
 
 
+@needs_shared
 def test_moscow_and_kyiv_contradict_each_other_about_pokrovsk(seed: ArticleResult):
     moscow = claim_by(seed, "claims", "it is")
     kyiv = claim_by(seed, "insists", "it can still deliver supplies")
@@ -50,6 +55,7 @@ def test_moscow_and_kyiv_contradict_each_other_about_pokrovsk(seed: ArticleResul
     assert judgment(seed, moscow)[::2] == judgment(seed, kyiv)[::2] == ("contested", 4)
 
 
+@needs_shared
 def test_reuters_confirms_the_bloggers_video(seed: ArticleResult):
     video = claim_by(seed, "showing", "Russian soldiers entering Pokrovsk")
     reuters = claim_by(seed, "confirmed", "the video was filmed at the entrance to Pokrovsk")
@@ -63,6 +69,7 @@ def test_reuters_confirms_the_bloggers_video(seed: ArticleResult):
     assert judgment(seed, video) == ("confirmed", "D", 1)
 
 
+@needs_shared
 def test_syrskyi_counts_the_troops_and_zelenskyy_repeats_his_fog_claim(seed: ArticleResult):
     troops = claim_by(seed, "said", "Russia gathered about 150,000 troops")
     assert troops.source.id == "UKR.military"
@@ -74,12 +81,14 @@ def test_syrskyi_counts_the_troops_and_zelenskyy_repeats_his_fog_claim(seed: Art
     assert any((k.a, k.b, k.relation) == (using_fog.id, fog.id, "repeats") for k in seed.links)
 
 
+@needs_shared
 def test_polishchuk_is_quoted_directly(seed: ArticleResult):
     quote = claim_by(seed, "said", "The Russian delegation is ready.")
     assert quote.direct and quote.source.id == "RUS.government"
     assert quote.proposition.predicate == "ready_to_negotiate"
 
 
+@needs_shared
 def test_ukraines_own_withdrawal_is_an_admission_against_interest(seed: ArticleResult):
     withdrawal = claim_by(seed, "said", "its forces were forced to withdraw")
     assert withdrawal.proposition.predicate == "withdrew"
@@ -89,6 +98,7 @@ def test_ukraines_own_withdrawal_is_an_admission_against_interest(seed: ArticleR
     assert event.sub_type == "Non-state actor overtakes territory"
 
 
+@needs_shared
 def test_a_conditional_capture_is_hypothetical_and_links_to_nothing(seed: ArticleResult):
     cnn = claim_by(seed, "According to", "Pokrovsk would be the largest city")
     assert cnn.proposition.modality == "hypothetical"

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from fogwatch.ingest.clean import OffsetMap, clean
 from fogwatch.records import Span
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 
 def assert_maps_back(raw: str, text: str, runs) -> None:
@@ -75,7 +74,7 @@ def test_span_to_raw_covers_the_same_words():
     assert raw_span.of(raw) == "Troops  entered"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside this checkout")
+@needs_shared
 def test_seed_article_is_clean_and_maps_back():
     raw = SEED.read_text(encoding="utf-8").split(None, 2)[2]
     text, runs = clean(raw)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from helpers import SEED, dated
+from helpers import PARAPHRASE, SEED, dated, needs_shared
 
 FOGWATCH = [sys.executable, "-m", "fogwatch"]
 
@@ -97,18 +97,21 @@ def test_stdin_with_a_date(tmp_path: Path):
     assert row["published"] == "2025-11-01"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside this checkout")
-def test_seed_article_shows_clean_text_date_and_an_exact_offset_map(tmp_path: Path):
+@pytest.mark.parametrize(
+    "seed",
+    [pytest.param(SEED, marks=needs_shared, id="seed"), pytest.param(PARAPHRASE, id="paraphrase")],
+)
+def test_seed_article_shows_clean_text_date_and_an_exact_offset_map(tmp_path: Path, seed: Path):
     db = str(tmp_path / "seed.db")
-    assert "1 new" in run("ingest", str(SEED), db=db).stdout
-    again = run("ingest", str(SEED), db=db)
+    assert "1 new" in run("ingest", str(seed), db=db).stdout
+    again = run("ingest", str(seed), db=db)
     assert "0 new, 1 duplicate" in again.stdout
     [row] = json.loads(run("articles", "--format", "json", db=db).stdout)
     article = json.loads(run("show", row["id"], "--format", "json", db=db).stdout)["article"]
     text, raw = article["text"], article["raw_text"]
     assert article["published"] == "2025-11-12"
     assert "View gallery" not in text and "( Photo" not in text and "(Photo" not in text
-    assert raw == SEED.read_text(encoding="utf-8")[len(" date 2025-11-12 ") :]
+    assert raw == seed.read_text(encoding="utf-8")[len(" date 2025-11-12 ") :]
     covered = 0
     for clean_start, raw_start, length in article["raw_offsets"]:
         assert clean_start == covered

@@ -13,7 +13,7 @@ from fogwatch import pipeline
 from fogwatch.events import coder
 from fogwatch.language import nlp
 from fogwatch.records import ArticleResult, Event, RawArticle
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 
 def analysed(text: str, published: str = "2025-11-12") -> tuple[Any, ArticleResult]:
@@ -533,7 +533,7 @@ def test_a_bare_yaml_boolean_is_a_lexicon_error() -> None:
 # --- the seed article -------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside this checkout")
+@needs_shared
 def test_seed_article() -> None:
     body = SEED.read_text(encoding="utf-8").split(" date 2025-11-12 ", 1)[1]
     events = coded(body)

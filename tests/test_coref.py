@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from fogwatch.ingest.clean import clean
 from fogwatch.language import actors, coref, nlp
 from fogwatch.language.actors import load_registry
 from fogwatch.records import Coreference, Span
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 
 def links(text: str) -> list[tuple[str, str, str | None]]:
@@ -95,7 +93,7 @@ def test_nothing_to_resolve_without_mentions():
     assert coref.resolve(nlp.parse_one("He said it was cold."), []) == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+@needs_shared
 def test_seed_article_pronouns():
     body = SEED.read_text(encoding="utf-8").split(maxsplit=2)[2]
     text, _ = clean(body)

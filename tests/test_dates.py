@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from fogwatch.language import dates, nlp
 from fogwatch.records import DateMention, Span
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -398,7 +398,7 @@ def test_nothing_is_placed_after_publication(published: dt.date) -> None:
 # --- the seed article -------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside this checkout")
+@needs_shared
 def test_seed_article_dates() -> None:
     body = SEED.read_text(encoding="utf-8").split(None, 2)[2]
     found = {(m.span.of(body), m.kind, m.date, m.precision) for m in find(body)}

@@ -22,6 +22,7 @@ from fogwatch.evaluate.geo import (
     haversine_km,
     load_corpus,
 )
+from fogwatch.geo import gazetteer
 from fogwatch.records import Place, PlaceMention, Span
 from helpers import FIXTURES
 
@@ -106,8 +107,13 @@ def test_a_span_outside_the_text_is_skipped_with_a_warning() -> None:
     assert documents[1] == GoldDocument("1", "Nothing else happened.", ())
 
 
+LGL_BAKERY = (
+    "Lubny bakery reopens. Volunteers from Poltava Oblast repaired its oven on Sadova Street."
+)
+LGL_RUN = "Charity run in Uman. Runners from Cherkasy took the first three places."
+
+
 def test_lgl_reads_gaztag_coordinates_and_keeps_unresolved_toponyms() -> None:
-    text = "Alexandria woman charged. Crews from Rapides Parish fought the fire on Main Street."
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         loaded = load_corpus(GEO / "lgl_tiny.xml")
@@ -115,16 +121,39 @@ def test_lgl_reads_gaztag_coordinates_and_keeps_unresolved_toponyms() -> None:
         "lgl_tiny",
         [
             GoldDocument(
-                "40450848",
-                text,
+                "fw-101",
+                LGL_BAKERY,
                 (
-                    GoldToponym(Span(0, 10), "Alexandria", 31.3113, -92.4451, 4314550),
-                    GoldToponym(Span(37, 51), "Rapides Parish", 31.1669, -92.4835, 4338356),
-                    GoldToponym(Span(71, 82), "Main Street", None, None, None),
+                    GoldToponym(Span(0, 5), "Lubny", 50.01413, 32.99975, 702723),
+                    GoldToponym(Span(38, 52), "Poltava Oblast", 49.70295, 33.78684, 696634),
+                    GoldToponym(Span(74, 87), "Sadova Street", None, None, None),
                 ),
-            )
+            ),
+            GoldDocument(
+                "fw-102",
+                LGL_RUN,
+                (
+                    GoldToponym(Span(15, 19), "Uman", 48.7501, 30.21944, 690688),
+                    GoldToponym(Span(34, 42), "Cherkasy", 49.44452, 32.05738, 710791),
+                ),
+            ),
         ],
     )
+
+
+def test_the_lgl_fixtures_gold_places_are_the_gazetteers() -> None:
+    """The hand-written gold ids and coordinates are real: each is its name's first candidate."""
+    compiled = gazetteer.load()
+    _, documents = load_corpus(GEO / "lgl_tiny.xml")
+    located = [t for d in documents for t in d.toponyms if t.geonameid is not None]
+    assert len(located) == 4
+    for toponym in located:
+        best = compiled.candidates(toponym.name)[0]
+        assert (best.geonameid, best.lat, best.lon) == (
+            toponym.geonameid,
+            pytest.approx(toponym.lat, abs=1e-5),
+            pytest.approx(toponym.lon, abs=1e-5),
+        ), toponym.name
 
 
 def test_tr_news_reads_as_lgl() -> None:
@@ -413,30 +442,31 @@ def test_find_runs_right_before_resolve_on_each_text() -> None:
 
 def test_a_perfect_geoparser_on_the_lgl_fixture() -> None:
     _, documents = load_corpus(GEO / "lgl_tiny.xml")
+    gold_of = {document.text: document.toponyms for document in documents}
 
     def place(toponym: GoldToponym) -> Place | None:
         if toponym.lat is None:
             return None
         return Place(
-            toponym.geonameid, toponym.name, "P.PPL", "US", lat=toponym.lat, lon=toponym.lon
+            toponym.geonameid, toponym.name, "P.PPL", "UA", lat=toponym.lat, lon=toponym.lon
         )
 
     def find(text: str) -> list[PlaceMention]:
-        return [PlaceMention(t.span, place(t), None, 1.0) for t in documents[0].toponyms]
+        return [PlaceMention(t.span, place(t), None, 1.0) for t in gold_of[text]]
 
     def resolve(text: str, spans: Sequence[Span]) -> list[PlaceMention]:
         return find(text)
 
     def candidates(name: str) -> list[Place]:
-        return [place(t) or PARIS for t in documents[0].toponyms if t.name == name]
+        return [place(t) or PARIS for d in documents for t in d.toponyms if t.name == name]
 
     scores = scores_without_time(evaluate(documents, find, resolve, candidates))
     assert scores["recognition"] == dict.fromkeys(
         ["p", "r", "f1", "p_overlap", "r_overlap", "f1_overlap"], 1.0
     )
-    # Main Street has no coordinates: recognised, not resolved
+    # Sadova Street has no coordinates: recognised, not resolved
     assert scores["resolution"] == {
-        "n": 2,
+        "n": 4,
         "acc161": 1.0,
         "acc25": 1.0,
         "mean_km": 0.0,

@@ -6,7 +6,7 @@ import pytest
 
 from fogwatch.language import nlp, quantities
 from fogwatch.records import Quantity, Span
-from helpers import SEED
+from helpers import SEED, needs_shared
 
 
 def find(text: str) -> list[Quantity]:
@@ -333,7 +333,7 @@ def test_every_record_is_ordered_low_best_high() -> None:
         assert found.low <= found.best <= found.high
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in ../shared/corpus")
+@needs_shared
 def test_seed_article_quantities() -> None:
     body = SEED.read_text(encoding="utf-8").split(maxsplit=2)[2]
     doc = nlp.parse_one(body)

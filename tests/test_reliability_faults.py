@@ -24,7 +24,7 @@ import pytest
 
 from fogwatch.geo import gazetteer
 from fogwatch.language import nlp
-from helpers import SAMPLE, SEED
+from helpers import PARAPHRASE, SAMPLE
 from test_reliability_common import (
     SAMPLE_ARTICLES,
     article_count,
@@ -362,7 +362,10 @@ def test_altered_model_is_a_one_line_error_from_the_cli(tmp_path: Path) -> None:
     data = bytearray(weights.read_bytes())
     data[len(data) // 2] ^= 0x01
     weights.write_bytes(bytes(data))
-    for command in (("extract", str(SEED)), ("ingest", str(SEED), "--db", str(tmp_path / "s.db"))):
+    for command in (
+        ("extract", str(PARAPHRASE)),
+        ("ingest", str(PARAPHRASE), "--db", str(tmp_path / "s.db")),
+    ):
         done = run_fogwatch(*command, PYTHONPATH=str(tmp_path / "site"))
         assert done.returncode == 1, command
         assert done.stderr.strip().splitlines() == [

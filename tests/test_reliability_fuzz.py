@@ -27,7 +27,7 @@ from fogwatch.ingest import readers
 from fogwatch.ingest.clean import OffsetMap, clean
 from fogwatch.language import dates, nlp, quantities
 from fogwatch.records import RawArticle, Span
-from helpers import SEED
+from helpers import PARAPHRASE
 
 LIMIT = 4_000
 """A small --max-bytes, so "huge" inputs stay cheap to generate."""
@@ -331,7 +331,7 @@ def test_dates_and_quantities_never_raise_and_stay_inside_the_text(
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = f"sqlite:///{tmp_path_factory.mktemp('api-fuzz') / 's.db'}"
     with fogwatch.open(url) as store:
-        assert store.ingest([str(SEED)]).failed == 0
+        assert store.ingest([str(PARAPHRASE)]).failed == 0
     with TestClient(create_app(url), raise_server_exceptions=False) as test_client:
         yield test_client
 

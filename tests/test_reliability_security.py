@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 import fogwatch
 from fogwatch.api import create_app
-from helpers import REPO, SAMPLE, SEED
+from helpers import PARAPHRASE, REPO, SAMPLE
 from test_reliability_common import counts, snapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -201,7 +201,7 @@ def test_hostile_place_and_source_names_are_shown_as_text(
 @pytest.mark.postgres
 def test_sql_injection_strings_are_inert_on_postgres(postgres_url: str) -> None:
     with fogwatch.open(postgres_url) as store:
-        assert store.ingest([str(SEED)]).failed == 0
+        assert store.ingest([str(PARAPHRASE)]).failed == 0
     before = snapshot(postgres_url)
     filters = {
         "/events": ("place", "sub_type", "actor"),
