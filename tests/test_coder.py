@@ -406,7 +406,7 @@ def test_moscow_said_is_never_the_place() -> None:
     ]
     nowhere = coded("Moscow said its forces repelled a Ukrainian attack.")
     assert [(e["sub_type"], e["place"], e["actor1"]) for e in nowhere] == [
-        ("Armed clash", None, "RUS.military")
+        ("Armed clash", None, "UKR.military")  # the repelled attacker is actor1
     ]
 
 
@@ -574,3 +574,52 @@ def test_seed_article() -> None:
 
     assert not [e for e in events if e["place"] in ("Moscow", "Kyiv")]
     assert not [e for e in events if e["sub_type"] == "Agreement" and e["modality"] == "asserted"]
+
+
+# --- one incident, one event per place ----------------------------------------------------------
+
+
+def picked(events: list[dict[str, Any]], *keys: str) -> list[tuple[Any, ...]]:
+    return [tuple(found[key] for key in keys) for found in events]
+
+
+def test_the_side_an_attack_is_repelled_from_is_actor1() -> None:
+    events = coded("Ukrainian forces repelled a Russian assault on Izyum on Monday.", "2022-04-12")
+    assert picked(events, "sub_type", "actor1", "actor2", "place") == [
+        ("Armed clash", "RUS.military", "UKR.military", "Izyum")
+    ]
+
+
+def test_a_list_of_places_is_one_event_per_place() -> None:
+    text = "Russian forces shelled Severodonetsk, Lysychansk, and Popasna on April 12."
+    events = coded(text, "2022-04-12")
+    assert picked(events, "sub_type", "place", "date") == [
+        ("Shelling/artillery/missile attack", "Siverskodonetsk", "2022-04-12"),
+        ("Shelling/artillery/missile attack", "Lysychansk", "2022-04-12"),
+        ("Shelling/artillery/missile attack", "Popasna", "2022-04-12"),
+    ]
+
+
+def test_an_incident_told_again_without_a_day_is_one_event() -> None:
+    text = (
+        "A Russian missile hit the railway station in Kramatorsk on Friday. "
+        "The missile was fired at Kramatorsk from the east, officials said."
+    )
+    events = coded(text, "2022-04-09")
+    assert picked(events, "sub_type", "place", "date") == [
+        ("Shelling/artillery/missile attack", "Kramatorsk", "2022-04-08")
+    ]
+
+
+def test_two_dated_reports_of_one_place_stay_two_events() -> None:
+    text = "Russian troops shelled Kharkiv on Monday. Russian troops shelled Kharkiv again on Wednesday."
+    events = coded(text, "2022-04-14")
+    assert picked(events, "place", "date") == [("Kharkiv", "2022-04-11"), ("Kharkiv", "2022-04-13")]
+
+
+def test_operations_to_seize_a_town_are_fighting_there_not_its_capture() -> None:
+    text = "Russian forces continued operations to seize Rubizhne on April 5, the General Staff said."
+    events = coded(text, "2022-04-05")
+    assert picked(events, "sub_type", "modality", "actor1", "place") == [
+        ("Armed clash", "asserted", "RUS.military", "Rubizhne")
+    ]

@@ -1,23 +1,30 @@
-"""One event per incident: the candidates of one article, merged.
+"""One event per incident and place: the candidates of one article, merged and split.
 
 Candidates of one sentence, family, place and modality are one event, coded with the sub-event
 type ranked highest (ACLED's atomic coding); killed counts join the sentence's nearest violent
-event, or the previous sentence's when this one only tells its toll. (Merging the events of many
+event, or the previous sentence's when this one only tells its toll. An event whose place is one
+of a list ("in Severodonetsk, Lysychansk, and Popasna") is one event per place of the list, as
+ACLED codes one event per location. Across the article, what is told again is one event: the
+same family, place and modality where one telling has no day of its own; in one sentence a
+placeless candidate joins the placed one of its family. (Merging the events of many
 articles into ACLED atomic events is `events.merge`.)
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import taxonomy
-from fogwatch.events.candidate import Candidate
+from fogwatch.events.candidate import Candidate, PlaceRef
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of, place_key
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
+    from fogwatch.records import PlaceMention
 
 
 def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -50,7 +57,94 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         merged = _merge_same(merged)
         _count_killed(reading, sentence, merged, earlier)
         grouped[sentence] = merged
-    return [c for sentence in sorted(grouped) for c in grouped[sentence]]
+    ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
+    return _retold_once([split for c in ordered for split in _per_place(reading, c)])
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+"""What stands between two names of one list: "X, Y, and Z", "X and Y", "X or Y"."""
+
+
+def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:
+    """The candidate once for its place and once for each other place of the list its place
+    is in (a list by its surface: names joined only by commas, "and", "or")."""
+    if candidate.place is None or candidate.place.level != 0:
+        return [candidate]
+    split = [candidate]
+    for mention in _listed_with(reading, candidate.place.mention):
+        precision = max(candidate.place.precision, mention.geo_precision or 1)
+        evidence = {span for span in candidate.evidence if span != candidate.place.mention.span} | {
+            mention.span
+        }
+        split.append(
+            dataclasses.replace(
+                candidate,
+                place=PlaceRef(mention, precision, candidate.place.level),  # type: ignore[arg-type]
+                evidence=evidence,
+                killed=[],  # a toll told for the whole list is no one place's toll
+                triggers=list(candidate.triggers),
+                assoc=list(candidate.assoc),
+                victims=list(candidate.victims),
+            )
+        )
+    if len(split) > 1:
+        candidate.killed = []
+    return split
+
+
+def _listed_with(reading: Reading, mention: PlaceMention) -> list[PlaceMention]:
+    """The other usable places of the list `mention` is in, in text order."""
+    ordered = sorted((m for m, _ in reading.places), key=lambda m: m.span.start)
+    at = next((i for i, m in enumerate(ordered) if m is mention), None)
+    if at is None:
+        return []
+    start = end = at
+    while start > 0 and _joined(reading.text, ordered[start - 1], ordered[start]):
+        start -= 1
+    while end + 1 < len(ordered) and _joined(reading.text, ordered[end], ordered[end + 1]):
+        end += 1
+    return [m for m in ordered[start : end + 1] if m is not mention and m.place is not None]
+
+
+def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    return _LIST_GAP.fullmatch(text[first.span.end : second.span.start]) is not None
+
+
+def _retold_once(candidates: list[Candidate]) -> list[Candidate]:
+    """One event for what the article tells more than once (see the module docstring)."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        same = next((held for held in kept if _same_incident(held, candidate)), None)
+        if same is None:
+            kept.append(candidate)
+            continue
+        if same.place is None and candidate.place is not None:
+            same.place = candidate.place
+        _absorb(same, candidate)
+        # ACLED's atomic coding: the sub-event type ranked highest names the incident
+        same.sub_type = min(
+            (same.sub_type, candidate.sub_type),
+            key=lambda name: taxonomy.sub_event_type(name).hierarchy_rank,
+        )
+    return kept
+
+
+def _same_incident(held: Candidate, other: Candidate) -> bool:
+    if family_of(held.sub_type) != family_of(other.sub_type) or held.modality != other.modality:
+        return False
+    if held.place is None or other.place is None:
+        # one sentence's "attacked Izyum …, and Ukrainian troops repelled them"
+        return held.sentence == other.sentence
+    if held.place.level == 3 or other.place.level == 3:
+        return False  # an event placed only at the article's focus is not known to be this one
+    held_place, other_place = held.place.mention.place, other.place.mention.place
+    if held_place is None or other_place is None or place_key(held_place) != place_key(other_place):
+        return False
+    if held.sentence == other.sentence:
+        return True
+    # told again in another sentence: only when one telling has no day of its own (two dated
+    # reports of one place and day can be two incidents — two assaults repelled)
+    return not (held.date and held.date.span) or not (other.date and other.date.span)
 
 
 def _count_killed(

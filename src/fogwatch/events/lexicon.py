@@ -72,6 +72,8 @@ class Lexicon:
     place_nouns: frozenset[str]
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    defence_verbs: frozenset[str]
+    operation_nouns: frozenset[str]
     object_preps: dict[str, frozenset[str]]
     accord_verbs: frozenset[str]
     protest_outcomes: tuple[tuple[str, frozenset[str]], ...]
@@ -168,6 +170,8 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         place_nouns=words(data["place_nouns"]),
         light_verbs=words(data["light_verbs"]),
         object_control_verbs=words(data["object_control_verbs"]),
+        defence_verbs=words(data["defence_verbs"]),
+        operation_nouns=words(data["operation_nouns"]),
         object_preps={frame: words(preps) for frame, preps in data["object_preps"].items()},
         accord_verbs=words(data["accord_verbs"]),
         protest_outcomes=tuple(

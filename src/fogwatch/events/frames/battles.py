@@ -1,8 +1,9 @@
 """Battles without a change of control: "fighting", "clashed", "repelled", "stormed X".
 
-Actor1 is the side that acts and actor2 the other; a battle with one side named is against the other side
-of the war (`parties.two_sides`), and a battle with no place of its own is placed at the
-article's focus (`events.place`).
+Actor1 is the side that attacks and actor2 the other — the subject of "fought", the object of
+"repelled" (`defence_verbs`); a battle with one side named is against the other side of the war
+(`parties.two_sides`), and a battle with no place of its own is placed at the article's focus
+(`events.place`).
 """
 
 from __future__ import annotations
@@ -30,4 +31,6 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     # ACLED: organised armed groups fighting with no change of control is an armed clash
     candidate.sub_type = ARMED_CLASH
     parties.two_sides(reading, candidate, clause.agents, clause.patients)
+    if candidate.trigger.lemma_.lower() in reading.lexicon.defence_verbs:
+        candidate.actor1, candidate.actor2 = candidate.actor2, candidate.actor1
     return True

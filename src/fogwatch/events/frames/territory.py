@@ -2,7 +2,8 @@
 
 A withdrawal is territory taken by the other side. State forces taking ground in their own
 country regain it; anyone else overtakes it (ACLED: Government regains territory, Non-state actor
-overtakes territory).
+overtakes territory). Fighting told by its aim ("operations to seize X") is an armed clash at X:
+the operation happened, the capture did not (yet).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import parties
-from fogwatch.events.candidate import Candidate
+from fogwatch.events import modality, parties
+from fogwatch.events.candidate import ARMED_CLASH, Candidate
 from fogwatch.events.clause import Clause, candidates
 from fogwatch.events.lexicon import TERRITORY_FRAMES
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from fogwatch.events.reading import Reading
     from fogwatch.events.triggers import Trigger
 
@@ -54,4 +57,23 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         regains = state and clause.entry.frame == "retake"
     candidate.sub_type = GOVERNMENT_REGAINS if regains else NON_STATE_OVERTAKES
     candidate.actor1, candidate.actor2 = taker, loser
+    operation = _operation(reading, candidate.trigger)
+    if operation is not None and clause.entry.frame != "lose":
+        candidate.sub_type = ARMED_CLASH
+        candidate.modality = modality.find(reading, operation, clause.entry)
     return True
+
+
+def _operation(reading: Reading, trigger: Token) -> Token | None:
+    """The military operation whose aim the trigger is ("operations to seize X"), if any."""
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children):
+        return None
+    nouns = reading.lexicon.operation_nouns
+    head = trigger.head
+    if trigger.dep_ in ("acl", "relcl", "advcl") and head.lemma_.lower() in nouns:
+        return head
+    if trigger.dep_ in ("xcomp", "advcl"):  # the parser's "continued [operations] [to seize X]"
+        return next(
+            (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None
+        )
+    return None
