@@ -618,7 +618,9 @@ def test_two_dated_reports_of_one_place_stay_two_events() -> None:
 
 
 def test_operations_to_seize_a_town_are_fighting_there_not_its_capture() -> None:
-    text = "Russian forces continued operations to seize Rubizhne on April 5, the General Staff said."
+    text = (
+        "Russian forces continued operations to seize Rubizhne on April 5, the General Staff said."
+    )
     events = coded(text, "2022-04-05")
     assert picked(events, "sub_type", "modality", "actor1", "place") == [
         ("Armed clash", "asserted", "RUS.military", "Rubizhne")

@@ -79,7 +79,7 @@ def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:
         split.append(
             dataclasses.replace(
                 candidate,
-                place=PlaceRef(mention, precision, candidate.place.level),  # type: ignore[arg-type]
+                place=PlaceRef(mention, precision, candidate.place.level),
                 evidence=evidence,
                 killed=[],  # a toll told for the whole list is no one place's toll
                 triggers=list(candidate.triggers),
