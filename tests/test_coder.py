@@ -625,3 +625,34 @@ def test_operations_to_seize_a_town_are_fighting_there_not_its_capture() -> None
     assert picked(events, "sub_type", "modality", "actor1", "place") == [
         ("Armed clash", "asserted", "RUS.military", "Rubizhne")
     ]
+
+
+def test_offensive_operations_at_listed_places_are_clashes_there() -> None:
+    text = "Russian forces continued unsuccessful offensive operations in Lysychansk and Popasna on June 18."
+    assert picked(coded(text, "2022-06-18"), "sub_type", "modality", "place") == [
+        ("Armed clash", "asserted", "Lysychansk"),
+        ("Armed clash", "asserted", "Popasna"),
+    ]
+    assert coded("The Kremlin is conducting an information operation against Kharkiv.") == []
+
+
+def test_a_possible_or_planned_offensive_is_not_asserted() -> None:
+    possible = "Officials warned of a possible Russian offensive operation against Kharkiv."
+    planned = "Analysts expect the planned offensive operation near Kharkiv to begin in May."
+    assert picked(coded(possible), "modality") == [("hypothetical",)]
+    assert picked(coded(planned), "modality") in ([("future",)], [("hypothetical",)])
+
+
+def test_firing_is_a_strike_only_with_a_weapon_or_an_armed_actor() -> None:
+    assert picked(coded("Russian forces fired on Lysychansk on Monday."), "sub_type", "place") == [
+        ("Shelling/artillery/missile attack", "Lysychansk")
+    ]
+    assert coded("The president fired his army chief in Kyiv on Monday.") == []
+    assert coded("A fire broke out at a warehouse in Odesa on Monday.") == []
+
+
+def test_an_attempt_to_seize_a_town_told_in_the_past_is_fighting_there() -> None:
+    text = "Russian forces attempted to take Izyum on Tuesday but failed."
+    assert picked(coded(text, "2022-04-06"), "sub_type", "modality", "place") == [
+        ("Armed clash", "asserted", "Izyum")
+    ]

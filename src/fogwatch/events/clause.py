@@ -87,6 +87,13 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
     candidate.victims = parties.actors(reading, patients, military=False, pronouns=False)
     if entry.military and not agent_refs and not weapons.military_words(reading, token):
         return None
+    if (
+        entry.armed
+        and not agent_refs
+        and not weapons.military_words(reading, token)
+        and weapons.own_weapon(reading, token) is None
+    ):
+        return None
     return candidate, Clause(token, entry, agent_refs, patient_refs)
 
 

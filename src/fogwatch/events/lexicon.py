@@ -54,6 +54,8 @@ class TriggerEntry:
     place_object: bool
     weapon: bool
     military: bool
+    armed: bool
+    modifiers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     negating_adjectives: frozenset[str]
+    future_adjectives: frozenset[str]
     future_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     past_marks: frozenset[str]
@@ -152,6 +155,8 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             place_object=bool(needs.get("place_object", False)),
             weapon=bool(needs.get("weapon", False)),
             military=bool(needs.get("military", False)),
+            armed=bool(needs.get("armed", False)),
+            modifiers=words(needs.get("modifier")),
         )
     modality = data["modality"]
     return Lexicon(
@@ -187,6 +192,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         hypothetical_nouns=words(modality["hypothetical_nouns"]),
         hypothetical_adjectives=words(modality["hypothetical_adjectives"]),
         negating_adjectives=words(modality["negating_adjectives"]),
+        future_adjectives=words(modality["future_adjectives"]),
         future_verbs=words(modality["future_verbs"]),
         conditional_marks=words(modality["conditional_marks"]),
         past_marks=words(modality["past_marks"]),

@@ -46,6 +46,13 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
                 past_mark = True
             elif child.dep_ == "advmod" and word in lexicon.negating_words:
                 negated = True  # "instead of attacking", "rather than storming"
+            elif child.dep_ == "amod" and node.pos_ in syntax.NOUNS:
+                # the trigger's noun phrase: "a possible offensive", "the planned assault"
+                modifier = child.lemma_.lower()
+                if modifier in lexicon.future_adjectives or word in lexicon.future_adjectives:
+                    future = True
+                elif modifier in lexicon.hypothetical_adjectives:
+                    hypothetical = True
         if _objective(node) or _after_goal_colon(reading, node):
             hypothetical = True  # "(Russian objective: Capture Donetsk Oblast)"
         if node.dep_ == "acl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):

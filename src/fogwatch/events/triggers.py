@@ -54,6 +54,11 @@ def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
     }
     if entry.particle and not entry.particle & children:
         return None
+    if entry.modifiers and not any(
+        child.dep_ in ("amod", "compound") and child.lemma_.lower() in entry.modifiers
+        for child in token.children
+    ):
+        return None  # "offensive operations", never "information operations"
     objects = _object_words(token)
     if entry.objects and not entry.objects & objects:
         return None

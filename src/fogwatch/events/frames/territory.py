@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from fogwatch.events.triggers import Trigger
 
 FRAMES = TERRITORY_FRAMES
+_ATTEMPTS = frozenset({"attempt", "try", "seek"})
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 
@@ -73,7 +74,12 @@ def _operation(reading: Reading, trigger: Token) -> Token | None:
     if trigger.dep_ in ("acl", "relcl", "advcl") and head.lemma_.lower() in nouns:
         return head
     if trigger.dep_ in ("xcomp", "advcl"):  # the parser's "continued [operations] [to seize X]"
-        return next(
+        operation = next(
             (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None
         )
+        if operation is not None:
+            return operation
+        # "attempted to seize X (but failed)": the attempt, told in the past, was the fighting
+        if trigger.dep_ == "xcomp" and head.tag_ == "VBD" and head.lemma_.lower() in _ATTEMPTS:
+            return head
     return None
