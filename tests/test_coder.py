@@ -656,3 +656,18 @@ def test_an_attempt_to_seize_a_town_told_in_the_past_is_fighting_there() -> None
     assert picked(coded(text, "2022-04-06"), "sub_type", "modality", "place") == [
         ("Armed clash", "asserted", "Izyum")
     ]
+
+
+def test_a_modifier_or_a_metaphor_is_no_event() -> None:
+    assert coded("Commanders feared a killing area within range of Russian artillery.") == []
+    assert coded("Kyiv, Brussels and Washington were joined in a battle of ideas.") == []
+
+
+def test_an_attack_named_as_the_cause_of_a_call_happened() -> None:
+    text = (
+        "The president called on allies to send air defences in the wake of a missile attack "
+        "on a train station in Kramatorsk that killed 52 people."
+    )
+    assert picked(coded(text, "2022-04-09"), "sub_type", "modality", "place", "fatalities") == [
+        ("Shelling/artillery/missile attack", "asserted", "Kramatorsk", (52, 52, 52))
+    ]

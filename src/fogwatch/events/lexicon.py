@@ -92,6 +92,7 @@ class Lexicon:
     future_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     past_marks: frozenset[str]
+    background_words: frozenset[str]
     reporting_verbs: frozenset[str]
     opponents: dict[str, str]
     home_countries: dict[str, str]
@@ -196,6 +197,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         future_verbs=words(modality["future_verbs"]),
         conditional_marks=words(modality["conditional_marks"]),
         past_marks=words(modality["past_marks"]),
+        background_words=words(modality["background_words"]),
         reporting_verbs=words(data["reporting_verbs"]),
         opponents={str(a): str(b) for a, b in data["opponents"].items()},
         home_countries={str(a): str(b) for a, b in data["home_countries"].items()},

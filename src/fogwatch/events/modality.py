@@ -92,6 +92,8 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
             break
         if node.head is node:
             break
+        if syntax.pos(token) == "NOUN" and _background(reading, node):
+            break  # "in the wake of a missile attack", "after the shelling": it happened
         previous, node = node, node.head
     progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
     purpose = token.dep_ in ("advcl", "acl") and any(
@@ -109,6 +111,20 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
     if future:
         return "future"
     return "asserted"
+
+
+def _background(reading: Reading, node: Token) -> bool:
+    """A preposition that gives a clause its past cause or time ("following", "since", "amid",
+    "in the wake of", "in response to"): a noun event under it is presupposed to have happened
+    ("after" is not: "will withdraw after the capture of X" can be ahead)."""
+    lexicon = reading.lexicon
+    if node.dep_ == "prep" and node.lower_ in lexicon.background_words:
+        return True
+    return (
+        node.pos_ in syntax.NOUNS
+        and node.lemma_.lower() in lexicon.background_words
+        and node.head.dep_ == "prep"
+    )
 
 
 def _objective(token: Token) -> bool:

@@ -49,6 +49,8 @@ def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
         return None
     if token.dep_ == "compound" and token.pos_ in syntax.NOUNS:
         return None  # "attack drones", "assault groups": a kind of thing, not an event
+    if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in syntax.NOUNS:
+        return None  # "a killing area", "the fighting season": a kind of thing, not an event
     children = {child.lower_ for child in token.children} | {
         child.lemma_.lower() for child in token.children
     }
