@@ -671,3 +671,12 @@ def test_an_attack_named_as_the_cause_of_a_call_happened() -> None:
     assert picked(coded(text, "2022-04-09"), "sub_type", "modality", "place", "fatalities") == [
         ("Shelling/artillery/missile attack", "asserted", "Kramatorsk", (52, 52, 52))
     ]
+
+
+def test_a_capture_in_a_present_tense_time_clause_is_ahead() -> None:
+    text = (
+        "Moscow will redeploy troops north after Russian forces take Mariupol, which they besiege."
+    )
+    assert picked(coded(text, "2022-04-09"), "sub_type", "modality", "place") == [
+        ("Non-state actor overtakes territory", "future", "Mariupol")
+    ]

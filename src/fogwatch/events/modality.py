@@ -104,6 +104,8 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
     nominal = token.dep_ in _NOMINAL_DEPS and not progressive
     if entry.frame in TERRITORY_FRAMES and token.tag_ == "VBG" and nominal and not past_mark:
         hypothetical = True  # "Capturing it would …", "the aim of taking the city"
+    if _ahead_in_time_clause(token):
+        future = True
     if negated:
         return "negated"
     if hypothetical:
@@ -111,6 +113,19 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
     if future:
         return "future"
     return "asserted"
+
+
+_TIME_MARKS = frozenset({"after", "once", "when", "until", "before", "till"})
+
+
+def _ahead_in_time_clause(token: Token) -> bool:
+    """ "after Russian forces take Mariupol", "once they capture it": a present-tense verb in a
+    time clause tells what is expected, not what happened."""
+    return (
+        token.tag_ in ("VBP", "VBZ")
+        and token.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ in _TIME_MARKS for child in token.children)
+    )
 
 
 def _background(reading: Reading, node: Token) -> bool:
