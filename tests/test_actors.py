@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 
 import pytest
 
 from fogwatch.ingest.clean import clean
 from fogwatch.language import actors, nlp
-from fogwatch.language.actors import RegistryError, build_registry, load_registry
+from fogwatch.language.actors import (
+    RegistryError,
+    build_registry,
+    load_registry,
+    merge_registries,
+)
 from fogwatch.records import Actor, ActorMention, Span
-from helpers import SEED, needs_shared
+from helpers import REPO, SEED, needs_shared
 
 
 def found(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -299,6 +306,149 @@ def test_a_shared_surname_alone_is_unresolved_across_actors_and_unnamed_within_o
     assert found("Fedorov said the city was shelled.") == [
         ("Fedorov", "UKR.government", "person", None)
     ]
+
+
+# ─── the world's states, peoples, the press and unnamed sources ───────────────────────────────
+
+
+def test_every_state_has_a_government_and_a_military_on_its_iso3_side():
+    registry = load_registry()
+    assert registry.actor("EST.government") == Actor(
+        "EST.government", "Government of Estonia", "EST", "government", 1
+    )
+    assert registry.actor("HUN.military").side == "HUN"
+    assert registry.actor("OTHER.icrc").side == "OTHER"
+
+
+def test_the_generated_states_file_is_what_its_script_writes():
+    script = REPO / "scripts" / "build_country_actors.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_state_a_capital_and_a_demonym_of_any_state_name_its_government():
+    assert found("Estonia said it would send more troops.") == [
+        ("Estonia", "EST.government", "metonym", None)
+    ]
+    assert found("The Hungarian foreign ministry said it was ready to pay in roubles.") == [
+        ("Hungarian foreign ministry", "HUN.government", "mention", None)
+    ]
+    assert found("Polish troops crossed the border.") == [
+        ("Polish troops", "POL.military", "group", None)
+    ]
+
+
+def test_a_people_that_speaks_speaks_through_its_government():
+    assert found("Russians have always claimed that the war began in 1941.") == [
+        ("Russians", "RUS.government", "group", None)
+    ]
+    assert found("Russians queued for bread in the morning.") == []
+    assert found("Mariupol tells us that the victory will be hollow.") == []  # a city, no people
+
+
+def test_a_states_possessive_before_a_full_name_gives_the_person_its_side():
+    assert found("Hungary’s Viktor Orban said the sanctions had failed.") == [
+        ("Viktor Orban", "HUN.government", "person", "Viktor Orban")
+    ]
+
+
+def test_a_name_inside_a_longer_person_name_is_no_metonym():
+    assert found("Paris Hilton said the party was over.") == []
+
+
+def test_the_press_and_analysts_are_media_whatever_their_country():
+    assert found("Our Moscow correspondent reports that the mood is grim.") == [
+        ("Moscow correspondent", "MEDIA.press", "person", None)
+    ]
+    assert found("Analysts said the offensive had stalled.") == [
+        ("Analysts", "MEDIA.press", "group", None)
+    ]
+    assert found("A CNN correspondent said the town was quiet.") == [
+        ("CNN correspondent", "MEDIA.cnn", "person", None)
+    ]
+    assert found("A Russian state media correspondent said the town was quiet.") == [
+        ("Russian state media correspondent", "RUS.state_media", "person", None)
+    ]
+
+
+def test_a_role_noun_read_as_a_verb_ends_the_phrase():
+    assert found("Russian forces press on toward Pokrovsk.") == [
+        ("Russian forces", "RUS.military", "group", None)
+    ]
+
+
+def test_unnamed_sources_take_the_side_of_their_qualifier():
+    assert found("Ukrainian sources alleged that the town was shelled.") == [
+        ("Ukrainian sources", "UKR.government", "group", None)
+    ]
+    assert found("Nato sources said the force would be ready in 2023.") == [
+        ("Nato sources", "NATO.nato", "group", None)
+    ]
+    assert found("Western officials said the missile was Russian.") == [
+        ("Western officials", "OTHER.west", "group", None)
+    ]
+    assert found("A senior Ukrainian military source said the line held.") == [
+        ("Ukrainian military source", "UKR.military", "person", None)
+    ]
+    assert found("A senior US defence official said the shipment was late.") == [
+        ("US defence official", "USA.military", "person", None)
+    ]
+
+
+def test_a_region_gives_its_officials_its_states_side_unless_a_stronger_qualifier_speaks():
+    assert found("Luhansk governor Ivan Petrenko said the town held.") == [
+        ("Ivan Petrenko", "UKR.government", "person", "Ivan Petrenko")
+    ]
+    assert found("Russian-installed Luhansk governor Ivan Petrenko said the town fell.") == [
+        ("Ivan Petrenko", "RUS.occupation", "person", "Ivan Petrenko")
+    ]
+
+
+def test_a_local_office_without_its_place_belongs_to_the_city_named_before_it():
+    text = "Russian forces shelled a theatre in the port city of Mariupol, the city council said."
+    assert found(text) == [
+        ("Russian forces", "RUS.military", "group", None),
+        ("city council", "UKR.government", "mention", None),
+    ]
+    assert found("The city council said the theatre was shelled.") == []
+
+
+def test_a_ministry_or_department_of_a_state_is_its_government():
+    assert found("The US Justice Department said it would open an inquiry.") == [
+        ("US Justice Department", "USA.government", "mention", None)
+    ]
+    assert found("Ukraine’s health ministry said 12 hospitals were hit.") == [
+        ("Ukraine’s health ministry", "UKR.government", "mention", None)
+    ]
+
+
+def test_headline_case_and_a_lower_case_tail_spell_the_same_alias():
+    assert found("The Biden Administration announced more aid.") == [
+        ("Biden Administration", "USA.government", "mention", None)
+    ]
+    assert found("State department officials said the visit went well.") == [
+        ("State department officials", "USA.government", "group", None)
+    ]
+
+
+def test_most_may_stand_between_a_qualifier_and_its_role_noun():
+    assert found("Britain’s most senior military commander warned of a long war.") == [
+        ("Britain’s most senior military commander", "GBR.military", "person", None)
+    ]
+
+
+def test_a_side_both_registry_files_define_is_one_clear_error():
+    with pytest.raises(RegistryError, match=r"sides \['RUS'\] are defined in actors.yaml"):
+        merge_registries(MINIMAL, {"sides": {"RUS": "Russia again"}})
+    merged = merge_registries(MINIMAL, {"sides": {"EST": "Estonia"}, "actors": []})
+    assert sorted(merged["sides"]) == ["EST", "RUS", "UKR"]
+
+
+def test_a_role_actor_must_name_a_known_role_and_actor():
+    data = copy.deepcopy(MINIMAL)
+    data["role_actors"] = {"press": "RUS.government"}
+    with pytest.raises(RegistryError, match="role_actors maps 'press'"):
+        build_registry(data)
 
 
 # ─── the seed article ─────────────────────────────────────────────────────────────────────────

@@ -493,3 +493,155 @@ def test_a_verb_joined_to_reported_speech_belongs_to_the_reporter():
     assert [(row[3], row[6]) for row in urged] == [
         (["President Volodymyr Zelenskyy"], "UKR.government")
     ]
+
+
+# ─── who the source is ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_name_in_apposition_gives_the_source_its_actor():
+    text = "Russia’s foreign minister, Sergei Lavrov, said a new iron curtain was descending."
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Russia’s foreign minister, Sergei Lavrov"],
+            ["a new iron curtain was descending"],
+            False,
+            "RUS.government",
+        )
+    ]
+
+
+def test_an_of_or_from_phrase_gives_the_source_its_actor_unless_it_opposes_it():
+    footage = "Footage from Kremlin military bloggers showed a Russian flag above the village."
+    assert [row[-1] for row in attributions(footage)] == ["RUS.bloggers"]
+    critics = "Critics of Putin said the vote was rigged."
+    assert [(row[3], row[-1]) for row in attributions(critics)] == [(["Critics of Putin"], None)]
+
+
+def test_conjoined_speakers_of_two_sides_are_the_first():
+    text = "Stoltenberg and Johnson said the West should prepare for a long war."
+    assert [(row[3], row[-1]) for row in attributions(text)] == [
+        (["Stoltenberg", "Johnson"], "NATO.nato")
+    ]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        "The Russian foreign ministry said in a statement that it summoned the envoy.\n\n"
+        "“The envoy was warned,” the statement continued."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("said", ["Russian foreign ministry"], "RUS.government"),
+        ("continued", ["statement"], "RUS.government"),
+    ]
+
+
+def test_a_speaker_the_parse_missed_after_the_verb():
+    text = (
+        "There have been 43 attacks on hospitals since the invasion began, "
+        "said WHO chief Dr Tedros Adhanom Ghebreyesus."
+    )
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["WHO chief Dr Tedros Adhanom Ghebreyesus"],
+            ["There have been 43 attacks on hospitals since the invasion began"],
+            False,
+            "UN.un",
+        )
+    ]
+
+
+def test_a_speaker_the_parse_missed_between_a_comma_and_the_verb():
+    text = (
+        "Russian forces have released the mayor of Melitopol, "
+        "an adviser to the Ukrainian president said."
+    )
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["an adviser to the Ukrainian president"],
+            ["Russian forces have released the mayor of Melitopol"],
+            False,
+            "UKR.government",
+        )
+    ]
+
+
+def test_a_reporting_verb_parsed_as_a_modifier_of_the_subject():
+    text = (
+        "Ukrainian military intelligence reported on April 15 that sanctions are increasingly "
+        "disrupting Russia’s ability to replace equipment losses."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("reported", ["Ukrainian military intelligence"], "UKR.gur")
+    ]
+
+
+def test_quoted_as_saying_and_a_gerund_of_manner():
+    quoted = (
+        "RIA Novosti quoted Kremlin spokesperson Dmitry Peskov as saying that Putin was informed."
+    )
+    assert [(row[0], row[3], row[4], row[-1]) for row in attributions(quoted)] == [
+        ("saying", ["Kremlin spokesperson Dmitry Peskov"], ["Putin was informed"], "RUS.government")
+    ]
+    manner = "Russian state media attempted to justify the strike by claiming that the tower held radars."
+    assert [(row[0], row[3], row[-1]) for row in attributions(manner)] == [
+        ("claiming", ["Russian state media"], "RUS.state_media")
+    ]
+
+
+def test_that_said_is_no_report():
+    text = "That said, a Ukrainian report suggests that Moscow could send more troops."
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("suggests", ["Ukrainian report"], "UKR.government")
+    ]
+
+
+def test_a_number_inside_an_actors_name_can_speak():
+    text = "No 10 said Britain would send 120 armoured vehicles to Ukraine."
+    assert [(row[3], row[-1]) for row in attributions(text)] == [(["No 10"], "GBR.government")]
+
+
+def test_a_trailing_quote_takes_the_named_speaker_not_a_people_before_it():
+    text = (
+        "The Russians shelled the market again. "
+        "“The shell was aimed at the crowd,” Ivan Petrenko, Luhansk governor, said."
+    )
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Ivan Petrenko, Luhansk governor"],
+            ["The shell was aimed at the crowd"],
+            True,
+            "UKR.government",
+        )
+    ]
+
+
+def test_a_borrowed_subject_does_not_reach_back_to_an_earlier_quote():
+    sings = "“Keep your hands in sight,” Blige sings before asking her, “Where do we go from here?”"
+    assert [(row[0], row[4]) for row in attributions(sings)] == [
+        ("asking", ["Where do we go from here?"])
+    ]
+    paragraphs = (
+        "He tweeted, “Coke user?”\n\nDean then began by saying he would never diagnose anyone."
+    )
+    assert [(row[0], row[4]) for row in attributions(paragraphs)] == [
+        ("tweeted", ["Coke user?"]),
+        ("saying", ["he would never diagnose anyone"]),
+    ]
+
+
+def test_suggest_takes_a_noun_phrase():
+    assert attributions("Moscow suggested talks in Istanbul.") == [
+        ("suggested", "hedge", "affirm", ["Moscow"], ["talks in Istanbul"], False, "RUS.government")
+    ]

@@ -49,10 +49,18 @@ def test_he_inside_an_interrupted_quote_is_the_paragraphs_speaker():
 
 def test_an_unregistered_person_in_between_blocks_he():
     text = (
-        "Zelenskyy spoke on Monday. John Marsh, an analyst, said it was late. "
+        "Zelenskyy spoke on Monday. John Marsh, a farmer, said it was late. "
         "He said the aid came too late."
     )
     assert links(text) == []
+
+
+def test_a_person_titled_by_a_press_role_is_the_he_who_follows():
+    text = (
+        "Zelenskyy spoke on Monday. John Marsh, an analyst, said it was late. "
+        "He said the aid came too late."
+    )
+    assert links(text) == [("He", "John Marsh", "MEDIA.press")]
 
 
 def test_they_is_the_one_group_before_it():
@@ -127,3 +135,58 @@ def test_it_with_two_organisations_speaking_is_unresolved():
 
 def test_it_that_is_not_a_speaker_is_left_alone():
     assert links("Russia's Defence Ministry said the town had fallen. It was a hard week.") == []
+
+
+def test_the_speaker_goes_on_across_paragraphs_while_nobody_else_speaks():
+    text = (
+        "Zelenskyy said the aid was late.\n\nThe river rose. The bridge fell. Rain came.\n\n"
+        "The front, he said, was holding."
+    )
+    assert links(text) == [("he", "Zelenskyy", "UKR.government")]
+
+
+def test_another_person_named_since_the_last_speaker_stops_him_going_on():
+    text = (
+        "Zelenskyy said the aid was late.\n\nPutin was not seen. The bridge fell. Rain came.\n\n"
+        "The front, he said, was holding."
+    )
+    assert links(text) == []
+
+
+def test_a_title_resolved_to_a_person_is_that_person_for_he():
+    text = (
+        "Joe Biden spoke in Madrid on Thursday. But the president did not predict a victory. "
+        "“It will not end well,” he said."
+    )
+    assert links(text) == [
+        ("president", "Joe Biden", "USA.government"),
+        ("he", "Joe Biden", "USA.government"),
+    ]
+
+
+def test_one_of_a_group_that_speaks_is_of_the_group():
+    text = "Russian soldiers complained about the food. One soldier said the units were drained."
+    assert links(text) == [("One soldier", "Russian soldiers", "RUS.military")]
+
+
+def test_the_ministry_that_spoke_long_before_is_still_the_ministry():
+    said = (
+        "The Russian foreign ministry said the envoy was summoned. The talks were short. "
+        "The envoy left. A car came. Rain fell. Snow fell.\n\nThe ministry said the talks had failed."
+    )
+    assert links(said) == [("ministry", "Russian foreign ministry", "RUS.government")]
+    struck = (
+        "A drone struck the Russian foreign ministry. The talks were short. "
+        "The envoy left. A car came. Rain fell. Snow fell.\n\nThe ministry said the talks had failed."
+    )
+    assert links(struck) == []
+
+
+def test_a_one_word_name_that_does_not_speak_does_not_block_he_but_a_full_name_does():
+    mentioned = (
+        "Zelenskyy said the town was quiet. Volunteers thanked Marsh for the food. "
+        "“We hold,” he said."
+    )
+    assert links(mentioned) == [("he", "Zelenskyy", "UKR.government")]
+    full = mentioned.replace("thanked Marsh", "thanked John Marsh")
+    assert links(full) == []

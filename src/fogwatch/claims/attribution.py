@@ -22,7 +22,14 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
 
 A source is its whole noun phrase without a leading article ("Gen. Oleksandr Syrskyi, Ukraine's
 top commander"), conjuncts apart. Contents never cross the cue's paragraph: a parse that runs
-over a paragraph break is cut at it.
+over a paragraph break is cut at it. Where the parse gives a reporting verb no subject, a bare
+noun phrase next to it is the source ("…, said WHO chief Dr Tedros", "…, an adviser to the
+president said"), and "X quoted Y as saying" is Y's.
+
+A source's actor is its head's mention or coreference, else the nearest mention in its phrase
+("Russia's foreign minister, Sergei Lavrov", "a spokesman for the SBU"); of conjoined speakers
+of two sides, the first's; "the statement" or "the report" speaks for whoever spoke last in its
+paragraph or the two before.
 
 Precision over recall: a cue inside a quotation, a negated cue ("did not confirm") and a cue with
 nothing to attribute yield nothing, and a source that is not an actor mention or a resolved
@@ -51,6 +58,7 @@ CUE_FILE = "cue_verbs.yaml"
 _OPENING_QUOTES = {"“": "”", "‘": "’", "«": "»"}
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "expl"})
+_TOLD = frozenset({"dobj", "dative"})
 _CLAUSE_PARTS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prt"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
@@ -84,6 +92,21 @@ _VERB_KINDS = {
 _DESCRIPTIONS = frozenset({"as", "to"})
 # What PolNeAR counts in a cue besides the verb: "has also said", "was reported".
 _CUE_BEFORE = frozenset({"aux", "auxpass", "advmod"})
+# What ties a name or an organisation to the head of a source phrase: "Russia's foreign minister,
+# Sergei Lavrov", "Fox News reporter", "ISW analysts", "a spokesman for the SBU".
+_SOURCE_LINKS = frozenset({"appos", "compound", "poss", "nmod", "amod", "npadvmod"})
+_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "to", "with", "in"})
+_SOURCE_DEPTH = 3
+_ISSUER_PARAGRAPHS = 2
+# "justified the strike by claiming …": a gerund of manner speaks for the verb it hangs on.
+_MANNER_PREPOSITIONS = frozenset({"by", "while", "after", "before", "in", "when"})
+# A speaker the parse missed: the words of a bare noun phrase next to the verb.
+_BEFORE_INVERTED = frozenset({",", "”", "’", '"', "'", "—", "–"})
+_PHRASE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "“", '"'})
+_RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom", "that"})
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART", "ADP", "PUNCT", "CCONJ"})
+_MAX_UNPARSED_SPEAKER = 12
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +147,10 @@ class Lexicon:
     adverbs: dict[str, Cue]
     phrases: dict[tuple[str, ...], Cue]
     evidence_nouns: frozenset[str]
+    opposing_nouns: frozenset[str] = frozenset()
+    """Heads whose "of" phrase names someone else than the speaker ("critics of Putin")."""
+    document_nouns: frozenset[str] = frozenset()
+    """What a speaker issues and later stands for them: "the statement continued"."""
 
 
 @functools.cache
@@ -176,6 +203,8 @@ def load_lexicon() -> Lexicon:
         adverbs=tables["adverbs"],
         phrases={tuple(p.split()): cue for p, cue in tables["phrases"].items()},
         evidence_nouns=frozenset(data["evidence_nouns"]),
+        opposing_nouns=frozenset(data.get("opposing_nouns", [])),
+        document_nouns=frozenset(data.get("document_nouns", [])),
     )
 
 
@@ -203,9 +232,10 @@ class _Finder:
             self.quote_at[start:end] = [n] * (end - start)
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.max_phrase = max((len(p) for p in self.lexicon.phrases), default=0)
+        self.found: list[Attribution] = []
 
     def run(self) -> list[Attribution]:
-        found: list[Attribution] = []
+        found = self.found
         for token in self.doc:
             if self.quote_at[token.idx] >= 0:
                 continue  # quoted words never speak
@@ -234,17 +264,21 @@ class _Finder:
             return None
         last = particle if particle is not None else token
         subjects = self._subjects(token)
+        if _discourse_marker(token, subjects):
+            return None
         says = "clause" in cue.takes
         quotes = self._adjacent_quotes(token, subjects) if particle is None and says else []
         if quotes:
             contents = tuple(self._quote_content(q) for q in quotes)
             first, last = self._frame(token, last, contents, subjects)
-            return self._make(first, last, cue, subjects, contents, direct=True)
+            speaker = None if subjects or not says else self._unparsed_speaker(token)
+            return self._make(first, last, cue, subjects, contents, direct=True, speaker=speaker)
         contents = self._verb_content(token, cue, particle, subjects)
         if contents:
             sources = subjects or self._agents(token)
+            speaker = None if sources or not says else self._unparsed_speaker(token)
             first, last = self._frame(token, last, contents, sources)
-            return self._make(first, last, cue, sources, contents, direct=False)
+            return self._make(first, last, cue, sources, contents, direct=False, speaker=speaker)
         passive = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
         raised = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if says and passive and raised is not None and passive[0].lower_ != "it":
@@ -522,19 +556,38 @@ class _Finder:
 
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's subjects and their conjuncts; a conjoined verb or a participle ("…, saying")
-        shares its head's subject; a relative pronoun stands for the noun it qualifies."""
+        shares its head's subject, as does a gerund of manner ("justified it by claiming");
+        "quoted X as saying" is X's; a relative pronoun stands for the noun it qualifies."""
         node = verb
-        subjects = _speakers(node)
+        subjects = self._speakers(node)
+        if not subjects and _misread_as_modifier(node):
+            subjects = [node.head]
+        if not subjects and node.dep_ == "pcomp" and node.head.head.pos_ in ("VERB", "AUX"):
+            preposition, host = node.head, node.head.head
+            if preposition.lower_ == "as":
+                subjects = [c for c in host.children if c.dep_ == "dobj"]
+            elif preposition.lower_ in _MANNER_PREPOSITIONS:
+                node = host
+                subjects = self._speakers(node)
         while not subjects and node.dep_ in _BORROWS_SUBJECT and node.head.i != node.i:
             node = node.head
             # the head is itself reported speech ("said 12 were killed and 19 wounded, rejecting
             # …"): the one who rejects is the reporter, not the reported clause's subject
             while node.dep_ == "ccomp" and self._reports(node.head):
                 node = node.head
-            subjects = _speakers(node)
+            subjects = self._speakers(node)
         if node.dep_ == "relcl":
             subjects = [node.head if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
         return [s for subject in subjects for s in (subject, *subject.conjuncts)]
+
+    def _speakers(self, verb: Token) -> list[Token]:
+        """A verb's subjects that can speak: a bare number ("19 wounded") cannot, unless it is
+        part of an actor's name ("No 10 said")."""
+        return [
+            c
+            for c in verb.children
+            if c.dep_ in _SUBJECTS and (c.pos_ != "NUM" or self._mention_at(c) is not None)
+        ]
 
     def _reports(self, token: Token) -> bool:
         return token.lemma_.lower() in self.lexicon.verbs
@@ -550,12 +603,17 @@ class _Finder:
         ]
 
     def _adjacent_quotes(self, verb: Token, subjects: list[Token]) -> list[tuple[int, int]]:
-        """Quotations right before and right after the reporting clause ("“…,” he said, “…”")."""
-        parts = [verb, *subjects]
+        """Quotations right before and right after the reporting clause ("“…,” he said, “…”"),
+        the clause being the verb and its own subjects: a subject it borrows ("“A,” she sings
+        before asking, “B”") stands elsewhere."""
+        own = subjects if any(s.head.i == verb.i for s in subjects) else []
+        parts = [verb, *own]
         parts += [c for c in verb.children if c.dep_ in _CLAUSE_PARTS]
-        parts = [p for p in parts if self.quote_at[p.idx] < 0]
-        first = min(t.left_edge.i if t in subjects else t.i for t in parts)
-        last = max(t.i for t in parts)
+        # "asking her, “…”", "told reporters: “…”": who is told is part of the clause
+        told = [c for c in verb.children if c.dep_ in _TOLD and c.i > verb.i]
+        parts = [p for p in [*parts, *told] if self.quote_at[p.idx] < 0]
+        first = min(t.left_edge.i if t in own else t.i for t in parts)
+        last = max(t.right_edge.i if t in told else t.i for t in parts)
         clause_start, clause_end = self.doc[first].idx, _end(self.doc[last])
         found: list[tuple[int, int]] = []
         before = self._quote_ending_before(clause_start)
@@ -574,7 +632,8 @@ class _Finder:
                 inner = self.text[start + 1 : end - 1].rstrip()
                 gap = self.text[end:position]
                 closes = inner.endswith((",", "!", "?", "—")) or "," in gap
-                return (start, end) if _GAP_BEFORE.fullmatch(gap) and closes else None
+                adjacent = _GAP_BEFORE.fullmatch(gap) and "\n" not in gap
+                return (start, end) if adjacent and closes else None
         return None
 
     def _inherited(self, said: Attribution) -> list[Attribution]:
@@ -630,13 +689,26 @@ class _Finder:
         contents: tuple[Span, ...],
         *,
         direct: bool,
+        speaker: tuple[int, int] | None = None,
     ) -> Attribution:
+        """An attribution from its cue's tokens, its source heads (or, when the parse gave the
+        verb none, the `speaker`'s first and last token) and its contents."""
         paragraph = self._paragraph(first.idx)
         # a source across a paragraph break is a misparse, not a speaker
         sources = [s for s in sources if paragraph[0] <= s.idx < paragraph[1]]
         spans = tuple(self._source_span(s, first) for s in sources)
-        actors = {self._actor_of(s) for s in sources}
-        actor = actors.pop() if len(actors) == 1 else None
+        actors = [self._source_actor(s) for s in sources]
+        known = set(actors) - {None}
+        # conjoined speakers of different sides: the first, whose span the claim reports
+        actor = known.pop() if len(known) == 1 else actors[0] if actors else None
+        if actor is None and len(sources) == 1 and self._is_document(sources[0]):
+            actor = self._issuer(paragraph[0])
+        if speaker is not None and not sources:
+            named = Span(self.doc[speaker[0]].idx, _end(self.doc[speaker[1]]))
+            spans = (named,)
+            clipped = (_without(content, named, self.text) for content in contents)
+            contents = tuple(c for c in clipped if c is not None) or contents
+            actor = self._actor_within(named)
         return Attribution(
             cue=Span(first.idx, _end(last)),
             cue_lemma=cue.lemma,
@@ -687,6 +759,116 @@ class _Finder:
     def _mention_at(self, head: Token) -> ActorMention | None:
         start, end = head.idx, _end(head)
         return next((m for m in self.mentions if m.span.start <= start and end <= m.span.end), None)
+
+    def _source_actor(self, head: Token) -> Actor | None:
+        """The actor a source phrase names: its head's mention or coreference, else the nearest
+        mention in the phrase — a name in apposition ("Russia's foreign minister, Sergei Lavrov"),
+        a modifier ("ISW analysts"), an "of"/"for" phrase ("a spokesman for the SBU"); of two
+        at one depth, a person before an organisation, the first before the second."""
+        actor = self._actor_of(head)
+        if actor is not None:
+            return actor
+        paragraph = self._paragraph(head.idx)
+        opposing = self.lexicon.opposing_nouns
+        level = [head]
+        for _ in range(_SOURCE_DEPTH):
+            found: list[ActorMention] = []
+            deeper: list[Token] = []
+            for token in level:
+                if token.lemma_.lower() in opposing:
+                    continue  # "critics of Putin" do not speak for him
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPOSITIONS:
+                        targets = [c for c in child.children if c.dep_ == "pobj"]
+                    else:
+                        targets = [child] if child.dep_ in _SOURCE_LINKS else []
+                    for target in targets:
+                        if self._outside(target, paragraph):
+                            continue
+                        mention = self._mention_at(target)
+                        if mention is not None:
+                            found.append(mention)
+                        else:
+                            deeper.append(target)
+            if found:
+                people = [m for m in found if m.role == "person"]
+                return min(people or found, key=lambda m: m.span.start).actor
+            level = deeper
+        return None
+
+    def _unparsed_speaker(self, verb: Token) -> tuple[int, int] | None:
+        """A reporting verb the parse left without a subject, at an edge of its sentence, next to
+        a bare noun phrase: the phrase after it ("…, said WHO chief Dr Tedros.", cut before ",
+        who …") or the phrase between a comma and it ("…, an adviser to the president said.")."""
+        doc, sentence = self.doc, verb.sent
+        end = sentence.end
+        while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        before = doc[verb.i - 1] if verb.i > sentence.start else None
+        if before is not None and before.text in _BEFORE_INVERTED and end > verb.i + 1:
+            last = next(
+                (t.i - 1 for t in doc[verb.i + 1 : end] if t.text in _RELATIVE_WORDS), end - 1
+            )
+            while last > verb.i and doc[last].is_punct:
+                last -= 1
+            if self._bare_phrase(verb.i + 1, last):
+                return verb.i + 1, last
+        if end == verb.i + 1 and before is not None:
+            first = verb.i - 1
+            while first > sentence.start and doc[first - 1].text not in _PHRASE_OPENERS:
+                first -= 1
+            if first > sentence.start and self._bare_phrase(first, verb.i - 1):
+                return first, verb.i - 1
+        return None
+
+    def _bare_phrase(self, first: int, last: int) -> bool:
+        """Whether tokens `first..last` are a short noun phrase outside quotation marks."""
+        words = self.doc[first : last + 1]
+        return (
+            0 < len(words) <= _MAX_UNPARSED_SPEAKER
+            and all(self.quote_at[t.idx] < 0 for t in words)
+            and all(t.pos_ in _PHRASE_POS or (t.is_upper and t.is_alpha) for t in words)
+            and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+            and words[0].pos_ != "ADP"
+        )
+
+    def _actor_within(self, span: Span) -> Actor | None:
+        """The actor of the mentions inside a span: a person's before an organisation's."""
+        inside = [m for m in self.mentions if span.start <= m.span.start and m.span.end <= span.end]
+        people = [m for m in inside if m.role == "person"]
+        if inside:
+            return min(people or inside, key=lambda m: m.span.start).actor
+        links = (c for c in self.coreferences if span.start <= c.span.start < span.end)
+        return next((c.actor for c in links if c.actor is not None), None)
+
+    def _is_document(self, head: Token) -> bool:
+        """ "the statement", "this report", "its resolution": a document already spoken of."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
+        return definite and head.lemma_.lower() in self.lexicon.document_nouns
+
+    def _issuer(self, paragraph_start: int) -> Actor | None:
+        """Who issued the document a source names: the speaker of the latest attribution with
+        an actor, in this paragraph or the two before ("the ministry said in a statement. …
+        “…,” the statement continued")."""
+        floor = self._paragraphs_before(paragraph_start, _ISSUER_PARAGRAPHS)
+        for said in reversed(self.found):
+            if said.cue.start < floor:
+                break
+            if said.source_actor is not None:
+                return said.source_actor
+        return None
+
+    def _paragraphs_before(self, start: int, count: int) -> int:
+        """Where the paragraph `count` non-empty paragraphs before the one at `start` begins."""
+        n = bisect.bisect_left(self.breaks, start)
+        position = start
+        while count and n > 0:
+            n -= 1
+            previous = self.breaks[n - 1] + 1 if n > 0 else 0
+            if self.text[previous : self.breaks[n]].strip():
+                count -= 1
+            position = previous
+        return position
 
     def _actor_of(self, head: Token) -> Actor | None:
         mention = self._mention_at(head)
@@ -751,9 +933,46 @@ class _Finder:
         return Span(start, end)
 
 
-def _speakers(verb: Token) -> list[Token]:
-    """A verb's subjects that can speak: a bare number ("19 wounded") cannot."""
-    return [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "NUM"]
+def _without(content: Span, named: Span, text: str) -> Span | None:
+    """A content span with the speaker's words cut off its end or start."""
+    if content.end <= named.start or named.end <= content.start:
+        return content
+    start, end = content.start, content.end
+    if start < named.start:
+        end = named.start
+    else:
+        start = named.end
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    return Span(start, end) if start < end else None
+
+
+def _discourse_marker(verb: Token, subjects: list[Token]) -> bool:
+    """ "That said, …", "This said, …": a sentence opener, not a report."""
+    doc = verb.doc
+    return bool(
+        len(subjects) == 1
+        and subjects[0].lower_ in ("that", "this")
+        and subjects[0].is_sent_start
+        and subjects[0].i == verb.i - 1
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
+
+
+def _misread_as_modifier(verb: Token) -> bool:
+    """ "Ukrainian military intelligence reported on April 15 that …" parsed as a noun phrase
+    with no verb: the reporting verb hangs on the sentence's root noun and has a clause."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _end(token: Token) -> int:

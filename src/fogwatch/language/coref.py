@@ -14,7 +14,15 @@ claim pinned on the wrong side:
 - "they" as a subject links to the most recent group ("Russian troops", "officials") in the same
   or previous sentence, unless two different groups compete there;
 - "the general", "the ministry", "the Kremlin spokesman" link to the most recent mention, in the
-  last five sentences, of a person or organisation that bears the title.
+  last five sentences, of a person or organisation that bears the title;
+- "one soldier", "an official" speaking right after "Russian soldiers", "Ukrainian officials" in
+  the same or the previous sentence is one of them;
+- a speaker is kept across paragraphs while nobody else speaks: a "he"/"she" with no candidate in
+  its window, or "the ministry" with none in the last five sentences, links to the last person or
+  organisation that spoke (the subject of a reporting verb) in the last twelve sentences, when no
+  other person (or nothing else bearing the title) has been mentioned since;
+- "the president" resolved to Biden stands for Biden as a "he" antecedent; an unregistered
+  one-word name blocks "he" only when it speaks (the tagger's one-word PERSON is often a place).
 """
 
 from __future__ import annotations
@@ -38,12 +46,14 @@ _ORGANISATION_ROLES = frozenset({"mention", "metonym"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PERSON_WINDOW = 2  # previous sentences searched for a "he"/"she" antecedent
 _TITLE_WINDOW = 5  # previous sentences searched for a "the general" antecedent
+_SPEAKER_WINDOW = 12  # previous sentences searched for the last speaker when no one else spoke
 _CONTEXT_TOKENS = 4  # title words read before a mention ("Russian diplomat" before a name)
 _STOP_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _OPENING_QUOTES = {"“": "”", "«": "»"}
+_ONE_OF = frozenset({"one", "a", "an", "another"})  # "one soldier" of "Russian soldiers"
 _LINE_BREAK = re.compile("\n")
 
 
@@ -53,7 +63,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[Coreference]:
         return []
     article = _Article(doc, mentions, load_registry())
     described = article.descriptions()
-    links = article.surnames() + article.pronouns(described) + described
+    links = article.surnames() + article.pronouns(described) + described + article.partitives()
     return sorted(links, key=lambda link: (link.span.start, link.span.end))
 
 
@@ -69,6 +79,8 @@ class _Referent:
     gender: str | None
     subject: bool
     mention: ActorMention
+    speaks: bool = False
+    """The subject of a reporting verb: "Radakin said", "He warned"."""
 
 
 class _Article:
@@ -88,6 +100,7 @@ class _Article:
             self.taken[referent.start : referent.end] = b"\x01" * (referent.end - referent.start)
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self._blockers: dict[str, list[int]] = {}
+        self.described = bytearray(len(doc))  # tokens of resolved "the president" descriptions
 
     def _referent(self, mention: ActorMention) -> _Referent | None:
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -107,7 +120,11 @@ class _Article:
             gender=person.gender if person else None,
             subject=root.dep_ in _SUBJECT,
             mention=mention,
+            speaks=self._speaks(root),
         )
+
+    def _speaks(self, token: Token) -> bool:
+        return token.dep_ in _SUBJECT and token.head.lemma_.lower() in self.registry.reporting_verbs
 
     def _sentence(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -148,6 +165,12 @@ class _Article:
         """
         matcher = self.registry.matcher(self.doc.vocab, "pronouns", _pronoun_patterns, "LOWER")
         people = [r for r in self.referents if r.mention.role == "person"]
+        people += self._described_people(described)
+        people.sort(key=lambda r: r.start)
+        for link in described:
+            span = self.doc.char_span(link.span.start, link.span.end, alignment_mode="expand")
+            if span is not None:
+                self.described[span.start : span.end] = b"\x01" * len(span)
         groups = [r for r in self.referents if r.mention.role == "group"]
         organisations = self._organisations(described)
         links = []
@@ -190,7 +213,44 @@ class _Article:
                 latest = max(in_paragraph, key=lambda p: p.start)
                 return None if self._blocked("person", latest, pronoun.i) else latest
         chosen = self._nearest_single(pronoun.i, before, _PERSON_WINDOW)
+        if chosen is None and not any(p.sentence >= sentence - _PERSON_WINDOW for p in before):
+            chosen = self._last_speaker(sentence, before)
         return None if chosen is None or self._blocked("person", chosen, pronoun.i) else chosen
+
+    @staticmethod
+    def _last_speaker(sentence: int, before: list[_Referent]) -> _Referent | None:
+        """The last person who spoke in the speaker window, if no other person was mentioned
+        after them: the speaker goes on across paragraphs while nobody else speaks."""
+        recent = [p for p in before if p.sentence >= sentence - _SPEAKER_WINDOW]
+        speakers = [p for p in recent if p.speaks]
+        if not speakers:
+            return None
+        latest = max(speakers, key=lambda p: p.start)
+        later = {p.key for p in recent if p.start >= latest.start}
+        return latest if later == {latest.key} else None
+
+    def _described_people(self, described: list[Coreference]) -> list[_Referent]:
+        """ "the president" resolved to Biden stands for Biden where it is ("But the president
+        did not predict … “…,” he said")."""
+        people = {r.mention.span: r for r in self.referents if r.mention.role == "person"}
+        found = []
+        for link in described:
+            antecedent = people.get(link.antecedent)
+            span = self.doc.char_span(link.span.start, link.span.end, alignment_mode="expand")
+            if antecedent is None or span is None or not len(span):
+                continue
+            found.append(
+                dataclasses.replace(
+                    antecedent,
+                    start=span.start,
+                    end=span.end,
+                    sentence=self._sentence(span.start),
+                    paragraph=self._paragraph(span.start_char),
+                    subject=span.root.dep_ in _SUBJECT,
+                    speaks=self._speaks(span.root),
+                )
+            )
+        return found
 
     def _organisations(self, described: list[Coreference]) -> list[_Referent]:
         """Organisation mentions and resolved descriptions, one key per actor."""
@@ -259,14 +319,21 @@ class _Article:
 
     def _find_blockers(self, kind: str) -> list[int]:
         """Token positions of unregistered people (for "he"/"she") or plural nouns (for "they")."""
-        doc, taken = self.doc, self.taken
+        doc, taken, described = self.doc, self.taken, self.described
         if kind == "person":
+            # a one-word PERSON the tagger finds is as often a place ("worse than Bucha") or a
+            # common noun ("Newsletters may contain"): it blocks only when it speaks
+            reporting = self.registry.reporting_verbs
             found = [
                 ent.start
                 for ent in doc.ents
                 if ent.label_ == "PERSON"
                 and not any(taken[ent.start : ent.end])
                 and ent.text not in self.registry.entries  # "Kyiv" tagged PERSON is still a place
+                and (
+                    len(ent) > 1
+                    or (ent.root.dep_ in _SUBJECT and ent.root.head.lemma_.lower() in reporting)
+                )
             ]
             person_nouns = {
                 noun for noun, role in self.registry.role_nouns.items() if role.form == "person"
@@ -276,6 +343,7 @@ class _Article:
                 for token in doc
                 if token.dep_ in _SUBJECT
                 and not taken[token.i]
+                and not described[token.i]
                 and token.lower_ in person_nouns
                 and token.head.lemma_.lower() in self.registry.reporting_verbs
             ]
@@ -313,6 +381,7 @@ class _Article:
             gender=antecedent.gender,
             subject=True,
             mention=antecedent.mention,
+            speaks=self._speaks(pronoun),
         )
 
     # ── titles ──
@@ -339,6 +408,36 @@ class _Article:
             )
             if antecedent is not None:
                 links.append(Coreference(mention.span, antecedent.mention.span, mention.actor))
+        return links
+
+    def partitives(self) -> list[Coreference]:
+        """ "Russian soldiers complained … One soldier claimed": an indefinite role noun that
+        speaks is one of the group of the same noun named in this or the previous sentence."""
+        registry = self.registry
+        groups = [r for r in self.referents if r.mention.role == "group"]
+        links = []
+        for token in self.doc:
+            if (
+                token.dep_ not in _SUBJECT
+                or self.taken[token.i]
+                or token.head.lemma_.lower() not in registry.reporting_verbs
+                or token.lower_ not in registry.role_nouns
+                or not any(c.lower_ in _ONE_OF for c in token.children if c.i < token.i)
+            ):
+                continue
+            sentence = self._sentence(token.i)
+            same = [
+                g
+                for g in groups
+                if g.start < token.i
+                and sentence - 1 <= g.sentence <= sentence
+                and self.doc[g.end - 1].lemma_.lower() == token.lemma_.lower()
+            ]
+            if len({g.mention.actor.id for g in same}) != 1:
+                continue
+            antecedent = max(same, key=lambda g: g.start).mention
+            span = self._span(token.left_edge.i, token.i + 1)
+            links.append(Coreference(span, antecedent.span, antecedent.actor))
         return links
 
     def _bare_titles(self) -> list[tuple[int, int, str]]:
@@ -380,7 +479,7 @@ class _Article:
         for referent in reversed(self.referents):
             if referent.start >= index:
                 continue
-            if referent.sentence < sentence - _TITLE_WINDOW:
+            if referent.sentence < sentence - _SPEAKER_WINDOW:
                 break
             mention = referent.mention
             if named_only and mention.person is None:
@@ -389,7 +488,9 @@ class _Article:
                 continue
             titles = self.registry.titles_of(mention)
             if title in titles or head in titles or head in self._context_words(referent):
-                return referent
+                # beyond the title window only a speaker goes on being "the ministry"
+                near = referent.sentence >= sentence - _TITLE_WINDOW
+                return referent if near or referent.speaks else None
         return None
 
     def _context_words(self, referent: _Referent) -> set[str]:
