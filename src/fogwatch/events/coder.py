@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from fogwatch.events import date, incidents, taxonomy, triggers
+from fogwatch.events import date, eventness, incidents, taxonomy, triggers
 from fogwatch.events.candidate import Candidate
 from fogwatch.events.frames import (
     Family,
@@ -62,6 +62,10 @@ FAMILIES: tuple[Family, ...] = (
     strategic,
 )
 """The frame modules: each `find(reading, triggers)` codes the triggers of its `FRAMES`."""
+OVERRIDE_BELOW = 0.1
+"""The eventness model overrules an asserted reading only when it gives it less than this."""
+_NOT_EVENTS = frozenset({"general", "none"})
+"""What the eventness model says is no incident: analysis, trends, rhetoric, other senses."""
 EXTERNAL_FORCES = 8
 """ACLED inter code of External/Other forces: a state's forces acting outside their country."""
 
@@ -85,7 +89,33 @@ def code(
     candidates = [candidate for family in FAMILIES for candidate in family.find(reading, hits)]
     # back in the order of their triggers: a trigger makes one candidate at most
     candidates.sort(key=lambda candidate: candidate.trigger.i)
+    candidates = _judged(reading, candidates)
     return [_event(reading, candidate) for candidate in incidents.merge(reading, candidates)]
+
+
+def _judged(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
+    """The learned eventness model's second reading of what the rules call asserted
+    (`events.eventness`, trained on labelled real news). Where the model is confident that the
+    trigger reports no asserted incident (`OVERRIDE_BELOW`), its reading wins: analysis, trends,
+    rhetoric and other senses of the word are dropped, aims, plans and past events take its
+    modality. Elsewhere the rules stand."""
+    asserted = [c for c in candidates if c.modality == "asserted"]
+    judged = eventness.judge_many(
+        reading.doc, [c.trigger for c in asserted], reading.result.article.published
+    )
+    verdict = {
+        id(c): j.modality
+        for c, j in zip(asserted, judged, strict=True)
+        if j.probabilities[eventness.ASSERTED] < OVERRIDE_BELOW
+    }
+    kept = []
+    for candidate in candidates:
+        modality = verdict.get(id(candidate), candidate.modality)
+        if modality in _NOT_EVENTS:
+            continue
+        candidate.modality = modality  # type: ignore[assignment]
+        kept.append(candidate)
+    return kept
 
 
 @functools.cache
