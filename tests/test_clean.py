@@ -115,13 +115,3 @@ def test_any_text_maps_back_character_by_character(parts):
     text, runs = clean(raw)
     assert_maps_back(raw, text, runs)
     assert text == text.strip()
-
-
-def test_an_inline_photograph_credit_goes_with_its_one_sentence_caption():
-    raw = (
-        "Officials met on Monday. A school destroyed by shelling in Kharkiv. "
-        "Photograph: Jane Doe/AFP/Getty ImagesThe talks went on, officials said."
-    )
-    text, runs = clean(raw)
-    assert text == "Officials met on Monday. The talks went on, officials said."
-    assert all(text[i] == raw[OffsetMap(runs).to_raw(i)] for i in range(len(text)))

@@ -122,3 +122,19 @@ def test_a_text_longer_than_one_parse_is_parsed_in_paragraph_pieces(monkeypatch)
     whole = [token.text for token in nlp.load()(texts[2])]
     assert [token.text for token in docs[2]] == whole
     assert "Key Takeaways\n\n" in [sentence.text for sentence in docs[1].sents]
+
+
+def test_an_inline_photograph_credit_and_its_caption_sentence_are_a_caption():
+    text = (
+        "Officials met on Monday. A school destroyed by shelling in Kharkiv. "
+        "Photograph: Jane Doe/AFP/Getty ImagesThe talks went on, officials said."
+    )
+    assert kinds(text) == [
+        (
+            "caption",
+            "A school destroyed by shelling in Kharkiv. Photograph: Jane Doe/AFP/Getty Images",
+        )
+    ]
+    result = fogwatch.extract(text, published="2022-04-09")
+    assert result.events == ()
+    assert any(mention.span.of(text) == "Kharkiv" for mention in result.places)

@@ -9,7 +9,9 @@
   and a line that is only a date and time ("June 18, 3:30 pm ET").
 - `teaser`: a pointer to another story, video or page ("Read more: …", a live blog's "01:13Donbas
   battle will be …").
-- `caption`: a picture caption, told by the credit that ends it ("… (Anthony Kwan/Getty Images)").
+- `caption`: a picture caption, told by the credit that ends it ("… (Anthony Kwan/Getty Images)"),
+  a whole paragraph or, as newspaper pages print them inline, one sentence and its credit ("A
+  school destroyed in Kharkiv. Photograph: Jane Doe/AFP/Getty Images").
 - `bullet`: a list item ("• Russian forces shelled …"). Bullets are prose: each is a sentence.
 
 Headings, bylines, datelines, teasers and captions describe or frame the article; they are not
@@ -30,6 +32,17 @@ import yaml
 
 from fogwatch.records import Part, PartKind, Span
 
+# An inline picture credit, "Photograph: Name/Agency[/Agency]", the agencies ending it (the next
+# sentence may follow with no space: "…/EPAJohnson is …").
+_AGENCIES = (
+    "AFP via Getty Images|Getty Images|Getty|AFP|AP|EPA-EFE|EPA|Reuters|PA Wire|PA|REX|Shutterstock"
+    "|SOPA Images|Bloomberg|Anadolu Agency|Anadolu|NurPhoto|Handout|Pool|Ukrinform|TASS|Sputnik"
+    "|Planet Labs PBC|Maxar Technologies|ZUMA Press|Alamy|The Guardian|The Observer"
+)
+_INLINE_CREDIT_RE = re.compile(
+    rf"\b(?:Photograph|Photo|Photos|Image|Illustration|Composite):\s[^/\n]{{1,80}}(?:/(?:{_AGENCIES}))+"
+)
+_SENTENCE_START_RE = re.compile(r"[.!?”\"]\s*(?=[A-Z“\"])")
 NOT_PROSE: frozenset[str] = frozenset({"heading", "byline", "dateline", "teaser", "caption"})
 _CLOSERS = "\"'”’)]»"
 _BYLINE_PARAGRAPHS = 3
@@ -98,9 +111,26 @@ def find(text: str) -> tuple[Part, ...]:
             kinds[index] = None
         if kinds[index] in (None, "bullet"):
             follows_prose = True
-    return tuple(
-        Part(span, kind) for span, kind in zip(spans, kinds, strict=True) if kind is not None
-    )
+    parts = [Part(span, kind) for span, kind in zip(spans, kinds, strict=True) if kind is not None]
+    parts += [
+        Part(span, "caption")
+        for span in _inline_captions(text)
+        if not any(p.span.start <= span.start and span.end <= p.span.end for p in parts)
+    ]
+    return tuple(sorted(parts, key=lambda part: part.span.start))
+
+
+def _inline_captions(text: str) -> list[Span]:
+    """Each inline credit with the one sentence before it, its caption."""
+    captions = []
+    for match in _INLINE_CREDIT_RE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()].rstrip()
+        if before.endswith("."):
+            before = before[:-1]  # the caption's own full stop
+        ends = list(_SENTENCE_START_RE.finditer(before))
+        captions.append(Span(line_start + (ends[-1].end() if ends else 0), match.end()))
+    return captions
 
 
 def _continued(text: str, spans: Sequence[Span], index: int) -> bool:

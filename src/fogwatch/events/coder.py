@@ -23,6 +23,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from fogwatch import structure
 from fogwatch.events import date, eventness, incidents, taxonomy, triggers
 from fogwatch.events.candidate import Candidate
 from fogwatch.events.frames import (
@@ -89,6 +90,9 @@ def code(
     candidates = [candidate for family in FAMILIES for candidate in family.find(reading, hits)]
     # back in the order of their triggers: a trigger makes one candidate at most
     candidates.sort(key=lambda candidate: candidate.trigger.i)
+    # a heading, caption or teaser frames the report: its words start no event (and are never
+    # merged into one the prose tells)
+    candidates = [c for c in candidates if structure.is_prose(result.parts, c.trigger_span)]
     candidates = _judged(reading, candidates)
     return [_event(reading, candidate) for candidate in incidents.merge(reading, candidates)]
 

@@ -37,34 +37,11 @@ _FURNITURE_RE = re.compile(
 # Square brackets around a number that follow a space are prose ("[3] options"), so they stay.
 _FOOTNOTE_RE = re.compile(r"(?<=[^\s\[(])\[\d{1,4}\]")
 
-# An inline picture credit as newspaper pages print it after the caption, "Photograph: Name/Agency",
-# the agencies ending it (the next sentence may follow with no space: "…/EPAJohnson is …").
-_AGENCIES = (
-    "AFP via Getty Images|Getty Images|Getty|AFP|AP|EPA-EFE|EPA|Reuters|PA Wire|PA|REX|Shutterstock"
-    "|SOPA Images|Bloomberg|Anadolu Agency|Anadolu|NurPhoto|Handout|Pool|Ukrinform|TASS|Sputnik"
-    "|Planet Labs PBC|Maxar Technologies|ZUMA Press|Alamy|The Guardian|The Observer"
-)
-_INLINE_CREDIT_RE = re.compile(
-    rf"\b(?:Photograph|Photo|Photos|Image|Illustration|Composite):\s[^/\n]{{1,80}}(?:/(?:{_AGENCIES}))+"
-)
-_CAPTION_START_RE = re.compile(r"[.!?”\"]\s*(?=[A-Z“\"])")
-
 # Characters with no visible meaning that scrapers leave behind.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 _SENTENCE_END = '.!?"”’:;'
 _NO_SPACE_BEFORE = ",.;:!?)]}%"
-
-
-def _inline_caption_start(raw: str, credit_start: int) -> int:
-    """Start of the one-sentence caption an inline credit ends ("A school destroyed in Kharkiv.
-    Photograph: …/AFP"): after the sentence end before it, or at the start of its line."""
-    line_start = raw.rfind("\n", 0, credit_start) + 1
-    before = raw[line_start:credit_start].rstrip()
-    if before.endswith("."):
-        before = before[:-1]  # the caption's own full stop
-    ends = list(_CAPTION_START_RE.finditer(before))
-    return line_start + (ends[-1].end() if ends else 0)
 
 
 def _caption_start(raw: str, credit_start: int) -> int:
@@ -91,9 +68,6 @@ def _debris(raw: str) -> list[tuple[int, int]]:
     ranges += [m.span() for m in _GALLERY_RE.finditer(raw)]
     ranges += [m.span() for m in _FURNITURE_RE.finditer(raw)]
     ranges += [m.span() for m in _FOOTNOTE_RE.finditer(raw)]
-    ranges += [
-        (_inline_caption_start(raw, m.start()), m.end()) for m in _INLINE_CREDIT_RE.finditer(raw)
-    ]
     ranges += [m.span() for m in _INVISIBLE_RE.finditer(raw)]
     ranges += [(_caption_start(raw, m.start()), m.end()) for m in _CREDIT_RE.finditer(raw)]
     merged: list[tuple[int, int]] = []
