@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from fogwatch.records import ArticleResult, Claim
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "src" / "fogwatch" / "data" / "sample"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,3 +27,21 @@ needs_shared = pytest.mark.skipif(
 def dated(body: str, date: str = "2025-11-12") -> str:
     """An article in the dated plain-text format."""
     return f"date {date} {body}"
+
+
+def claim_by(result: ArticleResult, cue: str, content_start: str) -> Claim:
+    """The one claim with this cue whose content starts so."""
+    text = result.article.text
+    found = [
+        c
+        for c in result.claims
+        if c.cue_span.of(text) == cue and c.content_span.of(text).startswith(content_start)
+    ]
+    assert len(found) == 1, [(c.cue_span.of(text), c.content_span.of(text)) for c in result.claims]
+    return found[0]
+
+
+def judgment(result: ArticleResult, claim: Claim) -> tuple[str, str, int]:
+    """A claim's status, source reliability and information credibility."""
+    (assessment,) = [a for a in result.assessments if a.claim_id == claim.id]
+    return assessment.status, assessment.reliability, assessment.credibility

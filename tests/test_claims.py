@@ -14,29 +14,13 @@ from typer.testing import CliRunner
 import fogwatch
 from fogwatch.cli import app
 from fogwatch.records import ArticleResult, Claim
-from helpers import SAMPLE, SEED, needs_shared
+from helpers import SAMPLE, SEED, claim_by, judgment, needs_shared
 
 
 @pytest.fixture(scope="module")
 def seed() -> ArticleResult:
     _, date, body = SEED.read_text(encoding="utf-8").split(maxsplit=2)
     return fogwatch.extract(body, published=date)
-
-
-def claim_by(result: ArticleResult, cue: str, content_start: str) -> Claim:
-    text = result.article.text
-    found = [
-        c
-        for c in result.claims
-        if c.cue_span.of(text) == cue and c.content_span.of(text).startswith(content_start)
-    ]
-    assert len(found) == 1, [(c.cue_span.of(text), c.content_span.of(text)) for c in result.claims]
-    return found[0]
-
-
-def judgment(result: ArticleResult, claim: Claim) -> tuple[str, str, int]:
-    (assessment,) = [a for a in result.assessments if a.claim_id == claim.id]
-    return assessment.status, assessment.reliability, assessment.credibility
 
 
 @needs_shared

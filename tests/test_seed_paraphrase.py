@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import fogwatch
-from fogwatch.records import ArticleResult, Claim, Event
-from helpers import PARAPHRASE
+from fogwatch.records import ArticleResult, Event
+from helpers import PARAPHRASE, claim_by, judgment
 
 RAW = PARAPHRASE.read_text(encoding="utf-8")
 
@@ -24,22 +24,6 @@ RAW = PARAPHRASE.read_text(encoding="utf-8")
 def seed() -> ArticleResult:
     _, date, body = RAW.split(maxsplit=2)
     return fogwatch.extract(body, published=date)
-
-
-def claim_by(result: ArticleResult, cue: str, content_start: str) -> Claim:
-    text = result.article.text
-    found = [
-        c
-        for c in result.claims
-        if c.cue_span.of(text) == cue and c.content_span.of(text).startswith(content_start)
-    ]
-    assert len(found) == 1, [(c.cue_span.of(text), c.content_span.of(text)) for c in result.claims]
-    return found[0]
-
-
-def judgment(result: ArticleResult, claim: Claim) -> tuple[str, str, int]:
-    (assessment,) = [a for a in result.assessments if a.claim_id == claim.id]
-    return assessment.status, assessment.reliability, assessment.credibility
 
 
 def coded(event: Event, text: str) -> dict[str, Any]:
