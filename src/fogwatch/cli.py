@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import enum
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -671,6 +672,9 @@ def main() -> None:
     from fogwatch.geo.gazetteer import GazetteerError
     from fogwatch.language.nlp import ModelError
 
+    # a lost database connection is told once, as a StoreError below: psycopg's own warning
+    # while it tears the connection down ("error ignored terminating <Pipeline>") is not shown
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
     try:
         app()
     except (StoreError, ModelError, GazetteerError) as error:  # one line, never a traceback
