@@ -58,10 +58,28 @@ def test_incompatible_predicates_at_one_place_and_moment_contradict():
 
 
 def test_a_denial_contradicts_the_claim_it_denies():
-    denial = ukraine("ua", cue_class="deny", stance="refute")
+    denial = ukraine("ua", cue_class="deny", stance="deny")
     links = linking.link([said("ru"), denial])
     assert [(k.relation, k.evidence) for k in links] == [
         ("contradicts", "encircled ↔ not encircled at Pokrovsk")
+    ]
+
+
+def test_a_denial_contradicts_the_claims_it_answers_whatever_they_say():
+    report = ukraine("ua", article_id="one", cluster="one", predicate=None, place=None)
+    unrelated = ukraine("ua2", article_id="one", cluster="one", predicate=None, place=None)
+    denial = said(
+        "ru",
+        article_id="one",
+        cluster="one",
+        stance="deny",
+        predicate=None,
+        place=None,
+        answers=("ua",),
+    )
+    links = linking.link([report, unrelated, denial])
+    assert [(k.a, k.b, k.relation, k.evidence) for k in links] == [
+        ("ua", "ru", "contradicts", "RUS denies what UKR says")
     ]
 
 

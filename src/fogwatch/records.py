@@ -16,7 +16,21 @@ GeoPrecision = Literal[1, 2, 3]
 TimePrecision = Literal[1, 2, 3]
 """ACLED time_precision: 1 the day, 2 the week, 3 the month."""
 
-CueClass = Literal["assert", "claim", "insist", "confirm", "deny", "hedge", "observe", "report"]
+CueClass = Literal[
+    "assert",
+    "claim",
+    "accuse",
+    "insist",
+    "confirm",
+    "deny",
+    "condemn",
+    "hedge",
+    "observe",
+    "report",
+]
+Stance = Literal["affirm", "deny", "accuse", "condemn", "confirm", "hedge"]
+"""What the speaker does with what is said (`data/cue_verbs.yaml`); only "deny" counts against it."""
+STANCES: tuple[Stance, ...] = ("affirm", "deny", "accuse", "condemn", "confirm", "hedge")
 Modality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
 LinkRelation = Literal["confirms", "contradicts", "repeats"]
 ClaimStatus = Literal["claimed", "confirmed", "contested", "refuted"]
@@ -204,6 +218,11 @@ class Proposition:
     """Whether the content says it happened, would happen ("would open the way") or will happen."""
     object: str | None = None
     keywords: tuple[str, ...] = ()
+    blames: str | None = None
+    """The side the content holds responsible for harm ("a Russian missile was fired" → RUS)."""
+    answers: tuple[str, ...] = ()
+    """For a denial that refers instead of repeating ("denied the report", "rejected that"): the
+    ids of the earlier claims of the article it answers (`claims.answers`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +235,7 @@ class Claim:
     cue_lemma: str
     cue_class: CueClass
     content_span: Span
-    stance: Literal["affirm", "refute"]
+    stance: Stance
     direct: bool
     proposition: Proposition | None = None
 
@@ -297,6 +316,7 @@ class ArticleResult:
     claims: tuple[Claim, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
     links: tuple[ClaimLink, ...] = field(default=())
-    """Links among this article's own claims; the store adds links across articles."""
+    """Links with this article's claims: among themselves from `extract`, across stored
+    articles when read back from the store; none straight out of the pipeline."""
     assessments: tuple[Assessment, ...] = field(default=())
-    """One per claim, judged on this article alone; the store re-judges across articles."""
+    """One per claim, judged on the links above (`fogwatch.ingestion` fills both)."""

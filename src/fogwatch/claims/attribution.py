@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from fogwatch.language.quotes import quotation_ranges
-from fogwatch.records import Actor, ActorMention, Coreference, Span
+from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -117,7 +117,8 @@ class Attribution:
     cue_lemma: str
     cue_class: str
     stance: str
-    """ "affirm", or "refute" for denials ("denied", "dismissed")."""
+    """One of `records.STANCES`: "deny" for denials ("denied", "dismissed"), "condemn" for
+    judgments ("condemned the strike"), …"""
     sources: tuple[Span, ...]
     contents: tuple[Span, ...]
     direct: bool
@@ -167,9 +168,10 @@ def load_lexicon() -> Lexicon:
     }
     for cue_class, spec in data["classes"].items():
         stance = spec["stance"]
-        if stance not in ("affirm", "refute"):
+        if stance not in STANCES:
             raise ValueError(
-                f"{CUE_FILE}: class {cue_class} has stance {stance!r} — use affirm or refute"
+                f"{CUE_FILE}: class {cue_class} has stance {stance!r} — use one of "
+                + ", ".join(STANCES)
             )
         for kind, takes in _VERB_KINDS.items():
             for word in spec.get(kind, []):

@@ -4,7 +4,9 @@ A `Statement` is a claim flattened to what comparing needs (its proposition's ke
 origin, where and when it was published), built from a `Claim` here or from stored rows by the
 store. `link(statements, fresh)` compares every pair that touches a fresh claim:
 
-- contradicts: same place, times within `WINDOW_DAYS`, and either the same predicate with opposite
+- contradicts: a denial and the claims it answers without repeating them ("denied the report",
+  "denied responsibility" next to an accusation; `claims.answers`); or same place, times within
+  `WINDOW_DAYS`, and either the same predicate with opposite
   polarities ("captured" ↔ "denied … captured"), a pair of predicates the reviewed table in
   `data/claim_conflicts.yaml` says cannot both hold ("encircled" ↔ "can_supply"), or tolls that
   cannot both hold ("12 killed" ↔ "up to 180 killed");
@@ -80,6 +82,8 @@ class Statement:
     modality: str
     object: str | None
     keywords: tuple[str, ...]
+    answers: tuple[str, ...] = ()
+    """The claims this denial answers without repeating them ("denied the report")."""
 
     @property
     def day(self) -> dt.date:
@@ -88,7 +92,7 @@ class Statement:
     @property
     def affirms(self) -> bool:
         """Whether the speaker holds the proposition true: its polarity, flipped by a denial."""
-        return self.polarity != (self.stance == "refute")
+        return self.polarity != (self.stance == "deny")
 
     @property
     def origin(self) -> sources.Family | None:
@@ -141,6 +145,7 @@ def statement(claim: Claim, article: Article) -> Statement:
         modality=proposition.modality if proposition else "asserted",
         object=proposition.object if proposition else None,
         keywords=proposition.keywords if proposition else (),
+        answers=proposition.answers if proposition else (),
     )
 
 
@@ -229,6 +234,14 @@ def _relate(
 ) -> ClaimLink | None:
     if earlier.claim_id == later.claim_id:
         return None
+    for denial, denied in ((later, earlier), (earlier, later)):
+        if denied.claim_id in denial.answers:
+            return ClaimLink(
+                denied.claim_id,
+                denial.claim_id,
+                "contradicts",
+                f"{denial.speaker_side} denies what {denied.speaker_side} says",
+            )
     contradiction = _contradiction(earlier, later)
     if contradiction is not None:
         return ClaimLink(earlier.claim_id, later.claim_id, "contradicts", contradiction)

@@ -21,6 +21,7 @@ records. Each content is read off the dependency parse:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, cast
 
 import yaml
 
+from fogwatch.claims import answers
 from fogwatch.claims.attribution import Attribution
 from fogwatch.records import (
     Actor,
@@ -42,6 +44,7 @@ from fogwatch.records import (
     Proposition,
     Quantity,
     Span,
+    Stance,
 )
 
 if TYPE_CHECKING:
@@ -122,7 +125,17 @@ def claims(doc: Doc, result: ArticleResult, attributions: Sequence[Attribution])
             continue
         claim = reader.claim(attribution)
         made.setdefault(claim.id, claim)
-    return sorted(made.values(), key=lambda c: (c.cue_span.start, c.cue_span.end))
+    found = sorted(made.values(), key=lambda c: (c.cue_span.start, c.cue_span.end))
+    blames = {c.id: c.proposition.blames for c in found if c.proposition and c.proposition.blames}
+    denials = answers.answered(doc, found, blames)
+    return [
+        dataclasses.replace(
+            c, proposition=dataclasses.replace(c.proposition, answers=denials[c.id])
+        )
+        if c.id in denials and c.proposition is not None
+        else c
+        for c in found
+    ]
 
 
 def claim_id(article_id: str, cue: Span) -> str:
@@ -163,7 +176,7 @@ class _Reader:
             cue_lemma=attribution.cue_lemma,
             cue_class=cast(CueClass, attribution.cue_class),
             content_span=content,
-            stance="refute" if attribution.stance == "refute" else "affirm",
+            stance=cast(Stance, attribution.stance),
             direct=attribution.direct,
             proposition=self.proposition(attribution, parts),
         )
@@ -185,16 +198,18 @@ class _Reader:
         asides = _asides(clause)
         place = self._place(clause, asides, before=parts[0].start)
         own_clause = tokens if clause is not tokens else clause
+        actor = self._actor(head, clause, attribution.source_actor)
         return Proposition(
             predicate=predicate,
             place=place.place if place is not None else None,
-            actor=self._actor(head, clause, attribution.source_actor),
+            actor=actor,
             quantity=self._quantity(parts, _asides(tokens), head),
             time=self._time(parts, _asides(tokens)),
             polarity=polarity,
             modality=_modality(head, own_clause) if clause is tokens else "asserted",
             object=self._object(tokens, attribution),
             keywords=_keywords(tokens),
+            blames=answers.blamed_side(tokens, predicate, actor, self.result.actors),
         )
 
     def _tokens(self, span: Span) -> list[Token]:
@@ -215,6 +230,10 @@ class _Reader:
         return (best[2], best[3]) if best is not None else None
 
     def _predicate_of(self, token: Token) -> str | None:
+        if token.dep_ == "compound":
+            return (
+                None  # a noun naming a kind of thing: "riot control agents", "attack helicopters"
+            )
         lemma = _lemma(token)
         # "The delegation is ready": a predicative adjective's subject hangs on the copula
         around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
