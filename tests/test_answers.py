@@ -68,6 +68,15 @@ def test_condemning_a_strike_is_not_denying_it():
     assert contradicted(result) == set()
 
 
+def test_calling_an_accusation_baseless_denies_it():
+    result = extract(
+        "Ukraine said Russian forces used chemical weapons in Mariupol. "
+        "The Kremlin described the accusation as baseless."
+    )
+    assert claim_by(result, "described", "the accusation").stance == "deny"
+    assert contradicted(result) == {("said", "described")}
+
+
 def test_a_noun_modifying_a_noun_is_not_the_claim_predicate():
     result = extract("The ministry said Russian troops used riot control agents near Kherson.")
     assert claim_by(result, "said", "Russian troops").proposition.predicate is None

@@ -83,6 +83,12 @@ def test_a_denial_contradicts_the_claims_it_answers_whatever_they_say():
     ]
 
 
+def test_two_voices_of_one_party_do_not_contradict_each_other():
+    army = ukraine("army", predicate="captured", stance="deny")
+    premier = ukraine("premier", speaker="UKR.government", predicate="captured")
+    assert relations(army, premier) == set()
+
+
 def test_claims_about_other_places_or_weeks_apart_do_not_contradict():
     elsewhere = ukraine("ua", predicate="can_supply", place="gn:1", place_name="Myrnohrad")
     later = ukraine("ua2", predicate="can_supply", published=DAY + dt.timedelta(days=10))

@@ -80,9 +80,9 @@ def blamed_side(
             if (
                 start <= mention.span.start < end
                 and mention.span.start <= token.idx < mention.span.end
+                and mention.actor.side not in parties.non_party
             ):
-                if mention.actor.side not in parties.non_party:
-                    return mention.actor.side
+                return mention.actor.side
         if token.dep_ in ("amod", "compound", "poss") and token.head.pos_ == "NOUN":
             adjective = parties.side_of_word(token.text)
             if adjective is not None:

@@ -6,10 +6,11 @@ store. `link(statements, fresh)` compares every pair that touches a fresh claim:
 
 - contradicts: a denial and the claims it answers without repeating them ("denied the report",
   "denied responsibility" next to an accusation; `claims.answers`); or same place, times within
-  `WINDOW_DAYS`, and either the same predicate with opposite
-  polarities ("captured" ↔ "denied … captured"), a pair of predicates the reviewed table in
-  `data/claim_conflicts.yaml` says cannot both hold ("encircled" ↔ "can_supply"), or tolls that
-  cannot both hold ("12 killed" ↔ "up to 180 killed");
+  `WINDOW_DAYS`, and either the same predicate with opposite polarities ("captured" ↔ "denied …
+  captured"), a pair of predicates the reviewed table in `data/claim_conflicts.yaml` says cannot
+  both hold ("encircled" ↔ "can_supply"), or tolls that cannot both hold ("12 killed" ↔ "up to
+  180 killed"). Two voices of one party to the war are one account: their opposite polarities
+  are a misread stance and their differing tolls an update, not a contradiction;
 - confirms: a confirm- or observe-class claim ("Reuters confirmed …", "footage shows …"), or one
   whose content verifies ("the video had been geolocated"), by an independent source, about the
   same proposition — or about the same evidence object, the last one shown before it in the same
@@ -280,6 +281,7 @@ def _contradiction(a: Statement, b: Statement) -> str | None:
         and a.predicate in conflicts.negatable
         and a.affirms != b.affirms
         and _sides_agree(a, b)
+        and not _one_party(a, b)  # a premier's "not fallen" and his army's "disinformation"
     ):
         return f"{_said(a)} ↔ {_said(b)}{_where(a)}"
     if not (a.affirms and b.affirms):
@@ -294,9 +296,20 @@ def _contradiction(a: Statement, b: Statement) -> str | None:
         and b.quantity is not None
         and abs((a.day - b.day).days) <= TOLL_WINDOW_DAYS
         and _tolls_clash(a.quantity, b.quantity)
+        and not _one_party(a, b)  # one side's tolls are updated, not contradicted
     ):
         return f"{a.predicate} {_figure(a.quantity)} ↔ {_figure(b.quantity)}{_where(a)}"
     return None
+
+
+def _one_party(a: Statement, b: Statement) -> bool:
+    """Whether both speak for one party to the war: their words are read as one account."""
+    side = a.speaker_side
+    return (
+        side is not None
+        and side == b.speaker_side
+        and side not in sources.registry().non_party_sides
+    )
 
 
 def _actors_fit(a: Statement, b: Statement, needs: str) -> bool:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, cast
 import yaml
 
 from fogwatch.claims import answers
-from fogwatch.claims.attribution import Attribution
+from fogwatch.claims.attribution import Attribution, load_lexicon
 from fogwatch.records import (
     Actor,
     ArticleResult,
@@ -138,6 +138,12 @@ def claims(doc: Doc, result: ArticleResult, attributions: Sequence[Attribution])
     ]
 
 
+@functools.cache
+def _falsehoods() -> frozenset[str]:
+    data = yaml.safe_load(files("fogwatch.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
+    return frozenset(data["falsehood_words"])
+
+
 def claim_id(article_id: str, cue: Span) -> str:
     """A claim's stable id: its article and the position of its cue."""
     key = f"{article_id}|claim|{cue.start}-{cue.end}"
@@ -176,10 +182,20 @@ class _Reader:
             cue_lemma=attribution.cue_lemma,
             cue_class=cast(CueClass, attribution.cue_class),
             content_span=content,
-            stance=cast(Stance, attribution.stance),
+            stance=self._stance(attribution, parts),
             direct=attribution.direct,
             proposition=self.proposition(attribution, parts),
         )
+
+    def _stance(self, attribution: Attribution, parts: Sequence[Span]) -> Stance:
+        """The cue's stance; calling something a lie is denying it ("called the reports
+        disinformation", "described it as fake"): `data/cue_verbs.yaml: falsehood_words`."""
+        cue = load_lexicon().verbs.get(attribution.cue_lemma)
+        if attribution.stance == "affirm" and cue is not None and "as" in cue.takes:
+            words = {_lemma(t) for part in parts for t in self._tokens(part)}
+            if words & _falsehoods():
+                return "deny"
+        return cast(Stance, attribution.stance)
 
     # ─── the slots ──────────────────────────────────────────────────────────────────────────
 
