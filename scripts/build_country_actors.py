@@ -1,5 +1,6 @@
 """Write `src/fogwatch/data/countries.yaml`: a government and a military for every state that
 `data/actors.yaml` does not already describe by hand, and the regions of Russia and Ukraine.
+Names that `data/world_actors.yaml` gives to its groups ("Sanaa" for the Houthis) are left to it.
 
     .venv/bin/python scripts/build_country_actors.py            # rewrite the file
     .venv/bin/python scripts/build_country_actors.py --check    # exit 1 when it is out of date
@@ -13,7 +14,7 @@ its military ("Estonian troops"); its side is its ISO 3166-1 alpha-3 code.
 
 What the script leaves out is written below, each with its reason, so the output can be reviewed
 as data: words that are also given names or surnames, words two states share, and a state's
-words that `actors.yaml` already gives to someone.
+words that `actors.yaml` or `world_actors.yaml` already gives to someone.
 """
 
 from __future__ import annotations
@@ -106,9 +107,23 @@ def plural(demonym: str) -> str | None:
     return None
 
 
-def taken_words() -> dict[str, str]:
-    """Every surface form `actors.yaml` gives to an actor, person or polity."""
+def hand_written() -> dict[str, Any]:
+    """`actors.yaml` and `world_actors.yaml` read as one: their sides, actors (with the `extend`
+    entries, which add names to actors of either file or of the generated one) and polities."""
     data = yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))
+    world = yaml.safe_load((DATA / "world_actors.yaml").read_text(encoding="utf-8"))
+    return {
+        "sides": {**data["sides"], **world.get("sides", {})},
+        "actors": [*data["actors"], *world.get("actors", []), *world.get("extend", [])],
+        "polities": {**data["polities"], **world.get("polities", {})},
+        "not_actors": [*data.get("not_actors", []), *world.get("not_actors", [])],
+        "ambiguous": [*data.get("ambiguous", []), *world.get("ambiguous", [])],
+    }
+
+
+def taken_words() -> dict[str, str]:
+    """Every surface form the hand-written files give to an actor, person or polity."""
+    data = hand_written()
     taken: dict[str, str] = {}
     for actor in data["actors"]:
         for key in ("aliases", "metonyms", "seats"):
@@ -118,7 +133,7 @@ def taken_words() -> dict[str, str]:
             for word in (person["name"], *person.get("variants", [])):
                 taken[word] = person["name"]
     for key, polity in data["polities"].items():
-        for word in polity["words"]:
+        for word in polity.get("words", []):
             taken[word] = f"polity {key}"
     for word in data.get("not_actors", []):
         taken[word] = "not_actors"
@@ -187,7 +202,7 @@ def regions(country: str, left_out: set[str]) -> list[str]:
 
 
 def build() -> str:
-    data = yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))
+    data = hand_written()
     taken = taken_words()
     found = states(set(data["sides"]))
     counts: dict[str, int] = {}
@@ -199,7 +214,7 @@ def build() -> str:
     def usable(word: str) -> bool:
         """Whether a word may stand for its state, as a metonym or a qualifier."""
         if word in taken:
-            left_out[word] = f"in actors.yaml: {taken[word]}"
+            left_out[word] = f"hand-written: {taken[word]}"
         elif counts.get(word, 0) > 1:
             left_out[word] = "two states"
         elif word in NOT_STATE_WORDS:

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from spacy.pipeline import Lemmatizer
     from spacy.tokens import Doc, Token
 
+NAMED_THINGS_FILE = "named_things.yaml"
 MAX_NAME_TOKENS = 7
 MAX_CANDIDATES = 25
 """Candidates scored per name, most prominent first (a name can have hundreds)."""
@@ -146,6 +147,26 @@ class Words:
     common: frozenset[str]
     suffixes: frozenset[str]
     organisations: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NamedThings:
+    """The vocabulary of `data/named_things.yaml`, lower-cased."""
+
+    heads: frozenset[str]
+    """Nouns a name may modify as the name of a weapon, vessel, unit or operation."""
+    vessels: frozenset[str]
+    """Nouns a vessel's name follows ("the cruiser Moskva")."""
+
+
+@functools.cache
+def load_named_things() -> NamedThings:
+    """The nouns of named weapons, vessels and units, read once per process."""
+    raw = yaml.safe_load(files("fogwatch.data").joinpath(NAMED_THINGS_FILE).read_text("utf-8"))
+    return NamedThings(
+        heads=frozenset(str(w).lower() for w in raw["heads"]),
+        vessels=frozenset(str(w).lower() for w in raw["vessels"]),
+    )
 
 
 @functools.cache
@@ -280,6 +301,10 @@ class _Reader:
         self.in_person = {i for begin, finish in self.person_spans for i in range(begin, finish)}
         """Token indices inside a person's name, so an overlap test is a set lookup."""
         self.people = self._person_words()
+        self.registry = actors.load_registry()
+        self.named_things = load_named_things()
+        self.actor_names = self._actor_names()
+        """Token index → (start, end) of the actor name or role phrase covering it."""
 
     # ── recognition ──
 
@@ -366,8 +391,8 @@ class _Reader:
         ):
             if not len(postings.places) or doc[start].text in self.people:
                 continue
-            if self._in_person(start, end):
-                continue
+            if self._in_person(start, end) or self._in_actor_name(start, end) in ("name", "part"):
+                continue  # "European Union": a word of an actor's name, not a people
             held = found.get(start)
             if held is None or held.end < end:
                 found[start] = _Mention(start, end, key, postings, kind="demonym", role="demonym")
@@ -451,7 +476,26 @@ class _Reader:
             return None
         if single and first.text in self.people and not (locative or self._may_act(postings)):
             return None  # a person named in the article
+        in_actor = self._in_actor_name(start, end)
+        if in_actor == "name":
+            return None  # "Hamas", "the EU", "the Azov battalion": an actor's own name
+        if single and self._names_a_thing(start, strong or place_entity):
+            return None  # "Iskander missiles", "the cruiser Moskva": a weapon's or vessel's name
+        if single and not strong and key in _english_words() and self._inside_longer_name(start):
+            return None  # "Rapid Support Forces", "Eastern Axis": a word of a longer name
+        if (
+            single
+            and (postings.matches >= Match.ALTERNATE).all()
+            and entity is not None
+            and entity[2] in _NAME_ENTS | _PERSON_ENTS
+            and not (locative or self._settlement(start))
+        ):
+            return None  # "Google" (once Topeka's name), "Hamas" (Hamm's): an organisation
         mention = _Mention(start, end, key, postings)
+        if in_actor == "qualifier":
+            mention.role = "metonym"  # "Kremlin spokesman", "Ukraine's military"
+        elif in_actor == "part":
+            mention.role = "modifier"  # "Gaza health ministry": a place inside an actor's name
         if region_word is not None:
             mention.kind, mention.region_word, mention.end = "region", region_word, end + 1
         elif after_comma and (postings.matches == Match.ABBREVIATION).all():
@@ -467,6 +511,78 @@ class _Reader:
             and not (locative or mention.nearby or mention.settlement or self._may_act(postings))
         )
         return mention
+
+    def _actor_names(self) -> dict[int, tuple[int, int]]:
+        """Token ranges of actor names and role phrases ("Rapid Support Forces", "Kremlin
+        spokesman", "Hamas fighters"): not of metonyms ("Moscow said") nor people, which are
+        read elsewhere."""
+        found: dict[int, tuple[int, int]] = {}
+        for mention in self.actor_mentions:
+            if mention.role in ("metonym", "person", "pronoun"):
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                for index in range(span.start, span.end):
+                    found[index] = (span.start, span.end)
+        return found
+
+    def _in_actor_name(self, start: int, end: int) -> str | None:
+        """How a match lies inside an actor mention: "name" when its words are an actor's
+        alias ("Hamas", "EU"); "qualifier" when they stand for a polity that qualifies a role
+        ("Kremlin spokesman", "Sudan's army"); "part" inside a longer name ("Gaza health
+        ministry"); None outside every actor mention."""
+        if not any(index in self.actor_names for index in range(start, end)):
+            return None
+        text = self.text[self.tokens[start].idx : _text_end(self.tokens[end - 1])]
+        entry = self.registry.entries.get(text)
+        if entry is None:
+            return "part"
+        if entry.polity is not None or entry.metonym_of is not None or entry.seat_of is not None:
+            return "qualifier"
+        if entry.actor is not None and not entry.blocked:
+            return "name"
+        return "part"
+
+    def _names_a_thing(self, index: int, strong: bool) -> bool:
+        """Whether a one-word name follows a vessel noun ("the cruiser Moskva") or, unless it
+        is a large place or read as one, modifies a weapon, vessel or unit noun ("Iskander
+        missiles", "Bazalt anti-ship missiles")."""
+        token = self.tokens[index]
+        before = self.tokens[index - 1] if index > 0 else None
+        if before is not None and before.lower_ in self.named_things.vessels:
+            return True
+        head = token.head
+        return (
+            not strong
+            and token.dep_ in ("compound", "nmod", "amod", "npadvmod")
+            and head.i > token.i
+            and head.lower_ in self.named_things.heads
+            and head.dep_ != "compound"
+        )
+
+    def _inside_longer_name(self, index: int) -> bool:
+        """Whether a word stands inside a run of capitalised words that name something else:
+        a capitalised proper noun right before it ("Eastern Axis") or a capitalised word right
+        after it that is no division or area word ("Rapid Support Forces")."""
+        tokens = self.tokens
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            before is not None
+            and before.is_alpha
+            and before.is_title
+            and (before.pos_ == "PROPN" or not before.is_sent_start)
+            and before.lower_ not in self.words.person_titles
+        ):
+            return True
+        return (
+            after is not None
+            and after.is_alpha
+            and after.is_title
+            and not after.is_sent_start
+            and after.lower_ not in self.words.region
+            and after.lower_ not in self.words.area
+        )
 
     def _person_named_like(self, start: int, end: int, entity: tuple[int, int, str]) -> bool:
         """A place and one more proper noun make one two-word name that is not an organisation's
@@ -662,6 +778,10 @@ class _Reader:
             if any(s <= span.start and span.end <= e for s, e in metonyms):
                 mention.role = "metonym"
                 continue
+            entry = registry.entries.get(span.of(self.text))
+            if entry is not None and entry.seat_of is not None and not self._located(mention):
+                mention.role = "metonym"  # "a Kremlin demand": the seat stands for its actor
+                continue
             entity = self.entity.get(mention.start)
             inside = entity is not None and (entity[0] < mention.start or entity[1] > mention.end)
             if inside and entity is not None and entity[2] in _MODIFIER_ENTS:
@@ -670,6 +790,13 @@ class _Reader:
             root = self.doc[mention.start : mention.end].root
             if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
                 mention.role = "metonym"
+
+    def _located(self, mention: _Mention) -> bool:
+        """Whether a locative word stands before a mention ("in the Kremlin", "at the Kremlin")."""
+        k = mention.start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        return k >= 0 and self.tokens[k].lower_ in self.registry.locative_prepositions
 
     def _may_act(self, postings: Postings) -> bool:
         """Countries and capitals stand for governments; towns do not."""

@@ -1,0 +1,176 @@
+"""Actors of the world's other wars and names that are not places: one invented sentence per
+behaviour (Sudan, Gaza, Myanmar, the Sahel, eastern DR Congo, Yemen), exact records asserted."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import pytest
+
+from fogwatch.geo import geoparse
+from fogwatch.language import actors, nlp
+from fogwatch.language.actors import RegistryError, build_registry, load_registry
+
+
+def found(text: str) -> list[tuple[str, str, str, str]]:
+    """(span text, actor id, actor side, role) for each mention, in text order."""
+    return [
+        (m.span.of(text), m.actor.id, m.actor.side, m.role)
+        for m in actors.find(nlp.parse_one(text))
+    ]
+
+
+def places(text: str) -> list[tuple[str, str | None, str]]:
+    """(span text, place name or None, role) for each place mention, in text order."""
+    return [
+        (m.span.of(text), m.place.name if m.place else None, m.role)
+        for m in geoparse.find(nlp.parse_one(text))
+    ]
+
+
+# ─── the registry ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_world_actors_carry_acled_names_sides_and_inter_codes():
+    registry = load_registry()
+    assert registry.actor("RSF.rsf").name == "Rapid Support Forces"
+    assert registry.actor("RSF.rsf").inter == 2
+    assert registry.actor("SDN.military").name == "Military Forces of Sudan (2019-)"
+    assert registry.actor("HAMAS.qassam").side == registry.actor("HAMAS.hamas").side == "HAMAS"
+    assert registry.actor("IS.iswap").side == "IS"
+    assert registry.actor("BFA.vdp").inter == 3
+    assert registry.people["Mohamed Hamdan Dagalo"].actor.id == "RSF.rsf"
+
+
+def test_generic_actors_are_named_for_their_country():
+    registry = load_registry()
+    armed = registry.generic("armed_groups", "SDN")
+    assert armed is not None
+    assert (armed.id, armed.name, armed.inter) == (
+        "UNID.armed_group.SDN",
+        "Unidentified Armed Group (Sudan)",
+        3,
+    )
+    assert registry.generic("armed_groups") == registry.actor("UNID.armed_group")
+    assert registry.generic("armed_groups", "HAMAS") == registry.actor("UNID.armed_group")
+
+
+def test_an_extension_of_an_unknown_actor_is_one_clear_error():
+    data = copy.deepcopy(actors._read_yaml(actors.REGISTRY_FILE))
+    data["extend"] = [{"id": "XXX.military", "aliases": ["XAF"]}]
+    with pytest.raises(RegistryError, match=r"`extend` names unknown actor 'XXX.military'"):
+        build_registry(data)
+
+
+def test_a_kind_fixes_its_inter_code():
+    data = copy.deepcopy(actors._read_yaml(actors.REGISTRY_FILE))
+    data["kinds"].append("rebel group")
+    data["actors"].append(
+        {"id": "UKR.rebels", "name": "Rebels", "side": "UKR", "kind": "rebel group", "inter": 3}
+    )
+    with pytest.raises(RegistryError, match="of kind rebel group must have inter 2"):
+        build_registry(data)
+
+
+def test_the_registry_loads_fast():
+    started = time.perf_counter()
+    load_registry.__wrapped__()  # read and validated again, the cached registry left alone
+    assert time.perf_counter() - started < 0.3
+
+
+# ─── named actors ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_sudan_rsf_and_the_army_chief():
+    text = (
+        "The Rapid Support Forces said they had seized the base. Abdel Fattah al-Burhan denied it."
+    )
+    assert found(text) == [
+        ("Rapid Support Forces", "RSF.rsf", "RSF", "mention"),
+        ("Abdel Fattah al-Burhan", "SDN.military", "SDN", "person"),
+    ]
+
+
+def test_gaza_hamas_its_armed_wing_and_the_health_ministry():
+    text = "The Qassam Brigades fired rockets, and the Gaza health ministry said 12 people died."
+    assert found(text) == [
+        ("Qassam Brigades", "HAMAS.qassam", "HAMAS", "mention"),
+        ("Gaza health ministry", "HAMAS.gaza_authorities", "HAMAS", "mention"),
+    ]
+
+
+def test_myanmar_arakan_army_and_the_junta():
+    text = "The Arakan Army captured Paletwa, and Myanmar's junta conceded the loss."
+    assert found(text) == [
+        ("Arakan Army", "ARAKAN.aa", "ARAKAN", "mention"),
+        ("Myanmar's junta", "MMR.military", "MMR", "mention"),
+    ]
+
+
+def test_yemen_houthi_rebels_are_the_movement():
+    assert found("Houthi rebels fired a missile at a tanker.") == [
+        ("Houthi rebels", "HOUTHIS.ansar_allah", "HOUTHIS", "group")
+    ]
+
+
+def test_forces_loyal_to_a_leader_are_his_forces():
+    assert found("Forces loyal to Haftar shelled the airport.") == [
+        ("Forces loyal to Haftar", "LNA.lna", "LNA", "group")
+    ]
+
+
+# ─── open-world actors ────────────────────────────────────────────────────────────────────────
+
+
+def test_sahel_gunmen_are_an_unidentified_armed_group_of_the_country_named():
+    text = "Gunmen killed nine villagers near Djibo, Burkina Faso's army said."
+    assert found(text)[0] == ("Gunmen", "UNID.armed_group.BFA", "UNID", "group")
+
+
+def test_a_state_qualifies_rebels_protesters_and_civilians():
+    text = "Congolese army units clashed with Syrian rebels as Sudanese protesters and Iraqi civilians watched."
+    assert found(text) == [
+        ("Congolese army units", "COD.military", "COD", "group"),
+        ("Syrian rebels", "UNID.armed_group.SYR", "UNID", "group"),
+        ("Sudanese protesters", "CIV.protesters.SDN", "CIV", "group"),
+        ("Iraqi civilians", "CIV.civilians.IRQ", "CIV", "group"),
+    ]
+
+
+def test_a_sponsor_is_not_the_country_of_the_group():
+    assert found("Turkey-backed militants looted the village.") == [
+        ("militants", "UNID.armed_group", "UNID", "group")
+    ]
+
+
+def test_proxies_keep_their_patron():
+    assert found("Russian-backed separatists shelled the town.") == [
+        ("Russian-backed separatists", "RUS.proxy_forces", "RUS", "group")
+    ]
+
+
+# ─── names that are not places ────────────────────────────────────────────────────────────────
+
+
+def test_an_actor_name_is_no_place():
+    text = "Israeli jets struck Hamas in Rafah, and the EU condemned the strike."
+    assert places(text) == [("Israeli", "Israel", "demonym"), ("Rafah", "Rafaḩ", "location")]
+
+
+def test_words_of_a_longer_name_are_no_place():
+    text = "The Rapid Support Forces attacked El Fasher, and the European Union protested."
+    assert places(text) == [("El Fasher", "El Fasher", "location")]
+
+
+def test_a_weapon_or_vessel_name_is_no_place():
+    text = "The cruiser Moskva sank after Ukraine fired Neptune missiles from Odesa."
+    assert [p for p in places(text) if p[2] == "location"] == [
+        ("Ukraine", "Ukraine", "location"),
+        ("Odesa", "Odesa", "location"),
+    ]
+
+
+def test_a_qualifier_of_a_role_stands_for_its_actor():
+    text = "Kremlin spokesman Dmitry Peskov spoke in Moscow."
+    assert places(text) == [("Kremlin", "Kremlin", "metonym"), ("Moscow", "Moscow", "location")]
