@@ -213,7 +213,6 @@ class Generator:
                     "place_id": place["id"],
                     "predicate": predicate,
                     "day": day,
-                    "source_kind": "actor",
                 }
             )
             judged.append(

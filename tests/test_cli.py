@@ -60,6 +60,18 @@ def test_ingest_list_and_show(tmp_path: Path):
     shown = run("show", listed[1]["id"], db=db)
     assert shown.returncode == 0 and "Talks in Istanbul stalled." in shown.stdout
 
+    # piped, the table is as wide as it needs to be; in 40 columns, ids and dates stay whole
+    for columns in (None, "40"):
+        env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+        table = subprocess.run(
+            [*FOGWATCH, "articles", "--db", db],
+            capture_output=True,
+            text=True,
+            env=env if columns is None else {**env, "COLUMNS": columns},
+        ).stdout
+        assert listed[0]["id"] in table and "2025-11-12" in table and "…" not in table
+    assert f"│ {listed[0]['id']} │ 2025-11-12 │" in table
+
 
 def test_failures_are_one_line_each_and_exit_1_while_the_rest_is_stored(tmp_path: Path):
     db = str(tmp_path / "cli.db")

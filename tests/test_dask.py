@@ -27,7 +27,6 @@ from fogwatch.export import acled
 from fogwatch.geo import gazetteer
 from fogwatch.language import nlp
 from fogwatch.scale import dask as scale
-from fogwatch.store import writes
 from helpers import SAMPLE
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -54,7 +53,7 @@ def snapshot(store: fogwatch.Store) -> Snapshot:
         judgments={r["id"]: (r["status"], r["credibility"]) for r in store.claims()},
         atomic_events={r["id"]: r["atomic_event_id"] for r in store.events()},
         dup_clusters={r["id"]: r["dup_cluster"] for r in store.articles()},
-        unlinked=tuple(writes.unlinked(store.engine)),
+        unlinked=tuple(store.unlinked()),
     )
 
 

@@ -140,8 +140,8 @@ def test_the_same_event_given_twice_is_kept_once() -> None:
 
 
 def test_a_region_without_a_geonames_id_is_keyed_by_name() -> None:
-    assert merge.place_key(DONBAS) == "name:UA//donbas"
-    assert merge.place_key(POKROVSK) == "geonames:704422"
+    assert DONBAS.key == "region:UA::Donbas"
+    assert POKROVSK.key == "gn:704422"
     [atomic] = merge.atomic_events(
         [
             article_event("e1", "Armed clash", place=DONBAS),

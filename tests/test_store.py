@@ -5,14 +5,16 @@ import json
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 
 import fogwatch
 from fogwatch import pipeline
 from fogwatch.ingest.clean import OffsetMap
+from fogwatch.ingest.dedup import Signature
 from fogwatch.records import RawArticle, Span
-from fogwatch.store import writes
 from fogwatch.store.schema import metadata
 from helpers import dated
 
@@ -129,7 +131,7 @@ def test_migrated_schema_matches_the_code(store: fogwatch.Store):
             for d in compare_metadata(context, metadata)
             if "articles_fts" not in str(d) and "search" not in str(d)
         ]
-        assert context.get_current_revision() == "0004"
+        assert context.get_current_revision() == "0006"
     assert differences == []
 
 
@@ -137,7 +139,7 @@ def test_opening_twice_migrates_once(store_url: str):
     fogwatch.open(store_url).close()
     with fogwatch.open(store_url) as store, store.engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-    assert versions == [("0004",)]
+    assert versions == [("0006",)]
 
 
 def test_sqlite_pragmas(tmp_path: Path):
@@ -163,12 +165,38 @@ def test_a_run_stopped_before_linking_is_finished_by_the_next(store: fogwatch.St
         for n, (day, body) in enumerate(texts)
     ]
     for result in pipeline.process([pipeline.prepare(raw) for raw in raws]):
-        writes.add_result(store.engine, result)
+        store.add(result, Signature.of(result.article.text))
     assert store.links() == []
-    assert len(writes.unlinked(store.engine)) == 2
+    assert len(store.unlinked()) == 2
     store.ingest([])
     assert [(link["relation"], link["evidence"]) for link in store.links()] == [
         ("contradicts", "encircled ↔ can_supply at Pokrovsk")
     ]
-    assert writes.unlinked(store.engine) == []
+    assert store.unlinked() == []
     assert {row["status"] for row in store.claims()} == {"contested"}
+
+
+def test_upgrading_merges_atomic_events_again_under_the_store_place_ids(
+    store_url: str, tmp_path: Path
+):
+    batch = write_jsonl(tmp_path / "wire.jsonl", [{"date": "2025-11-11", "text": WIRE}])
+    atomic = sa.text("SELECT id, place_id, date, sub_type FROM atomic_events ORDER BY id")
+    with fogwatch.open(store_url) as store:
+        store.ingest([str(batch)])
+        with store.engine.connect() as connection:
+            merged = connection.execute(atomic).all()
+        # back to revision 0005, as a store written before atomic ids hashed "gn:" keys
+        config = Config()
+        config.set_main_option("script_location", "fogwatch.store:migrations")
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005")
+    assert merged and all(row.place_id.startswith("gn:") for row in merged)
+    with fogwatch.open(store_url) as upgraded:
+        assert len(upgraded.unlinked()) == 1
+        with upgraded.engine.connect() as connection:
+            assert connection.execute(atomic).all() == []
+        upgraded.ingest([])
+        with upgraded.engine.connect() as connection:
+            assert connection.execute(atomic).all() == merged
+        assert upgraded.unlinked() == []

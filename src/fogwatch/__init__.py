@@ -7,8 +7,8 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from fogwatch.ingestion import IngestSummary, Store
     from fogwatch.records import ArticleResult
-    from fogwatch.store import IngestSummary, Store
 
 try:
     __version__ = version("fogwatch")
@@ -17,15 +17,16 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 
 def extract(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
-    """Everything fogwatch finds in one article body, without storing it."""
-    from fogwatch import pipeline  # imported on use: the pipeline brings spaCy and its models
+    """Everything fogwatch finds in one article body, its claims linked and judged among
+    themselves, without storing it."""
+    from fogwatch import ingestion  # imported on use: the pipeline brings spaCy and its models
 
-    return pipeline.extract(text, published, source)
+    return ingestion.extract_text(text, published, source)
 
 
 def open(url: str | None = None) -> Store:
     """Open (and migrate) the store at `url`: a SQLAlchemy URL or a SQLite file path."""
-    from fogwatch.store import Store
+    from fogwatch.ingestion import Store
 
     return Store(url)
 
@@ -33,9 +34,9 @@ def open(url: str | None = None) -> Store:
 def __getattr__(name: str) -> Any:
     """`fogwatch.Store` and `fogwatch.IngestSummary`, imported on first use (see `extract`)."""
     if name in ("Store", "IngestSummary"):
-        from fogwatch import store
+        from fogwatch import ingestion
 
-        return getattr(store, name)
+        return getattr(ingestion, name)
     raise AttributeError(f"module 'fogwatch' has no attribute {name!r}")
 
 

@@ -16,16 +16,14 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 import fogwatch
-from fogwatch import pipeline
+from fogwatch import ingestion, tables
 from fogwatch.errors import InputError, StoreError
 from fogwatch.export import acled, geojson, jsonl
 from fogwatch.ingest import readers
 from fogwatch.records import ArticleResult, RawArticle
-from fogwatch.store import Analyser, analyse_locally
-from fogwatch.store.writes import Outcome
+from fogwatch.store import Outcome
 
 app = typer.Typer(
     help="Turn conflict news into auditable events and claims, every value traced to its text.",
@@ -83,6 +81,8 @@ def _main(
     ] = False,
 ) -> None:
     """fogwatch: conflict news in; events, claims and their evidence out."""
+    if (fixed := tables.width()) is not None:  # not a terminal: COLUMNS, or wide
+        stdout.width = fixed
 
 
 @app.command()
@@ -133,7 +133,7 @@ def ingest(
         raise typer.BadParameter("use one of them, not both", param_hint="--cluster / --workers")
     store = fogwatch.open(db)
     scale_out = contextlib.ExitStack()
-    analyse: Analyser = analyse_locally
+    analyse: ingestion.Analyser = ingestion.analyse_locally
     if cluster is not None or workers is not None:
         from fogwatch.scale import dask as scale
 
@@ -162,7 +162,8 @@ def ingest(
                 stderr.print(f"fogwatch: {result}", markup=False, soft_wrap=True)
             progress.update(task, advance=1, description=where[-60:])
 
-        summary = store.ingest(
+        summary = ingestion.ingest(
+            store,
             paths,
             published=date,  # type: ignore[arg-type]
             max_bytes=max_bytes,
@@ -197,8 +198,18 @@ def articles(
     """List stored articles, newest first."""
     with fogwatch.open(db) as store:
         rows = store.articles(search=search, since=since, until=until, limit=limit)  # type: ignore[arg-type]
-    columns = ("id", "published", "source", "title", "words", "dup_cluster")
-    _print_rows(rows, columns if output is not ListFormat.table else columns[:-1], output)
+    _print_rows(
+        rows, ARTICLE_COLUMNS, output, keys=[*(c.key for c in ARTICLE_COLUMNS), "dup_cluster"]
+    )
+
+
+ARTICLE_COLUMNS = (
+    tables.Column("id"),
+    tables.Column("published"),
+    tables.Column("source", wraps=True, drop=2),
+    tables.Column("title", wraps=True),
+    tables.Column("words", drop=1),
+)
 
 
 class EventFormat(enum.StrEnum):
@@ -237,21 +248,20 @@ def events(
     else:
         for row in rows:
             row.pop("article_text", None)
-        columns = (
-            "id",
-            "date",
-            "sub_type",
-            "actor1_id",
-            "actor2_id",
-            "location",
-            "fatalities_best",
-            "modality",
-        )
-        if output is EventFormat.table:
-            _print_rows(rows, columns, ListFormat.table)
-        else:
-            all_columns = [key for key in rows[0]] if rows else list(columns)
-            _print_rows(rows, all_columns, ListFormat(output.value))
+        every_key = list(rows[0]) if rows else [column.key for column in EVENT_COLUMNS]
+        _print_rows(rows, EVENT_COLUMNS, ListFormat(output.value), keys=every_key)
+
+
+EVENT_COLUMNS = (
+    tables.Column("id"),
+    tables.Column("date"),
+    tables.Column("sub_type", wraps=True),
+    tables.Column("actor1_id", "actor1", wraps=True, drop=1),
+    tables.Column("actor2_id", "actor2", wraps=True, drop=3),
+    tables.Column("location", wraps=True),
+    tables.Column("fatalities_best", "fatalities", drop=2),
+    tables.Column("modality", drop=4),
+)
 
 
 @app.command()
@@ -292,8 +302,20 @@ def places(
     """List places mentioned in stored articles, most mentioned first."""
     with fogwatch.open(db) as store:
         rows = store.places(search=search, country=country, limit=limit)
-    columns = ("id", "name", "feature", "country", "admin1", "lat", "lon", "mentions", "articles")
-    _print_rows(rows, columns, output)
+    _print_rows(rows, PLACE_COLUMNS, output)
+
+
+PLACE_COLUMNS = (
+    tables.Column("id"),
+    tables.Column("name", wraps=True),
+    tables.Column("feature", wraps=True, drop=4),
+    tables.Column("country"),
+    tables.Column("admin1", drop=5),
+    tables.Column("lat", drop=6),
+    tables.Column("lon", drop=6),
+    tables.Column("mentions"),
+    tables.Column("articles", drop=3),
+)
 
 
 @app.command()
@@ -333,10 +355,19 @@ def claims(
         for row in rows:
             row["judged"] = f"{row['status']} {row['reliability']}{row['credibility']}"
             row["content"] = _clip(row["content"], 60)
-        columns = ("id", "day", "source", "cue", "content", "judged")
-        _print_rows(rows, columns, output)
+        _print_rows(rows, CLAIM_COLUMNS, output)
     else:
-        _print_rows(rows, list(rows[0]) if rows else ["id"], output)
+        _print_rows(rows, CLAIM_COLUMNS, output, keys=list(rows[0]) if rows else ["id"])
+
+
+CLAIM_COLUMNS = (
+    tables.Column("id"),
+    tables.Column("day"),
+    tables.Column("source", wraps=True, drop=2),
+    tables.Column("cue", wraps=True, drop=1),
+    tables.Column("content", wraps=True),
+    tables.Column("judged"),
+)
 
 
 @app.command()
@@ -362,6 +393,7 @@ def place(
         f"{where['name']} ({where['id']}, {where['feature']}, {where['country']} {where['admin1'] or ''})",
         style="bold",
         markup=False,
+        soft_wrap=True,
     )
     totals = found["totals"]
     stdout.print(f"\nEvents ({len(found['events'])} of {totals['events']})", style="bold")
@@ -369,29 +401,33 @@ def place(
         stdout.print(
             f"  {event['date']}  {event['sub_type']:<40} {event['actor1'] or '?'} vs {event['actor2'] or '-'}  [{event['modality']}]",
             markup=False,
+            soft_wrap=True,
         )
     stdout.print(f"\nClaims by side ({len(found['claims'])} of {totals['claims']})", style="bold")
     by_side: dict[str, list[dict[str, Any]]] = {}
     for claim in found["claims"]:
         by_side.setdefault(claim["side"] or "unattributed", []).append(claim)
     for side_name, side_claims in sorted(by_side.items()):
-        stdout.print(f"  {side_name}", style="bold", markup=False)
+        stdout.print(f"  {side_name}", style="bold", markup=False, soft_wrap=True)
         for claim in sorted(side_claims, key=lambda c: (c["day"], c["id"])):
             stdout.print(
                 f"    {claim['day']}  [{claim['status']} {claim['reliability']}{claim['credibility']}]  {claim['source'] or claim['publisher'] or '?'} {claim['cue']}: {_clip(claim['content'], 80)}",
                 markup=False,
+                soft_wrap=True,
             )
     stdout.print(f"\nContradictions ({len(found['contradictions'])})", style="bold")
     for pair in found["contradictions"]:
         a, b = pair["a"], pair["b"]
-        stdout.print(f"  {pair['evidence']}", markup=False)
+        stdout.print(f"  {pair['evidence']}", markup=False, soft_wrap=True)
         stdout.print(
             f"    {a['day']} {a['source'] or a['publisher']}: {_clip(a['content'], 60)}",
             markup=False,
+            soft_wrap=True,
         )
         stdout.print(
             f"    {b['day']} {b['source'] or b['publisher']}: {_clip(b['content'], 60)}",
             markup=False,
+            soft_wrap=True,
         )
 
 
@@ -559,11 +595,11 @@ def extract(
     if not raws:
         raise typer.Exit(1)
     try:
-        articles_found = [pipeline.prepare(raw) for raw in raws]
+        results = ingestion.extract(raws)
     except InputError as error:
         stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
-    for result in pipeline.process(articles_found):
+    for result in results:
         if as_json:
             typer.echo(jsonl.dumps(jsonl.article_json(result), indent=1))
         else:
@@ -598,7 +634,7 @@ def _print_result(result: ArticleResult) -> None:
             stdout.print(f"[bold]{key}[/bold]: ", end="")
             stdout.print(str(value), markup=False)
     stdout.print()
-    stdout.print(article.text, markup=False)
+    stdout.print(article.text, markup=False, soft_wrap=True)
     shown = jsonl.article_json(result)
     describe = {
         "dates": lambda d: (
@@ -625,7 +661,7 @@ def _print_result(result: ArticleResult) -> None:
     for kind, explain in describe.items():
         if not shown[kind]:
             continue
-        table = Table("span", "text", "reading", title=kind, title_justify="left")
+        rows = []
         for item in shown[kind]:
             if "content" in item:  # a claim: what is said
                 start, end = item["content"]["span"]
@@ -636,36 +672,43 @@ def _print_result(result: ArticleResult) -> None:
             else:  # an event has no single span: where its evidence starts and what it quotes
                 start, end = (item["evidence"] or [[0, 0]])[0]
                 text = " … ".join(item["evidence_text"])
-            table.add_row(f"{start}-{end}", _cell(text), _cell(explain(item).strip()))
-        stdout.print(table)
+            rows.append((f"{start}-{end}", text, explain(item).strip()))
+        tables.print_table(stdout, MENTION_COLUMNS, rows, title=kind)
     for link in shown["links"]:
         stdout.print(
             f"{link['a']} {link['relation']} {link['b']}: {link['evidence']}", markup=False
         )
 
 
-def _print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: ListFormat) -> None:
+MENTION_COLUMNS = (
+    tables.Column("span"),
+    tables.Column("text", wraps=True),
+    tables.Column("reading", wraps=True),
+)
+
+
+def _print_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tables.Column],
+    output: ListFormat,
+    keys: Sequence[str] | None = None,
+) -> None:
+    """Rows as JSON, as CSV (`keys`, else the table's columns), or as a table of `columns`."""
     if output is ListFormat.json:
         typer.echo(jsonl.dumps(list(rows)))
     elif output is ListFormat.csv:
         writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+            sys.stdout,
+            fieldnames=list(keys or [column.key for column in columns]),
+            extrasaction="ignore",
+            lineterminator="\n",
         )
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*columns, show_lines=False)
-        table.columns[0].no_wrap = True
-        for row in rows:
-            table.add_row(*(_cell(row.get(column)) for column in columns))
-        stdout.print(table)
+        cells = [[row.get(column.key) for column in columns] for row in rows]
+        tables.print_table(stdout, columns, cells)
         stderr.print(f"{len(rows)} rows", markup=False)
-
-
-def _cell(value: object) -> str:
-    from rich.markup import escape
-
-    return "" if value is None else escape(str(value))
 
 
 def main() -> None:

@@ -1,18 +1,18 @@
 """The stage order, in one place: raw article → clean `Article` → `ArticleResult`.
 
-Everything here is a pure function of its input (no I/O), so a batch on a cluster, a rerun after
-a crash and a unit test all compute the same thing.
+Everything here is a pure function of one article (no I/O), so a batch on a cluster, a rerun
+after a crash and a unit test all compute the same thing. Work across articles (claim links,
+judgments, atomic events) is `fogwatch.ingestion`'s.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch import structure
-from fogwatch.claims import attribution, credibility, linking, propositions
+from fogwatch.claims import attribution, propositions
 from fogwatch.errors import InputError
 from fogwatch.events import coder
 from fogwatch.geo import geoparse
@@ -45,7 +45,7 @@ def prepare(raw: RawArticle) -> Article:
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
     """Run every stage on one parsed article: document structure, language layer, geoparser,
-    claims, event coder, then the links among this article's claims and their judgments.
+    claims and event coder.
 
     Headings, bylines, datelines, teasers and captions frame a report without being one: no
     claim and no event is taken from them."""
@@ -70,9 +70,6 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
         )
     ]
     found = dataclasses.replace(found, claims=tuple(propositions.claims(doc, found, said)))
-    statements = [linking.statement(claim, article) for claim in found.claims]
-    links = linking.link(statements)
-    judged = credibility.assess(statements, links)
     return dataclasses.replace(
         found,
         events=tuple(
@@ -80,8 +77,6 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
             for event in coder.code(doc, found)
             if all(structure.is_prose(parts, span) for span in event.evidence)
         ),
-        links=tuple(links),
-        assessments=tuple(judged[claim.id] for claim in found.claims),
     )
 
 
@@ -89,10 +84,3 @@ def process(articles: Sequence[Article]) -> Iterator[ArticleResult]:
     """Parse articles in batches and analyse each."""
     for article, doc in zip(articles, nlp.parse(a.text for a in articles), strict=True):
         yield analyse(article, doc)
-
-
-def extract(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
-    """Everything fogwatch finds in one article body, without storing it."""
-    date = published if isinstance(published, dt.date) else dt.date.fromisoformat(published)
-    article = prepare(RawArticle(origin="<text>", text=text, published=date, source=source))
-    return next(process([article]))

@@ -28,7 +28,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 import fogwatch
-from fogwatch import config
+from fogwatch import config, ingestion
 from fogwatch.api import views
 from fogwatch.api.guards import SecurityHeaders, token_matches
 from fogwatch.errors import StoreError
@@ -418,7 +418,7 @@ def _add_writes(app: FastAPI, store: Store) -> None:
         """Ingest one article (runs the whole pipeline); re-posting the same text is a no-op."""
         line = article.model_dump_json(exclude_none=True).encode()
         with one_at_a_time:
-            summary = store.ingest(["-"], stdin=io.BytesIO(line))
+            summary = ingestion.ingest(store, ["-"], stdin=io.BytesIO(line))
         if summary.failed:
             raise HTTPException(422, [str(error) for error in summary.errors])
         return _json({**summary.as_dict(), "ids": summary.stored_ids}, status=201)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from fogwatch.events import taxonomy
 from fogwatch.events.candidate import Candidate, PlaceRef
 from fogwatch.events.lexicon import VIOLENT_FRAMES
-from fogwatch.events.merge import family_of, place_key
+from fogwatch.events.merge import family_of
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
@@ -138,7 +138,7 @@ def _same_incident(held: Candidate, other: Candidate) -> bool:
     if held.place.level == 3 or other.place.level == 3:
         return False  # an event placed only at the article's focus is not known to be this one
     held_place, other_place = held.place.mention.place, other.place.mention.place
-    if held_place is None or other_place is None or place_key(held_place) != place_key(other_place):
+    if held_place is None or other_place is None or held_place.key != other_place.key:
         return False
     if held.sentence == other.sentence:
         return True
@@ -184,7 +184,7 @@ def _earlier_event(
 def _group_key(candidate: Candidate) -> tuple[str, str, str]:
     """One sentence's words for one event: "a landmine exploded …, killing two farmers"."""
     place = candidate.place.mention.place if candidate.place else None
-    key = place_key(place) if place is not None else ""
+    key = place.key if place is not None else ""
     return family_of(candidate.sub_type), key, candidate.modality
 
 

@@ -10,7 +10,7 @@ any number of articles:
   development on its own), the place and the day;
 - every contributing article event is kept on the atomic event, each once, so each row of the
   merged dataset can be traced back to the sentences that reported it;
-- ids are a hash of family, place key and day: the same inputs give the same ids on every run,
+- ids are a hash of family, place key (`Place.key`, the store's place id) and day: the same inputs give the same ids on every run,
   in any order.
 
 Only asserted events are merged. Negated, hypothetical, future and historical events stay on
@@ -69,13 +69,6 @@ def family_of(sub_type: str, civilian_targeting: bool = False) -> str:
     return family
 
 
-def place_key(place: Place) -> str:
-    """A stable key for a place: its GeoNames id, else its country, division and name."""
-    if place.geonameid is not None:
-        return f"geonames:{place.geonameid}"
-    return f"name:{place.country}/{place.admin1 or ''}/{place.name.casefold()}"
-
-
 def atomic_events(events: Sequence[Event]) -> list[AtomicEvent]:
     """ACLED atomic events: one per sub-type family × place × day; the highest sub-type in the hierarchy wins."""
     groups: dict[tuple[str, str, str], list[Event]] = {}
@@ -84,7 +77,7 @@ def atomic_events(events: Sequence[Event]) -> list[AtomicEvent]:
         # ACLED codes what happened: only asserted events, with a place and a day, are merged
         if event.modality != "asserted" or event.place is None or event.date is None:
             continue
-        key = place_key(event.place)
+        key = event.place.key
         places.setdefault(key, event.place)
         family = family_of(event.sub_type, event.civilian_targeting)
         groups.setdefault((family, key, event.date.isoformat()), []).append(event)

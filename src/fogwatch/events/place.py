@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from fogwatch.events import syntax
 from fogwatch.events.candidate import PlaceRef
 from fogwatch.events.lexicon import TriggerEntry
-from fogwatch.events.merge import place_key
 from fogwatch.records import GeoPrecision, PlaceMention
 
 if TYPE_CHECKING:
@@ -193,7 +192,7 @@ def _focus(reading: Reading) -> PlaceRef | None:
         place = mention.place
         if place is None or place.feature not in _CONTEXT_FEATURES:
             continue
-        key = place_key(place)
+        key = place.key
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, mention)
     order = list(first)

@@ -79,3 +79,7 @@ class Signature:
     def jaccard(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two shingle sets."""
         return float(np.count_nonzero(self.values == other.values)) / NUM_PERM
+
+    def near_duplicate_of(self, stored: bytes) -> bool:
+        """Whether the article whose stored signature is `stored` is a near duplicate of this one."""
+        return self.jaccard(Signature.from_bytes(stored)) >= NEAR_DUPLICATE_JACCARD

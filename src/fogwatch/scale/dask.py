@@ -1,11 +1,11 @@
 """The pipeline on a Dask cluster, with this process as the store's only writer.
 
 `fogwatch ingest PATH… --cluster tcp://HOST:8786` (or `--workers N` for a cluster on this machine)
-reads and prepares articles here, sends them to the workers in small batches, and writes the
-`ArticleResult`s that come back through `Store.ingest`, in input order, so a run on a cluster
-stores exactly what a run in one process stores. Each worker loads the spaCy model, the gazetteer
-and the lexicons once (`PipelineLoader`); a worker that dies is restarted by its nanny, loads them
-again, and the scheduler recomputes its lost batches.
+reads and prepares articles here, sends them to the workers in small batches, and stores and
+links the `ArticleResult`s that come back through `fogwatch.ingestion.ingest`, in input order,
+so a run on a cluster stores exactly what a run in one process stores. Each worker loads the
+spaCy model, the gazetteer and the lexicons once (`PipelineLoader`); a worker that dies is
+restarted by its nanny, loads them again, and the scheduler recomputes its lost batches.
 
 Start a cluster by hand with `dask scheduler` and `dask worker tcp://HOST:8786` on each machine;
 every worker needs the same fogwatch (and model) installed as the client.
@@ -14,10 +14,11 @@ every worker needs the same fogwatch (and model) installed as the client.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
+import datetime as dt
 import itertools
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ import fogwatch
 from fogwatch import pipeline
 from fogwatch.geo import gazetteer
 from fogwatch.language import nlp
-from fogwatch.records import Article, ArticleResult
+from fogwatch.records import Article, ArticleResult, RawArticle
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -74,7 +75,8 @@ def warm_up(version: str | None = None) -> None:
         )
     nlp.load()
     gazetteer.load()
-    pipeline.extract(WARM_UP_TEXT, published="2025-11-03")
+    warm = RawArticle("<warm-up>", WARM_UP_TEXT, dt.date(2025, 11, 3))
+    collections.deque(pipeline.process([pipeline.prepare(warm)]), maxlen=0)
 
 
 def analyse_batch(articles: Sequence[Article]) -> list[ArticleResult]:
@@ -83,7 +85,7 @@ def analyse_batch(articles: Sequence[Article]) -> list[ArticleResult]:
 
 
 class DaskAnalyser:
-    """An analyser for `Store.ingest` that runs `analyse_batch` on a cluster's workers.
+    """An analyser for `fogwatch.ingestion.ingest` that runs `analyse_batch` on a cluster's workers.
 
     Up to `in_flight` batches are queued on the cluster at a time (default: two per worker
     thread, and two more), so workers keep busy while the client writes; results are handed back
@@ -113,7 +115,7 @@ class DaskAnalyser:
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         stream = iter(articles)
-        window: deque[Future] = deque()
+        window: collections.deque[Future] = collections.deque()
 
         def submit_next() -> None:
             batch = list(itertools.islice(stream, self.batch_size))

@@ -1,61 +1,25 @@
-"""The store: where articles and everything extracted from them are kept (SQLite or PostgreSQL)."""
+"""The store: where articles and everything extracted from them are kept (SQLite or PostgreSQL).
+
+It stores and queries records and nothing else: the order of the work (read, clean, analyse,
+store, link, judge) is `fogwatch.ingestion`'s, and no stage is imported here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
-from fogwatch import config, pipeline
-from fogwatch.errors import InputError, StoreError
-from fogwatch.ingest import readers
-from fogwatch.records import Article, ArticleResult
-from fogwatch.store import db, queries
-from fogwatch.store.writes import (
-    Outcome,
-    add_result,
-    link_articles,
-    stored,
-    unlinked,
-)
+from fogwatch import config
+from fogwatch.errors import StoreError
+from fogwatch.records import ArticleResult
+from fogwatch.store import db, queries, relinking, writes
+from fogwatch.store.relinking import Relinking
+from fogwatch.store.writes import Fingerprint, Outcome
 
-INGEST_BATCH = 32
-"""Articles parsed together: spaCy is faster on batches, and a crash loses at most this much work."""
-
-Analyser = Callable[[Iterable[Article]], Iterator[ArticleResult]]
-"""The "analyse" step of an ingest: a result for every article, in the articles' order.
-
-It pulls articles as it needs them, so an analyser that runs elsewhere (`scale.dask`) can keep
-several batches in flight while the store writes the results that are back.
-"""
-
-
-def analyse_locally(articles: Iterable[Article]) -> Iterator[ArticleResult]:
-    """The default analyser: `pipeline.process` in this process, `INGEST_BATCH` articles at a time."""
-    stream = iter(articles)
-    while batch := list(itertools.islice(stream, INGEST_BATCH)):
-        yield from pipeline.process(batch)
-
-
-@dataclass
-class IngestSummary:
-    """What one ingest run did."""
-
-    read: int = 0
-    new: int = 0
-    duplicate: int = 0
-    near_duplicate: int = 0
-    failed: int = 0
-    errors: list[InputError] = field(default_factory=list)
-    stored_ids: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, int]:
-        keys = ("read", "new", "duplicate", "near_duplicate", "failed")
-        return {key: getattr(self, key) for key in keys}
+__all__ = ["Fingerprint", "Outcome", "Relinking", "Store"]
 
 
 class Store:
@@ -70,72 +34,22 @@ class Store:
             reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
             raise StoreError(db.redacted(self.url), reason) from error
 
-    def ingest(
-        self,
-        paths: Iterable[str],
-        published: dt.date | None = None,
-        max_bytes: int | None = None,
-        stdin: BinaryIO | None = None,
-        on_item: Callable[[str, Outcome | InputError], None] | None = None,
-        analyse: Analyser = analyse_locally,
-    ) -> IngestSummary:
-        """Read, clean, analyse and store every article in `paths`; bad inputs are counted, not fatal.
+    def add(self, result: ArticleResult, signature: Fingerprint) -> Outcome:
+        """Store one analysed article in one transaction, unless its id is stored already."""
+        return writes.add_result(self.engine, result, signature)
 
-        `analyse` runs the pipeline on the new articles (here by default; `scale.dask` runs it on
-        a cluster); this process stays the only writer either way.
-        """
-        summary = IngestSummary()
-
-        def record(where: str, result: Outcome | InputError) -> None:
-            if isinstance(result, InputError):
-                summary.failed += 1
-                summary.errors.append(result)
-            else:
-                setattr(summary, result.value, getattr(summary, result.value) + 1)
-            if on_item:
-                on_item(where, result)
-
-        # A run that stopped between storing and linking left work to finish. Links do not
-        # depend on how articles are grouped for linking, so finishing it first is safe.
-        left = unlinked(self.engine)
-        for start in range(0, len(left), INGEST_BATCH):
-            link_articles(self.engine, left[start : start + INGEST_BATCH])
-
-        def new_articles() -> Iterator[Article]:
-            queued: set[str] = set()
-            for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
-                if isinstance(item, InputError):
-                    record(item.where, item)
-                    continue
-                summary.read += 1
-                try:
-                    article = pipeline.prepare(item)
-                except InputError as error:
-                    record(error.where, error)
-                    continue
-                summary.stored_ids.append(article.id)
-                if article.id in queued or self._is_stored(article.id):
-                    record(item.origin, Outcome.DUPLICATE)  # known already: not parsed again
-                    continue
-                queued.add(article.id)
-                yield article
-
-        to_link: list[str] = []
-        for result in analyse(new_articles()):
-            outcome = add_result(self.engine, result)
-            if outcome is not Outcome.DUPLICATE:
-                to_link.append(result.article.id)
-            record(result.article.origin or result.article.id, outcome)
-            if len(to_link) >= INGEST_BATCH:
-                # Cross-article work runs after each batch, on what the new articles touch.
-                link_articles(self.engine, to_link)
-                to_link = []
-        link_articles(self.engine, to_link)
-        return summary
-
-    def _is_stored(self, article_id: str) -> bool:
+    def is_stored(self, article_id: str) -> bool:
         with self.engine.connect() as connection:
-            return stored(connection, article_id)
+            return writes.stored(connection, article_id)
+
+    def unlinked(self) -> list[str]:
+        """Articles stored but not yet linked: left by a run that stopped between the two."""
+        return writes.unlinked(self.engine)
+
+    def relink(self, article_ids: Sequence[str], work: Callable[[Relinking], None]) -> None:
+        """Run the cross-article `work` for these stored articles and mark them linked, in one
+        transaction (tried again if a database server drops the connection)."""
+        relinking.relink(self.engine, article_ids, work)
 
     def articles(
         self,

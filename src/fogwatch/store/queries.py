@@ -1,16 +1,15 @@
-"""Reading the store: article listings, full-text search, single articles with their mentions."""
+"""Reading the store: listings, full-text search, and stored rows rebuilt as records."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fogwatch.claims.linking import Statement, toll_range
 from fogwatch.records import (
     Actor,
     ActorMention,
@@ -131,19 +130,7 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
     if row is None:
         return None
     full_id = row["id"]
-    article = Article(
-        id=full_id,
-        source=row["source"],
-        url=row["url"],
-        title=row["title"],
-        published=row["published"],
-        text=row["text"],
-        raw_text=row["raw_text"],
-        raw_offsets=tuple(OffsetRun(*run) for run in row["raw_offsets"]),
-        dup_cluster=row["dup_cluster"],
-        origin=row["origin"],
-        external_id=row["external_id"],
-    )
+    article = _article(row)
     known = _actors_by_id(
         connection,
         sa.select(actor_mentions.c.actor_id)
@@ -208,6 +195,32 @@ def get_article_result(connection: Connection, article_id: str) -> ArticleResult
             )
             for r in rows_of(coreferences)
         ),
+    )
+
+
+def stored_articles(connection: Connection, ids: Iterable[str]) -> dict[str, Article]:
+    """The articles in `ids` rebuilt as records, by id."""
+    wanted = sorted(set(ids))
+    found: dict[str, Article] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = sa.select(articles).where(articles.c.id.in_(wanted[start : start + _CHUNK]))
+        found.update((row.id, _article(row._asdict())) for row in connection.execute(query))
+    return found
+
+
+def _article(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        published=row["published"],
+        text=row["text"],
+        raw_text=row["raw_text"],
+        raw_offsets=tuple(OffsetRun(*run) for run in row["raw_offsets"]),
+        dup_cluster=row["dup_cluster"],
+        origin=row["origin"],
+        external_id=row["external_id"],
     )
 
 
@@ -553,61 +566,6 @@ def _places_by_id(connection: Connection, ids: Any) -> dict[str, Place]:
 # ─── claims ────────────────────────────────────────────────────────────────────────────────────
 
 
-def stored_statements(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Statement]:
-    """Stored claims matching `condition`, as `linking.Statement`s."""
-    speaker = actors.alias("speaker")
-    query = (
-        sa.select(
-            claims,
-            articles.c.published,
-            articles.c.source.label("publisher"),
-            articles.c.dup_cluster,
-            speaker.c.side.label("speaker_side"),
-            places.c.name.label("place_name"),
-        )
-        .join(articles, articles.c.id == claims.c.article_id)
-        .outerjoin(speaker, speaker.c.id == claims.c.source_actor_id)
-        .outerjoin(places, places.c.id == claims.c.place_id)
-        .where(condition)
-        .order_by(claims.c.id)
-    )
-    statements = []
-    for r in connection.execute(query):
-        p = r.proposition or {}
-        quantity = p.get("quantity")
-        time = p.get("time")
-        statements.append(
-            Statement(
-                claim_id=r.id,
-                article_id=r.article_id,
-                position=r.cue_start,
-                published=r.published,
-                publisher=r.publisher,
-                cluster=r.dup_cluster,
-                speaker=r.source_actor_id,
-                speaker_side=r.speaker_side,
-                source_kind=r.source_kind,
-                cue_class=r.cue_class,
-                stance=r.stance,
-                predicate=r.predicate,
-                place=r.place_id,
-                place_name=r.place_name,
-                actor_side=p.get("actor_side"),
-                quantity=toll_range(
-                    quantity["low"], quantity["best"], quantity["high"], quantity["hedge"]
-                )
-                if quantity
-                else None,
-                time=dt.date.fromisoformat(time) if time else None,
-                polarity=p.get("polarity", True),
-                modality=p.get("modality", "asserted"),
-                object=p.get("object"),
-                keywords=tuple(p.get("keywords", ())),
-            )
-        )
-    return statements
-
-
 def stored_links(connection: Connection, condition: sa.ColumnElement[bool]) -> list[ClaimLink]:
     """Stored claim links matching `condition`."""
     query = (
@@ -628,51 +586,66 @@ def stored_claims(
         .where(claims.c.article_id == article_id)
         .order_by(claims.c.cue_start, claims.c.cue_end)
     ).all()
+    judged = tuple(
+        Assessment(r.id, r.reliability, r.credibility, r.status, r.reason)
+        for r in rows
+        if r.status is not None
+    )
+    return tuple(_claim_records(connection, rows)), judged
+
+
+def claims_where(connection: Connection, condition: sa.ColumnElement[bool]) -> list[Claim]:
+    """Stored claims matching `condition`, rebuilt as records, by id."""
+    query = sa.select(claims).where(condition).order_by(claims.c.id)
+    return _claim_records(connection, connection.execute(query).all())
+
+
+def _claim_records(connection: Connection, rows: Sequence[Any]) -> list[Claim]:
     actor_ids = {r.source_actor_id for r in rows if r.source_actor_id}
     actor_ids |= {r.proposition["actor"] for r in rows if r.proposition and r.proposition["actor"]}
     known = _actors_by_id(connection, actor_ids)
-    known_places = _places_by_id(connection, {r.place_id for r in rows if r.place_id})
-    made, judged = [], []
-    for r in rows:
-        p = r.proposition
-        proposition = None
-        if p is not None:
-            q = p["quantity"]
-            proposition = Proposition(
-                predicate=p["predicate"],
-                place=known_places.get(p["place"]) if p["place"] else None,
-                actor=known.get(p["actor"]) if p["actor"] else None,
-                quantity=Quantity(
-                    Span(*q["span"]), q["low"], q["best"], q["high"], q["unit"], q["hedge"]
-                )
-                if q
-                else None,
-                time=dt.date.fromisoformat(p["time"]) if p["time"] else None,
-                polarity=p["polarity"],
-                modality=p["modality"],
-                object=p["object"],
-                keywords=tuple(p["keywords"]),
-            )
-        made.append(
-            Claim(
-                id=r.id,
-                article_id=r.article_id,
-                source=known.get(r.source_actor_id) if r.source_actor_id else None,
-                source_span=Span(r.source_start, r.source_end)
-                if r.source_start is not None
-                else None,
-                cue_span=Span(r.cue_start, r.cue_end),
-                cue_lemma=r.cue_lemma,
-                cue_class=r.cue_class,
-                content_span=Span(r.content_start, r.content_end),
-                stance=r.stance,
-                direct=r.direct,
-                proposition=proposition,
-            )
+    place_ids = {r.proposition["place"] for r in rows if r.proposition and r.proposition["place"]}
+    known_places = _places_by_id(connection, place_ids)
+    return [
+        Claim(
+            id=r.id,
+            article_id=r.article_id,
+            source=known.get(r.source_actor_id) if r.source_actor_id else None,
+            source_span=Span(r.source_start, r.source_end) if r.source_start is not None else None,
+            cue_span=Span(r.cue_start, r.cue_end),
+            cue_lemma=r.cue_lemma,
+            cue_class=r.cue_class,
+            content_span=Span(r.content_start, r.content_end),
+            stance=r.stance,
+            direct=r.direct,
+            proposition=_proposition(r.proposition, known, known_places),
         )
-        if r.status is not None:
-            judged.append(Assessment(r.id, r.reliability, r.credibility, r.status, r.reason))
-    return tuple(made), tuple(judged)
+        for r in rows
+    ]
+
+
+def _proposition(
+    stored: dict[str, Any] | None, known: dict[str, Actor], known_places: dict[str, Place]
+) -> Proposition | None:
+    """A proposition from its stored JSON (`writes.proposition_json`)."""
+    if stored is None:
+        return None
+    q = stored["quantity"]
+    return Proposition(
+        predicate=stored["predicate"],
+        place=known_places.get(stored["place"]) if stored["place"] else None,
+        actor=known.get(stored["actor"]) if stored["actor"] else None,
+        quantity=Quantity(Span(*q["span"]), q["low"], q["best"], q["high"], q["unit"], q["hedge"])
+        if q
+        else None,
+        time=dt.date.fromisoformat(stored["time"]) if stored["time"] else None,
+        polarity=stored["polarity"],
+        modality=stored["modality"],
+        object=stored["object"],
+        keywords=tuple(stored["keywords"]),
+        blames=stored.get("blames"),
+        answers=tuple(stored.get("answers", ())),
+    )
 
 
 def list_claims(

@@ -183,7 +183,6 @@ claims = Table(
     Column("place_id", String(96), ForeignKey("places.id"), index=True),
     Column("predicate", String(32), index=True),
     Column("day", Date, index=True),  # the proposition's date, else the article's
-    Column("source_kind", String(12)),  # actor | unresolved | outlet (claims.linking.Statement)
     Index("ix_claims_place_id_day", "place_id", "day"),  # a place's claims, newest first
 )
 

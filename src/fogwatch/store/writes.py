@@ -5,27 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import time
-import zlib
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from fogwatch.claims import credibility, linking
 from fogwatch.errors import StoreError
-from fogwatch.ingest.dedup import NEAR_DUPLICATE_JACCARD, Signature
 from fogwatch.records import Actor, Article, ArticleResult, Claim, Event, Place, Proposition, Span
 from fogwatch.store.schema import (
     actor_mentions,
     actors,
     article_bands,
     articles,
-    atomic_events,
-    claim_assessments,
-    claim_links,
     claims,
     coreferences,
     date_mentions,
@@ -48,13 +42,21 @@ PLACE_FIELDS = (
 )
 
 
-_LINK_LOCK = zlib.crc32(b"fogwatch-linking")
-
-
 class Outcome(enum.Enum):
     NEW = "new"
     DUPLICATE = "duplicate"
     NEAR_DUPLICATE = "near_duplicate"
+
+
+class Fingerprint(Protocol):
+    """What the store keeps of an article to find its near duplicates (`ingest.dedup.Signature`):
+    opaque bytes, LSH band keys that shortlist candidates, and the test that decides."""
+
+    def to_bytes(self) -> bytes: ...
+
+    def band_keys(self) -> list[tuple[int, str]]: ...
+
+    def near_duplicate_of(self, stored: bytes) -> bool: ...
 
 
 RECONNECT_WAITS = (0.5, 1.0, 2.0, 4.0)
@@ -62,7 +64,7 @@ RECONNECT_WAITS = (0.5, 1.0, 2.0, 4.0)
 _Result = TypeVar("_Result")
 
 
-def _reliably(engine: Engine, work: Callable[[], _Result]) -> _Result:
+def reliably(engine: Engine, work: Callable[[], _Result]) -> _Result:
     """Run `work` (idempotent: one or more whole transactions), trying again while the server
     comes back from a restart; a database failure becomes a one-line `StoreError`."""
     # On a server, an operational error is a lost connection, a refused one while the server
@@ -91,17 +93,17 @@ def _store_error(engine: Engine, error: OperationalError) -> StoreError:
     return StoreError(engine.url.render_as_string(hide_password=True), reason, fix)
 
 
-def add_result(engine: Engine, result: ArticleResult) -> Outcome:
-    """Store an article and its mentions unless its id is stored; join a near-duplicate cluster.
+def add_result(engine: Engine, result: ArticleResult, signature: Fingerprint) -> Outcome:
+    """Store an article and its mentions unless its id is stored; join the near-duplicate
+    cluster of the earliest stored article `signature` says it copies.
 
     One transaction: a crash, a full disk or a lost server never leaves the article half-stored.
     """
-    return _reliably(engine, lambda: _add_result(engine, result))
+    return reliably(engine, lambda: _add_result(engine, result, signature))
 
 
-def _add_result(engine: Engine, result: ArticleResult) -> Outcome:
+def _add_result(engine: Engine, result: ArticleResult, signature: Fingerprint) -> Outcome:
     article = result.article
-    signature = Signature.of(article.text)
     try:
         with engine.begin() as connection:
             if stored(connection, article.id):
@@ -230,7 +232,7 @@ def stored(connection: Connection, article_id: str) -> bool:
     return connection.execute(query).first() is not None
 
 
-def _near_duplicate_cluster(connection: Connection, signature: Signature) -> str | None:
+def _near_duplicate_cluster(connection: Connection, signature: Fingerprint) -> str | None:
     """The cluster of the earliest stored article similar enough to `signature`, if any."""
     bands = signature.band_keys()
     candidates = (
@@ -245,12 +247,14 @@ def _near_duplicate_cluster(connection: Connection, signature: Signature) -> str
         .order_by(articles.c.ingested_at, articles.c.id)
     )
     for row in connection.execute(candidates):
-        if signature.jaccard(Signature.from_bytes(row.minhash)) >= NEAR_DUPLICATE_JACCARD:
+        if signature.near_duplicate_of(row.minhash):
             return str(row.dup_cluster)
     return None
 
 
-def _article_row(article: Article, signature: Signature, cluster: str | None) -> dict[str, object]:
+def _article_row(
+    article: Article, signature: Fingerprint, cluster: str | None
+) -> dict[str, object]:
     return {
         "id": article.id,
         "source": article.source,
@@ -271,8 +275,8 @@ def _article_row(article: Article, signature: Signature, cluster: str | None) ->
 
 
 def _claim_row(claim: Claim, article: Article) -> dict[str, Any]:
-    said = linking.statement(claim, article)
     proposition = claim.proposition
+    place = proposition.place if proposition else None
     return {
         "id": claim.id,
         "source_actor_id": claim.source.id if claim.source else None,
@@ -285,10 +289,10 @@ def _claim_row(claim: Claim, article: Article) -> dict[str, Any]:
         "stance": claim.stance,
         "direct": claim.direct,
         "proposition": proposition_json(proposition) if proposition else None,
-        "place_id": said.place,
-        "predicate": said.predicate,
-        "day": said.day,
-        "source_kind": said.source_kind,
+        # columns to find claims by: place, predicate, and the day they are about
+        "place_id": place.key if place else None,
+        "predicate": proposition.predicate if proposition else None,
+        "day": (proposition.time if proposition else None) or article.published,
     }
 
 
@@ -315,6 +319,8 @@ def proposition_json(proposition: Proposition) -> dict[str, Any]:
         "modality": proposition.modality,
         "object": proposition.object,
         "keywords": list(proposition.keywords),
+        "blames": proposition.blames,
+        "answers": list(proposition.answers),
     }
 
 
@@ -342,148 +348,6 @@ def _event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def refresh_atomic_events(connection: Connection, article_ids: Sequence[str]) -> int:
-    """Re-merge the atomic events that the given articles' events touch; returns how many.
-
-    Only the (place, day) cells these articles report are recomputed, so the cost follows the
-    new articles, not the size of the store.
-    """
-    from fogwatch.events import merge
-    from fogwatch.store.queries import stored_events
-
-    cells = connection.execute(
-        sa.select(events.c.place_id, events.c.date)
-        .where(events.c.article_id.in_(list(article_ids)), events.c.modality == "asserted")
-        .where(events.c.place_id.is_not(None), events.c.date.is_not(None))
-        .distinct()
-    ).all()
-    if not cells:
-        return 0
-    members = stored_events(
-        connection,
-        sa.tuple_(events.c.place_id, events.c.date).in_([tuple(cell) for cell in cells]),
-    )
-    merged = merge.atomic_events(members)
-    for atomic in merged:
-        row = {
-            "id": atomic.id,
-            "sub_type": atomic.sub_type,
-            "place_id": atomic.place.key if atomic.place else None,
-            "date": atomic.date,
-        }
-        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(atomic_events).values(row)
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["id"], set_={"sub_type": row["sub_type"]}
-            )
-        )
-        connection.execute(
-            events.update()
-            .where(events.c.id.in_([event.id for event in atomic.events]))
-            .values(atomic_event_id=atomic.id)
-        )
-    return len(merged)
-
-
-def refresh_claim_links(connection: Connection, article_ids: Sequence[str]) -> int:
-    """Link the given articles' claims to every stored claim they may bear on, then re-judge the
-    claims those links touch; returns how many links the articles' claims take part in.
-
-    Candidates are the claims of the same articles and near-duplicate clusters, and claims about
-    the same places within `linking.WINDOW_DAYS`, so the cost follows the new articles.
-    """
-    from fogwatch.store.queries import stored_statements
-
-    fresh = stored_statements(connection, claims.c.article_id.in_(list(article_ids)))
-    if not fresh:
-        return 0
-    fresh_ids = {s.claim_id for s in fresh}
-    places = {s.place for s in fresh if s.place}
-    first = min(s.day for s in fresh) - dt.timedelta(days=linking.WINDOW_DAYS)
-    last = max(s.day for s in fresh) + dt.timedelta(days=linking.WINDOW_DAYS)
-    clusters = {s.cluster for s in fresh}
-    nearby = sa.or_(
-        claims.c.article_id.in_(
-            sa.select(articles.c.id).where(articles.c.dup_cluster.in_(clusters))
-        ),
-        sa.and_(claims.c.place_id.in_(places), claims.c.day.between(first, last)),
-    )
-    candidates = {s.claim_id: s for s in stored_statements(connection, nearby)}
-    candidates.update({s.claim_id: s for s in fresh})
-    found = linking.link(list(candidates.values()), fresh=fresh_ids)
-    connection.execute(claim_links.delete().where(_touching(fresh_ids)))
-    if found:
-        connection.execute(
-            claim_links.insert(),
-            [{"a": k.a, "b": k.b, "relation": k.relation, "evidence": k.evidence} for k in found],
-        )
-    _judge(connection, fresh_ids | {k.a for k in found} | {k.b for k in found})
-    return len(found)
-
-
-def _judge(connection: Connection, claim_ids: set[str]) -> None:
-    """Re-assess `claim_ids` and the claims linked to them.
-
-    A claim's status hangs on its own links and on whether the claims contradicting it are
-    confirmed, so links are read two steps out from the claims re-judged.
-    """
-    from fogwatch.store.queries import stored_links, stored_statements
-
-    targets = claim_ids | _linked(connection, claim_ids)
-    ring = targets | _linked(connection, targets)
-    links = stored_links(connection, _touching(ring))
-    statements = stored_statements(connection, claims.c.id.in_(list(ring)))
-    judged = credibility.assess(statements, links)
-    connection.execute(
-        claim_assessments.delete().where(claim_assessments.c.claim_id.in_(list(targets)))
-    )
-    rows = [
-        {
-            "claim_id": a.claim_id,
-            "reliability": a.reliability,
-            "credibility": a.credibility,
-            "status": a.status,
-            "reason": a.reason,
-        }
-        for claim_id, a in judged.items()
-        if claim_id in targets
-    ]
-    if rows:
-        connection.execute(claim_assessments.insert(), rows)
-
-
-def _touching(ids: set[str]) -> sa.ColumnElement[bool]:
-    return sa.or_(claim_links.c.a.in_(list(ids)), claim_links.c.b.in_(list(ids)))
-
-
-def _linked(connection: Connection, ids: set[str]) -> set[str]:
-    rows = connection.execute(sa.select(claim_links.c.a, claim_links.c.b).where(_touching(ids)))
-    return {claim for row in rows for claim in row}
-
-
-def link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
-    """The cross-article work for newly stored articles: atomic events, then claim links and
-    judgments; each article is marked linked once both are done."""
-    if article_ids:
-        _reliably(engine, lambda: _link_articles(engine, article_ids))
-
-
-def _link_articles(engine: Engine, article_ids: Sequence[str]) -> None:
-    # One transaction: a crash leaves the articles unlinked, to be linked whole next time. On
-    # PostgreSQL one linker at a time, so two never miss each other's new claims.
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LINK_LOCK})")
-        refresh_atomic_events(connection, article_ids)
-        refresh_claim_links(connection, article_ids)
-        connection.execute(
-            articles.update()
-            .where(articles.c.id.in_(list(article_ids)))
-            .values(linked_at=dt.datetime.now(dt.UTC))
-        )
-
-
 def unlinked(engine: Engine) -> list[str]:
     """Articles stored but not yet linked: left by a run that stopped between the two steps."""
     query = sa.select(articles.c.id).where(articles.c.linked_at.is_(None)).order_by(articles.c.id)
@@ -492,4 +356,4 @@ def unlinked(engine: Engine) -> list[str]:
         with engine.connect() as connection:
             return [row.id for row in connection.execute(query)]
 
-    return _reliably(engine, read)
+    return reliably(engine, read)
