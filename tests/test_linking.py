@@ -26,6 +26,7 @@ def said(claim_id: str, **slots: object) -> linking.Statement:
         cluster=f"article-{claim_id}",
         speaker="RUS.military",
         speaker_side="RUS",
+        speaker_kind="state forces",
         source_kind="actor",
         cue_class="assert",
         stance="affirm",
@@ -224,3 +225,22 @@ def test_a_users_registry_replaces_the_bundled_one(tmp_path, monkeypatch):
         assert outlet.origin == sources.Family("wires", "A")
     finally:
         sources.registry.cache_clear()
+
+
+def test_an_unlisted_speaker_is_graded_by_its_kind_and_a_state_is_one_origin():
+    ministry = said("uk", speaker="GBR.military", speaker_side="GBR", speaker_kind="state forces")
+    government = said(
+        "uk2", speaker="GBR.government", speaker_side="GBR", speaker_kind="government"
+    )
+    think_tank = said(
+        "rusi", speaker="MEDIA.rusi2", speaker_side="MEDIA", speaker_kind="analysis/OSINT"
+    )
+    nobody = said("x", speaker="XYZ.unknown", speaker_side="XYZ", speaker_kind=None)
+    assert ministry.origin == government.origin
+    assert ministry.origin.reliability == "C"
+    assert think_tank.origin.reliability == "B"
+    assert nobody.origin.reliability == "F"
+    assert not linking.independent(ministry, government)
+    party_outlet = said("tv", speaker="GBR.tv", speaker_side="GBR", speaker_kind="media")
+    assert not linking.independent(party_outlet, ministry)
+    assert party_outlet.origin.reliability == "D"

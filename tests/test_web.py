@@ -289,6 +289,27 @@ def test_article_page_highlights_a_known_place(
     _clean(watched)
 
 
+def test_the_article_sidebar_names_the_other_claim_of_each_link(
+    page: tuple[Page, Watched], base_url: str, store: fogwatch.Store
+) -> None:
+    tab, watched = page
+    claims = {c["id"]: c for c in store.claims()}
+    link = next(
+        link
+        for link in store.links(relation="contradicts")
+        if claims[link["a"]]["article_id"] == claims[link["b"]]["article_id"]
+    )
+    first, other = claims[link["a"]], claims[link["b"]]
+    _open(tab, f"{base_url}/article.html?id={first['article_id']}&claim={first['id']}")
+    speaker = other["source"] or other["source_actor"] or "unnamed source"
+    lines = tab.locator(f"#claim-{first['id']} ul li").all_inner_texts()
+    assert any(
+        line.startswith(f"contradicts {speaker}") and other["content"][:40] in line
+        for line in lines
+    ), lines
+    _clean(watched)
+
+
 def test_hostile_article_text_is_shown_as_text(
     page: tuple[Page, Watched], base_url: str, store: fogwatch.Store
 ) -> None:

@@ -67,6 +67,8 @@ class Statement:
     speaker: str | None
     """The speaker's actor id; None when the source is unresolved or there is none."""
     speaker_side: str | None
+    speaker_kind: str | None
+    """The speaker's kind of actor ("government", "media" …), for judging an unlisted speaker."""
     source_kind: str
     """"actor" (a resolved speaker), "unresolved" (a named source fogwatch could not resolve), or
     "outlet" (no speaker, or only the evidence — "footage shows": the outlet vouches for it)."""
@@ -100,7 +102,7 @@ class Statement:
         """Who answers for the claim; None when nobody can be named."""
         registry = sources.registry()
         if self.source_kind == "actor" and self.speaker is not None:
-            return registry.of_actor(self.speaker, self.speaker_side)
+            return registry.of_actor(self.speaker, self.speaker_side, self.speaker_kind)
         if self.source_kind == "outlet":
             return registry.of_publisher(self.publisher)
         return None
@@ -131,6 +133,7 @@ def statement(claim: Claim, article: Article) -> Statement:
         cluster=article.dup_cluster or article.id,
         speaker=claim.source.id if claim.source else None,
         speaker_side=claim.source.side if claim.source else None,
+        speaker_kind=claim.source.kind if claim.source else None,
         source_kind=kind,
         cue_class=claim.cue_class,
         stance=claim.stance,

@@ -4,7 +4,7 @@ how reliable that origin is (the Admiralty code's A–F)."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, cast
@@ -17,6 +17,10 @@ from fogwatch.records import Reliability
 
 SOURCES_FILE = "sources.yaml"
 _GRADES = ("A", "B", "C", "D", "E", "F")
+_OUTLET_KINDS = frozenset({"media", "analysis/OSINT"})
+_STATE_KINDS = frozenset(
+    {"government", "state forces", "intelligence", "military unit", "occupation authority"}
+)
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,23 @@ class Registry:
     by_publisher: dict[str, Family]
     default: Reliability
     non_party_sides: frozenset[str]
+    by_kind: dict[str, Reliability] = field(default_factory=dict)
 
-    def of_actor(self, actor_id: str, side: str | None) -> Family:
-        """The family of a speaker: listed by id, else by side, else the actor alone."""
+    def of_actor(self, actor_id: str, side: str | None, kind: str | None = None) -> Family:
+        """The family of a speaker: listed by id, else by side, else by its kind — a state's
+        organs one family per state, anyone else alone — else the actor alone, ungraded."""
         family = self.by_actor.get(actor_id) or (self.by_side.get(side) if side else None)
-        return family or Family(f"actor:{actor_id}", self.default)
+        if family is not None:
+            return family
+        speaks_for_a_party = bool(side) and side not in self.non_party_sides
+        if kind in _OUTLET_KINDS and speaks_for_a_party:
+            kind = "party media"  # Al-Manar, Al-Masirah: the party's voice, not the press
+        grade = self.by_kind.get(kind) if kind else None
+        if grade is None:
+            return Family(f"actor:{actor_id}", self.default)
+        if (kind in _STATE_KINDS or kind == "party media") and side:
+            return Family(f"{side} state, graded as its kind", grade)
+        return Family(f"{actor_id}, graded as {kind}", grade)
 
     def of_publisher(self, publisher: str | None) -> Family:
         """The family of an outlet; an unnamed outlet cannot be judged."""
@@ -88,10 +104,15 @@ def parse(where: str, data: Any) -> Registry:
                 if key in table:
                     raise InputError(where, f"{member!r} belongs to two families", "keep it in one")
                 table[key] = family
+    kinds = data.get("kinds") or {}
+    for kind, grade in kinds.items():
+        if grade not in _GRADES:
+            raise InputError(where, f"kind {kind}: reliability {grade!r} is not one of A–F", fix)
     return Registry(
         tables["actors"],
         tables["sides"],
         tables["publishers"],
         cast(Reliability, default),
         frozenset(data.get("non_party_sides", [])),
+        {str(kind): cast(Reliability, grade) for kind, grade in kinds.items()},
     )

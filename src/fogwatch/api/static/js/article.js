@@ -110,7 +110,19 @@ function eventItem(event, index, text) {
   );
 }
 
-function claimItem(claim, index, text, links) {
+// A link in words, naming the other claim: "contradicts Government of Russia (RUS): “the report” — RUS denies …".
+function linkLine(link, claim, byId) {
+  const otherId = link.a === claim.id ? link.b : link.a;
+  const other = byId.get(otherId);
+  const content = other && other.content ? other.content : "";
+  const excerpt = content.length > 90 ? `${content.slice(0, 90)}…` : content;
+  const who = other
+    ? [el("strong", {}, claimSpeaker(other)), other.side ? ` (${other.side})` : "", excerpt ? `: “${excerpt}”` : ""]
+    : `claim ${otherId} of another article`;
+  return el("li", { class: "muted" }, `${link.relation} `, who, link.evidence ? ` — ${link.evidence}` : "");
+}
+
+function claimItem(claim, index, text, links, byId) {
   const button = el("button", { type: "button" }, "Show evidence");
   button.addEventListener("click", () => focus(text, [`source:${index}`, `cue:${index}`, `content:${index}`]));
   const related = links.filter((link) => link.a === claim.id || link.b === claim.id);
@@ -126,7 +138,7 @@ function claimItem(claim, index, text, links) {
     el("span", { class: "muted" }, `${claim.stance || ""}${claim.direct ? ", direct quote" : ""}`),
     claim.place_id ? [" · ", el("a", { href: placeHref(claim.place_id) }, claim.place_name || claim.place_id)] : null,
     related.length
-      ? el("ul", {}, related.map((link) => el("li", { class: "muted" }, `${link.relation}: ${link.evidence || ""}`)))
+      ? el("ul", {}, related.map((link) => linkLine(link, claim, byId)))
       : null,
     el("br"),
     button,
@@ -172,7 +184,8 @@ async function main() {
   const events = doc.events || [];
   document.getElementById("events").replaceChildren(...events.map((event, i) => eventItem(event, i, text)));
   if (!events.length) document.getElementById("events").append(el("li", { class: "muted" }, "No events."));
-  document.getElementById("claims").replaceChildren(...claims.map((claim, i) => claimItem(claim, i, text, doc.links || [])));
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  document.getElementById("claims").replaceChildren(...claims.map((claim, i) => claimItem(claim, i, text, doc.links || [], byId)));
   if (!claims.length) document.getElementById("claims").append(el("li", { class: "muted" }, "No claims."));
   const eventIndex = events.findIndex((event) => event.id === query("event"));
   const claimIndex = claims.findIndex((claim) => claim.id === query("claim"));
