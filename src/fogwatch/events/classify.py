@@ -329,4 +329,13 @@ def _encoder() -> SentenceTransformer:
         raise ClassifierError(
             f"sentence-transformers is not installed — {REINSTALL_ENCODER}"
         ) from None
-    return SentenceTransformer(str(root), device="cpu", local_files_only=True)
+    from transformers.utils import logging as transformers_logging
+
+    # a library loading its model prints nothing: the CLI's stderr is one line per failure
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(str(root), device="cpu", local_files_only=True)
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()

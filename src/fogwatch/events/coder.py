@@ -8,12 +8,11 @@ quantities, actors, coreferences, places) and returns its `Event`s in the order 
 2. Candidates (`events.frames`): one module per ACLED event family codes the triggers of its
    frames, each from its clause read the same way (`events.clause`: modality, place, date,
    parties, weapons).
-3. Incidents (`events.incidents`): the candidates of one sentence, family, place and modality
+3. Back-off (`events.backoff`), in a short report only: the learned sentence classifier codes
+   the sentences where the frames found nothing but the eventness model reads an incident word
+   as reported, and recodes a sentence's one event when it is confident.
+4. Incidents (`events.incidents`): the candidates of one sentence, family, place and modality
    are one event; killed counts join their event.
-
-`events.classify` is one signal among the others, and is off by default: asked only about an attack
-that names no weapon and no ground fighting, it costs more than the coder's whole time budget
-(see `code`).
 """
 
 from __future__ import annotations
@@ -21,10 +20,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from fogwatch import structure
-from fogwatch.events import date, eventness, incidents, taxonomy, triggers
+from fogwatch.events import backoff, date, eventness, incidents, taxonomy, triggers
 from fogwatch.events.candidate import Candidate
 from fogwatch.events.frames import (
     Family,
@@ -47,9 +46,11 @@ __all__ = [
     "TRIGGERS_FILE",
     "Classifier",
     "LexiconError",
+    "RankMany",
     "build_lexicon",
     "code",
     "installed_classifier",
+    "installed_ranker",
     "load_lexicon",
 ]
 
@@ -69,6 +70,10 @@ _NOT_EVENTS = frozenset({"general", "none"})
 """What the eventness model says is no incident: analysis, trends, rhetoric, other senses."""
 EXTERNAL_FORCES = 8
 """ACLED inter code of External/Other forces: a state's forces acting outside their country."""
+RankMany = backoff.RankMany
+Installed = Literal["installed"]
+INSTALLED: Installed = "installed"
+"""The default ranker: `events.classify.classify_many`, loaded when a short report first asks."""
 
 
 def code(
@@ -76,13 +81,14 @@ def code(
     result: ArticleResult,
     *,
     classifier: Classifier | None = None,
+    ranker: RankMany | Installed | None = INSTALLED,
 ) -> list[Event]:
     """ACLED-style events in one article, each field traced to evidence spans.
 
     `classifier` settles what the clause leaves open (an attack that names no weapon and no
-    ground fighting), e.g. `installed_classifier()`. It is off by default: the sentence encoder
-    behind `events.classify` costs ~50 ms a sentence on a CPU, several times the language layer's
-    own time per article, where the coder must stay within a tenth of it.
+    ground fighting), e.g. `installed_classifier()`; it is off by default. `ranker` ranks the
+    sub-types of the few sentences `events.backoff` asks about (by default the installed
+    `events.classify.classify_many`, skipped when it is not installed; None: frames only).
     """
     reading = Reading(doc, result, load_lexicon(), classifier)
     hits = triggers.find(reading)
@@ -94,7 +100,22 @@ def code(
     # merged into one the prose tells)
     candidates = [c for c in candidates if structure.is_prose(result.parts, c.trigger_span)]
     candidates = _judged(reading, candidates)
-    return [_event(reading, candidate) for candidate in incidents.merge(reading, candidates)]
+    # a sentence keeps its frames' reading, whatever its modality; a bare toll ("six soldiers
+    # were killed") is no reading of its sentence's incident
+    framed = {c.sentence for c in candidates if c.frame != "casualty" or c.sub_type}
+    labels = None
+    if ranker is not None and backoff.is_short_report(reading):
+        # the encoder is loaded only once a short report asks for it
+        rank_many = installed_ranker() if isinstance(ranker, str) else ranker
+        if rank_many is not None:
+            labels = backoff.sentence_labels(reading, rank_many)
+    if labels is not None:
+        candidates = candidates + backoff.missed_events(reading, framed, labels)
+        candidates.sort(key=lambda candidate: candidate.trigger.i)
+    merged = incidents.merge(reading, candidates)
+    if labels is not None:
+        backoff.correct(merged, labels)
+    return [_event(reading, candidate) for candidate in merged]
 
 
 def _judged(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
@@ -134,6 +155,16 @@ def installed_classifier() -> Classifier | None:
     except (classify.ClassifierError, ImportError, OSError):
         return None
     return classify.classify
+
+
+@functools.cache
+def installed_ranker() -> RankMany | None:
+    """`events.classify.classify_many` when its model and encoder are installed, else None."""
+    if installed_classifier() is None:
+        return None
+    from fogwatch.events import classify
+
+    return classify.classify_many
 
 
 # ─── the event record ────────────────────────────────────────────────────────────────────────

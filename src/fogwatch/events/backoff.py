@@ -1,0 +1,299 @@
+"""The learned sub-type classifier where the frames are silent or leave the sub-type open.
+
+The frames (`events.frames`) code an incident only when its trigger word meets its conditions
+("captured" with a named place, "attack" with an armed agent …); short reports often tell a real
+incident in words the frames do not take ("a mob lynched a man", "militants seized a rocket
+site"). In a short report (a brief, an alert, a wire snippet: at most `SHORT_REPORT_SENTENCES`
+sentences) this module backs the frames off to the sentence classifier (`events.classify`, which
+ranks the ACLED sub-event types of a short event description) in two ways:
+
+- **a missed sentence**: a prose sentence where no frame made a candidate, holding an incident
+  word (a trigger word of `data/event_triggers.yaml` whose conditions hold, not a toll, or a
+  word of `data/event_incident_words.yaml`) that the eventness model (`events.eventness`) reads as
+  reported (P(asserted) + P(historical) ≥ `REPORTED_AT_LEAST`), becomes one event of the
+  classifier's best ACLED sub-type when the classifier gives it at least `SUB_TYPE_AT_LEAST`;
+  place, date and parties come from the incident word's clause, read the way the frames read
+  theirs (`events.place`, `events.date`, `events.parties`);
+- **a sentence with one event**: once candidates are merged into incidents, a sentence's one
+  reported event takes the classifier's sub-type when the classifier gives that one at least
+  `CORRECT_AT_LEAST` (a sentence with events of several sub-types is left alone: one
+  sentence-level label cannot tell them apart), except where the clause's own words decide the
+  sub-type (territory, remote violence by its weapon, agreements) and never into territory.
+
+Long articles are left to the frames. The classifier is trained on short ACLED-style
+descriptions; read sentence by sentence inside long war reporting it is often wrong (on the
+real-news dev yardstick, a first version that coded and corrected the first three qualifying
+sentences of every article took asserted precision from 0.85 to 0.75 and sub-type accuracy from
+0.80 to 0.71), and its sentence encoder costs about twice spaCy's parse of a sentence. Thresholds were chosen on the CASE 2021 task 2 dev
+snippets (README, "Measured").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+import yaml
+
+from fogwatch import structure
+from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
+from fogwatch.events.candidate import ARMED_CLASH, Candidate
+from fogwatch.events.lexicon import TriggerEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SentenceSpan
+    from spacy.tokens import Token
+
+    from fogwatch.events.reading import Reading
+
+Ranking = Sequence[tuple[str, float]]
+RankMany = Callable[[Sequence[str]], Sequence[Ranking]]
+"""Ranks the sub-event types of many sentences at once (`events.classify.classify_many`)."""
+SentenceLabels = dict[int, tuple[str, float]]
+"""Sentence index → the classifier's best ACLED sub-event type and its probability."""
+
+INCIDENT_WORDS_FILE = "event_incident_words.yaml"
+SHORT_REPORT_SENTENCES = 5
+"""Reports of at most this many sentences are read by the classifier; longer ones are not."""
+REPORTED_AT_LEAST = 0.1
+"""Eventness P(asserted) + P(historical) an incident word needs to back a missed sentence."""
+SUB_TYPE_AT_LEAST = 0.2
+"""Classifier probability the best ACLED sub-type of a missed sentence needs."""
+CORRECT_AT_LEAST = 0.2
+"""Classifier probability that overrules the sub-type of a sentence's one event."""
+NOT_CODED = frozenset({"Other"})
+"""Sub-types a sentence label alone never codes: ACLED's "Other" is no incident the text names."""
+_INCIDENT_POS = frozenset({"VERB", "NOUN", "PROPN"})
+_REPORTED = ("asserted", "historical")
+_TERRITORY = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+"""Decided by who takes a named place, and whether it was taken at all ("operations to seize X"
+are fighting there): the frames read both, the classifier reads neither."""
+_WORDS_DECIDE = (
+    _TERRITORY
+    | {
+        sub.name
+        for sub in taxonomy.SUB_EVENT_TYPES
+        if sub.event_type == "Explosions/Remote violence"
+    }
+    | {"Agreement"}
+)
+"""Sub-types the frames decide from the words of the clause (a capture verb with its place, the
+weapon, "agreed to"); the classifier never overrules them."""
+
+# the frame a backed-off event is coded under: it decides how killed counts and merging treat it
+_FRAME_OF_EVENT_TYPE = {
+    "Battles": "clash",
+    "Explosions/Remote violence": "remote",
+    "Violence against civilians": "civilians",
+    "Protests": "protest",
+    "Riots": "riot",
+    "Strategic developments": "accord",
+}
+_FRAME_OF_SUB_TYPE = {
+    "Government regains territory": "retake",
+    "Non-state actor overtakes territory": "take",
+    "Arrests": "arrest",
+    "Agreement": "agree",
+    "Looting/property destruction": "loot",
+    "Disrupted weapons use": "intercept",
+}
+_ENTRY = TriggerEntry(
+    lemma="",
+    frame="clash",
+    pos=frozenset(),
+    sub_type=None,
+    weak=frozenset(),
+    particle=frozenset(),
+    objects=frozenset(),
+    not_objects=frozenset(),
+    intransitive=False,
+    after=frozenset(),
+    place_object=False,
+    weapon=False,
+    military=False,
+    armed=False,
+    modifiers=frozenset(),
+)
+"""A neutral trigger entry for reading an incident word's place with `events.place`."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Missed:
+    sentence: int
+    word: Token
+    judgement: eventness.Judgement
+
+
+def is_short_report(reading: Reading) -> bool:
+    """Whether the article is short enough for the classifier (`SHORT_REPORT_SENTENCES`)."""
+    return len(reading.sentence_starts) <= SHORT_REPORT_SENTENCES
+
+
+def sentence_labels(reading: Reading, rank_many: RankMany) -> SentenceLabels:
+    """The classifier's best ACLED sub-type, with its probability, of each sentence."""
+    rankings = rank_many([sentence.text for sentence in reading.doc.sents])
+    return {
+        index: best
+        for index, ranking in enumerate(rankings)
+        if (best := _best_sub_type(ranking)) is not None
+    }
+
+
+def missed_events(reading: Reading, framed: set[int], labels: SentenceLabels) -> list[Candidate]:
+    """One candidate for each missed sentence the classifier codes.
+
+    `framed` holds the sentences where a frame made an event candidate of any modality (a
+    negated or hypothetical reading is still a reading of its sentence, not a miss).
+    """
+    coded = []
+    for index, missed in _missed(reading, framed).items():
+        label = labels.get(index)
+        if label is None or label[1] < SUB_TYPE_AT_LEAST:
+            continue
+        candidate = _candidate(reading, missed, label[0])
+        if label[0] in _TERRITORY and (candidate.place is None or candidate.place.level > 1):
+            continue  # ACLED: territory changes hands at a named place
+        coded.append(candidate)
+    return coded
+
+
+def correct(events: list[Candidate], labels: SentenceLabels) -> None:
+    """Give the classifier's sub-type to a sentence's reported event when the classifier is
+    confident (`CORRECT_AT_LEAST`) and the sentence holds that one event (or its copies at the
+    places of one list); a sentence with events of several sub-types is left alone, as one
+    sentence-level label cannot tell them apart."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    for index, found in by_sentence.items():
+        label = labels.get(index)
+        if label is None or label[1] < CORRECT_AT_LEAST:
+            continue
+        if len({event.sub_type for event in found}) != 1:
+            continue
+        if found[0].sub_type in _WORDS_DECIDE or label[0] in _TERRITORY:
+            continue
+        for event in found:
+            if event.modality in _REPORTED:
+                event.sub_type = label[0]
+
+
+def _missed(reading: Reading, framed: set[int]) -> dict[int, _Missed]:
+    """Prose sentences without a frame candidate whose likeliest reported incident word passes
+    the eventness gate."""
+    words: dict[int, list[Token]] = {}
+    for index, sentence in enumerate(reading.doc.sents):
+        if index in framed or not _is_prose(reading, sentence):
+            continue
+        found = [token for token in sentence if _incident_word(reading, token)]
+        if found:
+            words[index] = found
+    tokens = [token for found in words.values() for token in found]
+    judged = dict(
+        zip(
+            (t.i for t in tokens),
+            eventness.judge_many(reading.doc, tokens, reading.published),
+            strict=True,
+        )
+    )
+    missed = {}
+    for index, found in words.items():
+        word = max(found, key=lambda t: _reported(judged[t.i]))
+        if _reported(judged[word.i]) >= REPORTED_AT_LEAST:
+            missed[index] = _Missed(index, word, judged[word.i])
+    return missed
+
+
+def _is_prose(reading: Reading, sentence: SentenceSpan) -> bool:
+    return structure.is_prose(
+        reading.result.parts, reading.token_span(sentence.start, sentence.end)
+    )
+
+
+def _incident_word(reading: Reading, token: Token) -> bool:
+    if token.pos_ not in _INCIDENT_POS:
+        return False
+    lexicon = reading.lexicon
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in lexicon.triggers or lower in lexicon.triggers:
+        # a trigger word only where its conditions hold ("attack drones" is a kind of drone)
+        entry = triggers.entry_of(reading, token)
+        if entry is None:
+            return False
+        if entry.frame == "explosion":
+            # a blast of unknown cause tells that something went off, not what (`frames.remote`)
+            return weapons.sentence_weapon(reading, token) is not None
+        if entry.frame == "casualty":
+            # "the army killed scores of fighters" tells an incident; "two people were killed"
+            # counts the dead of one told elsewhere
+            return any(child.dep_ == "nsubj" for child in token.children)
+        return True
+    return lemma in _incident_words() or lower in _incident_words()
+
+
+@functools.cache
+def _incident_words() -> frozenset[str]:
+    text = files("fogwatch.data").joinpath(INCIDENT_WORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(str(word) for word in yaml.safe_load(text)["words"])
+
+
+def _reported(judgement: eventness.Judgement) -> float:
+    return sum(judgement.probabilities[label] for label in _REPORTED)
+
+
+def _best_sub_type(ranking: Ranking) -> tuple[str, float] | None:
+    """The classifier's best ACLED sub-event type (its CASE-only labels are no ACLED events)."""
+    for label, probability in ranking:
+        if taxonomy.is_acled(label) and label not in NOT_CODED:
+            return label, probability
+    return None
+
+
+def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
+    """One event from a missed sentence's incident word, read like a frame's trigger."""
+    word = missed.word
+    event_type = taxonomy.sub_event_type(sub_type).event_type
+    frame = _FRAME_OF_SUB_TYPE.get(sub_type, _FRAME_OF_EVENT_TYPE.get(event_type, "clash"))
+    probabilities = missed.judgement.probabilities
+    modality = (
+        "asserted" if probabilities["asserted"] >= probabilities["historical"] else "historical"
+    )
+    span = reading.token_span(word.i, word.i + 1)
+    candidate = Candidate(
+        sub_type=sub_type,
+        frame=frame,
+        trigger=word,
+        trigger_span=span,
+        sentence=missed.sentence,
+        triggers=[word.i],
+        modality=modality,  # type: ignore[arg-type]
+        evidence={span},
+    )
+    candidate.place = place.find(reading, word, _ENTRY, strict=False)
+    agents, patients = parties.arguments(reading, word)
+    violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
+    patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
+    if sub_type == ARMED_CLASH:
+        parties.two_sides(reading, candidate, agent_refs, patient_refs)
+    else:
+        candidate.actor1 = agent_refs[0] if agent_refs else None
+        candidate.assoc = agent_refs[1:]
+        if event_type == "Violence against civilians":
+            # ACLED: the victims of violence against civilians are civilians (actor2)
+            candidate.actor2 = parties.civilians_ref(reading, span)
+        elif patient_refs:
+            candidate.actor2 = patient_refs[0]
+    candidate.date = date.find(reading, word)
+    if candidate.modality == "asserted" and candidate.date.historical:
+        candidate.modality = "historical"
+    return candidate

@@ -1,0 +1,106 @@
+"""events.backoff: the sentence classifier where the frames are silent or unsure, in short reports.
+
+Each test passes its own ranker (what `events.classify.classify_many` would say), so the
+behaviour under test is the coder's use of the label, not the trained model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from fogwatch.events import backoff
+from test_coder import coded, picked
+
+Ranking = list[tuple[str, float]]
+
+
+def says(label: str, probability: float) -> Callable[[Sequence[str]], list[Ranking]]:
+    """A ranker that gives every sentence `label` with `probability` (the rest to "Other")."""
+
+    def rank_many(sentences: Sequence[str]) -> list[Ranking]:
+        return [[(label, probability), ("Other", 1.0 - probability)] for _ in sentences]
+
+    return rank_many
+
+
+def never(sentences: Sequence[str]) -> list[Ranking]:
+    raise AssertionError("the classifier was asked about a long article")
+
+
+LYNCHING = "A mob lynched two men in Kharkiv on Sunday."
+
+
+def test_a_short_report_the_frames_miss_gets_the_classifiers_sub_type() -> None:
+    # no frame takes "lynched"; the eventness model reads it as reported
+    assert picked(
+        coded(LYNCHING, ranker=says("Mob violence", 0.8)),
+        "sub_type",
+        "place",
+        "date",
+        "modality",
+        "evidence",
+    ) == [("Mob violence", "Kharkiv", "2025-11-09", "asserted", ("lynched", "Kharkiv", "Sunday"))]
+
+
+def test_an_unsure_classifier_codes_no_missed_sentence() -> None:
+    assert coded(LYNCHING, ranker=says("Mob violence", backoff.SUB_TYPE_AT_LEAST / 2)) == []
+
+
+def test_without_a_ranker_only_the_frames_code() -> None:
+    assert coded(LYNCHING, ranker=None) == []
+
+
+def test_a_long_article_is_left_to_the_frames() -> None:
+    filler = " ".join(
+        f"The council met on day {n} to discuss the budget."
+        for n in range(backoff.SHORT_REPORT_SENTENCES)
+    )
+    assert coded(f"{LYNCHING} {filler}", ranker=never) == []
+
+
+def test_a_missed_sentence_keeps_its_clauses_parties() -> None:
+    text = "Militants ambushed a patrol near Kharkiv on Sunday, the army said."
+    assert picked(coded(text, ranker=says("Armed clash", 0.7)), "sub_type", "actor1", "place") == [
+        ("Armed clash", "UNID.armed_group", "Kharkiv")
+    ]
+
+
+def test_territory_from_a_sentence_label_needs_a_named_place() -> None:
+    text = "Fighters defected and the militia took over on Sunday."
+    assert coded(text, ranker=says("Non-state actor overtakes territory", 0.9)) == []
+
+
+def test_a_confident_classifier_recodes_a_clash_the_frames_left_open() -> None:
+    text = "Villagers clashed with herders in Kharkiv on Sunday."
+    assert picked(coded(text, ranker=None), "sub_type") == [("Armed clash",)]
+    assert picked(coded(text, ranker=says("Mob violence", 0.6)), "sub_type", "place") == [
+        ("Mob violence", "Kharkiv")
+    ]
+
+
+def test_an_unsure_classifier_leaves_the_frames_sub_type() -> None:
+    text = "Villagers clashed with herders in Kharkiv on Sunday."
+    unsure = says("Mob violence", backoff.CORRECT_AT_LEAST / 2)
+    assert picked(coded(text, ranker=unsure), "sub_type") == [("Armed clash",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Russian forces shelled Kharkiv on Sunday.", "Air/drone strike"),
+        ("Russian forces captured Izium on Sunday.", "Armed clash"),
+    ],
+)
+def test_the_classifier_never_overrules_what_the_clauses_words_decide(
+    text: str, label: str
+) -> None:
+    framed = picked(coded(text, ranker=None), "sub_type")
+    assert picked(coded(text, ranker=says(label, 0.95)), "sub_type") == framed
+
+
+def test_the_classifier_never_recodes_a_clash_as_a_capture() -> None:
+    text = "Russian forces attempted to take Izyum on Tuesday but failed."
+    ranker = says("Non-state actor overtakes territory", 0.95)
+    assert picked(coded(text, "2022-04-06", ranker=ranker), "sub_type") == [("Armed clash",)]
