@@ -58,6 +58,14 @@ def test_a_side_does_not_deny_its_own_and_a_proposal_is_not_a_claim():
     assert contradicted(proposal) == set()
 
 
+def test_an_accusation_that_says_what_it_is_does_not_refer_back():
+    result = extract(
+        "Russia's foreign minister warned of the rising danger of a nuclear conflict. "
+        "The US president rejected the accusation he was fighting a proxy war."
+    )
+    assert contradicted(result) == set()
+
+
 def test_condemning_a_strike_is_not_denying_it():
     result = extract(
         "Russia's defence ministry said its forces struck a fuel depot in Kramatorsk. "

@@ -90,6 +90,15 @@ def test_two_voices_of_one_party_do_not_contradict_each_other():
     assert relations(army, premier) == set()
 
 
+def test_a_claim_about_somewhere_near_a_place_does_not_contradict_one_about_it():
+    near = ukraine("ua", predicate="repelled", actor_side="UKR", near=True)
+    captured = said("ru", predicate="captured", actor_side="RUS")
+    assert relations(captured, near) == set()
+    assert relations(captured, dataclasses.replace(near, near=False)) == {
+        ("ru", "ua", "contradicts")
+    }
+
+
 def test_claims_about_other_places_or_weeks_apart_do_not_contradict():
     elsewhere = ukraine("ua", predicate="can_supply", place="gn:1", place_name="Myrnohrad")
     later = ukraine("ua2", predicate="can_supply", published=DAY + dt.timedelta(days=10))

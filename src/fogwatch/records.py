@@ -218,6 +218,9 @@ class Proposition:
     """Whether the content says it happened, would happen ("would open the way") or will happen."""
     object: str | None = None
     keywords: tuple[str, ...] = ()
+    near: bool = False
+    """The place is only a reference point ("near Bakhmut", "20 km southeast of X"): the claim is
+    about somewhere around it, so it neither contradicts nor confirms claims about the place."""
     blames: str | None = None
     """The side the content holds responsible for harm ("a Russian missile was fired" → RUS)."""
     answers: tuple[str, ...] = ()

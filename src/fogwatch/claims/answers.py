@@ -42,6 +42,8 @@ LOOK_BACK_SENTENCES = 2
 place at 10am") are told in the sentences just before the denial."""
 MAX_ANSWERED = 3
 _PRONOUNS = frozenset({"that", "this", "it", "these", "those", "them"})
+_OWN_CONTENT = frozenset({"acl", "relcl", "ccomp", "prep"})
+"""A shell noun with a clause or phrase of its own says what it is about: it does not refer."""
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "any", "all"})
 
 
@@ -177,9 +179,14 @@ def _reference(doc: Doc, content: Span) -> str | None:
             return "blame"
         if word in _PRONOUNS and head.dep_ != "mark":  # "rejected that", not "said that …"
             return "refers"
-        if lemma in answer_nouns and any(
-            c.dep_ in ("det", "poss") and (c.lower_ in _DETERMINERS or c.pos_ in ("PRON", "PROPN"))
-            for c in head.children
+        if (
+            lemma in answer_nouns
+            and any(
+                c.dep_ in ("det", "poss")
+                and (c.lower_ in _DETERMINERS or c.pos_ in ("PRON", "PROPN"))
+                for c in head.children
+            )
+            and not any(c.dep_ in _OWN_CONTENT for c in head.children)
         ):
-            return "refers"
+            return "refers"  # "the report"; not "the accusation (that) he was fighting a proxy war"
     return None

@@ -87,6 +87,8 @@ class Statement:
     keywords: tuple[str, ...]
     answers: tuple[str, ...] = ()
     """The claims this denial answers without repeating them ("denied the report")."""
+    near: bool = False
+    """The place is a reference point ("near X"), not where the claim says things happened."""
 
     @property
     def day(self) -> dt.date:
@@ -150,6 +152,7 @@ def statement(claim: Claim, article: Article) -> Statement:
         object=proposition.object if proposition else None,
         keywords=proposition.keywords if proposition else (),
         answers=proposition.answers if proposition else (),
+        near=proposition.near if proposition else False,
     )
 
 
@@ -274,8 +277,8 @@ def _where(a: Statement) -> str:
 def _contradiction(a: Statement, b: Statement) -> str | None:
     if a.modality != "asserted" or b.modality != "asserted":
         return None  # "would open the way", "will fall" cannot clash with what happened
-    if a.place is None or a.place != b.place or not _same_moment(a, b):
-        return None
+    if a.place is None or a.place != b.place or a.near or b.near or not _same_moment(a, b):
+        return None  # "repelled assaults near Bakhmut" says nothing of who holds Bakhmut
     if a.predicate is None or b.predicate is None:
         return None
     conflicts = _conflicts()
@@ -372,6 +375,7 @@ def _confirmation(
         and confirmer.predicate == confirmed.predicate
         and confirmer.place is not None
         and confirmer.place == confirmed.place
+        and not (confirmer.near or confirmed.near)
         and confirmed.affirms
         and _sides_agree(confirmer, confirmed)
         and _same_moment(confirmer, confirmed)

@@ -53,6 +53,13 @@ if TYPE_CHECKING:
 PREDICATE_FILE = "claim_predicates.yaml"
 _ELLIPSIS_MAX_WORDS = 3
 _ELLIPSIS_LOOKBACK = 2  # sentences
+_ELLIPSIS_POS = frozenset({"PRON", "AUX", "PART", "ADV", "DET", "SCONJ"})
+# Above a predicate, a claim the content reports of someone else: "the MoD's claim that …".
+_REPORTED = frozenset({"claim", "allegation", "assertion", "report", "say", "allege"})
+# Cues that look ahead: what is predicted or expected has not happened yet.
+_PROSPECTIVE_CUES = frozenset({"predict", "forecast", "expect", "anticipate", "foresee"})
+# Prepositions of cause: the negation of "did not go ahead due to shelling" is not the shelling's.
+_CAUSES = frozenset({"due", "because", "owing", "thanks"})
 # Names are left out: places and actors have their own slots.
 _KEYWORD_POS = frozenset({"NOUN", "VERB", "ADJ"})
 _MAX_KEYWORDS = 12
@@ -77,6 +84,8 @@ _TOO_BROAD = frozenset({"country", "continent"})
 # What a side can control of a place without controlling the place: "positions in Mariupol".
 _WHOLE_OBJECTS = _TOWN_NOUNS | {"it", "territory"}
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+# Verbs whose infinitive happened: "managed to break through".
+_IMPLICATIVES = frozenset({"manage", "succeed", "continue", "begin", "start", "happen"})
 
 
 @dataclass(frozen=True)
@@ -201,7 +210,7 @@ class _Reader:
 
     def proposition(self, attribution: Attribution, parts: Sequence[Span]) -> Proposition:
         tokens = [t for part in parts for t in self._tokens(part)]
-        found = self._predicate(tokens)
+        found = self._predicate(tokens, own=self._stance(attribution, parts) != "deny")
         clause = tokens
         if found is None and self._elliptical(tokens):
             found, clause = self._borrowed(parts[0].start)
@@ -218,11 +227,16 @@ class _Reader:
         return Proposition(
             predicate=predicate,
             place=place.place if place is not None else None,
+            near=place is not None and place.geo_precision == 2,
             actor=actor,
             quantity=self._quantity(parts, _asides(tokens), head),
             time=self._time(parts, _asides(tokens)),
             polarity=polarity,
-            modality=_modality(head, own_clause) if clause is tokens else "asserted",
+            modality="future"
+            if attribution.cue_lemma in _PROSPECTIVE_CUES
+            else _modality(head, own_clause)
+            if clause is tokens
+            else "asserted",
             object=self._object(tokens, attribution),
             keywords=_keywords(tokens),
             blames=answers.blamed_side(tokens, predicate, actor, self.result.actors),
@@ -232,11 +246,15 @@ class _Reader:
         chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return list(chars) if chars is not None else []
 
-    def _predicate(self, tokens: Sequence[Token]) -> tuple[str, Token] | None:
-        """The vocabulary word nearest the root of `tokens`' clause, earliest on a tie."""
+    def _predicate(self, tokens: Sequence[Token], own: bool = False) -> tuple[str, Token] | None:
+        """The vocabulary word nearest the root of `tokens`' clause, earliest on a tie. `own`:
+        never inside a claim the content reports of someone else ("criticised the MoD's claim
+        that Russia controls X" is not the critic's claim that Russia controls X)."""
         inside = {t.i for t in tokens}
         best: tuple[int, int, str, Token] | None = None
         for token in tokens:
+            if own and any(a.i in inside and _lemma(a) in _REPORTED for a in token.ancestors):
+                continue
             predicate = self._predicate_of(token)
             if predicate is None:
                 continue
@@ -246,10 +264,8 @@ class _Reader:
         return (best[2], best[3]) if best is not None else None
 
     def _predicate_of(self, token: Token) -> str | None:
-        if token.dep_ == "compound":
-            return (
-                None  # a noun naming a kind of thing: "riot control agents", "attack helicopters"
-            )
+        if token.dep_ == "compound":  # a kind of thing: "riot control agents", "attack helicopters"
+            return None
         lemma = _lemma(token)
         # "The delegation is ready": a predicative adjective's subject hangs on the copula
         around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
@@ -260,8 +276,11 @@ class _Reader:
         return self.vocabulary.words.get(lemma) or self.vocabulary.words.get(token.lower_)
 
     def _elliptical(self, tokens: Sequence[Token]) -> bool:
+        """ "it is", "they have not": function words only — "have limited resources" says its own."""
         words = [t for t in tokens if t.is_alpha]
-        return 0 < len(words) <= _ELLIPSIS_MAX_WORDS
+        return 0 < len(words) <= _ELLIPSIS_MAX_WORDS and all(
+            t.pos_ in _ELLIPSIS_POS or _lemma(t) in ("be", "have", "do") for t in words
+        )
 
     def _negated_ellipsis(self, tokens: Sequence[Token]) -> bool:
         return any(t.lower_ in _NEGATORS for t in tokens)
@@ -285,6 +304,12 @@ class _Reader:
             for child in token.children:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return True
+                if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                    return True  # "Russian forces no longer control the city"
+            if _lemma(token) in _CAUSES:
+                return False  # "did not go ahead due to shelling": the shelling happened
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                return False  # "forces encircling the city were not respecting the ceasefire"
         return False
 
     def _place(
@@ -453,6 +478,12 @@ def _modality(head: Token | None, clause: Sequence[Token]) -> Modality:
         return "asserted"
     inside = {t.i for t in clause}
     governing = [a for a in head.ancestors if a.i in inside]
+    # "operations to liberate the town", "an effort to seize it": an infinitive is an aim
+    infinitive = head.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    if infinitive and (head.dep_ != "xcomp" or _lemma(head.head) not in _IMPLICATIVES):
+        return "hypothetical"
     # "are trying to encircle", "is expected to unfold": the aim governs through xcomp
     step = head
     while step.dep_ == "xcomp" and step.head.i in inside:

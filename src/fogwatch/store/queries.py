@@ -643,6 +643,7 @@ def _proposition(
         modality=stored["modality"],
         object=stored["object"],
         keywords=tuple(stored["keywords"]),
+        near=stored.get("near", False),
         blames=stored.get("blames"),
         answers=tuple(stored.get("answers", ())),
     )

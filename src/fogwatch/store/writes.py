@@ -319,6 +319,7 @@ def proposition_json(proposition: Proposition) -> dict[str, Any]:
         "modality": proposition.modality,
         "object": proposition.object,
         "keywords": list(proposition.keywords),
+        "near": proposition.near,
         "blames": proposition.blames,
         "answers": list(proposition.answers),
     }
