@@ -28,3 +28,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   echo "$want" > "$stamp"
 fi
+# Compile what fogwatch would otherwise compile on its first real command (the gazetteer, ~17 s),
+# so that command is warm; a no-op when the cache is current.
+.venv/bin/python -c "from fogwatch.geo import gazetteer; gazetteer.load()"

@@ -9,7 +9,8 @@ the parsed article, the way a reader resolves "the report", "that" and "responsi
 
 - a *referring* denial — its content is a pronoun ("that", "it") or a definite shell noun ("the
   report", "these claims", `data/cue_verbs.yaml: answer_nouns`) — answers the claims of other
-  speakers made up to `LOOK_BACK_SENTENCES` before it, the nearest `MAX_ANSWERED` of them;
+  speakers made up to `LOOK_BACK_SENTENCES` before it: a pronoun the nearest one, a shell noun
+  (a report is often told in several claims) the nearest `MAX_ANSWERED`;
 - a *blame* denial — its content is "responsibility", "involvement" … (`blame_nouns`) — answers
   the claims of other speakers up to `LOOK_BACK_SENTENCES` before and one after it (the "but …"
   that follows) that blame the denier's side;
@@ -137,14 +138,14 @@ def answered(
             continue
         here = sentence_of(denial.cue_span)
         others = [c for c in claims if c.id != denial.id and _another_voice(c, denial)]
-        if kind == "refers":
+        if kind in ("refers", "pronoun"):
             earlier = [
                 c
                 for c in others
                 if c.cue_span.start < denial.cue_span.start
                 and here - LOOK_BACK_SENTENCES <= sentence_of(c.cue_span)
             ]
-            chosen = earlier[-MAX_ANSWERED:]
+            chosen = earlier[-1:] if kind == "pronoun" else earlier[-MAX_ANSWERED:]
         else:
             chosen = [
                 c
@@ -167,7 +168,8 @@ def _another_voice(claim: Claim, denial: Claim) -> bool:
 
 
 def _reference(doc: Doc, content: Span) -> str | None:
-    """ "refers" for "that", "the report"; "blame" for "responsibility for the strike"."""
+    """ "pronoun" for "that", "it"; "refers" for "the report", "these claims"; "blame" for
+    "responsibility for the strike"."""
     chars = doc.char_span(content.start, content.end, alignment_mode="expand")
     if chars is None or len(chars) == 0:
         return None
@@ -178,7 +180,7 @@ def _reference(doc: Doc, content: Span) -> str | None:
         if lemma in blame_nouns:
             return "blame"
         if word in _PRONOUNS and head.dep_ != "mark":  # "rejected that", not "said that …"
-            return "refers"
+            return "pronoun"
         if (
             lemma in answer_nouns
             and any(
