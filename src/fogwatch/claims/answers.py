@@ -78,13 +78,12 @@ def blamed_side(
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = [
+        m for m in mentions if start <= m.span.start < end and m.actor.side not in parties.non_party
+    ]
     for token in tokens:
-        for mention in mentions:
-            if (
-                start <= mention.span.start < end
-                and mention.span.start <= token.idx < mention.span.end
-                and mention.actor.side not in parties.non_party
-            ):
+        for mention in inside:
+            if mention.span.start <= token.idx < mention.span.end:
                 return mention.actor.side
         if token.dep_ in ("amod", "compound", "poss") and token.head.pos_ == "NOUN":
             adjective = parties.side_of_word(token.text)
