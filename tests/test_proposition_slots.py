@@ -95,3 +95,25 @@ def test_a_place_named_as_a_reference_point_is_near():
         "Bakhmut",
         True,
     )
+
+
+def test_taking_a_part_of_a_city_is_holding_part_of_it_not_taking_it():
+    airport = proposition(
+        "The ambassador claimed Russian forces took control over the Sievierodonetsk airport.",
+        "claimed",
+        "Russian forces",
+    )
+    portion = proposition(
+        "Russian sources reported that the northeast portion of Sievierodonetsk is under Russian "
+        "control.",
+        "reported",
+        "the northeast portion",
+    )
+    village = proposition(
+        "The ministry said Russian forces captured the village of Opytne.", "said", "Russian forces"
+    )
+    assert (airport.predicate, portion.predicate, village.predicate) == (
+        "controls_part",
+        "controls_part",
+        "captured",
+    )

@@ -215,8 +215,8 @@ class _Reader:
         if found is None and self._elliptical(tokens):
             found, clause = self._borrowed(parts[0].start)
         predicate, head = found if found is not None else (None, None)
-        if predicate == "controls" and head is not None and self._partial(head):
-            predicate = "controls_part"
+        if predicate in ("controls", "captured") and head is not None and self._partial(head):
+            predicate = "controls_part"  # "took control over the airport": a part of the city
         polarity = not (head is not None and self._negated(head, clause))
         if head is not None and clause is not tokens and self._negated_ellipsis(tokens):
             polarity = not polarity
@@ -410,16 +410,21 @@ class _Reader:
         return False
 
     def _partial(self, head: Token) -> bool:
-        """Whether "control" governs a part of a place ("positions in Mariupol", "a quarter of
-        the city") rather than the place itself."""
+        """Whether "control" or a capture governs a part of a place ("positions in Mariupol", "a
+        quarter of the city", "took control over the airport", "the northeast portion of the city
+        is under Russian control") rather than the place itself."""
+        governing = [head, *(c for c in head.children if c.dep_ == "dobj")]
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [
             g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            for token in governing
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "over")
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        if head.dep_ == "pobj" and head.head.lower_ == "under":  # "X is under Russian control"
+            objects += [c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for obj in objects:
             named = any(m.span.start <= obj.idx < m.span.end for m in self.result.places)
             if not named and _lemma(obj) not in _WHOLE_OBJECTS:
