@@ -26,17 +26,17 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import yaml
-
 from fogwatch.claims import sources
+from fogwatch.claims.attribution import load_lexicon
 from fogwatch.language import actors
 from fogwatch.records import Actor, ActorMention, Claim, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from fogwatch.claims.propositions import Vocabulary
 
 LOOK_BACK_SENTENCES = 2
 """How far back "the report" and "that" reach: the report and its follow-up ("the attack took
@@ -48,29 +48,16 @@ _OWN_CONTENT = frozenset({"acl", "relcl", "ccomp", "prep"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "any", "all"})
 
 
-@functools.cache
-def _nouns() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(files("fogwatch.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
-    return frozenset(data["answer_nouns"]), frozenset(data["blame_nouns"])
-
-
-@functools.cache
-def _harm() -> tuple[frozenset[str], frozenset[str]]:
-    text = files("fogwatch.data").joinpath("claim_predicates.yaml").read_text("utf-8")
-    harm = yaml.safe_load(text)["harm"]
-    return frozenset(harm["predicates"]), frozenset(harm["words"])
-
-
 def blamed_side(
     tokens: Sequence[Token],
     predicate: str | None,
     agent: Actor | None,
     mentions: Sequence[ActorMention],
+    vocabulary: Vocabulary,
 ) -> str | None:
     """The side the content holds responsible for harm, or None when it tells of no harm."""
-    predicates, words = _harm()
     lemmas = {t.lemma_.lower() for t in tokens}
-    if predicate not in predicates and not lemmas & words:
+    if predicate not in vocabulary.harm_predicates and not lemmas & vocabulary.harm_words:
         return None
     parties = _party_sides()
     if agent is not None and agent.side not in parties.non_party:
@@ -172,16 +159,16 @@ def _reference(doc: Doc, content: Span) -> str | None:
     chars = doc.char_span(content.start, content.end, alignment_mode="expand")
     if chars is None or len(chars) == 0:
         return None
-    answer_nouns, blame_nouns = _nouns()
+    lexicon = load_lexicon()
     inside = range(chars.start, chars.end)
     for head in (t for t in chars if t.head.i not in inside or t.head.i == t.i):
         word, lemma = head.lower_, head.lemma_.lower()
-        if lemma in blame_nouns:
+        if lemma in lexicon.blame_nouns:
             return "blame"
         if word in _PRONOUNS and head.dep_ != "mark":  # "rejected that", not "said that …"
             return "pronoun"
         if (
-            lemma in answer_nouns
+            lemma in lexicon.answer_nouns
             and any(
                 c.dep_ in ("det", "poss")
                 and (c.lower_ in _DETERMINERS or c.pos_ in ("PRON", "PROPN"))

@@ -152,6 +152,12 @@ class Lexicon:
     """Heads whose "of" phrase names someone else than the speaker ("critics of Putin")."""
     document_nouns: frozenset[str] = frozenset()
     """What a speaker issues and later stands for them: "the statement continued"."""
+    answer_nouns: frozenset[str] = frozenset()
+    """What a denial refers to instead of repeating it: "denied the report" (`claims.answers`)."""
+    blame_nouns: frozenset[str] = frozenset()
+    """What a denial of blame names: "denied responsibility for the strike"."""
+    falsehood_words: frozenset[str] = frozenset()
+    """What calling something denies it: "called the reports disinformation"."""
 
 
 @functools.cache
@@ -207,6 +213,9 @@ def load_lexicon() -> Lexicon:
         evidence_nouns=frozenset(data["evidence_nouns"]),
         opposing_nouns=frozenset(data.get("opposing_nouns", [])),
         document_nouns=frozenset(data.get("document_nouns", [])),
+        answer_nouns=frozenset(data["answer_nouns"]),
+        blame_nouns=frozenset(data["blame_nouns"]),
+        falsehood_words=frozenset(data["falsehood_words"]),
     )
 
 

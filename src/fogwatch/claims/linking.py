@@ -406,12 +406,7 @@ def _repetition(
         same_origin = (
             origin_a is not None and origin_b is not None and origin_a.name == origin_b.name
         )
-    side = later.speaker_side
-    same_side = (
-        side is not None
-        and side == earlier.speaker_side
-        and side not in sources.registry().non_party_sides
-    )
+    same_side = _one_party(later, earlier)
     if not (same_origin or same_side) or not _same_moment(later, earlier):
         return None
     if (

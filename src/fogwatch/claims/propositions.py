@@ -97,6 +97,9 @@ class Vocabulary:
     objects: dict[str, str]
     own_possessives: frozenset[str]
     own_nouns: frozenset[str]
+    harm_predicates: frozenset[str] = frozenset()
+    """Predicates and words of harm done to someone: whoever does it is blamed (`harm`)."""
+    harm_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -122,6 +125,8 @@ def load_vocabulary() -> Vocabulary:
         objects=objects,
         own_possessives=frozenset(own["possessives"]),
         own_nouns=frozenset(own["nouns"]),
+        harm_predicates=frozenset(data["harm"]["predicates"]),
+        harm_words=frozenset(data["harm"]["words"]),
     )
 
 
@@ -145,12 +150,6 @@ def claims(doc: Doc, result: ArticleResult, attributions: Sequence[Attribution])
         else c
         for c in found
     ]
-
-
-@functools.cache
-def _falsehoods() -> frozenset[str]:
-    data = yaml.safe_load(files("fogwatch.data").joinpath("cue_verbs.yaml").read_text("utf-8"))
-    return frozenset(data["falsehood_words"])
 
 
 def claim_id(article_id: str, cue: Span) -> str:
@@ -182,6 +181,7 @@ class _Reader:
     def claim(self, attribution: Attribution) -> Claim:
         parts = attribution.contents
         content = Span(min(p.start for p in parts), max(p.end for p in parts))
+        stance = self._stance(attribution, parts)
         return Claim(
             id=claim_id(self.result.article.id, attribution.cue),
             article_id=self.result.article.id,
@@ -191,9 +191,9 @@ class _Reader:
             cue_lemma=attribution.cue_lemma,
             cue_class=cast(CueClass, attribution.cue_class),
             content_span=content,
-            stance=self._stance(attribution, parts),
+            stance=stance,
             direct=attribution.direct,
-            proposition=self.proposition(attribution, parts),
+            proposition=self.proposition(attribution, parts, stance),
         )
 
     def _stance(self, attribution: Attribution, parts: Sequence[Span]) -> Stance:
@@ -202,15 +202,17 @@ class _Reader:
         cue = load_lexicon().verbs.get(attribution.cue_lemma)
         if attribution.stance == "affirm" and cue is not None and "as" in cue.takes:
             words = {_lemma(t) for part in parts for t in self._tokens(part)}
-            if words & _falsehoods():
+            if words & load_lexicon().falsehood_words:
                 return "deny"
         return cast(Stance, attribution.stance)
 
     # ─── the slots ──────────────────────────────────────────────────────────────────────────
 
-    def proposition(self, attribution: Attribution, parts: Sequence[Span]) -> Proposition:
+    def proposition(
+        self, attribution: Attribution, parts: Sequence[Span], stance: Stance
+    ) -> Proposition:
         tokens = [t for part in parts for t in self._tokens(part)]
-        found = self._predicate(tokens, own=self._stance(attribution, parts) != "deny")
+        found = self._predicate(tokens, own=stance != "deny")
         clause = tokens
         if found is None and self._elliptical(tokens):
             found, clause = self._borrowed(parts[0].start)
@@ -239,7 +241,9 @@ class _Reader:
             else "asserted",
             object=self._object(tokens, attribution),
             keywords=_keywords(tokens),
-            blames=answers.blamed_side(tokens, predicate, actor, self.result.actors),
+            blames=answers.blamed_side(
+                tokens, predicate, actor, self.result.actors, self.vocabulary
+            ),
         )
 
     def _tokens(self, span: Span) -> list[Token]:
