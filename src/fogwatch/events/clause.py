@@ -78,7 +78,7 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
     else:
         weak = syntax.pos(token) in entry.weak
         candidate.place = place.find(reading, token, entry, strict=weak)
-        if weak and candidate.place is None:
+        if weak and candidate.place is None and not place.names_unknown(reading, token):
             return None
     agents, patients = parties.arguments(reading, token)
     violent = frame in VIOLENT_FRAMES

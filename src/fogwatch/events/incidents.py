@@ -5,7 +5,7 @@ type ranked highest (ACLED's atomic coding); killed counts join the sentence's n
 event, or the previous sentence's when this one only tells its toll. An event whose place is one
 of a list ("in Severodonetsk, Lysychansk, and Popasna") is one event per place of the list, as
 ACLED codes one event per location. Across the article, what is told again is one event: the
-same family, place and modality where one telling has no day of its own; in one sentence a
+same sub-type, place and modality where one telling has no day of its own; in one sentence a
 placeless candidate joins the placed one of its family. (Merging the events of many
 articles into ACLED atomic events is `events.merge`.)
 """
@@ -142,6 +142,8 @@ def _same_incident(held: Candidate, other: Candidate) -> bool:
         return False
     if held.sentence == other.sentence:
         return True
+    if held.sub_type != other.sub_type:
+        return False  # "continued ground assaults on X" and "continued to fire on X": two incidents
     # told again in another sentence: only when one telling has no day of its own (two dated
     # reports of one place and day can be two incidents — two assaults repelled)
     return not (held.date and held.date.span) or not (other.date and other.date.span)

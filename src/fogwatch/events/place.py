@@ -87,6 +87,18 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     return _focus(reading)
 
 
+def names_unknown(reading: Reading, token: Token) -> bool:
+    """Whether the trigger's clause names a place the gazetteer does not know, in a locative
+    phrase or as its target ("fighting continues in Sevirodontsk"): the event has a place of
+    its own, though not one on the map."""
+    scope = reading.scope(token)
+    head = syntax.clause_head(token)
+    return any(
+        root.i in scope and _attachment(reading, root, head, token)[0] <= 1
+        for root in reading.unknown_places
+    )
+
+
 def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> PlaceRef | None:
     """The place a trigger is about: "withdrew from X", "captured X", "the capture of X",
     "X fell", "stormed X" — the nearest one in its clause."""

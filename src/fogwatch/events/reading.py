@@ -48,6 +48,15 @@ class Reading:
         self.actor_at = self._index_actors(result.actors)
         self.coref_at = self._index_corefs()
         self.places = self._usable_places(result.places)
+        self.unknown_places = [
+            root
+            for mention in result.places
+            if mention.role == "location"
+            and mention.place is None
+            and (root := self._root(mention.span)) is not None
+        ]
+        """Roots of the toponyms the gazetteer does not know ("in Nyrkove"): a place the text
+        names, though no event can be placed there."""
         self.dates = [
             (mention, root)
             for mention in result.dates

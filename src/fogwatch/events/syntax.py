@@ -25,10 +25,22 @@ def clause_head(token: Token) -> Token:
     """The verb whose clause holds the trigger (a noun trigger's nearest verb above it)."""
     node = token
     for _ in range(MAX_CLIMB):
-        if node.pos_ in VERBS or node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ == "ROOT" or node.head is node:
+            return node
+        if node.pos_ in VERBS and not _gerund_subject(node):
             return node
         node = node.head
     return node
+
+
+def _gerund_subject(token: Token) -> bool:
+    """ "Fighting continued around X": a gerund that is its verb's subject names what the
+    clause is about; the clause is its verb's."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in SUBJECTS
+        and not any(child.dep_ in SUBJECTS or child.dep_ == "dobj" for child in token.children)
+    )
 
 
 def is_clause(token: Token) -> bool:

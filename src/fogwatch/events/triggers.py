@@ -137,9 +137,10 @@ def _object_words(token: Token) -> set[str]:
 
 
 def _agrees_to_something(token: Token) -> bool:
-    """ "agreed to a ceasefire", "agreed on an exchange" — not "agreed that it was hard"."""
+    """ "agreed to a ceasefire", "agreed on an exchange", "corridors were agreed" — not "agreed
+    that it was hard"."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "dobj"):
+        if child.dep_ in ("xcomp", "dobj", "nsubjpass"):
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "with"):
             return True
