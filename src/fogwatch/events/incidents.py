@@ -58,7 +58,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         _count_killed(reading, sentence, merged, earlier)
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
-    return _retold_once([split for c in ordered for split in _per_place(reading, c)])
+    return _retold_once(reading, [split for c in ordered for split in _per_place(reading, c)])
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
@@ -110,11 +110,11 @@ def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     return _LIST_GAP.fullmatch(text[first.span.end : second.span.start]) is not None
 
 
-def _retold_once(candidates: list[Candidate]) -> list[Candidate]:
+def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
     """One event for what the article tells more than once (see the module docstring)."""
     kept: list[Candidate] = []
     for candidate in candidates:
-        same = next((held for held in kept if _same_incident(held, candidate)), None)
+        same = next((held for held in kept if _same_incident(reading, held, candidate)), None)
         if same is None:
             kept.append(candidate)
             continue
@@ -129,7 +129,7 @@ def _retold_once(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _same_incident(held: Candidate, other: Candidate) -> bool:
+def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
     if family_of(held.sub_type) != family_of(other.sub_type) or held.modality != other.modality:
         return False
     if held.place is None or other.place is None:
@@ -140,8 +140,8 @@ def _same_incident(held: Candidate, other: Candidate) -> bool:
     held_place, other_place = held.place.mention.place, other.place.mention.place
     if held_place is None or other_place is None or held_place.key != other_place.key:
         return False
-    if held.sentence == other.sentence:
-        return True
+    if other.sentence in {reading.sentence(i) for i in held.triggers}:
+        return True  # a sentence of the incident told already ("attacks on X … and shelling")
     if held.sub_type != other.sub_type:
         return False  # "continued ground assaults on X" and "continued to fire on X": two incidents
     # told again in another sentence: only when one telling has no day of its own (two dated
