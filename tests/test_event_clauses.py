@@ -72,3 +72,15 @@ def test_murder_of_civilians() -> None:
     assert brief("Civilians were murdered by Russian troops in Bucha on Tuesday.") == [
         ("Attack", "Bucha", "RUS.military", "CIV.civilians", "asserted")
     ]
+
+
+def test_a_battle_naming_no_side_is_fought_by_the_paragraphs_sides() -> None:
+    text = (
+        "Russian forces attacked Ukrainian positions near Lyman on Tuesday. "
+        "Fighting continued around Siversk.\n\nFighting continued around Bakhmut."
+    )
+    assert brief(text) == [
+        ("Armed clash", "Lyman", "RUS.military", "UKR.military", "asserted"),
+        ("Armed clash", "Siversk", "RUS.military", "UKR.military", "asserted"),
+        ("Armed clash", "Bakhmut", None, None, "asserted"),  # another paragraph, another front
+    ]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import taxonomy
-from fogwatch.events.candidate import Candidate, PlaceRef
+from fogwatch.events.candidate import ActorRef, Candidate, PlaceRef
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
 
@@ -58,7 +58,39 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         _count_killed(reading, sentence, merged, earlier)
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
-    return _retold_once(reading, [split for c in ordered for split in _per_place(reading, c)])
+    told = _retold_once(reading, [split for c in ordered for split in _per_place(reading, c)])
+    _carry_sides(reading, told)
+    return told
+
+
+def _carry_sides(reading: Reading, candidates: list[Candidate]) -> None:
+    """A battle that names no side ("Fighting continued around X") is fought by the sides of
+    the paragraph's last battle before it: a report's paragraph follows one front. The sides
+    are inferred, so they carry no span of this event's text."""
+    fought = sorted(
+        (
+            (i, candidate)
+            for candidate in candidates
+            if candidate.actor1 is not None
+            and taxonomy.sub_event_type(candidate.sub_type).event_type == "Battles"
+            for i in candidate.triggers
+        ),
+        key=lambda pair: pair[0],
+    )
+    for candidate in candidates:
+        if candidate.actor1 is not None or candidate.actor2 is not None:
+            continue
+        if taxonomy.sub_event_type(candidate.sub_type).event_type != "Battles":
+            continue
+        at = candidate.trigger.i
+        before = [c for i, c in fought if i < at and reading.paragraph(i) == reading.paragraph(at)]
+        if before:
+            candidate.actor1 = _unspanned(before[-1].actor1)
+            candidate.actor2 = _unspanned(before[-1].actor2)
+
+
+def _unspanned(ref: ActorRef | None) -> ActorRef | None:
+    return None if ref is None else ActorRef(ref.actor, None)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
