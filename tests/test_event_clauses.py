@@ -84,3 +84,23 @@ def test_a_battle_naming_no_side_is_fought_by_the_paragraphs_sides() -> None:
         ("Armed clash", "Siversk", "RUS.military", "UKR.military", "asserted"),
         ("Armed clash", "Bakhmut", None, None, "asserted"),  # another paragraph, another front
     ]
+
+
+def test_a_direction_of_a_town_places_the_event_around_it() -> None:
+    events = coded(
+        "Russian forces continued ground and artillery attacks east of Bakhmut to cut the "
+        "Bakhmut-Lysychansk highway on Tuesday."
+    )
+    assert [(e["place"], e["geo_precision"], e["actor1"]) for e in events] == [
+        ("Bakhmut", 2, "RUS.military")  # the light verb's subject attacks, across "ground and"
+    ]
+
+
+def test_directions_of_two_towns_are_two_places() -> None:
+    events = brief(
+        "Russian troops fired artillery on settlements southeast of Izyum and west of Lyman."
+    )
+    assert [(sub, place) for sub, place, *_ in events] == [
+        ("Shelling/artillery/missile attack", "Izyum"),
+        ("Shelling/artillery/missile attack", "Lyman"),
+    ]

@@ -93,8 +93,12 @@ def _unspanned(ref: ActorRef | None) -> ActorRef | None:
     return None if ref is None else ActorRef(ref.actor, None)
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
-"""What stands between two names of one list: "X, Y, and Z", "X and Y", "X or Y"."""
+_LIST_GAP = re.compile(
+    r"\s*(?:,|,?\s*(?:and|or))\s*(?:(?:north|south|east|west|northeast|northwest|southeast"
+    r"|southwest)(?:ern)?\s+of\s+)?"
+)
+"""What stands between two names of one list: "X, Y, and Z", "X and Y", "X or Y", "southeast
+of X and west of Y"."""
 
 
 def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:

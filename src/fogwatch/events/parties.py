@@ -73,11 +73,20 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         and token.dep_ in ("xcomp", "conj", "advcl", "pcomp")
     ):
         agents = _inherited_subjects(reading, token)
-    if not agents and token.pos_ in syntax.NOUNS and token.dep_ in ("dobj", "pobj", "nsubjpass"):
-        governor = token.head if token.dep_ != "pobj" else token.head.head
+    first = _first_conjunct(token)  # "continued ground and artillery attacks"
+    if not agents and token.pos_ in syntax.NOUNS and first.dep_ in ("dobj", "pobj", "nsubjpass"):
+        governor = first.head if first.dep_ != "pobj" else first.head.head
         if governor.lemma_.lower() in reading.lexicon.light_verbs:
             agents, _ = arguments(reading, governor)
     return agents, patients
+
+
+def _first_conjunct(token: Token) -> Token:
+    for _ in range(syntax.MAX_CLIMB):
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    return token
 
 
 def _objects_of(preposition: Token) -> list[Token]:

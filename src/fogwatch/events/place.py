@@ -128,7 +128,11 @@ def _attachment(
     for node in path:
         if node.lower_ in lexicon.nearby_words:
             nearby = True
-        if rank == 3 and node.dep_ == "prep" and node.lower_ != "of":
+        if rank == 3 and node.dep_ == "prep" and node.lower_ == "of":
+            if node.head.lower_ in lexicon.nearby_words:
+                rank, nearby = 1, True  # "east of X", "the outskirts of X": around X
+            continue
+        if rank == 3 and node.dep_ == "prep":
             if node.lower_ in lexicon.directional_prepositions:
                 rank = 2
             elif node.lower_ in lexicon.locative_prepositions:
