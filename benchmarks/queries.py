@@ -39,7 +39,7 @@ import fogwatch
 from fogwatch.events import taxonomy
 from fogwatch.geo import gazetteer
 from fogwatch.ingest import readers
-from fogwatch.language import actors as actor_registry
+from fogwatch.language import actor_registry
 from fogwatch.records import RawArticle
 from fogwatch.store import schema
 

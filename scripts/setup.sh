@@ -28,6 +28,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   echo "$want" > "$stamp"
 fi
-# Compile what fogwatch would otherwise compile on its first real command (the gazetteer, ~17 s),
-# so that command is warm; a no-op when the cache is current.
+# Compile what fogwatch would otherwise compile on its first real command (the gazetteer, ~17 s,
+# and the bytecode of its own modules, which an editable install leaves to the first import),
+# so that command is warm; both are no-ops when current.
 .venv/bin/python -c "from fogwatch.geo import gazetteer; gazetteer.load()"
+.venv/bin/python -m compileall -q src/fogwatch

@@ -10,7 +10,7 @@ import pytest
 
 from fogwatch.ingest.clean import clean
 from fogwatch.language import actors, nlp
-from fogwatch.language.actors import (
+from fogwatch.language.actor_registry import (
     RegistryError,
     build_registry,
     load_registry,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fogwatch.ingest.clean import clean
 from fogwatch.language import actors, coref, nlp
-from fogwatch.language.actors import load_registry
+from fogwatch.language.actor_registry import load_registry
 from fogwatch.records import Coreference, Span
 from helpers import SEED, needs_shared
 

@@ -40,3 +40,13 @@ def test_no_stage_imports_the_store_or_the_orchestrator() -> None:
                 if name.startswith(("fogwatch.store", "fogwatch.ingestion", "fogwatch.api"))
             }
             assert not wrong, f"{path.relative_to(PACKAGE)} imports {sorted(wrong)}"
+
+
+def test_extract_never_loads_the_store() -> None:
+    # `fogwatch extract` stores nothing, so it must not pay for SQLAlchemy and Alembic
+    wrong = {
+        name
+        for name in imports(PACKAGE / "extraction.py")
+        if name.startswith(("fogwatch.store", "fogwatch.ingestion", "fogwatch.api"))
+    }
+    assert not wrong, f"extraction.py imports {sorted(wrong)}"

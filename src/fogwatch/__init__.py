@@ -19,9 +19,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 def extract(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
     """Everything fogwatch finds in one article body, its claims linked and judged among
     themselves, without storing it."""
-    from fogwatch import ingestion  # imported on use: the pipeline brings spaCy and its models
+    from fogwatch import extraction  # imported on use: the pipeline brings spaCy and its models
 
-    return ingestion.extract_text(text, published, source)
+    return extraction.extract_text(text, published, source)
 
 
 def open(url: str | None = None) -> Store:

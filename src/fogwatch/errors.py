@@ -1,4 +1,6 @@
-"""The one error type fogwatch reports to users about their input."""
+"""The errors fogwatch reports to users as one line: bad input, an unusable store, a missing
+model or gazetteer. Here, not in their modules, so the CLI can catch them without loading spaCy
+or the gazetteer."""
 
 from __future__ import annotations
 
@@ -24,3 +26,11 @@ class StoreError(Exception):
         self.url = url
         self.reason = reason
         self.fix = fix
+
+
+class ModelError(Exception):
+    """The spaCy model is missing or is not the one fogwatch was verified with."""
+
+
+class GazetteerError(Exception):
+    """The gazetteer cannot be built: a package is missing or the hand-written data is wrong."""

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.claims import sources
 from fogwatch.claims.attribution import load_lexicon
-from fogwatch.language import actors
+from fogwatch.language import actor_registry
 from fogwatch.records import Actor, ActorMention, Claim, Span
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def blamed_side(
 class _Parties:
     def __init__(self) -> None:
         self.non_party = sources.registry().non_party_sides
-        self.registry = actors.load_registry()
+        self.registry = actor_registry.load_registry()
 
     def side_of_word(self, word: str) -> str | None:
         """The side a party adjective stands for: "Russian" → RUS; None for others."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
-from fogwatch.language import actors as actor_registry
+from fogwatch.language import actor_registry
 from fogwatch.records import ActorMention, ArticleResult, PlaceMention, Span
 
 if TYPE_CHECKING:

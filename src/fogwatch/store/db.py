@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import make_url
 
@@ -51,6 +49,9 @@ def redacted(url: str) -> str:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; safe when several processes start at once."""
+    from alembic import command  # Alembic (and Mako) only when a store is opened and migrated
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "fogwatch.store:migrations")
     with engine.begin() as connection:
