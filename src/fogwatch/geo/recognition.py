@@ -1,0 +1,738 @@
+"""Recognition: which spans of an article are place names, and what kind of mention each is.
+
+Every capitalised run of up to seven tokens is normalised and looked up in the compiled
+gazetteer in one batch (`candidates.lookup_names`, with its spelling-skeleton lookup); the
+longest match wins, and a demonym ("Russian", "Ukrainians", "South Korean") where it reads as
+the people. The words around a match then say whether it is a place at all:
+
+- not a place: a match inside a longer PERSON entity ("Paris Hilton", "Jack London"), after a
+  title ("Gen.", "Mr."), a person the actor registry knows ("Syrskyi"), the surname of a person
+  named earlier, a date ("May 2023"), a small namesake inside a longer name ("Mad Max"), an
+  actor's own name ("Hamas"), a weapon's or vessel's name ("Iskander missiles", "the cruiser
+  Moskva"), months and institutions, and everyday words ("Most", "Reading") read as common words;
+- a division: "Donetsk province", "the Kursk region", "Laurel County" (`kind` "region");
+  "Springfield, Ill." an abbreviation; the cue words of `context` ("near X", "the town of X",
+  "the Inhulets River") are read here too.
+
+`Recogniser.match` finds the gazetteer's names; after `context` has read the lists and
+parents, `Recogniser.entities` keeps spaCy GPE and LOC entities the gazetteer lacks,
+unresolved — or, in an article about Ukraine, Russia or Belarus, read as a misspelling of a
+prominent place there ("Logansk") — and `Recogniser.roles` marks a country or capital that acts
+("Moscow said", "urged Kyiv") a `metonym` and a place inside a longer name ("Kyiv Post") a
+`modifier`; demonyms are `demonym`s, the rest `location`s.
+
+`from_spans` reads evaluation spans instead: every span is a place, its candidates read from its
+own words.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from fogwatch.geo import candidates, context
+from fogwatch.geo.article import Article, text_end
+from fogwatch.geo.candidates import NO_POSTINGS
+from fogwatch.geo.gazetteer import (
+    CYRILLIC_COUNTRIES,
+    FEATURE_CODE,
+    Gazetteer,
+    Match,
+    Postings,
+    demonym_key,
+    normalise,
+)
+from fogwatch.geo.mentions import ADMIN1, COUNTRY, Mention
+from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION, english_words, load_named_things
+from fogwatch.language import actors
+from fogwatch.records import ActorMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MAX_NAME_TOKENS = 7
+STRONG_PRIOR = 5.5
+"""A prior this high (a town of ~300,000, a country, a state) is a place even where spaCy saw a
+person or a demonym."""
+SMALL_PRIOR = 4.7
+"""A place this small (~50,000 people) named like an English word ("Vice", "Bath") needs a
+place word before it or spaCy's GPE/LOC label to be read as a place."""
+NAMED_INSIDE_PRIOR = 4.0
+"""Inside a longer name ("Mad Max", "Beverly Hills Police Department"), a one-word match needs
+a town of ~10,000 people or more."""
+
+_PERSON_ENTS = frozenset({"PERSON"})
+_NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "NORP"})
+_MODIFIER_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_TITLE_ENTS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+_INSIDE_NAME = frozenset({"-", "'", "’", "&", "."})
+_OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":"})
+
+
+class Recogniser:
+    """Reads one article's place names into `article.mentions`, with what it knows of the
+    article's people and actors (who is no place)."""
+
+    def __init__(
+        self,
+        article: Article,
+        actor_mentions: Sequence[ActorMention] | None = None,
+    ) -> None:
+        """`actor_mentions` are `actors.find(doc)` when the caller has them already (else found
+        here)."""
+        self.article = article
+        self.doc = article.doc
+        self.tokens = article.tokens
+        self.text = article.text
+        self.gazetteer = article.gazetteer
+        self.words = article.words
+        self.actor_mentions = actors.find(self.doc) if actor_mentions is None else actor_mentions
+        self.person_spans = self._person_spans()
+        self.in_person = {i for begin, finish in self.person_spans for i in range(begin, finish)}
+        """Token indices inside a person's name, so an overlap test is a set lookup."""
+        self.people = self._person_words()
+        self.registry = actors.load_registry()
+        self.named_things = load_named_things()
+        self.actor_names = self._actor_names()
+        """Token index → (start, end) of the actor name or role phrase covering it."""
+
+    def match(self) -> None:
+        """Gazetteer matches and demonyms, longest first."""
+        doc = self.tokens
+        runs = self._runs()
+        names = candidates.lookup_names(self.gazetteer, sorted({key for _, _, key in runs}))
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        for start, end, key in runs:
+            by_start.setdefault(start, []).append((end, key))
+        demonyms = self._demonym_matches()
+        index = 0
+        while index < len(doc):
+            mention = None
+            for end, key in sorted(by_start.get(index, []), reverse=True):
+                if len(names[key].places):
+                    mention = self._accept(index, end, key, names[key])
+                    if mention is not None:
+                        break
+            demonym = demonyms.get(index)
+            if demonym is not None and (mention is None or self._demonym_wins(mention, demonym)):
+                mention = demonym
+            if mention is None:
+                index += 1
+                continue
+            self.article.mentions.append(mention)
+            index = mention.end
+
+    def _runs(self) -> list[tuple[int, int, str]]:
+        """Every token run that could be a name, (start, end, key): it starts with a capital,
+        and ends with one or, from two words on, with any word ("the Baltic states")."""
+        doc = self.tokens
+        # Each token's facts once: a run starting at every capital re-reads the tokens after it.
+        capitalised = [_capitalised(token) for token in doc]
+        word_end = [text_end(token) for token in doc]
+        runs = []
+        for start, token in enumerate(doc):
+            if not capitalised[start] or token.lower_ == "the":
+                continue
+            end = start
+            while end < len(doc) and end - start < MAX_NAME_TOKENS:
+                current = doc[end]
+                if end > start and (current.is_sent_start or not _inside_name(current)):
+                    break
+                end += 1
+                if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
+                    key = normalise(self.text[token.idx : word_end[end - 1]])
+                    if key:
+                        runs.append((start, end, key))
+                if word_end[end - 1] < current.idx + len(current.text):
+                    break  # "Kyiv.[12": a footnote mark ends the name
+        return runs
+
+    def _demonym_matches(self) -> dict[int, Mention]:
+        """ "Russian", "Ukrainians", "South Korean" by start token."""
+        doc = self.tokens
+        spans: list[tuple[int, int, str]] = []
+        for index, token in enumerate(doc):
+            if not token.is_title or not token.is_alpha or token.lower_ == "the":
+                continue
+            spans.append((index, index + 1, demonym_key(token.text)))
+            following = doc[index + 1] if index + 1 < len(doc) else None
+            if following is not None and following.is_title and following.is_alpha:
+                pair = self.text[token.idx : following.idx + len(following.text)]
+                spans.append((index, index + 2, demonym_key(pair)))
+        found: dict[int, Mention] = {}
+        for (start, end, key), postings in zip(
+            spans, self.gazetteer.lookup([key for _, _, key in spans]), strict=True
+        ):
+            if not len(postings.places) or doc[start].text in self.people:
+                continue
+            if self._in_person(start, end) or self._in_actor_name(start, end) in ("name", "part"):
+                continue  # "European Union": a word of an actor's name, not a people
+            held = found.get(start)
+            if held is None or held.end < end:
+                found[start] = Mention(start, end, key, postings, kind="demonym", role="demonym")
+        return found
+
+    def _demonym_wins(self, name: Mention, demonym: Mention) -> bool:
+        """ "Canadian" is the people of Canada, not Canadian, Texas — unless the town is large."""
+        if demonym.end > name.end:
+            return True
+        if demonym.end < name.end:
+            return False
+        entity = self.article.entity.get(name.start)
+        if entity is not None and entity[2] == "NORP":
+            return True
+        top = int(name.postings.places[0])
+        return float(self.gazetteer.prior[top]) < STRONG_PRIOR
+
+    def _accept(self, start: int, end: int, key: str, postings: Postings) -> Mention | None:
+        """The mention a gazetteer match makes here, or None when the words say it is no place."""
+        doc = self.tokens
+        words = self.words
+        region_word = self._region_word(end)
+        after_comma = self._after_place_comma(start)
+        usable = postings.matches <= Match.ALTERNATE
+        if region_word is not None:
+            usable |= postings.matches == Match.STEM
+        if after_comma:
+            usable |= postings.matches == Match.ABBREVIATION
+        if not usable.any():
+            return None
+        postings = Postings(postings.places[usable], postings.matches[usable])
+        first = doc[start]
+        single = end - start == 1
+        locative = start > 0 and doc[start - 1].lower_ in words.locative
+        strong = self._strong(postings)
+        entity = self.article.entity.get(start)
+        place_entity = entity is not None and entity[2] in _PLACE_ENTS
+        if single and (key in words.not_places or key in words.person_titles):
+            return None
+        if (
+            single
+            and len(first.text) <= 5
+            and not _short_name_ok(first, postings, after_comma, self.gazetteer)
+        ):
+            return None
+        top = int(postings.places[0])
+        small = float(self.gazetteer.prior[top]) < SMALL_PRIOR
+        division = self.gazetteer.feature[top] in (ADMIN1, FEATURE_CODE["admin2"])
+        if single and not (locative or place_entity):
+            if small and key in english_words():
+                return None  # "Vice-President": a small town named like a word
+            if division and (key in english_words("adj", "adv") or key in words.common):
+                return None  # "the Centre", "Western": a division named by a description
+        if (
+            single
+            and key in words.common
+            and not locative
+            and (self._sentence_initial(start) or first.pos_ != "PROPN")
+        ):
+            return None  # "Most of them", "Reading the report"
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in words.person_titles:
+            return None  # "Gen. Paris", "Mr. London"
+        if single and self._acronym(start):
+            return None  # "Royal United Services Institute (Rusi)": a name's initials
+        if self._in_person(start, end):
+            return None
+        if entity is not None:
+            ent_start, ent_end, label = entity
+            # "the Izyum and Severodonetsk axes" read as a work, "Zaporizhia Oblasts" as a person:
+            # an entity of place names and division words is a list of places, whatever its label
+            longer = (ent_start < start or ent_end > end) and not self._only_places(
+                ent_start, ent_end
+            )
+            if label in _NUMBER_ENTS:
+                return None  # "May 2023"
+            if label in _TITLE_ENTS and longer and not strong and not locative:
+                return None  # "St. Patrick's Day", "Mad Max" (not "the Battle of Mariupol")
+            if label in _NAME_ENTS and longer and not strong:
+                top = int(postings.places[0])
+                if single and float(self.gazetteer.prior[top]) < NAMED_INSIDE_PRIOR:
+                    return None  # a small namesake inside a longer name
+            if label in _PERSON_ENTS and longer:
+                return None  # "Jack London"
+            if self._person_named_like(start, end, entity):
+                return None  # "Paris Hilton", read by spaCy as an organisation
+        elif single and first.pos_ not in ("PROPN", "NOUN", "X") and not (locative or strong):
+            return None
+        if single and first.text in self.people and not (locative or self._may_act(postings)):
+            return None  # a person named in the article
+        in_actor = self._in_actor_name(start, end)
+        if in_actor == "name":
+            return None  # "Hamas", "the EU", "the Azov battalion": an actor's own name
+        if single and self._names_a_thing(start, strong or place_entity):
+            return None  # "Iskander missiles", "the cruiser Moskva": a weapon's or vessel's name
+        if single and not strong and key in english_words() and self._inside_longer_name(start):
+            return None  # "Rapid Support Forces", "Eastern Axis": a word of a longer name
+        if (
+            single
+            and (postings.matches >= Match.ALTERNATE).all()
+            and entity is not None
+            and entity[2] in _NAME_ENTS | _PERSON_ENTS
+            and not (locative or context.settlement(self.article, start))
+        ):
+            return None  # "Google" (once Topeka's name), "Hamas" (Hamm's): an organisation
+        mention = Mention(start, end, key, postings)
+        if in_actor == "qualifier":
+            mention.role = "metonym"  # "Kremlin spokesman", "Ukraine's military"
+        elif in_actor == "part":
+            mention.role = "modifier"  # "Gaza health ministry": a place inside an actor's name
+        if region_word is not None:
+            mention.kind, mention.region_word, mention.end = "region", region_word, end + 1
+        elif after_comma and (postings.matches == Match.ABBREVIATION).all():
+            mention.kind = "abbreviation"
+        cue = context.feature_cue(self.article, end)
+        if region_word is None and cue is not None:
+            mention.feature_cue, mention.end = cue, end + 1  # "the Inhulets River"
+        mention.nearby = context.nearby(self.article, start, mention.end)
+        # "Kherson City": the town, even where the bare name has read as its region
+        mention.settlement = context.settlement(self.article, start) or (
+            mention.end < len(doc) and doc[mention.end].lower_ in ("city", "town")
+        )
+        mention.doubtful = (
+            single
+            and small
+            and region_word is None
+            and entity is not None
+            and entity[2] in ("PERSON", "ORG")
+            and not (locative or mention.nearby or mention.settlement or self._may_act(postings))
+        )
+        return mention
+
+    # ── names that are not places ──
+
+    def _only_places(self, begin: int, finish: int) -> bool:
+        """Whether an entity is a list or a typed name of places, however spaCy labels it: place
+        names joined by "and", commas or hyphens ("the Izyum and Severodonetsk"), or with a
+        division or area word ("Zaporizhia Oblasts"), or after a verb opening a clause
+        ("Defend Kherson"). Two place names alone are a person's name ("Tyler Perry")."""
+        keys = []
+        marked = False
+        for token in self.tokens[begin:finish]:
+            word = token.lower_
+            if word == "the":
+                continue
+            if word == "-" or word in COORDINATION or word in self.words.area:
+                marked = True
+                continue
+            if token.i == begin and self._sentence_initial(begin) and _verb_only(word):
+                marked = True  # "(Objective: Defend Kherson …)": a capitalised verb opens it
+                continue
+            if word in self.words.region or PLURAL_REGION.fullmatch(word):
+                marked = True
+                continue
+            if word in english_words():
+                return False  # "Jack London": a word of a person's name
+            keys.append(normalise(token.text))
+        return (
+            marked
+            and bool(keys)
+            and all(len(found.places) for found in self.gazetteer.lookup(keys))
+        )
+
+    def _acronym(self, index: int) -> bool:
+        """Whether a word in brackets spells the initials of the capitalised words before the
+        bracket ("Royal United Services Institute (Rusi)"), as abbreviations are defined."""
+        tokens = self.tokens
+        letters = tokens[index].lower_
+        if not (
+            index >= 2
+            and tokens[index - 1].text == "("
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text == ")"
+            and letters.isalpha()
+        ):
+            return False
+        initials = []
+        for token in reversed(tokens[max(0, index - 12) : index - 1]):
+            if token.lower_ in ("of", "the", "and", "for", "on", "&"):
+                continue
+            if not (token.is_alpha and token.text[0].isupper()):
+                break
+            initials.append(token.lower_[0])
+            if len(initials) == len(letters):
+                break
+        return "".join(reversed(initials)) == letters
+
+    def _actor_names(self) -> dict[int, tuple[int, int]]:
+        """Token ranges of actor names and role phrases ("Rapid Support Forces", "Kremlin
+        spokesman", "Hamas fighters"): not of metonyms ("Moscow said") nor people, which are
+        read elsewhere."""
+        found: dict[int, tuple[int, int]] = {}
+        for mention in self.actor_mentions:
+            if mention.role in ("metonym", "person", "pronoun"):
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                for index in range(span.start, span.end):
+                    found[index] = (span.start, span.end)
+        return found
+
+    def _in_actor_name(self, start: int, end: int) -> str | None:
+        """How a match lies inside an actor mention: "name" when its words are an actor's
+        alias ("Hamas", "EU"); "qualifier" when they stand for a polity that qualifies a role
+        ("Kremlin spokesman", "Sudan's army"); "part" inside a longer name ("Gaza health
+        ministry"); None outside every actor mention."""
+        if not any(index in self.actor_names for index in range(start, end)):
+            return None
+        text = self.text[self.tokens[start].idx : text_end(self.tokens[end - 1])]
+        entry = self.registry.entries.get(text)
+        if entry is None:
+            return "part"
+        if entry.polity is not None or entry.metonym_of is not None or entry.seat_of is not None:
+            return "qualifier"
+        if entry.actor is not None and not entry.blocked:
+            return "name"
+        return "part"
+
+    def _names_a_thing(self, index: int, strong: bool) -> bool:
+        """Whether a one-word name follows a vessel noun ("the cruiser Moskva") or, unless it
+        is a large place or read as one, modifies a weapon, vessel or unit noun ("Iskander
+        missiles", "Bazalt anti-ship missiles")."""
+        token = self.tokens[index]
+        before = self.tokens[index - 1] if index > 0 else None
+        if before is not None and before.lower_ in self.named_things.vessels:
+            return True
+        head = token.head
+        return (
+            not strong
+            and token.dep_ in ("compound", "nmod", "amod", "npadvmod")
+            and head.i > token.i
+            and head.lower_ in self.named_things.heads
+            and head.dep_ != "compound"
+        )
+
+    def _inside_longer_name(self, index: int) -> bool:
+        """Whether a word stands inside a run of capitalised words that name something else:
+        a capitalised proper noun right before it ("Eastern Axis") or a capitalised word right
+        after it that is no division or area word ("Rapid Support Forces")."""
+        tokens = self.tokens
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            before is not None
+            and before.is_alpha
+            and before.is_title
+            and (before.pos_ == "PROPN" or not before.is_sent_start)
+            and before.lower_ not in self.words.person_titles
+        ):
+            return True
+        return (
+            after is not None
+            and after.is_alpha
+            and after.is_title
+            and not after.is_sent_start
+            and after.lower_ not in self.words.region
+            and after.lower_ not in self.words.area
+        )
+
+    def _person_named_like(self, start: int, end: int, entity: tuple[int, int, str]) -> bool:
+        """A place and one more proper noun make one two-word name that is not an organisation's
+        ("Paris Hilton", not "Kyiv Post" nor a plural team name)."""
+        ent_start, ent_end, label = entity
+        if label not in ("ORG", "PERSON") or ent_start != start or ent_end != end + 1:
+            return False
+        last = self.tokens[end]
+        return (
+            last.pos_ == "PROPN"
+            and last.is_title
+            and not last.lower_.endswith("s")
+            and last.lower_ not in self.words.organisations
+        )
+
+    def _large_place(self, word: str) -> bool:
+        """Whether a word is the primary name of a country, a division or a large town."""
+        postings = self.gazetteer.postings(normalise(word))
+        named = postings.places[postings.matches == Match.NAME]
+        return bool(len(named)) and self._strong(Postings(named, postings.matches[:1]))
+
+    def _speaks(self, token: Token) -> bool:
+        """Whether a single name is the subject of a reporting verb ("Guhdar said")."""
+        head = token.head
+        return token.dep_ == "nsubj" and head.lemma_.lower() in self._reporting_verbs
+
+    @functools.cached_property
+    def _reporting_verbs(self) -> frozenset[str]:
+        return actors.load_registry().reporting_verbs
+
+    def _strong(self, postings: Postings) -> bool:
+        """A country, a first-order division or a large town."""
+        top = int(postings.places[0])
+        return bool(
+            self.gazetteer.feature[top] in (COUNTRY, ADMIN1)
+            or float(self.gazetteer.prior[top]) >= STRONG_PRIOR
+        )
+
+    def _sentence_initial(self, start: int) -> bool:
+        token = self.tokens[start]
+        return token.is_sent_start or (start > 0 and self.tokens[start - 1].text in _OPENERS)
+
+    def _in_person(self, start: int, end: int) -> bool:
+        return not self.in_person.isdisjoint(range(start, end))
+
+    def _region_word(self, end: int) -> str | None:
+        """The generic division word right after a name ("region", "Oblast", "County")."""
+        if end >= len(self.tokens):
+            return None
+        word = self.tokens[end].lower_
+        return word if word in self.words.region else None
+
+    def _after_place_comma(self, start: int) -> bool:
+        """Whether a place and a comma come right before `start` ("Springfield, Ill.")."""
+        if start < 2 or self.tokens[start - 1].text != ",":
+            return False
+        return bool(self.article.mentions) and self.article.mentions[-1].end == start - 1
+
+    def _person_spans(self) -> list[tuple[int, int]]:
+        """Token ranges of people the actor registry found ("Oleksandr Syrskyi")."""
+        spans = []
+        for mention in self.actor_mentions:
+            name = mention.person
+            # a named individual, not a role phrase ("Russian diplomat", "US serviceman")
+            if mention.role != "person" or name is None or mention.span.of(self.text) not in name:
+                continue
+            span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                spans.append((span.start, span.end))
+        return spans
+
+    def _person_words(self) -> set[str]:
+        """Names the article shows to be people, wherever they stand: the words of multi-word
+        PERSON entities, a name after a title ("President Saakashvili"), before an age
+        ("McDonald, 24,") or speaking ("Petrova said")."""
+        doc = self.tokens
+        names: set[str] = set()
+        for ent in self.doc.ents:
+            if (
+                ent.label_ in _PERSON_ENTS
+                and len(ent) > 1
+                and not self._only_places(ent.start, ent.end)
+            ):
+                names.update(token.text for token in ent if token.is_alpha and token.is_title)
+        for token in doc:
+            if not (token.is_alpha and token.is_title and token.pos_ == "PROPN"):
+                continue
+            i = token.i
+            titled = i > 0 and doc[i - 1].lower_.rstrip(".") in self.words.person_titles
+            aged = (
+                i + 3 < len(doc)
+                and doc[i + 1].text == ","
+                and doc[i + 2].like_num
+                and doc[i + 3].text == ","
+            )
+            if titled or aged or (self._speaks(token) and not self._large_place(token.text)):
+                names.add(token.text)  # "Belgorod continues to …" is still the city
+        return names
+
+    # ── after the lists and parents ──
+
+    def entities(self) -> None:
+        """spaCy GPE and LOC entities the gazetteer lacks: kept, unresolved. Not kept: model
+        names and codes ("Su-34", "G7", "RT") and one everyday word ("Supporting")."""
+        covered = bytearray(len(self.tokens))
+        for mention in self.article.mentions:
+            covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        regional = self._regional()
+        for ent in self.doc.ents:
+            if ent.label_ not in _PLACE_ENTS or any(covered[ent.start : ent.end]):
+                continue
+            tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]
+            if not tokens or not _capitalised(tokens[0]):
+                continue
+            start, end = tokens[0].i, tokens[-1].i + 1
+            if self._in_person(start, end) or (end - start == 1 and ent.text in self.people):
+                continue
+            text = self.article.span(Mention(start, end, "", NO_POSTINGS)).of(self.text)
+            key = normalise(text)
+            if not key or key in self.words.not_places or any(ch.isdigit() for ch in text):
+                continue
+            if end - start == 1 and (len(text) <= 3 or key in english_words()):
+                continue
+            mention = Mention(start, end, key, NO_POSTINGS, kind="entity")
+            misspelt = candidates.misspelling(self.gazetteer, self.words, key) if regional else None
+            if misspelt is not None:
+                place, mention.spelled_like = misspelt
+                mention.kind = "name"
+                mention.postings = Postings(
+                    np.asarray([place], dtype=np.int32), np.asarray([Match.ALTERNATE], np.uint8)
+                )
+            self.article.mentions.append(mention)
+
+    def _regional(self) -> bool:
+        """Whether the article names places of Ukraine, Russia or Belarus (two or more)."""
+        gazetteer = self.gazetteer
+        codes = {
+            gazetteer.countries.index(c) for c in CYRILLIC_COUNTRIES if c in gazetteer.countries
+        }
+        return (
+            sum(
+                1
+                for m in self.article.mentions
+                if m.kind != "demonym"
+                and len(m.postings.places)
+                and int(gazetteer.country[int(m.postings.places[0])]) in codes
+            )
+            >= 2
+        )
+
+    def roles(self) -> None:
+        """Metonyms (a country or capital that acts) and modifiers (inside a longer name)."""
+        metonyms = [(m.span.start, m.span.end) for m in self.actor_mentions if m.role == "metonym"]
+        registry = actors.load_registry()
+        for mention in self.article.mentions:
+            if mention.role != "location":
+                continue
+            span = self.article.span(mention)
+            if any(s <= span.start and span.end <= e for s, e in metonyms):
+                mention.role = "metonym"
+                continue
+            entry = registry.entries.get(span.of(self.text))
+            if entry is not None and entry.seat_of is not None and not self._located(mention):
+                mention.role = "metonym"  # "a Kremlin demand": the seat stands for its actor
+                continue
+            entity = self.article.entity.get(mention.start)
+            inside = entity is not None and (entity[0] < mention.start or entity[1] > mention.end)
+            if inside and entity is not None and entity[2] in _MODIFIER_ENTS:
+                if self._only_places(entity[0], entity[1]):
+                    continue
+                mention.role = "modifier"
+                continue
+            root = self.doc[mention.start : mention.end].root
+            if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
+                mention.role = "metonym"
+
+    def _located(self, mention: Mention) -> bool:
+        """Whether a locative word stands before a mention ("in the Kremlin", "at the Kremlin")."""
+        k = mention.start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        return k >= 0 and self.tokens[k].lower_ in self.registry.locative_prepositions
+
+    def _may_act(self, postings: Postings) -> bool:
+        """Countries and capitals stand for governments; towns do not."""
+        top = int(postings.places[0])
+        return bool(self.gazetteer.feature[top] == COUNTRY or self.gazetteer.capital[top])
+
+
+# ─── spans given (evaluation) ─────────────────────────────────────────────────────────────────
+
+
+def from_spans(article: Article, spans: Sequence[Span]) -> list[Mention]:
+    """One mention per given span, its candidates read from the span's own words: in the
+    spans' order here, in text order in `article.mentions`."""
+    doc = article.tokens
+    mentions: list[Mention] = []
+    for span in spans:
+        tokens = article.doc.char_span(span.start, span.end, alignment_mode="expand")
+        start, end = (tokens.start, tokens.end) if tokens is not None else (0, 1)
+        words = article.text[span.start : span.end].split()
+        mention = Mention(start, max(end, start + 1), "", NO_POSTINGS)
+        if len(words) > 1 and words[-1].lower() in article.words.region:
+            mention.kind, mention.region_word = "region", words[-1].lower()
+            words = words[:-1]
+        mention.key = normalise(" ".join(words))
+        mentions.append(mention)
+    keys = [m.key for m in mentions]
+    names = candidates.lookup_names(article.gazetteer, sorted(set(keys)))
+    demonyms = article.gazetteer.lookup([demonym_key(k) for k in keys])
+    ends = {mention.end for mention in mentions}
+    for mention, demonym in zip(mentions, demonyms, strict=True):
+        text = article.span(mention).of(article.text)
+        start = mention.start
+        after_comma = start >= 2 and doc[start - 1].text == "," and start - 1 in ends
+        mention.postings = _given_postings(
+            names[mention.key], demonym, text, after_comma, article.gazetteer
+        )
+        if mention.postings is demonym:
+            mention.kind, mention.role = "demonym", "demonym"
+        elif not len(mention.postings.places):
+            mention.postings = candidates.shorter_name(
+                article.gazetteer, article.words, mention.key
+            )
+        if not len(mention.postings.places):
+            mention.kind = "entity"
+        elif mention.kind == "name" and (mention.postings.matches == Match.ABBREVIATION).all():
+            mention.kind = "abbreviation"
+        mention.nearby = context.nearby(article, mention.start, mention.end)
+        mention.settlement = context.settlement(article, mention.start)
+    article.mentions = sorted(mentions, key=lambda m: m.start)
+    return mentions
+
+
+def _given_postings(
+    names: Postings, demonym: Postings, text: str, after_comma: bool, gazetteer: Gazetteer
+) -> Postings:
+    """The candidates of a given span: its abbreviation reading after a place and a comma
+    ("Springfield, Ill.") or when it has no other ("Kan."), its demonym reading ("Canadian" —
+    unless a large place has the name), else its name."""
+    abbreviation = names.matches == Match.ABBREVIATION
+    named = names.matches <= Match.VARIANT
+    usable = names.matches <= Match.ALTERNATE
+    abbreviated = text.endswith(".") or (len(text) <= 3 and text.isupper())
+    if abbreviation.any() and (after_comma or (abbreviated and not named.any())):
+        return Postings(names.places[abbreviation], names.matches[abbreviation])
+    if len(demonym.places):
+        top = names.places[usable]
+        if not len(top) or float(gazetteer.prior[int(top[0])]) < STRONG_PRIOR:
+            return demonym
+    if usable.any():
+        return Postings(names.places[usable], names.matches[usable])
+    if abbreviation.any():
+        return Postings(names.places[abbreviation], names.matches[abbreviation])
+    return NO_POSTINGS
+
+
+# ─── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _inside_name(token: Token) -> bool:
+    return token.text in _INSIDE_NAME or any(ch.isalpha() for ch in token.text)
+
+
+def _short_name_ok(
+    token: Token, postings: Postings, after_comma: bool, gazetteer: Gazetteer
+) -> bool:
+    """A short token ("US", "UAE", "Ill.", "Kyiv", "ROME") is a place as a curated or primary
+    name of a large place, or as an abbreviation right after a place and a comma; acronyms
+    ("NATO", "APC") and camel case ("MoD", "UConn") are not."""
+    text = token.text
+    letters = text.replace(".", "")
+    if after_comma and (postings.matches == Match.ABBREVIATION).any():
+        return True
+    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(letters)):
+        return False
+    if letters.isupper() or text.endswith("."):
+        named = postings.places[postings.matches <= Match.VARIANT]
+        return bool(len(named)) and float(gazetteer.prior[int(named[0])]) >= STRONG_PRIOR - 0.5
+    return len(letters) >= 3
+
+
+def _verb_only(word: str) -> bool:
+    """Whether an English word is a verb and no noun ("defend", not "jack")."""
+    return word in english_words("verb") and word not in english_words("noun")
+
+
+def _acts(token: Token, registry: actors.Registry) -> bool:
+    """Whether a place name acts: the subject of an agent verb, "Moscow's side", "urged Kyiv"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep == "nsubj":
+        return head.lemma_.lower() in registry.agent_verbs
+    if dep == "nsubjpass":
+        return True  # "Moscow is accused of"
+    if dep == "poss":
+        return head.lower_ in registry.agent_nouns or head.lemma_.lower() in registry.agent_nouns
+    if dep == "dobj":
+        return head.lemma_.lower() in registry.address_verbs
+    return False
