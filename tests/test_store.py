@@ -131,7 +131,7 @@ def test_migrated_schema_matches_the_code(store: fogwatch.Store):
             for d in compare_metadata(context, metadata)
             if "articles_fts" not in str(d) and "search" not in str(d)
         ]
-        assert context.get_current_revision() == "0006"
+        assert context.get_current_revision() == "0007"
     assert differences == []
 
 
@@ -139,7 +139,7 @@ def test_opening_twice_migrates_once(store_url: str):
     fogwatch.open(store_url).close()
     with fogwatch.open(store_url) as store, store.engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-    assert versions == [("0006",)]
+    assert versions == [("0007",)]
 
 
 def test_sqlite_pragmas(tmp_path: Path):

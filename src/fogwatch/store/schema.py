@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -240,4 +241,47 @@ claim_links = Table(
     Column("relation", String(16), primary_key=True),
     Column("evidence", Text, nullable=False),
     Index("ix_claim_links_b", "b"),
+)
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("source", Text, primary_key=True),  # a feed URL or an absolute path
+    Column("kind", String(8), nullable=False),  # feed, folder or jsonl
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("position", BigInteger, nullable=False, server_default="0"),  # JSONL bytes read
+    Column("lines", BigInteger, nullable=False, server_default="0"),  # JSONL lines read
+    Column("file_identity", Text),  # device:inode of the JSONL file the position is in
+    Column("last_poll", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("errors", Integer, nullable=False, server_default="0"),  # failed polls in a row
+    Column("last_error", Text),
+    Column("lease_owner", Text),  # the watcher polling it: host:pid:start
+    Column("lease_until", DateTime(timezone=True)),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column(
+        "source",
+        Text,
+        ForeignKey("watch_sources.source", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("item_key", Text, primary_key=True),  # the feed's guid, the file's path, …
+    Column("content_hash", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),  # new, duplicate, near_duplicate or failed
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    # filled by triggers on events and claim_links (migration 0007), in the order stored
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # event or contradiction
+    Column("ref", String(80), nullable=False),  # the event id, or "a b" of the claim link
+    Index("ix_changes_kind_ref", "kind", "ref"),
 )
