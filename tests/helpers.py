@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,15 @@ def judgment(result: ArticleResult, claim: Claim) -> tuple[str, str, int]:
     """A claim's status, source reliability and information credibility."""
     (assessment,) = [a for a in result.assessments if a.claim_id == claim.id]
     return assessment.status, assessment.reliability, assessment.credibility
+
+
+def without_timestamps(acled_csv: str) -> str:
+    """An ACLED CSV without its `timestamp` column: when a row was stored is the one column two
+    runs over the same input never share."""
+    rows = list(csv.reader(io.StringIO(acled_csv)))
+    if not rows or "timestamp" not in rows[0]:
+        return acled_csv
+    at = rows[0].index("timestamp")
+    kept = io.StringIO()
+    csv.writer(kept, lineterminator="\n").writerows(row[:at] + row[at + 1 :] for row in rows)
+    return kept.getvalue()

