@@ -15,15 +15,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 import fogwatch
-from fogwatch import ingestion, tables
+from fogwatch import tables
 from fogwatch.errors import InputError, StoreError
 from fogwatch.export import acled, geojson, jsonl
 from fogwatch.ingest import readers
 from fogwatch.records import ArticleResult, RawArticle
-from fogwatch.store import Outcome
 
 app = typer.Typer(
     help="Turn conflict news into auditable events and claims, every value traced to its text.",
@@ -131,6 +129,8 @@ def ingest(
     """
     if cluster is not None and workers is not None:
         raise typer.BadParameter("use one of them, not both", param_hint="--cluster / --workers")
+    from fogwatch import ingestion  # the store's modules: not loaded for `extract`
+
     store = fogwatch.open(db)
     scale_out = contextlib.ExitStack()
     analyse: ingestion.Analyser = ingestion.analyse_locally
@@ -143,33 +143,20 @@ def ingest(
             stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
             store.close()
             raise typer.Exit(1) from None
-    with (
-        scale_out,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TextColumn("{task.completed} articles"),
-            TimeElapsedColumn(),
-            console=stderr,
-            transient=True,
-            disable=not stderr.is_terminal,
-        ) as progress,
-    ):
-        task = progress.add_task("ingesting", total=None)
+    from fogwatch.watch import progress
 
-        def report(where: str, result: Outcome | InputError) -> None:
-            if isinstance(result, InputError):
-                stderr.print(f"fogwatch: {result}", markup=False, soft_wrap=True)
-            progress.update(task, advance=1, description=where[-60:])
-
+    # the total is known when the inputs can be read twice quickly (not standard input)
+    total = None if "-" in paths else progress.count(readers.read(paths, date, max_bytes))  # type: ignore[arg-type]
+    with scale_out, progress.Progress(stderr, total) as shown:
         summary = ingestion.ingest(
             store,
             paths,
             published=date,  # type: ignore[arg-type]
             max_bytes=max_bytes,
-            on_item=report,
-            analyse=analyse,
+            on_item=shown.advance,
+            analyse=shown.analyser(analyse, load_here=analyse is ingestion.analyse_locally),
         )
+        shown.finish()
     if output is ShowFormat.json:
         typer.echo(json.dumps(summary.as_dict()))
     else:
@@ -300,8 +287,11 @@ def places(
     db: DbOption = None,
 ) -> None:
     """List places mentioned in stored articles, most mentioned first."""
+    from fogwatch.geo import gazetteer  # loaded only for a search: other spellings of the name
+
+    place_ids = gazetteer.search_ids(search) if search else []
     with fogwatch.open(db) as store:
-        rows = store.places(search=search, country=country, limit=limit)
+        rows = store.places(search=search, country=country, limit=limit, place_ids=place_ids)
     _print_rows(rows, PLACE_COLUMNS, output)
 
 
@@ -429,6 +419,63 @@ def place(
             markup=False,
             soft_wrap=True,
         )
+
+
+class ControlFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    geojson = "geojson"
+
+
+@app.command()
+def control(
+    place: Annotated[str | None, typer.Option(help="Place name (or store place id).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            callback=_parse_date, metavar="YYYY-MM-DD", help="The day (default: everything stored)."
+        ),
+    ] = None,
+    output: Annotated[
+        ControlFormat, typer.Option("--format", help="Output format.")
+    ] = ControlFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Who controls each settlement by whose word: controlled (confirmed), claimed or contested,
+    with every territorial claim and event behind it."""
+    from fogwatch.claims import control as ledger
+
+    with fogwatch.open(db) as store:
+        settlements = store.control(place=place, on=date)  # type: ignore[arg-type]
+    if output is ControlFormat.geojson:
+        typer.echo(jsonl.dumps(ledger.feature_collection(settlements)))
+        return
+    if output is ControlFormat.json:
+        typer.echo(jsonl.dumps([s.as_json() for s in settlements], indent=2))
+        return
+    for settlement in settlements:
+        stdout.print(
+            f"{settlement.place.name} ({settlement.place_id}): {settlement.status}"
+            f" {settlement.controller or ''} since {settlement.since or '-'}"
+            f"  [claims {settlement.first_claim} … {settlement.last_claim}]",
+            style="bold",
+            markup=False,
+            soft_wrap=True,
+        )
+        stdout.print(f"  {settlement.reason}", markup=False, soft_wrap=True)
+        for entry in settlement.entries:
+            who = entry.speaker or "unnamed source"
+            said = f"claim {entry.claim_id}" if entry.claim_id else f"event {entry.event_id}"
+            stdout.print(
+                f"    {entry.date}  {entry.effect} {entry.side or '?'}  {who}"
+                f" ({entry.speaker_side or entry.origin or '?'}, {entry.publisher or '?'})"
+                f" {entry.predicate}: {_clip(entry.quote, 70)}"
+                f"  [{said}]",
+                markup=False,
+                soft_wrap=True,
+            )
+    if not settlements:
+        stderr.print("no territorial claims or events for that place and day", markup=False)
 
 
 def _clip(text: str | None, width: int) -> str:
@@ -570,9 +617,9 @@ def show(
 
 @app.command()
 def extract(
-    path: Annotated[
-        str,
-        typer.Argument(metavar="FILE", help="One article: text, JSONL line, HTML, or - for stdin."),
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE", help="Articles: text, JSON Lines, HTML, or - for stdin."),
     ],
     date: Annotated[
         str | None,
@@ -584,28 +631,46 @@ def extract(
         ),
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the documented JSON shape.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the documented JSON shape; with several FILEs, one object a line with its file.",
+        ),
     ] = False,
 ) -> None:
-    """Run the pipeline on one article without storing it and print everything found, with spans."""
-    items = list(readers.read([path], published=date))  # type: ignore[arg-type]
+    """Run the pipeline on articles without storing them and print everything found, with spans.
+
+    Several FILEs share one process and one loaded model, so scoring many articles pays the start-up once; a file that cannot be read is reported and the others go on."""
+    read_all = [_extract_file(path, date, as_json, lines=len(paths) > 1) for path in paths]  # type: ignore[arg-type]
+    if not all(read_all):
+        raise typer.Exit(1)
+
+
+def _extract_file(path: str, date: dt.date | None, as_json: bool, lines: bool) -> bool:
+    """Print what `extract` finds in one FILE (`lines`: as JSON Lines, each object naming its
+    "file", with the line for JSON Lines input); False when some of it could not be read."""
+    from fogwatch import extraction  # the pipeline: loaded only for the command that runs it
+
+    items = list(readers.read([path], published=date))
     raws = [item for item in items if isinstance(item, RawArticle)]
     for error in (item for item in items if isinstance(item, InputError)):
         stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
     if not raws:
-        raise typer.Exit(1)
+        return False
     try:
-        results = ingestion.extract(raws)
+        results = extraction.extract(raws)
     except InputError as error:
         stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        return False
     for result in results:
-        if as_json:
+        if as_json and lines:
+            shown = {"file": result.article.origin, **jsonl.article_json(result)}
+            typer.echo(jsonl.dumps(shown))
+        elif as_json:
             typer.echo(jsonl.dumps(jsonl.article_json(result), indent=1))
         else:
             _print_result(result)
-    if len(raws) != len(items):
-        raise typer.Exit(1)
+    return len(raws) == len(items)
 
 
 @app.command()
@@ -624,6 +689,122 @@ def serve(
     web = create_app(db)
     stderr.print(f"fogwatch: serving on http://{host}:{port}/ (API docs: /docs)", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SOURCE...",
+            help="RSS/Atom feed URLs, folders (new or changed files), growing JSON Lines files.",
+        ),
+    ] = None,
+    db: DbOption = None,
+    interval: Annotated[
+        float, typer.Option(min=0.5, help="Seconds between two polls of one source.")
+    ] = 60.0,
+    status: Annotated[
+        bool, typer.Option("--status", help="Print each watched source's state and exit.")
+    ] = False,
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every source once, then exit (for cron).")
+    ] = False,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="--status output format.")
+    ] = ListFormat.table,
+    cluster: Annotated[
+        str | None,
+        typer.Option(metavar="tcp://HOST:8786", help="Run the pipeline on this Dask scheduler."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Run the pipeline on N local worker processes."),
+    ] = None,
+) -> None:
+    """Follow feeds, folders and JSON Lines files; ingest each new article once, even across
+    crashes. A failing source is one line and a backoff (the interval doubled per failure, at
+    most an hour); the others go on. State lives in the store: see it with --status."""
+    import signal
+
+    from fogwatch import ingestion
+    from fogwatch import watch as watching
+    from fogwatch.store.watch_state import WatchState
+    from fogwatch.watch import progress
+
+    store = fogwatch.open(db)
+    if status:
+        rows = [watching.status(row) for row in WatchState(store.engine).sources()]
+        store.close()
+        _print_rows(rows, WATCH_COLUMNS, output)
+        return
+    if not sources:
+        raise typer.BadParameter("name at least one source to watch", param_hint="SOURCE...")
+    if cluster is not None and workers is not None:
+        raise typer.BadParameter("use one of them, not both", param_hint="--cluster / --workers")
+    stopping: list[int] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # finish the article at hand, then stop: what is stored is marked seen
+        signal.signal(signum, lambda number, _frame: stopping.append(number))
+    scale_out = contextlib.ExitStack()
+    analyse: ingestion.Analyser = ingestion.analyse_locally
+    with scale_out, progress.Progress(stderr, None) as shown:
+        if cluster is not None or workers is not None:
+            from fogwatch.scale import dask as scale
+
+            try:
+                analyse = scale_out.enter_context(scale.analyser(cluster, workers))
+            except scale.ClusterError as error:
+                stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+                store.close()
+                raise typer.Exit(1) from None
+        else:
+            with shown.step("loading the language model, gazetteer and classifiers"):
+                progress.warm_up()
+        watcher = watching.Watcher(
+            store,
+            [watching.source(given) for given in sources],
+            interval,
+            log=lambda line: stderr.print(line, markup=False, soft_wrap=True),
+            analyse=analyse,
+            on_item=shown.advance,
+            on_round=_print_round,
+        )
+        stderr.print(
+            f"watching {len(sources)} source(s) every {interval:g} s; Ctrl-C stops", markup=False
+        )
+        if once:
+            watcher.poll_due()
+            watcher.close()
+        else:
+            watcher.run(stop=lambda: bool(stopping))
+        shown.finish()
+    store.close()
+
+
+def _print_round(done: Any) -> None:
+    """One line per poll that found something new (`watch.watcher.Round`)."""
+    if done.summary is not None:
+        counts = ", ".join(
+            f"{count} {name.replace('_', '-')}"
+            for name, count in done.summary.as_dict().items()
+            if name != "read"
+        )
+        stderr.print(
+            f"{done.source}: {done.items} new or changed item(s): {counts}",
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+WATCH_COLUMNS = (
+    tables.Column("source", wraps=True),
+    tables.Column("kind", drop=3),
+    tables.Column("state", wraps=True),
+    tables.Column("last_poll", "last poll", drop=2),
+    tables.Column("items", drop=1),
+    tables.Column("last_error", "last error", wraps=True),
+)
 
 
 def _print_result(result: ArticleResult) -> None:

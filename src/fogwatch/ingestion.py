@@ -10,13 +10,12 @@ stores and queries records: this module hands each what the other produced.
 - `link` is the cross-article work, in one transaction per batch: ACLED atomic events for the
   places and days the batch reports, links between its claims and every stored claim they may
   bear on, and the judgments of every claim those links touch.
-- `extract` analyses articles without storing them; each article's own claims are linked and
-  judged among themselves.
+- `extract` (`fogwatch.extraction`, which never loads the store) analyses articles without
+  storing them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -25,12 +24,13 @@ from typing import BinaryIO
 
 import fogwatch.store
 from fogwatch import pipeline
-from fogwatch.claims import credibility, linking
+from fogwatch.claims import control, credibility, linking
 from fogwatch.errors import InputError
 from fogwatch.events import merge
 from fogwatch.ingest import dedup, readers
-from fogwatch.records import Article, ArticleResult, Claim, ClaimLink, RawArticle
+from fogwatch.records import Article, ArticleResult, Claim, ClaimLink
 from fogwatch.store import Outcome, Relinking
+from fogwatch.store.control import territorial_records
 
 INGEST_BATCH = 32
 """Articles parsed, then linked, together: spaCy is faster on batches, and a crash loses at most
@@ -80,6 +80,18 @@ def ingest(
     """Read, clean, analyse, store and link every article in `paths`; bad inputs are counted,
     not fatal. `analyse` runs the pipeline on the new articles (here by default; `scale.dask`
     runs it on a cluster); this process stays the store's only writer either way."""
+    found = readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin)
+    return ingest_read(store, found, on_item, analyse)
+
+
+def ingest_read(
+    store: fogwatch.store.Store,
+    found: Iterable[readers.ReadResult],
+    on_item: Callable[[str, Outcome | InputError], None] | None = None,
+    analyse: Analyser = analyse_locally,
+) -> IngestSummary:
+    """`ingest` for articles already read (`watch` reads feeds and folders itself): clean,
+    analyse, store and link each `RawArticle`; each `InputError` is counted."""
     summary = IngestSummary()
 
     def record(where: str, result: Outcome | InputError) -> None:
@@ -99,7 +111,7 @@ def ingest(
 
     def new_articles() -> Iterator[Article]:
         queued: set[str] = set()
-        for item in readers.read(paths, published=published, max_bytes=max_bytes, stdin=stdin):
+        for item in found:
             if isinstance(item, InputError):
                 record(item.where, item)
                 continue
@@ -209,34 +221,6 @@ class _StoredStatements:
         return [linking.statement(claim, self.articles[claim.article_id]) for claim in claims]
 
 
-def linked_alone(result: ArticleResult) -> ArticleResult:
-    """`result` with the links among its own claims and their judgments on this article alone."""
-    statements = [linking.statement(claim, result.article) for claim in result.claims]
-    links = linking.link(statements)
-    judged = credibility.assess(statements, links)
-    return dataclasses.replace(
-        result,
-        links=tuple(links),
-        assessments=tuple(judged[claim.id] for claim in result.claims),
-    )
-
-
-def extract(raws: Sequence[RawArticle]) -> Iterator[ArticleResult]:
-    """Everything fogwatch finds in each article, linked and judged on its own, not stored.
-
-    Every article is prepared first, so one with nothing left after cleaning raises its
-    `InputError` here, before any is analysed."""
-    articles = [pipeline.prepare(raw) for raw in raws]
-    return map(linked_alone, pipeline.process(articles))
-
-
-def extract_text(text: str, published: dt.date | str, source: str | None = None) -> ArticleResult:
-    """Everything fogwatch finds in one article body (`fogwatch.extract`), not stored."""
-    date = published if isinstance(published, dt.date) else dt.date.fromisoformat(published)
-    (result,) = extract([RawArticle(origin="<text>", text=text, published=date, source=source)])
-    return result
-
-
 class Store(fogwatch.store.Store):
     """The store `fogwatch.open` returns: `fogwatch.store.Store`'s queries, and `ingest`."""
 
@@ -251,3 +235,27 @@ class Store(fogwatch.store.Store):
     ) -> IngestSummary:
         """Read, clean, analyse, store and link every article in `paths` (see `ingest`)."""
         return ingest(self, paths, published, max_bytes, stdin, on_item, analyse)
+
+    def control(
+        self,
+        *,
+        place: str | None = None,
+        on: dt.date | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[control.SettlementControl]:
+        """Each settlement's controller on day `on` by whose word (`claims.control`), from the
+        stored territorial claims and events about `place` (a name or place id) or in `bbox`."""
+        rules = control.rules()
+        with self.engine.connect() as connection:
+            found = territorial_records(
+                connection,
+                rules.predicates,
+                rules.territorial_sub_types,
+                place=place,
+                bbox=bbox,
+                until=on,
+            )
+        entries = control.entries(
+            found.claims, found.events, found.articles, found.assessments, found.carriers
+        )
+        return control.ledger(entries, on=on)

@@ -29,7 +29,7 @@ from starlette.types import ASGIApp
 
 import fogwatch
 from fogwatch import config, ingestion
-from fogwatch.api import views
+from fogwatch.api import control, live, views
 from fogwatch.api.guards import SecurityHeaders, token_matches
 from fogwatch.errors import StoreError
 from fogwatch.export import acled, jsonl
@@ -97,7 +97,7 @@ def create_app(
     token: str | None = None,
     max_body: int | None = None,
     cors_origins: Sequence[str] | None = None,
-    store: Store | None = None,
+    store: ingestion.Store | None = None,
 ) -> FastAPI:
     """The fogwatch web app over the store at `store_url` (or `FOGWATCH_DB`, or the default).
 
@@ -138,6 +138,8 @@ def create_app(
 
     _add_pages(app)
     _add_reads(app, opened)
+    app.include_router(control.router)
+    app.include_router(live.router)
     _add_writes(app, opened)
     return app
 
@@ -172,13 +174,17 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         rows = store.articles(search=search, since=since, until=until, limit=offset + limit + 1)
         shown = views.page(rows, limit, offset)
         more = len(rows) > offset + limit
+        with store.engine.connect() as connection:
+            total = queries.count_articles(connection, search=search, since=since, until=until)
         return _json(
             {
                 "articles": shown,
+                "total": total,
                 "limit": limit,
                 "offset": offset,
                 "next_offset": offset + limit if more else None,
-            }
+            },
+            headers={"x-total-count": str(total)},
         )
 
     @app.get("/articles/{article_id}", tags=["articles"])
@@ -207,7 +213,11 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         ] = None,
         sub_type: Annotated[
             str | None,
-            Query(max_length=200, pattern=SAFE_TEXT, description="ACLED event or sub-event type."),
+            Query(
+                max_length=200,
+                pattern=SAFE_TEXT,
+                description="ACLED event or sub-event type; several joined by commas.",
+            ),
         ] = None,
         actor: Annotated[
             str | None,
@@ -316,11 +326,24 @@ def _add_reads(app: FastAPI, store: Store) -> None:
             offset=offset,
         )
         shown = list(rows[:limit])
+        with store.engine.connect() as connection:
+            total = queries.count_claims(
+                connection,
+                contested=contested,
+                status=status,
+                place=place,
+                source=source,
+                side=side,
+                since=since,
+                until=until,
+                article_id=article,
+            )
+        headers = {"x-total-count": str(total)}
         if output == "csv":
-            return Response(views.csv_text(shown), media_type=_MEDIA_TYPES["csv"])
+            return Response(views.csv_text(shown), media_type=_MEDIA_TYPES["csv"], headers=headers)
         more = len(rows) > limit
         body = {"limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
-        return _json({**body, "claims": shown})
+        return _json({**body, "total": total, "claims": shown}, headers=headers)
 
     @app.get("/links", tags=["claims"])
     def list_links(
@@ -332,9 +355,10 @@ def _add_reads(app: FastAPI, store: Store) -> None:
     ) -> Response:
         """Links between claims of different sources: confirms, contradicts, repeats."""
         rows = store.links(claim_id=claim_id, relation=relation)
+        headers = {"x-total-count": str(len(rows))}  # every link: the list is not paged
         if output == "csv":
-            return Response(views.csv_text(rows), media_type=_MEDIA_TYPES["csv"])
-        return _json({"links": list(rows)})
+            return Response(views.csv_text(rows), media_type=_MEDIA_TYPES["csv"], headers=headers)
+        return _json({"links": list(rows)}, headers=headers)
 
     @app.get("/places", tags=["places"])
     def list_places(
@@ -347,8 +371,13 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         ] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     ) -> Response:
-        """Places mentioned in stored articles, most mentioned first."""
-        return _json({"places": store.places(search=search, country=country, limit=limit)})
+        """Places mentioned in stored articles, most mentioned first; the search finds a place
+        under any spelling the gazetteer knows ("Severodonetsk", "Сєвєродонецьк")."""
+        from fogwatch.geo import gazetteer  # loaded only for a search
+
+        place_ids = gazetteer.search_ids(search) if search else []
+        rows = store.places(search=search, country=country, limit=limit, place_ids=place_ids)
+        return _json({"places": rows})
 
     @app.get("/places/{place_id:path}", tags=["places"])
     def get_place(
@@ -438,15 +467,28 @@ def _event_page(
     cheap); only the rows shown fetch their article text, for the notes.
     """
     if group == "atomic":
+        # an atomic event is of its highest sub-type: filter by type after grouping, as the map does
+        kinds = views.kinds(where.event_type)
+        where = dataclasses.replace(where, event_type=None)
         reports = queries.list_events(connection, where=where, text=False)
         if wanted == "acled":
+            # ACLED codes every event at a point: as the map and the GeoJSON, located events only
             leads = [
-                row for row in views.atomic_acled_rows(reports) if row["modality"] == "asserted"
+                row
+                for row in views.atomic_acled_rows(reports)
+                if row["modality"] == "asserted"
+                and row["lat"] is not None
+                and row["lon"] is not None
+                and views.of_kind(row, kinds)
             ]
             shown = _window(leads, size, offset)
             queries.with_article_text(connection, shown)
             return shown, len(leads)
-        groups = views.atomic_groups(reports)
+        groups = [
+            (atomic_id, members)
+            for atomic_id, members in views.atomic_groups(reports)
+            if views.of_kind(views.lead(members), kinds)
+        ]
         page = _window(groups, size, offset)
         queries.with_article_text(connection, (row for _, members in page for row in members))
         return [views.atomic_event(atomic_id, members) for atomic_id, members in page], len(groups)

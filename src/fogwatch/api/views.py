@@ -78,10 +78,19 @@ def atomic_acled_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
                 "id": atomic_id,
                 "fatalities_best": max(m["fatalities_best"] for m in members),
                 "source": "; ".join(sorted({m.get("source") or "" for m in members} - {""})),
+                "ingested_at": max(
+                    (m.get("ingested_at") for m in members), default=None, key=_when
+                ),
             }
         )
     shown.sort(key=lambda item: (item["date"] or dt.date.min, item["id"]), reverse=True)
     return shown
+
+
+def _when(stored: object) -> float:
+    if not isinstance(stored, dt.datetime):
+        return float("-inf")
+    return stored.replace(tzinfo=stored.tzinfo or dt.UTC).timestamp()
 
 
 def _groups(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
@@ -90,6 +99,23 @@ def _groups(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, An
         if row.get("atomic_event_id"):
             groups.setdefault(row["atomic_event_id"], []).append(row)
     return groups
+
+
+def kinds(event_type: str | None) -> frozenset[str]:
+    """The event or sub-event types of a filter ("Battles,Protests"), case-folded; empty: any."""
+    return frozenset(k.strip().casefold() for k in (event_type or "").split(",") if k.strip())
+
+
+def of_kind(row: Mapping[str, Any], wanted: frozenset[str]) -> bool:
+    """Whether an event row is of one of the `wanted` event or sub-event types (any if none)."""
+    return not wanted or bool(
+        {str(row["event_type"]).casefold(), str(row["sub_type"]).casefold()} & wanted
+    )
+
+
+def lead(members: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    """The report an atomic event is coded as: the first of its highest sub-type."""
+    return _lead(members)[1]
 
 
 def _lead(members: Sequence[Mapping[str, Any]]) -> tuple[str, Mapping[str, Any]]:

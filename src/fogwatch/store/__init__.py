@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy.exc import OperationalError
 
@@ -84,11 +84,16 @@ class Store:
             )
 
     def places(
-        self, search: str | None = None, country: str | None = None, limit: int | None = None
+        self,
+        search: str | None = None,
+        country: str | None = None,
+        limit: int | None = None,
+        place_ids: Sequence[str] = (),
     ) -> queries.Rows:
-        """Places mentioned in stored articles, most mentioned first."""
+        """Places mentioned in stored articles, most mentioned first; `place_ids` are the
+        places the search names in other spellings (`geo.gazetteer.search_ids`)."""
         with self.engine.connect() as connection:
-            return queries.list_places(connection, search, country, limit)
+            return queries.list_places(connection, search, country, limit, place_ids)
 
     def claims(
         self,
@@ -148,7 +153,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

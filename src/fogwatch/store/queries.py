@@ -224,8 +224,21 @@ def _article(row: dict[str, Any]) -> Article:
     )
 
 
-def count_articles(connection: Connection) -> int:
-    return int(connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+def count_articles(
+    connection: Connection,
+    search: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> int:
+    """How many stored articles `list_articles` with the same filters lists in all."""
+    query = sa.select(sa.func.count()).select_from(articles)
+    if since:
+        query = query.where(articles.c.published >= since)
+    if until:
+        query = query.where(articles.c.published <= until)
+    if search and search.strip():
+        query = query.where(_matches(connection, search))
+    return int(connection.execute(query).scalar_one())
 
 
 def list_places(
@@ -233,8 +246,12 @@ def list_places(
     search: str | None = None,
     country: str | None = None,
     limit: int | None = None,
+    place_ids: Sequence[str] = (),
 ) -> Rows:
-    """Places mentioned in stored articles, most mentioned first, with mention and article counts."""
+    """Places mentioned in stored articles, most mentioned first, with mention and article counts.
+
+    `search` keeps names containing it; `place_ids` (the gazetteer's reading of the search in
+    other spellings, found by the caller) keeps those places too."""
     mentions = sa.func.count(place_mentions.c.id).label("mentions")
     query = (
         sa.select(
@@ -253,7 +270,8 @@ def list_places(
         .order_by(mentions.desc(), places.c.name)
     )
     if search:
-        query = query.where(places.c.name.ilike(f"%{search}%"))
+        named = places.c.name.ilike(f"%{search}%")
+        query = query.where(sa.or_(named, places.c.id.in_(place_ids)) if place_ids else named)
     if country:
         query = query.where(places.c.country == country.upper())
     if limit:
@@ -291,10 +309,11 @@ class EventFilter:
         if self.until:
             found.append(events.c.date <= self.until)
         if self.event_type:
-            wanted = self.event_type.lower()
+            # several types joined by commas ("Battles,Protests"): no ACLED type has a comma
+            wanted = [kind.strip().lower() for kind in self.event_type.split(",") if kind.strip()]
             found.append(
-                (sa.func.lower(events.c.sub_type) == wanted)
-                | (sa.func.lower(events.c.event_type) == wanted)
+                sa.func.lower(events.c.sub_type).in_(wanted)
+                | sa.func.lower(events.c.event_type).in_(wanted)
             )
         if self.side:
             # A test per event, not an index lookup: half the events are on one side, and
@@ -408,6 +427,7 @@ def list_events(
         articles.c.source,
         articles.c.url,
         articles.c.published,
+        articles.c.ingested_at,  # ACLED's `timestamp`: when the row was last stored
     ]
     if text:
         columns.append(articles.c.text.label("article_text"))
@@ -671,31 +691,9 @@ def list_claims(
         .outerjoin(claim_assessments, claim_assessments.c.claim_id == claims.c.id)
     )
     order = (claims.c.day.desc(), claims.c.article_id, claims.c.cue_start, claims.c.id)
-    conditions: list[sa.ColumnElement[bool]] = []
-    # Status is tested claim by claim: walking the date index until a page is full beats
-    # collecting every contested claim and sorting them.
-    if contested:
-        conditions.append(_judged(("contested", "refuted")))
-    if status:
-        conditions.append(_judged((status,)))
-    if place:
-        conditions.append(claims.c.place_id.in_(_place_ids(place)))
-    if source:
-        pattern = f"%{source}%"
-        conditions.append(
-            speaker.c.name.ilike(pattern)
-            | (claims.c.source_actor_id == source)
-            | articles.c.source.ilike(pattern)
-        )
-    if side:
-        on_side = sa.select(actors.c.id).where(actors.c.side == side.upper())
-        conditions.append(claims.c.source_actor_id.in_(on_side))
-    if since:
-        conditions.append(claims.c.day >= since)
-    if until:
-        conditions.append(claims.c.day <= until)
-    if article_id:
-        conditions.append(claims.c.article_id == article_id)
+    conditions = _claim_conditions(
+        speaker, contested, status, place, source, side, since, until, article_id
+    )
     if limit or offset:
         # The page's ids from the claims and only the tables the filters read.
         narrow: sa.FromClause = claims
@@ -751,6 +749,71 @@ def list_claims(
             _claim_row(dict(zip(names, row, strict=True)), texts[row.article_id]) for row in chunk
         )
     return found
+
+
+def count_claims(
+    connection: Connection,
+    contested: bool = False,
+    status: str | None = None,
+    place: str | None = None,
+    source: str | None = None,
+    side: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    article_id: str | None = None,
+) -> int:
+    """How many stored claims `list_claims` with the same filters lists in all its pages."""
+    speaker = actors.alias("speaker")
+    counted: sa.FromClause = claims
+    if source:
+        counted = claims.join(articles, articles.c.id == claims.c.article_id).outerjoin(
+            speaker, speaker.c.id == claims.c.source_actor_id
+        )
+    conditions = _claim_conditions(
+        speaker, contested, status, place, source, side, since, until, article_id
+    )
+    query = sa.select(sa.func.count()).select_from(counted).where(*conditions)
+    return int(connection.execute(query).scalar_one())
+
+
+def _claim_conditions(
+    speaker: sa.FromClause,
+    contested: bool,
+    status: str | None,
+    place: str | None,
+    source: str | None,
+    side: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    article_id: str | None,
+) -> list[sa.ColumnElement[bool]]:
+    """The filters of `list_claims` and `count_claims` (`source` reads `speaker` and articles)."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    # Status is tested claim by claim: walking the date index until a page is full beats
+    # collecting every contested claim and sorting them.
+    if contested:
+        conditions.append(_judged(("contested", "refuted")))
+    if status:
+        conditions.append(_judged((status,)))
+    if place:
+        conditions.append(claims.c.place_id.in_(_place_ids(place)))
+    if source:
+        pattern = f"%{source}%"
+        conditions.append(
+            speaker.c.name.ilike(pattern)
+            | (claims.c.source_actor_id == source)
+            | articles.c.source.ilike(pattern)
+        )
+    if side:
+        on_side = sa.select(actors.c.id).where(actors.c.side == side.upper())
+        conditions.append(claims.c.source_actor_id.in_(on_side))
+    if since:
+        conditions.append(claims.c.day >= since)
+    if until:
+        conditions.append(claims.c.day <= until)
+    if article_id:
+        conditions.append(claims.c.article_id == article_id)
+    return conditions
 
 
 def _judged(statuses: tuple[str, ...]) -> sa.ColumnElement[bool]:

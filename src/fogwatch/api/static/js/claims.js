@@ -1,11 +1,27 @@
 // The contested-claims board: claims another source contradicts, grouped by place, one column
 // per side, each card saying what contradicts it and linking to its evidence.
 
-import { claimCard, claimSpeaker, el, fill, getJSON, placeHref, showError } from "./common.js";
+import { claimCard, claimSpeaker, el, fill, getJSON, placeHref, query, showError } from "./common.js";
 
 const form = document.getElementById("filters");
 const board = document.getElementById("board");
 const status = document.getElementById("board-status");
+const PAGE_SIZE = Math.min(Math.max(Number.parseInt(query("limit"), 10) || 500, 1), 5000); // ?limit= in the URL
+let offset = 0;
+// pages of claims, so a board of thousands is read a page at a time, not cut off silently
+const pager = el("nav", { class: "pager", "aria-label": "Pages of claims" });
+const previous = el("button", { type: "button", id: "page-previous" }, "← Newer");
+const next = el("button", { type: "button", id: "page-next" }, "Older →");
+pager.append(previous, " ", next);
+status.after(pager);
+previous.addEventListener("click", () => {
+  offset = Math.max(0, offset - PAGE_SIZE);
+  load();
+});
+next.addEventListener("click", () => {
+  offset += PAGE_SIZE;
+  load();
+});
 
 function contradictionsOf(links, byId) {
   const against = new Map();
@@ -38,7 +54,7 @@ function card(claim, against) {
 
 async function load() {
   const data = new FormData(form);
-  const params = new URLSearchParams({ limit: "5000" });
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (!data.get("all")) params.set("contested", "true");
   for (const name of ["place", "source", "side"]) {
     const value = String(data.get(name) || "").trim();
@@ -47,8 +63,10 @@ async function load() {
   status.textContent = "Loading…";
   let claims;
   let links;
+  let page;
   try {
-    claims = (await getJSON(`/claims?${params}`)).claims;
+    page = await getJSON(`/claims?${params}`);
+    claims = page.claims;
     links = (await getJSON("/links?relation=contradicts")).links;
   } catch (error) {
     showError(board, error);
@@ -64,7 +82,11 @@ async function load() {
     byPlace.get(key).claims.push(claim);
   }
   const places = [...byPlace.values()].sort((a, b) => b.claims.length - a.claims.length || a.name.localeCompare(b.name));
-  status.textContent = `${claims.length} claims about ${places.length} places`;
+  const shown = claims.length ? `${offset + 1}–${offset + claims.length} of ${page.total}` : `0 of ${page.total}`;
+  status.textContent = `Claims ${shown}, about ${places.length} places on this page`;
+  status.dataset.total = String(page.total);
+  previous.disabled = offset === 0;
+  next.disabled = page.next_offset === null;
   fill(
     board,
     places.map((place) => {
@@ -94,6 +116,7 @@ async function load() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  offset = 0;
   load();
 });
 load();

@@ -3,6 +3,7 @@
 
 import * as L from "/static/vendor/leaflet/leaflet-src.esm.js";
 import { gridClusters } from "./cluster.js";
+import { ControlLayer } from "./control.js";
 import {
   EVENT_TYPE_COLOURS,
   articleHref,
@@ -14,6 +15,7 @@ import {
   showError,
 } from "./common.js";
 import { Timeline } from "./timeline.js";
+import { follow } from "./live.js";
 
 const PAGE_SIZE = 5000;
 const CLUSTER_CELL_PX = 48;
@@ -35,6 +37,7 @@ const tiles = L.tileLayer(TILE_URL, {
   maxZoom: 18,
   attribution: "© OpenStreetMap contributors",
 });
+const controlLayer = new ControlLayer(map, document.getElementById("control-status"));
 const timeline = new Timeline(document.getElementById("timeline"), (range) => {
   state.range = range;
   render();
@@ -166,6 +169,7 @@ function render() {
   status.textContent = `${shown.length} of ${state.events.length} events on the map${range}`;
   status.dataset.visible = String(shown.length);
   status.dataset.total = String(state.events.length);
+  controlLayer.setDate(state.range ? state.range.until : null);
   timeline.setDates(state.events.filter((event) => !state.hiddenTypes.has(event.event_type) && (!state.side || event.sides.includes(state.side))).map((event) => event.date));
   updateExports();
 }
@@ -177,13 +181,20 @@ function updateExports() {
     params.set("until", state.range.until);
   }
   if (state.side) params.set("side", state.side);
+  // the atomic events the map shows: only the ticked types when some are hidden
+  if (state.hiddenTypes.size) params.set("sub_type", shownTypes().join(",") || "no type shown"); // matches no type
+  params.set("group", "atomic");
   const acled = new URLSearchParams(params);
   acled.set("format", "acled");
   const geojson = new URLSearchParams(params);
   geojson.set("format", "geojson");
-  geojson.set("group", "atomic");
   document.getElementById("export-acled").setAttribute("href", `/events?${acled}`);
   document.getElementById("export-geojson").setAttribute("href", `/events?${geojson}`);
+}
+
+function shownTypes() {
+  const types = new Set([...Object.keys(EVENT_TYPE_COLOURS), ...state.events.map((event) => event.event_type)]);
+  return [...types].filter((type) => !state.hiddenTypes.has(type)).sort();
 }
 
 function buildLegend() {
@@ -244,6 +255,9 @@ function wireToggles() {
     state.cluster = cluster.checked;
     render();
   });
+  const control = document.getElementById("control-toggle");
+  control.addEventListener("change", () => controlLayer.toggle(control.checked));
+  controlLayer.toggle(control.checked);
   const online = document.getElementById("tiles-toggle");
   online.addEventListener("change", () => {
     if (online.checked) tiles.addTo(map);
@@ -269,6 +283,13 @@ async function main() {
   map.on("zoomend", () => state.cluster && render());
   render();
   document.body.dataset.ready = "true";
+  follow({ refresh: refreshEvents });
+}
+
+// New events pushed by the server: read the events again and redraw, keeping filters and view.
+async function refreshEvents() {
+  state.events = await loadEvents();
+  render();
 }
 
 main();

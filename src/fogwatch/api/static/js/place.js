@@ -2,6 +2,7 @@
 // pairs of claims that contradict each other, side by side.
 
 import { articleHref, claimCard, claimDay, claimSpeaker, colourOf, el, fill, formatNumber, getJSON, query, showError, svg } from "./common.js";
+import { follow } from "./live.js";
 import { dayNumber, isoDay } from "./timeline.js";
 
 const STATUS_COLOURS = { claimed: "#90a4ae", confirmed: "#43a047", contested: "#f9a825", refuted: "#e53935" };
@@ -152,6 +153,8 @@ async function main() {
   drawClaims(document.getElementById("claims"), claims);
   drawEvents(document.getElementById("events"), events);
   document.body.dataset.ready = "true";
+  document.body.dataset.placeId = place.id || id;
 }
 
-main();
+// new events and contradictions about this place redraw the dossier in place
+main().then(() => follow({ accept: (change) => change.place_id === document.body.dataset.placeId, refresh: main }));
