@@ -283,7 +283,7 @@ def _links(db: str) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, .
 def test_sigkill_during_a_burst_then_restart_stores_every_article_once(
     server: FeedServer, tmp_path: Path
 ):
-    burst = [(f"b{number}", report(number)) for number in range(20)]
+    burst = [(f"b{number}", report(number)) for number in range(50)]
     url = server.feed("/burst.rss", burst)
     db = f"sqlite:///{tmp_path / 'watched.db'}"
     with fogwatch.open(db) as store:
