@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,10 @@ from fogwatch.errors import InputError, StoreError
 from fogwatch.export import acled, geojson, jsonl
 from fogwatch.ingest import readers
 from fogwatch.records import ArticleResult, RawArticle
+
+if TYPE_CHECKING:
+    from fogwatch.ingestion import Analyser
+    from fogwatch.store import Store
 
 app = typer.Typer(
     help="Turn conflict news into auditable events and claims, every value traced to its text.",
@@ -83,6 +87,25 @@ def _main(
         stdout.width = fixed
 
 
+def _analyser(
+    scale_out: contextlib.ExitStack, store: Store, cluster: str | None, workers: int | None
+) -> Analyser:
+    """The pipeline here, or on a Dask cluster (`--cluster`/`--workers`) for as long as
+    `scale_out` is open; a cluster that cannot be reached is one line and exit 1."""
+    from fogwatch import ingestion
+
+    if cluster is None and workers is None:
+        return ingestion.analyse_locally
+    from fogwatch.scale import dask as scale
+
+    try:
+        return scale_out.enter_context(scale.analyser(cluster, workers))
+    except scale.ClusterError as error:
+        stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
+        store.close()
+        raise typer.Exit(1) from None
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -133,16 +156,7 @@ def ingest(
 
     store = fogwatch.open(db)
     scale_out = contextlib.ExitStack()
-    analyse: ingestion.Analyser = ingestion.analyse_locally
-    if cluster is not None or workers is not None:
-        from fogwatch.scale import dask as scale
-
-        try:
-            analyse = scale_out.enter_context(scale.analyser(cluster, workers))
-        except scale.ClusterError as error:
-            stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
-            store.close()
-            raise typer.Exit(1) from None
+    analyse = _analyser(scale_out, store, cluster, workers)
     from fogwatch.watch import progress
 
     # the total is known when the inputs can be read twice quickly (not standard input)
@@ -747,18 +761,9 @@ def watch(
         # finish the article at hand, then stop: what is stored is marked seen
         signal.signal(signum, lambda number, _frame: stopping.append(number))
     scale_out = contextlib.ExitStack()
-    analyse: ingestion.Analyser = ingestion.analyse_locally
     with scale_out, progress.Progress(stderr, None) as shown:
-        if cluster is not None or workers is not None:
-            from fogwatch.scale import dask as scale
-
-            try:
-                analyse = scale_out.enter_context(scale.analyser(cluster, workers))
-            except scale.ClusterError as error:
-                stderr.print(f"fogwatch: {error}", markup=False, soft_wrap=True)
-                store.close()
-                raise typer.Exit(1) from None
-        else:
+        analyse = _analyser(scale_out, store, cluster, workers)
+        if analyse is ingestion.analyse_locally:
             with shown.step("loading the language model, gazetteer and classifiers"):
                 progress.warm_up()
         watcher = watching.Watcher(

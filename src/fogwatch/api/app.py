@@ -313,31 +313,21 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         output: Annotated[TableFormat, Query(alias="format")] = "json",
     ) -> Response:
         """Claims (who says what, with which verb), with status and Admiralty rating, newest first."""
-        rows = store.claims(
-            contested=contested,
-            status=status,
-            place=place,
-            source=source,
-            side=side,
-            since=since,
-            until=until,
-            article_id=article,
-            limit=limit + 1,  # one more than shown tells whether there is a next page
-            offset=offset,
-        )
+        where: dict[str, Any] = {
+            "contested": contested,
+            "status": status,
+            "place": place,
+            "source": source,
+            "side": side,
+            "since": since,
+            "until": until,
+            "article_id": article,
+        }
+        # one more than shown tells whether there is a next page
+        rows = store.claims(**where, limit=limit + 1, offset=offset)
         shown = list(rows[:limit])
         with store.engine.connect() as connection:
-            total = queries.count_claims(
-                connection,
-                contested=contested,
-                status=status,
-                place=place,
-                source=source,
-                side=side,
-                since=since,
-                until=until,
-                article_id=article,
-            )
+            total = queries.count_claims(connection, **where)
         headers = {"x-total-count": str(total)}
         if output == "csv":
             return Response(views.csv_text(shown), media_type=_MEDIA_TYPES["csv"], headers=headers)
