@@ -31,6 +31,16 @@ import fogwatch
 from fogwatch import config, ingestion
 from fogwatch.api import control, live, views
 from fogwatch.api.guards import SecurityHeaders, token_matches
+from fogwatch.api.params import (
+    SAFE_TEXT,
+    Bbox,
+    Offset,
+    PlaceName,
+    Side,
+    Since,
+    Until,
+    bounding_box,
+)
 from fogwatch.errors import StoreError
 from fogwatch.export import acled, jsonl
 from fogwatch.store import Store, queries
@@ -39,15 +49,6 @@ STATIC = Path(str(files("fogwatch.api").joinpath("static")))
 MAX_BODY_OVERHEAD = 64 * 1024
 """JSON quoting and metadata on top of the article text limit, for the request body limit."""
 
-# Free text in filters: bounded, and no control characters (NUL is not storable in PostgreSQL).
-SAFE_TEXT = r"^[^\x00-\x1f\x7f]*$"
-Since = Annotated[dt.date | None, Query(description="Inclusive lower date bound, YYYY-MM-DD.")]
-Until = Annotated[dt.date | None, Query(description="Inclusive upper date bound, YYYY-MM-DD.")]
-Side = Annotated[
-    str | None,
-    Query(pattern=r"^[A-Za-z0-9_.-]{1,16}$", description="Either actor's side, e.g. RUS or UKR."),
-]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 Modality = Literal["asserted", "negated", "hypothetical", "future", "historical"]
 EventFormat = Literal["json", "geojson", "csv", "acled"]
 TableFormat = Literal["json", "csv"]
@@ -203,14 +204,7 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         request: Request,
         since: Since = None,
         until: Until = None,
-        bbox: Annotated[
-            str | None,
-            Query(
-                max_length=120,
-                pattern=r"^[0-9eE+.,\- ]*$",
-                description="west,south,east,north in degrees.",
-            ),
-        ] = None,
+        bbox: Bbox = None,
         sub_type: Annotated[
             str | None,
             Query(
@@ -224,10 +218,7 @@ def _add_reads(app: FastAPI, store: Store) -> None:
             Query(max_length=200, pattern=SAFE_TEXT, description="Actor id or part of a name."),
         ] = None,
         side: Side = None,
-        place: Annotated[
-            str | None,
-            Query(max_length=200, pattern=SAFE_TEXT, description="Place name or store place id."),
-        ] = None,
+        place: PlaceName = None,
         modality: Modality | None = None,
         min_credibility: Annotated[
             int | None,
@@ -254,10 +245,7 @@ def _add_reads(app: FastAPI, store: Store) -> None:
     ) -> Response:
         """Events newest first, filtered; as JSON, GeoJSON, CSV or ACLED CSV (asserted only)."""
         wanted = output or _negotiate(request.headers.get("accept"))
-        try:
-            box = views.parse_bbox(bbox) if bbox else None
-        except ValueError as error:
-            raise _invalid("bbox", str(error)) from None
+        box = bounding_box(bbox)
         where = queries.EventFilter(
             place=place,
             since=since,
@@ -294,10 +282,7 @@ def _add_reads(app: FastAPI, store: Store) -> None:
     def list_claims(
         contested: Annotated[bool, Query(description="Only contested or refuted claims.")] = False,
         status: Literal["claimed", "confirmed", "contested", "refuted"] | None = None,
-        place: Annotated[
-            str | None,
-            Query(max_length=200, pattern=SAFE_TEXT, description="Place name or store place id."),
-        ] = None,
+        place: PlaceName = None,
         source: Annotated[
             str | None,
             Query(max_length=200, pattern=SAFE_TEXT, description="Who says it (part of a name)."),
@@ -509,11 +494,6 @@ def _negotiate(accept: str | None) -> str:
 
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in row.items() if key != "reports"}
-
-
-def _invalid(name: str, message: str) -> HTTPException:
-    """A 422 shaped like FastAPI's own validation errors."""
-    return HTTPException(422, [{"loc": ["query", name], "msg": message, "type": "value_error"}])
 
 
 def _json(
