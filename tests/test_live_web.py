@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import sync_playwright
 
 import fogwatch
-from fogwatch.api import create_app
 from fogwatch.store import changes
-from test_web import CHROMIUM, CHROMIUM_ARGS
+from test_web import CHROMIUM, CHROMIUM_ARGS, serving
 
 SHELLING = (
     "Russian artillery shelled Kramatorsk on Monday, killing three civilians, the regional "
@@ -46,23 +42,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[fogwatch.
     folder = tmp_path_factory.mktemp("live")
     with fogwatch.open(f"sqlite:///{folder / 'store.db'}") as store:
         ingest(store, folder, "shelling", SHELLING)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        config = uvicorn.Config(
-            create_app(store.url), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        yield store, f"127.0.0.1:{port}", folder
-        server.should_exit = True
-        server.force_exit = True
-        thread.join(timeout=10)
+        with serving(store.url) as address:
+            yield store, address, folder
 
 
 def messages(

@@ -6,6 +6,7 @@ Screenshots go to test-artifacts/; the map and the dossier also to docs/img/ for
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -52,14 +53,15 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[fogwatch.Store]:
         yield opened
 
 
-@pytest.fixture(scope="module")
-def base_url(store: fogwatch.Store) -> Iterator[str]:
-    """The app on a free loopback port, served by uvicorn in a background thread."""
+@contextlib.contextmanager
+def serving(store_url: str) -> Iterator[str]:
+    """The app over `store_url` on a free loopback port ("127.0.0.1:PORT"), served by uvicorn
+    in a background thread; open streams (`/live`) are cut when it stops."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     config = uvicorn.Config(
-        create_app(store.url), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        create_app(store_url), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -68,9 +70,17 @@ def base_url(store: fogwatch.Store) -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    yield f"127.0.0.1:{port}"
     server.should_exit = True
+    server.force_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(store: fogwatch.Store) -> Iterator[str]:
+    """The app on a free loopback port, served by uvicorn in a background thread."""
+    with serving(store.url) as address:
+        yield f"http://{address}"
 
 
 @pytest.fixture(scope="module")
