@@ -1,11 +1,16 @@
-"""Load test of `fogwatch serve`: mixed read queries at rising concurrency. Prints one JSON line.
+"""Load test of `fogwatch serve`. Prints one JSON line.
 
-.venv/bin/python benchmarks/load.py [--db URL] [--levels 1,4,16,32] [--seconds 10]
+.venv/bin/python benchmarks/load.py [--db URL] [--workers 2] [--clients 8] [--seconds 10]
+.venv/bin/python benchmarks/load.py --mixed [--levels 1,4,16,32] [--seconds 10]
 
 Without --db the bundled sample is ingested into a new SQLite file first. The server is a real
-`fogwatch serve` subprocess on 127.0.0.1; each level runs that many client threads (one httpx
-connection each) for the given time. Reported per level: requests, throughput, p50/p99 latency,
-5xx responses and transport errors; and the server's RSS after warm-up and at the end.
+`fogwatch serve --workers N` subprocess on 127.0.0.1; each client is a thread with its own httpx
+connection. By default `GET /events?limit=100` and a trivial request (a small static file, through
+the same middleware) are each driven by the same clients for the same time, one after the other:
+throughput and p50/p99 latency of each, their ratio, and the machine's load average (this
+machine may be shared: the trivial figure is the ceiling of the setup at that load). With
+--mixed: the read queries an analyst's pages make at rising concurrency, with 5xx, transport
+errors and the server's RSS.
 """
 
 from __future__ import annotations
@@ -201,13 +206,46 @@ def load(server: Server, levels: list[int], seconds: float) -> dict[str, object]
     }
 
 
+EVENTS_PATH = "/events?limit=100"
+TRIVIAL_PATH = "/static/favicon.svg"
+
+
+def compare(server: Server, clients: int, seconds: float, workers: int) -> dict[str, object]:
+    """`EVENTS_PATH` then `TRIVIAL_PATH`, each by `clients` threads for `seconds`, after a warm-up."""
+    for _ in range(4 * workers):  # new connections reach every worker, so all caches are filled
+        httpx.get(server.base_url + EVENTS_PATH, timeout=60)
+        httpx.get(server.base_url + TRIVIAL_PATH, timeout=60)
+    load_before = os.getloadavg()
+    events = run_level(server.base_url, [EVENTS_PATH], clients, seconds).report()
+    trivial = run_level(server.base_url, [TRIVIAL_PATH], clients, seconds).report()
+    load_after = os.getloadavg()
+    shown = ("requests", "throughput_rps", "p50_ms", "p99_ms", "status_5xx", "errors")
+    return {
+        "benchmark": "load",
+        "workers": workers,
+        "clients": clients,
+        "seconds": seconds,
+        "events": {"path": EVENTS_PATH, **{key: events[key] for key in shown}},
+        "trivial": {"path": TRIVIAL_PATH, **{key: trivial[key] for key in shown}},
+        "events_to_trivial_rps": round(
+            float(str(events["throughput_rps"])) / max(float(str(trivial["throughput_rps"])), 1e-9),
+            2,
+        ),
+        "cores": os.cpu_count(),
+        "loadavg_1m_before": round(load_before[0], 2),
+        "loadavg_1m_after": round(load_after[0], 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=None, help="store URL (default: the sample in a new file)")
-    parser.add_argument("--levels", default="1,4,16,32", help="client threads per level")
-    parser.add_argument("--seconds", type=float, default=10, help="duration of each level")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--clients", type=int, default=8, help="client threads")
+    parser.add_argument("--seconds", type=float, default=10, help="duration of each measurement")
+    parser.add_argument("--mixed", action="store_true", help="the mixed queries at rising levels")
+    parser.add_argument("--levels", default="1,4,16,32", help="client threads per --mixed level")
     args = parser.parse_args()
-    levels = [int(n) for n in args.levels.split(",")]
     with tempfile.TemporaryDirectory() as scratch:
         db_url = args.db
         if db_url is None:
@@ -216,9 +254,13 @@ def main() -> None:
             db_url = f"sqlite:///{Path(scratch) / 'load.db'}"
             with fogwatch.open(db_url) as store:
                 store.ingest([str(SAMPLE)])
-        server = start_server(db_url)
+        server = start_server(db_url, "--workers", str(args.workers))
         try:
-            report = load(server, levels, args.seconds)
+            if args.mixed:
+                levels = [int(n) for n in args.levels.split(",")]
+                report = {"workers": args.workers, **load(server, levels, args.seconds)}
+            else:
+                report = compare(server, args.clients, args.seconds, args.workers)
         finally:
             server.stop()
     print(json.dumps(report))

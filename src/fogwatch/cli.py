@@ -694,15 +694,22 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     db: DbOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            metavar="N",
+            help="Worker processes (about one per core); all share the store.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web UI and the HTTP API (read-only; POST /articles needs FOGWATCH_API_TOKEN)."""
-    import uvicorn
+    from fogwatch.api import create_app, serving
 
-    from fogwatch.api import create_app
-
-    web = create_app(db)
+    web = create_app(db)  # opens and migrates the store here, so a bad --db fails before forking
     stderr.print(f"fogwatch: serving on http://{host}:{port}/ (API docs: /docs)", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    serving.run(web, host, port, workers)
 
 
 @app.command()

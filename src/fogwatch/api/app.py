@@ -25,11 +25,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp
 
 import fogwatch
 from fogwatch import config, ingestion
-from fogwatch.api import control, live, views
+from fogwatch.api import basemap, cache, control, live, views, workbench
 from fogwatch.api.guards import SecurityHeaders, token_matches
 from fogwatch.api.params import (
     SAFE_TEXT,
@@ -72,6 +73,9 @@ _MEDIA_TYPES = {
 }
 _PAGES = {"/": "index.html", "/place.html": "place.html", "/article.html": "article.html"}
 _PAGES |= {"/claims.html": "claims.html", "/docs": "docs.html"}
+_CACHED: tuple[str, ...] = ("/events", "/claims", "/links", "/places", "/stats", "/control")
+_CACHED += ("/articles", "/search", "/basemap", "/static/")
+"""Path prefixes of GET responses that are a function of the request and the store's data."""
 
 
 class ArticleIn(BaseModel):
@@ -125,6 +129,10 @@ def create_app(
     )
     app.state.store = opened
     app.state.write_token = write_token
+    # inside CORS: its headers follow each request's Origin, so they must not be cached
+    app.add_middleware(cache.ResponseCache, store=opened, paths=_CACHED)
+    # the rest (pages, exports too large to keep) at gzip's cheapest level: paid on every request
+    app.add_middleware(GZipMiddleware, minimum_size=cache.GZIP_MIN_BYTES, compresslevel=1)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -141,6 +149,8 @@ def create_app(
     _add_reads(app, opened)
     app.include_router(control.router)
     app.include_router(live.router)
+    app.include_router(basemap.router)
+    app.include_router(workbench.router)
     _add_writes(app, opened)
     return app
 
@@ -229,6 +239,18 @@ def _add_reads(app: FastAPI, store: Store) -> None:
                 "(Admiralty scale: 1 confirmed … 6 cannot be judged).",
             ),
         ] = None,
+        search: Annotated[
+            str | None,
+            Query(max_length=500, pattern=SAFE_TEXT, description="Words in the event's article."),
+        ] = None,
+        within: Annotated[
+            str | None,
+            Query(
+                max_length=200,
+                pattern=SAFE_TEXT,
+                description="Store place id: its events and, for a region, its places' events.",
+            ),
+        ] = None,
         group: Annotated[
             Literal["event", "atomic"],
             Query(description="event: one row per report; atomic: one per ACLED atomic event."),
@@ -256,6 +278,8 @@ def _add_reads(app: FastAPI, store: Store) -> None:
             bbox=box,
             actor=actor,
             max_credibility=min_credibility,
+            search=search.strip() or None if search else None,
+            within=within,
         )
         size = limit or (100 if wanted == "json" else None)
         with store.engine.connect() as connection:

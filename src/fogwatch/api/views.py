@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from fogwatch.events import taxonomy
-from fogwatch.export.acled import evidence_sentence
+from fogwatch.export.acled import admin_names, evidence_sentence
 
 BBox = tuple[float, float, float, float]
 """west, south, east, north in degrees (WGS 84), as in GeoJSON."""
@@ -142,12 +142,14 @@ def atomic_event(atomic_id: str, members: Sequence[Mapping[str, Any]]) -> dict[s
         "location": lead["location"],
         "country": lead["country"],
         "admin1": lead["admin1"],
+        "admin1_name": admin_names().get(lead["admin1"] or ""),
         "lat": lead["lat"],
         "lon": lead["lon"],
         "geo_precision": min((m["geo_precision"] or 3) for m in members),
         "fatalities_best": max(m["fatalities_best"] for m in members),
         "fatalities_high": max(m["fatalities_high"] for m in members),
         "civilian_targeting": any(m["civilian_targeting"] for m in members),
+        "modality": lead["modality"],
         "actors": sorted(actors),
         "sides": sorted(sides),
         "sources": sorted({m.get("source") or "unknown source" for m in members}),

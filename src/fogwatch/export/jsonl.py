@@ -50,8 +50,12 @@ def article_json(result: ArticleResult, raw: bool = False) -> dict[str, Any]:
 
 
 def dumps(document: object, indent: int | None = None) -> str:
-    """JSON text that is byte-identical for the same input."""
-    return json.dumps(document, ensure_ascii=False, indent=indent, default=_default)
+    """JSON text that is byte-identical for the same input: on one line without blanks, or
+    indented for reading."""
+    separators = (",", ":") if indent is None else None
+    return json.dumps(
+        document, ensure_ascii=False, indent=indent, separators=separators, default=_default
+    )
 
 
 def _default(value: object) -> object:

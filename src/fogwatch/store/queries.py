@@ -286,7 +286,9 @@ class EventFilter:
     `place` is a store place id or a name pattern (SQL ILIKE); `event_type` an event or sub-event
     type, any case; `side` either actor's side; `bbox` (west, south, east, north) the place's
     point, a west > east box crossing the antimeridian; `actor` an actor id (any case) or part of
-    an actor's name; `max_credibility` events carried by a claim rated this credible or better.
+    an actor's name; `max_credibility` events carried by a claim rated this credible or better;
+    `search` words in the event's article (full-text); `within` a place id, the place's events and
+    those of every place inside it when it is a region (`places_within`).
     """
 
     place: str | None = None
@@ -298,6 +300,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     actor: str | None = None
     max_credibility: int | None = None
+    search: str | None = None
+    within: str | None = None
 
     def conditions(self, connection: Connection) -> list[sa.ColumnElement[bool]]:
         """The filter as conditions on `events` alone (lookups are subqueries, so no join needed)."""
@@ -336,6 +340,11 @@ class EventFilter:
                 claim_assessments.c.credibility.between(1, self.max_credibility)
             )
             found.append(events.c.claim_id.in_(rated))
+        if self.search:
+            matching = sa.select(articles.c.id).where(_matches(connection, self.search))
+            found.append(events.c.article_id.in_(matching))
+        if self.within:
+            found.append(events.c.place_id.in_(places_within(self.within)))
         return found
 
 
@@ -352,6 +361,21 @@ def _place_ids_in(bbox: tuple[float, float, float, float]) -> sa.Select[Any]:
         else (places.c.lon >= west) | (places.c.lon <= east)
     )
     return sa.select(places.c.id).where(inside_lon & places.c.lat.between(south, north))
+
+
+def places_within(place_id: str) -> sa.Select[Any]:
+    """Ids of the place `place_id` and, when it is a region (admin1 or admin2), of every stored
+    place inside it: the same country and admin1 code, or the same admin2 code."""
+    region = places.alias("region")
+    member = places.alias("member")
+    inside = sa.or_(
+        member.c.id == region.c.id,
+        (region.c.feature == "admin1")
+        & (member.c.country == region.c.country)
+        & (member.c.admin1 == region.c.admin1),
+        (region.c.feature == "admin2") & (member.c.admin2 == region.c.admin2),
+    )
+    return sa.select(member.c.id).where(region.c.id == place_id, inside)
 
 
 def actor_ids_matching(connection: Connection, wanted: str) -> list[str]:
@@ -862,16 +886,17 @@ def dossier(
     connection: Connection, place: str, limit: int | None = DOSSIER_LIMIT
 ) -> dict[str, Any] | None:
     """One place: its newest events and claims (up to `limit` each, None for all), their totals,
-    and each contradiction pair among the claims shown."""
+    and each contradiction pair among the claims shown. A region's events include those of the
+    places inside it (`places_within`)."""
     found = find_place(connection, place)
     if found is None:
         return None
-    place_events = list_events(connection, place=found["id"], text=False, limit=limit)
+    # a region's dossier rolls up the events of the places inside it (its settlements)
+    inside = EventFilter(within=found["id"])
+    place_events = list_events(connection, where=inside, text=False, limit=limit)
     place_claims = list_claims(connection, place=found["id"], limit=limit)
     totals = {
-        "events": connection.execute(
-            sa.select(sa.func.count()).select_from(events).where(events.c.place_id == found["id"])
-        ).scalar_one(),
+        "events": count_events(connection, inside),
         "claims": connection.execute(
             sa.select(sa.func.count()).select_from(claims).where(claims.c.place_id == found["id"])
         ).scalar_one(),
@@ -898,3 +923,45 @@ def dossier(
 def _place_claim_ids(place_id: str) -> sa.Select[Any]:
     """The ids of the claims about one place, as a subquery (a list could outgrow SQL limits)."""
     return sa.select(claims.c.id).where(claims.c.place_id == place_id)
+
+
+def search_actors(connection: Connection, text: str, limit: int = 10) -> Rows:
+    """Actors whose id is `text` or whose name contains it (casefolded), with their event counts,
+    most active first."""
+    named = actor_ids_matching(connection, text)
+    if not named:
+        return Rows()
+    acting = sa.func.count(events.c.id).label("events")
+    query = (
+        sa.select(actors.c.id, actors.c.name, actors.c.side, acting)
+        .outerjoin(events, actors.c.id.in_((events.c.actor1_id, events.c.actor2_id)))
+        .where(actors.c.id.in_(named))
+        .group_by(actors.c.id, actors.c.name, actors.c.side)
+        .order_by(acting.desc(), actors.c.name)
+        .limit(limit)
+    )
+    return Rows(row._asdict() for row in connection.execute(query))
+
+
+def search_sources(connection: Connection, text: str, limit: int = 10) -> Rows:
+    """Outlets (the articles' `source`) whose name contains `text`, with their article counts."""
+    count = sa.func.count(articles.c.id).label("articles")
+    query = (
+        sa.select(articles.c.source.label("name"), count)
+        .where(articles.c.source.ilike(f"%{text}%"))
+        .group_by(articles.c.source)
+        .order_by(count.desc(), articles.c.source)
+        .limit(limit)
+    )
+    return Rows(row._asdict() for row in connection.execute(query))
+
+
+def count_text_matches(connection: Connection, text: str) -> dict[str, int]:
+    """How many articles contain the words of `text` (full-text), and their events and claims."""
+    matching = sa.select(articles.c.id).where(_matches(connection, text))
+    counted = {
+        "articles": sa.select(sa.func.count()).select_from(matching.subquery()),
+        "events": sa.select(sa.func.count()).where(events.c.article_id.in_(matching)),
+        "claims": sa.select(sa.func.count()).where(claims.c.article_id.in_(matching)),
+    }
+    return {name: int(connection.execute(query).scalar_one()) for name, query in counted.items()}

@@ -2,12 +2,33 @@
 // per side, each card saying what contradicts it and linking to its evidence.
 
 import { claimCard, claimSpeaker, el, fill, getJSON, placeHref, query, showError } from "./common.js";
+import { DateRange } from "./daterange.js";
+import { readState, writeState } from "./urlstate.js";
 
 const form = document.getElementById("filters");
 const board = document.getElementById("board");
 const status = document.getElementById("board-status");
 const PAGE_SIZE = Math.min(Math.max(Number.parseInt(query("limit"), 10) || 500, 1), 5000); // ?limit= in the URL
-let offset = 0;
+// The form, the dates and the page are in the URL, so a shared link shows the same claims.
+const URL_DEFAULTS = { place: "", source: "", side: "", status: "", all: "", since: "", until: "", offset: "0" };
+const chosen = readState(URL_DEFAULTS);
+let offset = Math.max(Number.parseInt(chosen.offset, 10) || 0, 0);
+let newestDay = "";
+getJSON("/claims?limit=1")
+  .then((page) => {
+    newestDay = (page.claims[0] && (page.claims[0].day || page.claims[0].published)) || "";
+  })
+  .catch(() => {});
+const dates = new DateRange(document.getElementById("date-range"), {
+  newest: () => newestDay,
+  onChange: () => {
+    offset = 0;
+    load();
+  },
+});
+for (const name of ["place", "source", "side", "status"]) form.elements[name].value = chosen[name];
+form.elements.all.checked = Boolean(chosen.all);
+dates.set(chosen.since, chosen.until);
 // pages of claims, so a board of thousands is read a page at a time, not cut off silently
 const pager = el("nav", { class: "pager", "aria-label": "Pages of claims" });
 const previous = el("button", { type: "button", id: "page-previous" }, "← Newer");
@@ -56,10 +77,14 @@ async function load() {
   const data = new FormData(form);
   const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (!data.get("all")) params.set("contested", "true");
-  for (const name of ["place", "source", "side"]) {
+  const state = { all: data.get("all") ? "1" : "", offset: String(offset), ...dates.value };
+  for (const name of ["place", "source", "side", "status"]) {
     const value = String(data.get(name) || "").trim();
+    state[name] = value;
     if (value) params.set(name, value);
   }
+  for (const name of ["since", "until"]) if (state[name]) params.set(name, state[name]);
+  writeState(state, URL_DEFAULTS);
   status.textContent = "Loading…";
   let claims;
   let links;

@@ -1,8 +1,10 @@
 // The map page: atomic events on an offline Natural Earth basemap, coloured by event type, sized
-// by fatalities, grouped when dense; a brushable timeline and filters; export links.
+// by fatalities, grouped when dense; a brushable timeline, date inputs and filters; export links;
+// the same events as a feed beside the map, as a table and as charts. All of it is in the URL.
 
 import * as L from "/static/vendor/leaflet/leaflet-src.esm.js";
 import { gridClusters } from "./cluster.js";
+import { Basemap } from "./basemap.js";
 import { ControlLayer } from "./control.js";
 import {
   EVENT_TYPE_COLOURS,
@@ -16,17 +18,33 @@ import {
 } from "./common.js";
 import { Timeline } from "./timeline.js";
 import { follow } from "./live.js";
+import { drawCharts } from "./charts.js";
+import { DateRange, inRange } from "./daterange.js";
+import { Feed } from "./feed.js";
+import { EventTable } from "./table.js";
+import { readState, writeState } from "./urlstate.js";
 
 const PAGE_SIZE = 5000;
 const CLUSTER_CELL_PX = 48;
 const TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
+// What the URL holds (the defaults are left out of it): view, dates, filters, table order, map position.
+const URL_DEFAULTS = { view: "map", since: "", until: "", side: "", hide: "", actor: "", modality: "", cred: "", q: "", place: "", sort: "date:desc", filter: "", at: "" };
+const VIEWS = ["map", "table", "charts"];
+const fromUrl = readState(URL_DEFAULTS);
+// filters the server applies (the events are read again when they change)
+const SERVER_FILTERS = { actor: "actor", modality: "modality", cred: "min_credibility", q: "search", place: "within" };
+
 const state = {
   events: [],
-  hiddenTypes: new Set(),
-  side: "",
-  range: null,
+  hiddenTypes: new Set(fromUrl.hide.split(",").filter(Boolean)),
+  side: fromUrl.side,
+  range: fromUrl.since || fromUrl.until ? { since: fromUrl.since, until: fromUrl.until } : null,
   cluster: true,
+  view: VIEWS.includes(fromUrl.view) ? fromUrl.view : "map",
+  server: { actor: fromUrl.actor, modality: fromUrl.modality, cred: fromUrl.cred, q: fromUrl.q, place: fromUrl.place },
+  table: { sort: fromUrl.sort, filter: fromUrl.filter },
+  at: fromUrl.at,
 };
 
 const map = L.map("map", { worldCopyJump: true, preferCanvas: false, zoomSnap: 0.5 });
@@ -42,6 +60,21 @@ const timeline = new Timeline(document.getElementById("timeline"), (range) => {
   state.range = range;
   render();
 });
+const feed = new Feed(document.getElementById("feed"));
+const table = new EventTable(document.getElementById("table-view"), {
+  ...state.table,
+  onChange: (chosen) => {
+    state.table = chosen;
+    saveState();
+  },
+});
+const dates = new DateRange(document.getElementById("date-range"), {
+  newest: () => state.events.reduce((newest, event) => (event.date && event.date > newest ? event.date : newest), ""),
+  onChange: (range) => {
+    state.range = range.since || range.until ? range : null;
+    render();
+  },
+});
 
 async function loadBasemap() {
   const countries = await getJSON("/static/vendor/world-atlas/countries-50m.geojson");
@@ -51,25 +84,90 @@ async function loadBasemap() {
     style: { color: "#8d8d8d", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
   }).addTo(map);
   map.attributionControl.addAttribution("Natural Earth");
+  new Basemap(map).start();
 }
 
 async function loadEvents() {
   const events = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
-    const page = await getJSON(`/events?group=atomic&limit=${PAGE_SIZE}&offset=${offset}`);
+    const params = serverParams();
+    params.set("group", "atomic");
+    params.set("limit", String(PAGE_SIZE));
+    params.set("offset", String(offset));
+    const page = await getJSON(`/events?${params}`);
     events.push(...page.events);
     if (events.length >= page.total || !page.events.length) break;
   }
   return events.filter((event) => event.lat !== null && event.lon !== null);
 }
 
+// The filters the server applies, as /events parameters.
+function serverParams() {
+  const params = new URLSearchParams();
+  for (const [name, param] of Object.entries(SERVER_FILTERS)) {
+    if (state.server[name]) params.set(param, state.server[name]);
+  }
+  return params;
+}
+
 function visibleEvents() {
   return state.events.filter((event) => {
     if (state.hiddenTypes.has(event.event_type)) return false;
     if (state.side && !event.sides.includes(state.side)) return false;
-    if (state.range && (!event.date || event.date < state.range.since || event.date > state.range.until)) return false;
-    return true;
+    return inRange(event.date, state.range);
   });
+}
+
+// The brush and the date inputs show the same range; an open end is the data's first or last day.
+function showRange() {
+  const range = state.range || { since: "", until: "" };
+  dates.set(range.since, range.until);
+  const known = state.events.map((event) => event.date).filter(Boolean).sort();
+  const bounded = state.range ? { since: range.since || known[0], until: range.until || known[known.length - 1] } : null;
+  timeline.setRange(bounded && bounded.since && bounded.until ? bounded : null);
+}
+
+function saveState() {
+  writeState(
+    {
+      view: state.view,
+      since: state.range ? state.range.since : "",
+      until: state.range ? state.range.until : "",
+      side: state.side,
+      hide: [...state.hiddenTypes].sort().join(","),
+      ...state.server,
+      ...state.table,
+      at: state.at,
+    },
+    URL_DEFAULTS,
+  );
+}
+
+// The filters of what the map shows, as parameters for the exports and the charts.
+function shownParams() {
+  const params = serverParams();
+  if (state.range && state.range.since) params.set("since", state.range.since);
+  if (state.range && state.range.until) params.set("until", state.range.until);
+  if (state.side) params.set("side", state.side);
+  // only the ticked types when some are hidden
+  if (state.hiddenTypes.size) params.set("sub_type", shownTypes().join(",") || "no type shown"); // matches no type
+  return params;
+}
+
+function showView() {
+  for (const view of VIEWS) {
+    document.getElementById(`${view}-view`).hidden = view !== state.view;
+    const tab = document.getElementById(`view-${view}`);
+    tab.setAttribute("aria-selected", String(view === state.view));
+  }
+  document.body.dataset.view = state.view;
+  if (state.view === "map") map.invalidateSize();
+}
+
+function drawShownCharts() {
+  if (state.view !== "charts") return;
+  const container = document.getElementById("charts-view");
+  drawCharts(container, shownParams()).catch((error) => showError(container, error));
 }
 
 function radiusOf(event) {
@@ -165,24 +263,22 @@ function render() {
     for (const event of shown) markers.addLayer(eventMarker(event));
   }
   const status = document.getElementById("map-status");
-  const range = state.range ? ` from ${state.range.since} to ${state.range.until}` : "";
+  const range = state.range ? ` from ${state.range.since || "the start"} to ${state.range.until || "the end"}` : "";
   status.textContent = `${shown.length} of ${state.events.length} events on the map${range}`;
   status.dataset.visible = String(shown.length);
   status.dataset.total = String(state.events.length);
-  controlLayer.setDate(state.range ? state.range.until : null);
+  controlLayer.setDate(state.range && state.range.until ? state.range.until : null);
   timeline.setDates(state.events.filter((event) => !state.hiddenTypes.has(event.event_type) && (!state.side || event.sides.includes(state.side))).map((event) => event.date));
+  showRange();
   updateExports();
+  feed.update(shown);
+  table.update(shown);
+  drawShownCharts();
+  saveState();
 }
 
 function updateExports() {
-  const params = new URLSearchParams();
-  if (state.range) {
-    params.set("since", state.range.since);
-    params.set("until", state.range.until);
-  }
-  if (state.side) params.set("side", state.side);
-  // the atomic events the map shows: only the ticked types when some are hidden
-  if (state.hiddenTypes.size) params.set("sub_type", shownTypes().join(",") || "no type shown"); // matches no type
+  const params = shownParams();
   params.set("group", "atomic");
   const acled = new URLSearchParams(params);
   acled.set("format", "acled");
@@ -204,7 +300,7 @@ function buildLegend() {
   const legend = document.getElementById("legend");
   legend.replaceChildren(
     ...types.map((type) => {
-      const box = el("input", { type: "checkbox", checked: true, dataset: { type } });
+      const box = el("input", { type: "checkbox", checked: !state.hiddenTypes.has(type), dataset: { type } });
       box.addEventListener("change", () => {
         if (box.checked) state.hiddenTypes.delete(type);
         else state.hiddenTypes.add(type);
@@ -221,6 +317,8 @@ function buildSideFilter() {
   const sides = [...new Set(state.events.flatMap((event) => event.sides))].sort();
   const select = document.getElementById("side-filter");
   select.append(...sides.map((side) => el("option", { value: side }, side)));
+  if (state.side && !sides.includes(state.side)) select.append(el("option", { value: state.side }, state.side));
+  select.value = state.side;
   select.addEventListener("change", () => {
     state.side = select.value;
     render();
@@ -265,9 +363,46 @@ function wireToggles() {
   });
 }
 
+// Actor, modality, credibility and words: the server filters; a change reads the events again.
+function wireServerFilters() {
+  const inputs = { actor: "actor-filter", modality: "modality-filter", cred: "credibility-filter", q: "words-filter", place: "place-filter" };
+  for (const [name, id] of Object.entries(inputs)) {
+    const input = document.getElementById(id);
+    input.value = state.server[name];
+    input.addEventListener("change", async () => {
+      state.server[name] = input.value.trim();
+      await refreshEvents().catch((error) => showError(document.getElementById("map-status"), error));
+    });
+  }
+}
+
+function wireViews() {
+  for (const view of VIEWS) {
+    document.getElementById(`view-${view}`).addEventListener("click", () => {
+      state.view = view;
+      showView();
+      drawShownCharts();
+      saveState();
+    });
+  }
+  document.getElementById("zoom-to-range").addEventListener("click", () => timeline.zoom(state.range && state.range.since, state.range && state.range.until));
+  document.getElementById("zoom-all").addEventListener("click", () => timeline.zoom(null, null));
+  showView();
+}
+
+// The map's centre and zoom, in the URL as "lat,lon,zoom".
+function restorePosition() {
+  const [lat, lon, zoom] = state.at.split(",").map(Number);
+  if (![lat, lon, zoom].every(Number.isFinite)) return false;
+  map.setView([lat, lon], zoom);
+  return true;
+}
+
 async function main() {
   map.setView([48.5, 35], 5);
   wireToggles();
+  wireServerFilters();
+  wireViews();
   try {
     await loadBasemap();
     state.events = await loadEvents();
@@ -279,8 +414,13 @@ async function main() {
   buildSideFilter();
   buildPlaces();
   timeline.setDomain(state.events.map((event) => event.date));
-  if (state.events.length) map.fitBounds(mainBounds(state.events).pad(0.15), { maxZoom: 9 });
+  if (!restorePosition() && state.events.length) map.fitBounds(mainBounds(state.events).pad(0.15), { maxZoom: 9 });
   map.on("zoomend", () => state.cluster && render());
+  map.on("moveend", () => {
+    const centre = map.getCenter();
+    state.at = `${centre.lat.toFixed(4)},${centre.lng.toFixed(4)},${map.getZoom()}`;
+    saveState();
+  });
   render();
   document.body.dataset.ready = "true";
   follow({ refresh: refreshEvents });

@@ -1,9 +1,18 @@
 // A place's dossier: what each side did and claimed there over time, the claims' status, and the
 // pairs of claims that contradict each other, side by side.
 
-import { articleHref, claimCard, claimDay, claimSpeaker, colourOf, el, fill, formatNumber, getJSON, query, showError, svg } from "./common.js";
+import { articleHref, claimCard, claimDay, claimSpeaker, colourOf, el, fill, formatNumber, getJSON, placeHref, query, showError, svg } from "./common.js";
 import { follow } from "./live.js";
 import { dayNumber, isoDay } from "./timeline.js";
+import { drawCharts } from "./charts.js";
+import { DateRange, inRange } from "./daterange.js";
+import { readState, writeState } from "./urlstate.js";
+
+// The URL holds the place and the dates: a shared link opens the same dossier over the same days.
+const URL_DEFAULTS = { id: "", since: "", until: "" };
+const chosen = readState(URL_DEFAULTS);
+let dossier = null;
+let dates = null;
 
 const STATUS_COLOURS = { claimed: "#90a4ae", confirmed: "#43a047", contested: "#f9a825", refuted: "#e53935" };
 const LANE_HEIGHT = 34;
@@ -111,6 +120,7 @@ function drawEvents(body, events) {
         "tr",
         { dataset: { event: event.id } },
         el("td", {}, event.date || "–"),
+        el("td", {}, event.place_id ? el("a", { href: placeHref(event.place_id) }, event.location || event.place_id) : "–"),
         el("td", {}, event.sub_type),
         el("td", {}, [event.actor1, event.actor2].filter(Boolean).join(" vs ") || "–"),
         el("td", {}, formatNumber(event.fatalities_best)),
@@ -129,7 +139,6 @@ async function main() {
     name.textContent = "No place chosen";
     return;
   }
-  let dossier;
   try {
     dossier = await getJSON(`/places/${encodeURIComponent(id)}`);
   } catch (error) {
@@ -137,10 +146,29 @@ async function main() {
     showError(document.getElementById("place-meta"), error);
     return;
   }
+  if (!dates) {
+    dates = new DateRange(document.getElementById("date-range"), {
+      newest: () => [...(dossier.events || []).map((e) => e.date), ...(dossier.claims || []).map(claimDay)].filter(Boolean).sort().pop() || "",
+      onChange: (range) => {
+        chosen.since = range.since;
+        chosen.until = range.until;
+        draw(id);
+      },
+    });
+    dates.set(chosen.since, chosen.until);
+  }
+  draw(id);
+}
+
+// The dossier over the chosen dates: events and claims outside them are left out, pairs too.
+function draw(id) {
+  writeState(chosen, URL_DEFAULTS);
+  const range = { since: chosen.since, until: chosen.until };
   const place = dossier.place || {};
-  const events = dossier.events || [];
-  const claims = dossier.claims || [];
-  const pairs = dossier.contradictions || [];
+  const events = (dossier.events || []).filter((event) => inRange(event.date, range));
+  const claims = (dossier.claims || []).filter((claim) => inRange(claimDay(claim), range));
+  const pairs = (dossier.contradictions || []).filter((pair) => inRange(claimDay(pair.a), range) || inRange(claimDay(pair.b), range));
+  const name = document.getElementById("place-name");
   name.textContent = place.name || id;
   document.title = `fogwatch — ${place.name || id}`;
   const where = [place.feature, place.admin1, place.country].filter(Boolean).join(", ");
@@ -152,6 +180,15 @@ async function main() {
   drawContradictions(document.getElementById("contradictions"), pairs);
   drawClaims(document.getElementById("claims"), claims);
   drawEvents(document.getElementById("events"), events);
+  const onMap = new URLSearchParams({ place: place.id || id });
+  for (const name of ["since", "until"]) if (range[name]) onMap.set(name, range[name]);
+  document.getElementById("place-on-map").setAttribute("href", `/?${onMap}`);
+  const charted = new URLSearchParams({ within: place.id || id });
+  if (range.since) charted.set("since", range.since);
+  if (range.until) charted.set("until", range.until);
+  const charts = document.getElementById("place-charts");
+  const region = place.feature === "admin1" || place.feature === "admin2";
+  drawCharts(charts, charted, region ? ["type", "side", "place"] : ["type", "side"]).catch((error) => showError(charts, error));
   document.body.dataset.ready = "true";
   document.body.dataset.placeId = place.id || id;
 }

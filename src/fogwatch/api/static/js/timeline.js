@@ -1,5 +1,6 @@
 // A timeline of events per day (or per few days) as SVG bars, with a brush: drag to choose a date
-// range, double-click to clear it. Plain SVG, no library.
+// range, double-click to clear it; the mouse wheel (or `zoom`) narrows the period shown, with
+// ticks at whole days, weeks, months or years to suit it. Plain SVG, no library.
 
 import { svg } from "./common.js";
 
@@ -7,6 +8,9 @@ const DAY_MS = 86400000;
 const HEIGHT = 96;
 const MARGIN = { left: 8, right: 8, top: 8, bottom: 22 };
 const MAX_BINS = 120;
+const TICK_SPACING_PX = 80;
+const MIN_VIEW_DAYS = 7;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function dayNumber(isoDate) {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
@@ -26,7 +30,9 @@ export class Timeline {
     this.range = null;
     this.counts = new Map();
     this.dragStart = null;
+    this.view = null; // [first, last] day shown when zoomed in
     this.container.addEventListener("dblclick", () => this.clear(true));
+    this.container.addEventListener("wheel", (event) => this.wheel(event), { passive: false });
     window.addEventListener("resize", () => this.draw());
   }
 
@@ -36,6 +42,49 @@ export class Timeline {
     if (!days.length) return;
     this.first = Math.min(...days);
     this.last = Math.max(...days);
+  }
+
+  // Show a range chosen elsewhere (date inputs, the URL) without notifying.
+  setRange(range) {
+    this.range = range && range.since && range.until ? range : null;
+    if (this.range) {
+      this.container.dataset.since = this.range.since;
+      this.container.dataset.until = this.range.until;
+    } else {
+      this.container.removeAttribute("data-since");
+      this.container.removeAttribute("data-until");
+    }
+    this.draw();
+  }
+
+  // Show only the days from `since` to `until` (ISO dates); null shows the whole period.
+  zoom(since, until) {
+    if (this.first === null) return;
+    if (!since || !until) this.view = null;
+    else {
+      const from = Math.max(dayNumber(since), this.first);
+      const to = Math.min(dayNumber(until), this.last);
+      this.view = to - from + 1 >= this.last - this.first + 1 ? null : [from, Math.max(to, from)];
+    }
+    this.container.dataset.zoomed = String(Boolean(this.view));
+    this.draw();
+  }
+
+  wheel(event) {
+    if (this.first === null) return;
+    event.preventDefault();
+    const [from, to] = this.shown;
+    const left = this.container.querySelector("svg")?.getBoundingClientRect().left ?? 0;
+    const pivot = this.dayAt(event.clientX - left);
+    const factor = event.deltaY < 0 ? 0.7 : 1 / 0.7;
+    const span = Math.max(Math.round((to - from + 1) * factor), MIN_VIEW_DAYS);
+    const start = Math.round(pivot - ((pivot - from) / (to - from + 1)) * span);
+    const first = Math.max(this.first, Math.min(start, this.last - span + 1));
+    this.zoom(isoDay(first), isoDay(Math.min(first + span - 1, this.last)));
+  }
+
+  get shown() {
+    return this.view || [this.first, this.last];
   }
 
   setDates(dates) {
@@ -61,26 +110,60 @@ export class Timeline {
   }
 
   xOf(day) {
-    const span = Math.max(this.last - this.first + 1, 1);
+    const [from, to] = this.shown;
+    const span = Math.max(to - from + 1, 1);
     const inner = this.width - MARGIN.left - MARGIN.right;
-    return MARGIN.left + ((day - this.first) / span) * inner;
+    return MARGIN.left + ((day - from) / span) * inner;
   }
 
   dayAt(x) {
-    const span = Math.max(this.last - this.first + 1, 1);
+    const [from, to] = this.shown;
+    const span = Math.max(to - from + 1, 1);
     const inner = this.width - MARGIN.left - MARGIN.right;
-    const day = this.first + Math.floor(((x - MARGIN.left) / inner) * span);
-    return Math.min(Math.max(day, this.first), this.last);
+    const day = from + Math.floor(((x - MARGIN.left) / inner) * span);
+    return Math.min(Math.max(day, from), to);
+  }
+
+  // Tick days at whole days, weeks (Mondays), months, quarters or years, about TICK_SPACING_PX apart.
+  ticks() {
+    const [from, to] = this.shown;
+    const perTick = ((to - from + 1) * TICK_SPACING_PX) / Math.max(this.width - MARGIN.left - MARGIN.right, 1);
+    const found = [];
+    if (perTick <= 7) {
+      const step = perTick <= 1 ? 1 : perTick <= 2 ? 2 : 7;
+      for (let day = from; day <= to; day += 1) {
+        const monday = (day + 3) % 7 === 0; // day 0 (1970-01-01) was a Thursday
+        if (step === 7 ? monday : (day - from) % step === 0) found.push([day, isoDay(day).slice(5)]);
+      }
+      return found;
+    }
+    const months = perTick <= 31 ? 1 : perTick <= 92 ? 3 : perTick <= 183 ? 6 : 12;
+    const start = new Date(from * DAY_MS);
+    let year = start.getUTCFullYear();
+    let month = start.getUTCMonth();
+    for (;;) {
+      const day = Math.floor(Date.UTC(year, month, 1) / DAY_MS);
+      if (day > to) break;
+      if (day >= from && month % months === 0) found.push([day, month === 0 ? String(year) : `${MONTHS[month]}${months >= 12 ? "" : ` ${year}`}`]);
+      month += 1;
+      if (month === 12) {
+        month = 0;
+        year += 1;
+      }
+    }
+    return found;
   }
 
   draw() {
     if (this.first === null) return;
     const width = this.width;
-    const span = this.last - this.first + 1;
+    const [from, to] = this.shown;
+    const span = to - from + 1;
     const binDays = Math.max(1, Math.ceil(span / MAX_BINS));
     const bins = new Map();
     for (const [day, count] of this.counts) {
-      const bin = this.first + Math.floor((day - this.first) / binDays) * binDays;
+      if (day < from || day > to) continue;
+      const bin = from + Math.floor((day - from) / binDays) * binDays;
       bins.set(bin, (bins.get(bin) || 0) + count);
     }
     const highest = Math.max(1, ...bins.values());
@@ -100,9 +183,9 @@ export class Timeline {
     }
     for (const [bin, count] of bins) {
       const x0 = this.xOf(bin);
-      const x1 = this.xOf(Math.min(bin + binDays, this.last + 1));
+      const x1 = this.xOf(Math.min(bin + binDays, to + 1));
       const h = (count / highest) * inner;
-      const label = binDays === 1 ? isoDay(bin) : `${isoDay(bin)} – ${isoDay(Math.min(bin + binDays - 1, this.last))}`;
+      const label = binDays === 1 ? isoDay(bin) : `${isoDay(bin)} – ${isoDay(Math.min(bin + binDays - 1, to))}`;
       chart.append(
         svg(
           "rect",
@@ -113,11 +196,11 @@ export class Timeline {
     }
     const baseline = MARGIN.top + inner;
     chart.append(svg("line", { class: "axis", x1: MARGIN.left, x2: width - MARGIN.right, y1: baseline, y2: baseline }));
-    const ticks = [this.first, Math.round((this.first + this.last) / 2), this.last];
-    ticks.forEach((day, index) => {
-      const anchor = ["start", "middle", "end"][index];
-      chart.append(svg("text", { class: "tick", x: index === 2 ? width - MARGIN.right : this.xOf(day), y: HEIGHT - 6, "text-anchor": anchor }, isoDay(day)));
-    });
+    for (const [day, label] of this.ticks()) {
+      const x = this.xOf(day);
+      chart.append(svg("line", { class: "axis", x1: x, x2: x, y1: baseline, y2: baseline + 4 }));
+      chart.append(svg("text", { class: "tick", x, y: HEIGHT - 6, "text-anchor": x < 30 ? "start" : x > width - 30 ? "end" : "middle", "data-day": isoDay(day) }, label));
+    }
     chart.addEventListener("pointerdown", (event) => this.startDrag(event, chart));
     this.container.replaceChildren(chart);
   }
