@@ -208,6 +208,56 @@ def test_fixture_spans_cover_their_names(fixture: str) -> None:
             assert toponym.span.of(document.text) == toponym.name
 
 
+def lgl_file(tmp_path: Path, spans: Sequence[tuple[str, int, int]]) -> Path:
+    """A one-article LGL-shaped file on an invented text, with (phrase, start, end) toponyms."""
+    toponyms = "".join(
+        f"<toponym><start>{start}</start><end>{end}</end><phrase>{phrase}</phrase></toponym>"
+        for phrase, start, end in spans
+    )
+    path = tmp_path / "shifted.xml"
+    path.write_text(
+        f"<articles><article docid='1'><text>{OFFSETS_TEXT}</text>"
+        f"<toponyms>{toponyms}</toponyms></article></articles>",
+        encoding="utf-8",
+    )
+    return path
+
+
+OFFSETS_TEXT = "Shelling hit Kharkiv and Izium; Kyiv was quiet."
+# 0-based, end exclusive: Kharkiv [13, 20), Izium [25, 30), Kyiv [32, 36)
+
+
+@pytest.mark.parametrize(("shift_start", "shift_end"), [(0, 0), (1, 1), (0, -1), (1, 0)], ids=str)
+def test_each_offset_convention_is_told_from_the_spans(
+    tmp_path: Path, shift_start: int, shift_end: int
+) -> None:
+    # 1-based counting adds one to both ends; an inclusive end takes one off the end
+    spans = [
+        (phrase, start + shift_start, end + shift_end)
+        for phrase, start, end in (("Kharkiv", 13, 20), ("Izium", 25, 30), ("Kyiv", 32, 36))
+    ]
+    _, documents = load_corpus(lgl_file(tmp_path, spans))
+    assert [(t.name, t.span) for t in documents[0].toponyms] == [
+        ("Kharkiv", Span(13, 20)),
+        ("Izium", Span(25, 30)),
+        ("Kyiv", Span(32, 36)),
+    ]
+
+
+def test_a_corpus_no_convention_aligns_is_one_input_error(tmp_path: Path) -> None:
+    spans = [("Kharkiv", 3, 10), ("Izium", 17, 22), ("Kyiv", 40, 44)]
+    with pytest.raises(InputError, match=r"only 0 of 3 toponym spans read their annotated name"):
+        load_corpus(lgl_file(tmp_path, spans))
+
+
+def test_a_span_reading_another_name_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    # nine spans read their names, one reads another: the corpus aligns, the one is skipped
+    spans = [("Kharkiv", 13, 20), ("Izium", 25, 30), ("Kyiv", 32, 36)] * 3 + [("Odesa", 32, 36)]
+    with pytest.warns(UserWarning, match=r"toponym 'Odesa' at \[32, 36\) reads 'Kyiv' — skipped"):
+        _, documents = load_corpus(lgl_file(tmp_path, spans))
+    assert [t.name for t in documents[0].toponyms] == ["Kharkiv", "Izium", "Kyiv"] * 3
+
+
 def test_a_toponym_of_unknown_shape_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "odd.xml"
     path.write_text(

@@ -82,11 +82,17 @@ def test_the_oblast_a_sentence_names_contains_its_villages(compiled: Gazetteer) 
 def test_a_stated_distance_picks_the_namesake_near_the_anchor(compiled: Gazetteer) -> None:
     alone = found("Shelling hit Oleksandrivka.", compiled)
     assert alone == []  # dozens of Oleksandrivkas and nothing to choose by
-    text = "Shelling hit Oleksandrivka, about 30 km north of Kherson."
+    text = "Shelling hit Oleksandrivka, about 30 km south-east of Kherson."
     assert found(text, compiled) == [
         ("Oleksandrivka", 696077, "UA.08", "populated place", 1),
         ("Kherson", 706448, "UA.08", "populated place", 2),
     ]
+
+
+def test_a_stated_direction_rules_out_the_namesake_on_the_other_side(compiled: Gazetteer) -> None:
+    # 696077 lies ~50 km south-east of Kherson, 713676 ~25 km north: both within the distance
+    text = "Shelling hit Oleksandrivka, about 30 km north of Kherson."
+    assert found(text, compiled)[0] == ("Oleksandrivka", 713676, "UA.16", "populated place", 1)
 
 
 def test_a_river_cue_is_not_the_town_of_that_name(compiled: Gazetteer) -> None:
@@ -195,3 +201,67 @@ def test_place_search_finds_every_spelling(store_url: str, search: str) -> None:
     with TestClient(create_app(store_url)) as client:
         body = client.get("/places", params={"search": search}).json()
     assert [row["id"] for row in body["places"]] == ["gn:691999"]
+
+
+# ─── names that are not places ───────────────────────────────────────────────────────────────
+
+
+def test_a_vessel_named_once_is_that_vessel_throughout(compiled: Gazetteer) -> None:
+    text = "The cruiser Moskva sank near Odesa. The Moskva was the flagship."
+    assert found(text, compiled) == [("Odesa", 698740, "UA.17", "populated place", 2)]
+
+
+def test_an_organisation_named_by_a_common_word_and_a_division_word(compiled: Gazetteer) -> None:
+    text = "Dmitry Mezentsev, General Secretary of the Union State, spoke in Minsk."
+    assert found(text, compiled) == [("Minsk", 625144, "BY.04", "populated place", 1)]
+
+
+def test_another_name_alone_needs_a_word_of_place(compiled: Gazetteer) -> None:
+    # "Google" is one of Topeka's alternate names in GeoNames
+    text = "We use Google reCaptcha to protect our website. Shelling hit Kharkiv."
+    assert found(text, compiled) == [("Kharkiv", 706483, "UA.07", "populated place", 1)]
+
+
+def test_an_organisation_named_like_a_far_division_is_dropped(compiled: Gazetteer) -> None:
+    # Meta is a Colombian department; nothing in the article is near it
+    text = (
+        "Disinformation surged on social media after the invasion, Meta said. Shelling hit Kharkiv."
+    )
+    assert found(text, compiled) == [("Kharkiv", 706483, "UA.07", "populated place", 1)]
+
+
+def test_a_thing_named_after_a_place_is_a_modifier(compiled: Gazetteer) -> None:
+    text = "He called for a Nuremberg-style trial and recalled the Nuremberg trials."
+    roles = [(m.span.of(text), m.role) for m in geoparse.find(nlp.parse_one(text), compiled)]
+    assert roles == [("Nuremberg", "modifier"), ("Nuremberg", "modifier")]
+
+
+def test_a_formal_state_name_is_the_state_unless_on_its_territory(compiled: Gazetteer) -> None:
+    text = "The troops of the Republic of Belarus are not ready. Drills were held in the Republic of Belarus."
+    roles = [(m.span.of(text), m.role) for m in geoparse.find(nlp.parse_one(text), compiled)]
+    assert roles == [("Republic of Belarus", "metonym"), ("Republic of Belarus", "location")]
+
+
+# ─── divisions, regions and sites ────────────────────────────────────────────────────────────
+
+
+def test_a_bare_division_name_is_the_town_it_is_named_after(compiled: Gazetteer) -> None:
+    text = "The supply route ran from Rostov into southern Ukraine."
+    assert found(text, compiled)[0] == ("Rostov", 501175, "RU.61", "populated place", 1)
+
+
+def test_a_site_is_coded_to_the_town_it_lies_in(compiled: Gazetteer) -> None:
+    text = "Russian forces shelled the Azovstal plant in Mariupol."
+    assert found(text, compiled)[0] == ("Azovstal plant", 701822, "UA.05", "populated place", 1)
+
+
+def test_a_region_across_divisions_has_the_division_of_its_point(compiled: Gazetteer) -> None:
+    assert found("Fighting continued in Donbas.", compiled) == [
+        ("Donbas", None, "UA.05", "region", 3)
+    ]
+
+
+def test_a_misspelt_name_after_a_settlement_cue_is_read_as_the_place(compiled: Gazetteer) -> None:
+    # an article naming two or more places of Ukraine: a misspelling is read among its towns
+    text = "Fighting continues in the city of Sevrodonetsk. Shelling hit Luhansk and Kharkiv."
+    assert found(text, compiled)[0] == ("Sevrodonetsk", 691999, "UA.14", "populated place", 1)

@@ -21,6 +21,10 @@ The XML shape is told from each annotation's elements:
 - LGL and TR-News: `<toponyms><toponym>` with `start`, `end`, `phrase` and, when resolved,
   `<gaztag geonameid>` holding `lat` and `lon`.
 - GeoVirus: `<locations><location>` with `name`, `start`, `end`, `lat`, `lon`.
+
+Each span must read its annotated name in the text: the corpus's offset convention (0- or
+1-based, end exclusive or inclusive) is told from its spans, and a corpus no convention aligns is
+an error rather than a silent score of 0.
 """
 
 from __future__ import annotations
@@ -91,44 +95,127 @@ class _Annotation(NamedTuple):
 # --- reading gold corpora -------------------------------------------------------------------------
 
 
+OFFSET_CONVENTIONS = {
+    "0-based, end exclusive": (0, 0),
+    "1-based, end exclusive": (-1, -1),
+    "0-based, end inclusive": (0, 1),
+    "1-based, end inclusive": (-1, 0),
+}
+"""How a corpus may count its spans, as the shift that brings (start, end) to 0-based, end
+exclusive offsets."""
+MIN_ALIGNED = 0.9
+"""Below this share of toponyms whose span reads their name, under the best convention, a
+corpus cannot be aligned with its text."""
+
+
+class _RawDocument(NamedTuple):
+    id: str
+    text: str
+    where: str
+    annotations: list[_Annotation]
+
+
 def load_corpus(path: Path) -> tuple[str, list[GoldDocument]]:
     """Read a gold XML file: its corpus name (the file's stem) and its documents, real toponyms only.
 
-    GeoWebNews, LGL, TR-News and GeoVirus files are recognised by their elements. A toponym whose
-    span lies outside its text is skipped with a warning: it cannot be scored against the text.
+    GeoWebNews, LGL, TR-News and GeoVirus files are recognised by their elements. The corpus's
+    offset convention (0- or 1-based, end exclusive or inclusive) is the one under which most
+    spans read their annotated name; a corpus where no convention aligns `MIN_ALIGNED` of them
+    is an error. A toponym whose span lies outside its text or reads another name is skipped
+    with a warning: it cannot be scored against the text.
     """
-    documents: list[GoldDocument] = []
+    raw: list[_RawDocument] = []
     try:
         # iterparse and clear: one article's elements in memory at a time
         for _, element in ET.iterparse(path, events=("end",)):
             if element.tag == "article":
-                documents.append(_document(element, str(len(documents)), path))
+                raw.append(_raw_document(element, str(len(raw)), path))
                 element.clear()
     except ET.ParseError as error:
         line, _ = error.position
         raise InputError(
             f"{path}:{line}", f"not well-formed XML ({error})", "pass an intact gold corpus file"
         ) from None
-    if not documents:
+    if not raw:
         raise InputError(
             str(path),
             "no <article> elements",
             "pass a GeoWebNews, LGL, TR-News or GeoVirus XML file",
         )
+    shift = _offset_shift(raw, path)
+    documents = [
+        GoldDocument(
+            document.id,
+            document.text,
+            tuple(
+                toponym
+                for annotation in document.annotations
+                if (toponym := _toponym(annotation, document.text, document.where, shift))
+                is not None
+            ),
+        )
+        for document in raw
+    ]
     return path.stem, documents
 
 
-def _document(article: ET.Element, position: str, path: Path) -> GoldDocument:
+def _raw_document(article: ET.Element, position: str, path: Path) -> _RawDocument:
     text = article.findtext("text") or ""
     # LGL and TR-News number articles by docid, GeoWebNews by file; GeoVirus not at all
     doc_id = article.get("docid") or article.get("file") or position
     where = f"{path}: article {doc_id}"
-    toponyms = []
-    for annotation in _annotations(article, where):
-        toponym = _toponym(annotation, text, where)
-        if toponym is not None:
-            toponyms.append(toponym)
-    return GoldDocument(doc_id, text, tuple(toponyms))
+    return _RawDocument(doc_id, text, where, list(_annotations(article, where)))
+
+
+def _offset_shift(documents: Sequence[_RawDocument], path: Path) -> tuple[int, int]:
+    """The shift of the offset convention under which most named spans read their name."""
+    # a span outside its text under every convention is skipped later, not counted here
+    named = [
+        (document.text, annotation)
+        for document in documents
+        for annotation in document.annotations
+        if annotation.name and _inside(document.text, annotation)
+    ]
+    if not named:
+        return OFFSET_CONVENTIONS["0-based, end exclusive"]
+    aligned = {
+        convention: sum(_reads(text, annotation, shift) for text, annotation in named)
+        for convention, shift in OFFSET_CONVENTIONS.items()
+    }
+    best = max(aligned, key=lambda convention: aligned[convention])
+    if aligned[best] < MIN_ALIGNED * len(named):
+        raise InputError(
+            str(path),
+            f"only {aligned[best]} of {len(named)} toponym spans read their annotated name under "
+            f"any offset convention (best: {best})",
+            "check that the offsets count characters of each article's <text>",
+        )
+    return OFFSET_CONVENTIONS[best]
+
+
+def _reads(text: str, annotation: _Annotation, shift: tuple[int, int]) -> bool:
+    """Whether an annotation's span, shifted, reads its name (whitespace runs aside)."""
+    try:
+        start, end = int(annotation.start or ""), int(annotation.end or "")
+    except ValueError:
+        return False
+    start, end = start + shift[0], end + shift[1]
+    return 0 <= start <= end <= len(text) and _words(text[start:end]) == _words(
+        annotation.name or ""
+    )
+
+
+def _inside(text: str, annotation: _Annotation) -> bool:
+    """Whether an annotation's span lies inside the text under some offset convention."""
+    try:
+        start, end = int(annotation.start or ""), int(annotation.end or "")
+    except ValueError:
+        return False
+    return any(0 <= start + ds <= end + de <= len(text) for ds, de in OFFSET_CONVENTIONS.values())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _annotations(article: ET.Element, where: str) -> Iterator[_Annotation]:
@@ -172,15 +259,25 @@ def _annotations(article: ET.Element, where: str) -> Iterator[_Annotation]:
             )
 
 
-def _toponym(annotation: _Annotation, text: str, where: str) -> GoldToponym | None:
+def _toponym(
+    annotation: _Annotation, text: str, where: str, shift: tuple[int, int]
+) -> GoldToponym | None:
     start = _number(annotation.start, int, where, "start")
     end = _number(annotation.end, int, where, "end")
     if start is None or end is None:
         raise InputError(where, f"toponym {annotation.name!r} has no start or end", "add both")
+    start, end = start + shift[0], end + shift[1]
     if not 0 <= start <= end <= len(text):
         warnings.warn(
             f"{where}: toponym {annotation.name!r} at [{start}, {end}) lies outside the text "
             f"of {len(text)} characters — skipped",
+            stacklevel=4,
+        )
+        return None
+    if annotation.name and not _reads(text, annotation, shift):
+        warnings.warn(
+            f"{where}: toponym {annotation.name!r} at [{start}, {end}) reads "
+            f"{text[start:end]!r} — skipped",
             stacklevel=4,
         )
         return None

@@ -4,7 +4,7 @@ score of each (its prior, how the name belongs to it, what the words around the 
 A name is looked up under its own key and, for Ukraine, Russia and Belarus, under its spelling
 skeleton too, so "Zaporizhia" finds Zaporizhzhia and "Krasnopillya" KATOTTG's "Krasnopillia"
 (`lookup_names`). An unknown name in a regional article may be a misspelling of a prominent place
-there ("Logansk": `misspelling`); a given span the gazetteer lacks may name the place after its
+there ("Lugansck": `misspelling`); a given span the gazetteer lacks may name the place after its
 "of" or without a suffix ("University of California", "Heathrow Airport": `shorter_name`).
 `scored` turns a recognised mention into its candidates and base scores; `placed_by_area` says
 which villages only KATOTTG lists, placed at their raion's point.
@@ -106,14 +106,14 @@ def _merged(gazetteer: Gazetteer, first: Postings, second: Postings) -> Postings
 
 def misspelling(gazetteer: Gazetteer, vocabulary: Words, key: str) -> tuple[int, str] | None:
     """The prominent place of Ukraine, Russia or Belarus an unknown place name misspells
-    ("Logansk", "Miklav", "the East Dunbas region"): its spelling skeleton within
+    ("Kharkow", "Sevrodonetsk", "the East Donbbas region"): its spelling skeleton within
     `MISSPELLING_EDITS` edits of the place's, same first letter; the closest, then the
     most prominent."""
     words = key.split()
     while len(words) > 1 and words[-1] in vocabulary.region:
         words = words[:-1]
     while len(words) > 1 and words[0] in vocabulary.locative:
-        words = words[1:]  # "East Dunbas": a compass word
+        words = words[1:]  # "East Donbbas": a compass word
     written = skeleton(" ".join(words))
     if len(written) < 5:
         return None
@@ -197,6 +197,12 @@ def scored(
     base = gazetteer.prior[places].astype(np.float64) - np.asarray(MATCH_PENALTY)[matches]
     if (matches <= Match.VARIANT).any():
         base = base - np.where(matches == Match.ALTERNATE, SHADOWED_ALTERNATE, 0.0)
+    if mention.kind == "name":
+        # "Rostov" alone: Rostov-on-Don, the town the "Rostovskaya" region is named after
+        towns = _division_namesakes(gazetteer, places, matches)
+        base = np.where(
+            towns >= 0, gazetteer.prior[places] - np.asarray(MATCH_PENALTY)[towns], base
+        )
     if mention.kind == "region":
         wanted = ADMIN1 if mention.region_word in vocabulary.admin1 else FEATURE_CODE["admin2"]
         # a division's bare stem ("Union" of "Union County") names it only with a generic
@@ -221,6 +227,25 @@ def scored(
     if mention.settlement:
         base = base + np.where(features == SETTLEMENT, 0.0, SETTLEMENT_MISMATCH)
     return places, base
+
+
+def _division_namesakes(
+    gazetteer: Gazetteer, places: np.ndarray, matches: np.ndarray
+) -> np.ndarray:
+    """For the largest town of a first-order division that a name spells ("Rostov" of
+    "Rostovskaya oblast'"), when the town bears the name only as another name: the division's
+    match class, which the town takes over; -1 elsewhere."""
+    features = gazetteer.feature[places]
+    admin1 = gazetteer.admin1[places]
+    taken = np.full(len(places), -1, dtype=np.int64)
+    for row in np.flatnonzero((features == ADMIN1) & (matches > Match.NAME)).tolist():
+        towns = np.flatnonzero(
+            (features == SETTLEMENT) & (admin1 == admin1[row]) & (matches == Match.ALTERNATE)
+        )
+        if len(towns) and admin1[row] >= 0:
+            largest = towns[int(np.argmax(gazetteer.population[places[towns]]))]
+            taken[largest] = int(matches[row])
+    return taken
 
 
 def _city_divisions(gazetteer: Gazetteer, places: np.ndarray) -> np.ndarray:

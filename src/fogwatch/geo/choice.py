@@ -11,6 +11,7 @@ A group's best candidate is its mentions' place, unless:
 - nothing tells the candidates apart (probability below `ABSTAIN_BELOW`): unresolved;
 - spaCy read a person or organisation and no other place agrees: dropped ("Obama took office").
 
+A facility is coded to the town it lies in ("Azovstal": Mariupol), as ACLED codes a site.
 Then "Donetsk" after "Donetsk province" is that region; a river or lake the gazetteer lacks is
 coded to the region of a town named near it; and, for given evaluation spans only, a name the
 gazetteer lacks is coded to the nearest town of its paragraph or the article's focus. `record`
@@ -26,7 +27,7 @@ from fogwatch.geo import candidates
 from fogwatch.geo.article import Article
 from fogwatch.geo.gazetteer import AREA_FEATURES, FEATURE_CODE
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, POINTS, SETTLEMENT, Group, Mention
-from fogwatch.geo.ranking import Agreement, Focus, softmax, within
+from fogwatch.geo.ranking import Agreement, Focus, chosen_place, haversine, softmax, within
 from fogwatch.records import GeoPrecision, Place, PlaceMention, Span
 
 ABSTAIN_BELOW = 0.2
@@ -36,6 +37,9 @@ unresolved."""
 # namesake of a village the gazetteer lacks.
 NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
+SITE_TOWN_KM = 10.0
+"""A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
+FACILITY = FEATURE_CODE["facility"]
 
 
 def choose(article: Article, guess: bool) -> None:
@@ -92,12 +96,41 @@ def _decide(
             continue
         mention.choice = place
         mention.reason = agreement.explain(mention, group, best)
+        town = _settlement_of(article, place)
+        if town is not None:  # ACLED codes a site to the town it lies in
+            mention.choice = town
+            mention.reason = f"{gazetteer.name(place)} lies in {gazetteer.name(town)}"
         admin1 = int(gazetteer.admin1[place])
         if mention.kind == "area" and mention.region_word in article.words.admin1 and admin1 >= 0:
             region = gazetteer.admin1_place.get(gazetteer.admin1_codes[admin1])
             if region is not None:
                 mention.choice = region
                 mention.reason = f"the region of {gazetteer.name(place)}; {mention.reason}"
+
+
+def _settlement_of(article: Article, place: int) -> int | None:
+    """The town a site lies in ("Azovstal": Mariupol): of the GeoNames towns of its country
+    within `SITE_TOWN_KM` of a facility's point, the one the article names, else the most
+    populous; None for other features."""
+    gazetteer = article.gazetteer
+    if gazetteer.feature[place] != FACILITY:
+        return None
+    towns = np.flatnonzero(
+        (gazetteer.feature == SETTLEMENT)
+        & (gazetteer.country == gazetteer.country[place])
+        & (gazetteer.geonameid > 0)
+    )
+    km = haversine(
+        np.radians(gazetteer.lat[towns]),
+        np.radians(gazetteer.lon[towns]),
+        np.radians(float(gazetteer.lat[place])),
+        np.radians(float(gazetteer.lon[place])),
+    )
+    near = towns[km <= SITE_TOWN_KM]
+    named = near[np.isin(near, [chosen_place(group) for group in article.groups])]
+    if len(named):
+        near = named
+    return int(near[int(np.argmax(gazetteer.population[near]))]) if len(near) else None
 
 
 def _outside_parent(article: Article, mention: Mention, group: Group) -> int | None:

@@ -11,7 +11,7 @@ After recognition has found the mentions, these read an article's structure:
 - explicit parents: "Pokrovsk in Donetsk province", "Kherson, Ukraine", "Springfield, Ill.",
   "Dobropillia (Donetsk oblast)", and "A, B and C in Donetsk Oblast" for the whole list;
 - containers: one "in Donetsk Oblast" in a sentence, a softer parent for its other names;
-- distance anchors: "A, 40 km west of B", "A near B";
+- distance anchors: "A, 40 km west of B" (within the distance, on that side), "A near B";
 - one sense per discourse (`one_sense_per_discourse`): every mention of one name, read one
   way, is one decision, with the candidates and base scores of `candidates.scored`.
 
@@ -34,8 +34,9 @@ from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION
 
 LIST_HEAD_WINDOW = 6
 """How many tokens before a list its division head may stand ("regions Moscow claims — A")."""
-ANCHOR_WINDOW = 10
-"""At most this many tokens between a place and the place it is said to be near."""
+ANCHOR_WINDOW = 16
+"""At most this many tokens between a place and the place it is said to be near ("A, a village
+along the E40 highway less than 20 km northwest of B")."""
 ANCHOR_SLACK_KM = 15.0
 NEAR_KM = 40.0
 """How far "A near B" may put A from B."""
@@ -52,6 +53,12 @@ _DISTANCE = re.compile(
     r"(?:\s+the)?\s*$"
 )
 """The text between a place and another: "about 40 kilometers west of", "(35km from"."""
+_COMPASS = re.compile(r"\b((?:north|south)?-?(?:east|west)?)\s+of(?:\s+the)?\s*$")
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+    "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
+"""The compass direction ending a distance phrase: "west of", "north-east of"."""
 _RANK = {FEATURE_CODE["country"]: 3, FEATURE_CODE["admin1"]: 2, FEATURE_CODE["admin2"]: 1}
 """How large a feature is, for parents: a country holds divisions, a division holds towns."""
 
@@ -293,9 +300,16 @@ def anchors(article: Article) -> None:
         if distance is not None:
             amount = float(distance.group(1).replace(",", ""))
             km = amount * (1.609 if distance.group(2).startswith("mi") else 1.0)
-            near.anchor = (far, km * 1.5 + ANCHOR_SLACK_KM)
+            near.anchor = (far, km * 1.5 + ANCHOR_SLACK_KM, _bearing(between.lower()))
         elif article.words.nearby.search(between.lower()) and len(between) <= 30:
-            near.anchor = (far, NEAR_KM)
+            near.anchor = (far, NEAR_KM, None)
+
+
+def _bearing(phrase: str) -> float | None:
+    """The compass direction a distance phrase ends with, in degrees from north ("40 km
+    northwest of": 315), or None when it names none ("40 km from")."""
+    found = _COMPASS.search(phrase)
+    return _BEARINGS.get(found.group(1).replace("-", "")) if found is not None else None
 
 
 # ─── one sense per discourse ──────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ The geoparser reads one article in four steps, each a module that can be read al
    longest wins), demonyms, spaCy's GPE and LOC entities the gazetteer lacks — and which are
    not (people, titles, dates, actors' own names, everyday words); metonyms and modifiers;
 2. `candidates`: the places a name may be — gazetteer lookups under the name and its spelling
-   skeleton ("Zaporizhia"), misspellings of prominent places ("Logansk"), villages only KATOTTG
+   skeleton ("Zaporizhia"), misspellings of prominent places ("Lugansck"), villages only KATOTTG
    lists — each with a base score from the gazetteer's prior;
 3. `context`: what the words around say — division words and lists ("Donetsk and Luhansk
    regions"), explicit parents ("Pokrovsk in Donetsk province"), containers, distance anchors

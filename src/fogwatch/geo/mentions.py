@@ -42,9 +42,10 @@ class Mention:
     feature_cue: int | None = None
     """The feature code a word after the name asks for ("the Inhulets River": a river)."""
     spelled_like: str | None = None
-    """The name of the place an unknown name misspells ("Logansk": Luhansk)."""
-    anchor: tuple[Mention, float] | None = None
-    """A place it is said to lie near, and how far at most in km ("X, 40 km west of Y")."""
+    """The name of the place an unknown name misspells ("Lugansck": Luhansk)."""
+    anchor: tuple[Mention, float, float | None] | None = None
+    """A place it is said to lie near, how far at most in km and in which compass direction
+    from it, in degrees from north ("X, 40 km west of Y": Y, 75 km, 270)."""
     group: Group | None = None
     choice: int | None = None
     probability: float = 0.0

@@ -38,6 +38,11 @@ CONTAINER_BONUS = 2.5
 ANCHOR_BONUS = 3.0
 AREA_PLACED_KM = 40.0
 """How far a KATOTTG village, placed at its raion's point, may lie from that point."""
+BEARING_SLACK_DEGREES = 67.5
+"""How far off a stated direction ("40 km west of B") a candidate may lie: the neighbouring
+points of the compass rose and half the way to the next."""
+ANCHOR_CLOSE_KM = 10.0
+"""Within this of the anchor, a point's direction says little (towns are areas)."""
 _EARTH_KM = 6371.0088
 
 
@@ -150,18 +155,21 @@ class Agreement:
                     np.where(within(gazetteer, group.candidates, best), CONTAINER_BONUS, 0.0),
                 )
             if mention.anchor is not None and mention.anchor[0].group is not None:
-                other, km = mention.anchor
+                other, km, direction = mention.anchor
                 assert other.group is not None
                 best = chosen_place(other.group)
-                far = haversine(
-                    np.radians(gazetteer.lat[group.candidates]),
-                    np.radians(gazetteer.lon[group.candidates]),
-                    math.radians(float(gazetteer.lat[best])),
-                    math.radians(float(gazetteer.lon[best])),
-                )
+                lat = np.radians(gazetteer.lat[group.candidates])
+                lon = np.radians(gazetteer.lon[group.candidates])
+                lat0 = math.radians(float(gazetteer.lat[best]))
+                lon0 = math.radians(float(gazetteer.lon[best]))
+                far = haversine(lat, lon, lat0, lon0)
                 # a village placed at its raion's point may lie that far from its true place
-                slack = np.where(self._area_placed(group.candidates), AREA_PLACED_KM, 0.0)
+                area_placed = self._area_placed(group.candidates)
+                slack = np.where(area_placed, AREA_PLACED_KM, 0.0)
                 inside = far <= km + slack
+                if direction is not None:  # "40 km west of B": not the namesake north of B
+                    off = np.abs((bearing(lat0, lon0, lat, lon) - direction + 180.0) % 360 - 180)
+                    inside &= (off <= BEARING_SLACK_DEGREES) | area_placed | (far < ANCHOR_CLOSE_KM)
                 if inside.any():  # as firm as a parent: the namesakes beyond are not meant
                     bonus = np.maximum(bonus, np.where(inside, ANCHOR_BONUS, -ANCHOR_BONUS))
         return bonus
@@ -363,6 +371,13 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     """Probabilities from log10-unit scores."""
     shifted = np.power(10.0, scores - scores.max())
     return np.asarray(shifted / shifted.sum())
+
+
+def bearing(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
+    """The initial compass bearing from point 1 to point 2 (radians in), degrees from north."""
+    y = np.sin(lon2 - lon1) * np.cos(lat2)
+    x = np.cos(lat1) * np.sin(lat2) - np.sin(lat1) * np.cos(lat2) * np.cos(lon2 - lon1)
+    return np.degrees(np.arctan2(y, x)) % 360
 
 
 def haversine(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:

@@ -9,7 +9,9 @@ the people. The words around a match then say whether it is a place at all:
   title ("Gen.", "Mr."), a person the actor registry knows ("Syrskyi"), the surname of a person
   named earlier, a date ("May 2023"), a small namesake inside a longer name ("Mad Max"), an
   actor's own name ("Hamas"), a weapon's or vessel's name ("Iskander missiles", "the cruiser
-  Moskva"), months and institutions, and everyday words ("Most", "Reading") read as common words;
+  Moskva", and that name again later in the article), another name of a place used in a name
+  ("Google reCaptcha"), an organisation named by a common word and a division word ("the Union
+  State"), months and institutions, and everyday words ("Most", "Reading") read as common words;
 - a division: "Donetsk province", "the Kursk region", "Laurel County" (`kind` "region");
   "Springfield, Ill." an abbreviation; the cue words of `context` ("near X", "the town of X",
   "the Inhulets River") are read here too.
@@ -17,9 +19,10 @@ the people. The words around a match then say whether it is a place at all:
 `Recogniser.match` finds the gazetteer's names; after `context` has read the lists and
 parents, `Recogniser.entities` keeps spaCy GPE and LOC entities the gazetteer lacks,
 unresolved — or, in an article about Ukraine, Russia or Belarus, read as a misspelling of a
-prominent place there ("Logansk") — and `Recogniser.roles` marks a country or capital that acts
-("Moscow said", "urged Kyiv") a `metonym` and a place inside a longer name ("Kyiv Post") a
-`modifier`; demonyms are `demonym`s, the rest `location`s.
+prominent place there ("Lugansck") — and `Recogniser.roles` marks a country or capital that acts
+("Moscow said", "urged Kyiv") or a state's formal name ("troops of the Republic of Belarus") a
+`metonym`, and a place inside a longer name ("Kyiv Post") or naming a thing after it ("Nuremberg
+trials") a `modifier`; demonyms are `demonym`s, the rest `location`s.
 
 `from_spans` reads evaluation spans instead: every span is a place, its candidates read from its
 own words.
@@ -101,6 +104,8 @@ class Recogniser:
         self.named_things = load_named_things()
         self.actor_names = self._actor_names()
         """Token index → (start, end) of the actor name or role phrase covering it."""
+        self.thing_names: set[str] = set()
+        """Keys read as a weapon's, vessel's or unit's name earlier in the article."""
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
@@ -212,6 +217,10 @@ class Recogniser:
         place_entity = entity is not None and entity[2] in _PLACE_ENTS
         if single and (key in words.not_places or key in words.person_titles):
             return None
+        if single and key in self.thing_names and not locative:
+            return None  # "the Moskva" after "the cruiser Moskva": one sense per discourse
+        if region_word is not None and key in words.common and not (locative or place_entity):
+            return None  # "the Union State": an organisation named by a common word
         if (
             single
             and len(first.text) <= 5
@@ -266,17 +275,20 @@ class Recogniser:
         if in_actor == "name":
             return None  # "Hamas", "the EU", "the Azov battalion": an actor's own name
         if single and self._names_a_thing(start, strong or place_entity):
+            self.thing_names.add(key)
             return None  # "Iskander missiles", "the cruiser Moskva": a weapon's or vessel's name
         if single and not strong and key in english_words() and self._inside_longer_name(start):
             return None  # "Rapid Support Forces", "Eastern Axis": a word of a longer name
         if (
             single
             and (postings.matches >= Match.ALTERNATE).all()
-            and entity is not None
-            and entity[2] in _NAME_ENTS | _PERSON_ENTS
+            and (
+                (entity is not None and entity[2] in _NAME_ENTS | _PERSON_ENTS)
+                or first.dep_ == "compound"
+            )
             and not (locative or context.settlement(self.article, start))
         ):
-            return None  # "Google" (once Topeka's name), "Hamas" (Hamm's): an organisation
+            return None  # "Google reCaptcha" (once Topeka's name), "Hamas" (Hamm's): a name
         mention = Mention(start, end, key, postings)
         if in_actor == "qualifier":
             mention.role = "metonym"  # "Kremlin spokesman", "Ukraine's military"
@@ -294,9 +306,10 @@ class Recogniser:
         mention.settlement = context.settlement(self.article, start) or (
             mention.end < len(doc) and doc[mention.end].lower_ in ("city", "town")
         )
+        # an organisation named like a division somewhere ("Meta") needs the article's support
         mention.doubtful = (
             single
-            and small
+            and (small or (division and entity is not None and entity[2] == "ORG"))
             and region_word is None
             and entity is not None
             and entity[2] in ("PERSON", "ORG")
@@ -532,22 +545,31 @@ class Recogniser:
     # ── after the lists and parents ──
 
     def entities(self) -> None:
-        """spaCy GPE and LOC entities the gazetteer lacks: kept, unresolved. Not kept: model
+        """spaCy GPE and LOC entities the gazetteer lacks, and names after "the city of" or
+        "the village of" that spaCy did not read as places: kept, unresolved. Not kept: model
         names and codes ("Su-34", "G7", "RT") and one everyday word ("Supporting")."""
         covered = bytearray(len(self.tokens))
         for mention in self.article.mentions:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         regional = self._regional()
+        spans = []
         for ent in self.doc.ents:
             if ent.label_ not in _PLACE_ENTS or any(covered[ent.start : ent.end]):
                 continue
             tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]
-            if not tokens or not _capitalised(tokens[0]):
+            if tokens and _capitalised(tokens[0]):
+                spans.append((tokens[0].i, tokens[-1].i + 1))
+        named = {start for start, _ in spans}
+        for token in self.tokens:
+            i = token.i
+            if i in named or covered[i] or not (token.is_alpha and token.is_title):
                 continue
-            start, end = tokens[0].i, tokens[-1].i + 1
-            if self._in_person(start, end) or (end - start == 1 and ent.text in self.people):
-                continue
+            if i > 0 and self.tokens[i - 1].lower_ == "of" and context.settlement(self.article, i):
+                spans.append((i, i + 1))  # "the southern city of Mykolayv": a place by its cue
+        for start, end in sorted(spans):
             text = self.article.span(Mention(start, end, "", NO_POSTINGS)).of(self.text)
+            if self._in_person(start, end) or (end - start == 1 and text in self.people):
+                continue
             key = normalise(text)
             if not key or key in self.words.not_places or any(ch.isdigit() for ch in text):
                 continue
@@ -595,6 +617,12 @@ class Recogniser:
             if entry is not None and entry.seat_of is not None and not self._located(mention):
                 mention.role = "metonym"  # "a Kremlin demand": the seat stands for its actor
                 continue
+            if self._named_after(mention):
+                mention.role = "modifier"  # "Nuremberg trials": a thing named after the place
+                continue
+            if self._formal_state(mention) and not self._on_territory(mention):
+                mention.role = "metonym"  # "troops of the Republic of Belarus": the state
+                continue
             entity = self.article.entity.get(mention.start)
             inside = entity is not None and (entity[0] < mention.start or entity[1] > mention.end)
             if inside and entity is not None and entity[2] in _MODIFIER_ENTS:
@@ -605,6 +633,38 @@ class Recogniser:
             root = self.doc[mention.start : mention.end].root
             if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
                 mention.role = "metonym"
+
+    def _named_after(self, mention: Mention) -> bool:
+        """Whether a name modifies a noun that names a thing after the place ("Nuremberg
+        trials", "the Minsk agreements", "a Nuremberg-style trial")."""
+        tokens = self.tokens
+        following = mention.end
+        if following < len(tokens) and tokens[following].text == "-":
+            following += 1
+        return (
+            mention.kind == "name"
+            and following < len(tokens)
+            and tokens[following].lower_ in self.words.named_after
+        )
+
+    def _formal_state(self, mention: Mention) -> bool:
+        """Whether a country is named by its formal name ("the Russian Federation") where its
+        own name lacks the state-form word ("Russia")."""
+        if mention.kind != "name" or not len(mention.postings.places):
+            return False
+        top = int(mention.postings.places[0])
+        if self.gazetteer.feature[top] != COUNTRY:
+            return False
+        said = {token.lower_ for token in self.tokens[mention.start : mention.end]}
+        own = set(normalise(self.gazetteer.name(top)).split())
+        return bool((said & self.words.state_forms) - own)
+
+    def _on_territory(self, mention: Mention) -> bool:
+        """Whether a territory word stands before a mention ("in the Russian Federation")."""
+        k = mention.start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        return k >= 0 and self.tokens[k].lower_ in self.words.territory
 
     def _located(self, mention: Mention) -> bool:
         """Whether a locative word stands before a mention ("in the Kremlin", "at the Kremlin")."""

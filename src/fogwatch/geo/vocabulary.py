@@ -50,6 +50,12 @@ class Words:
     organisations: frozenset[str]
     features: dict[str, int]
     """A natural feature's word after a name ("river", "reservoir") → the feature code it cues."""
+    state_forms: frozenset[str]
+    """Words of a state's formal name ("republic", "federation")."""
+    territory: frozenset[str]
+    """Words before a formal state name that make it the territory ("in the Russian Federation")."""
+    named_after: frozenset[str]
+    """Nouns a place's name modifies to name a thing after it ("Nuremberg trials")."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ def load_words() -> Words:
             for feature, cue_words in raw["feature_words"].items()
             for word in cue_words
         },
+        state_forms=words("state_form_words"),
+        territory=words("territory_words"),
+        named_after=words("named_after_words"),
     )
 
 
