@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fogwatch.claims import attribution
+from fogwatch.claims import attribution, sources
 from fogwatch.language import actors, coref, nlp
 
 Row = tuple[str, str, str, list[str], list[str], bool, str | None]
@@ -77,7 +77,7 @@ def test_warned_by_a_title_resolves_through_coreference():
             ["general"],
             ["the enemy was regrouping"],
             False,
-            "UKR.military",
+            "UKR.military/oleksandr_syrskyi",
         )
     ]
 
@@ -121,7 +121,7 @@ def test_quote_before_an_inverted_cue_with_a_titled_speaker():
             ["Russian diplomat Alexei Polishchuk"],
             ["The delegation is ready to talk"],
             True,
-            "RUS.government",
+            "RUS.government/alexei_polishchuk",
         )
     ]
 
@@ -155,17 +155,41 @@ def test_quote_after_a_colon_and_a_quote_only_sentence_inherit_the_speaker():
             speaker,
             ["We will not give up the city"],
             True,
-            "UKR.government",
+            "UKR.government/volodymyr_zelenskyy",
         ),
-        ("said", "assert", "affirm", speaker, ["Our soldiers are holding"], True, "UKR.government"),
-        ("added", "assert", "affirm", ["He"], ["aid was late"], False, "UKR.government"),
+        (
+            "said",
+            "assert",
+            "affirm",
+            speaker,
+            ["Our soldiers are holding"],
+            True,
+            "UKR.government/volodymyr_zelenskyy",
+        ),
+        (
+            "added",
+            "assert",
+            "affirm",
+            ["He"],
+            ["aid was late"],
+            False,
+            "UKR.government/volodymyr_zelenskyy",
+        ),
     ]
 
 
 def test_a_quote_in_a_sentence_with_more_words_is_not_inherited():
     text = "Zelenskyy said: “We will hold.” “Mad Max” is how viewers described the scene."
     assert attributions(text) == [
-        ("said", "assert", "affirm", ["Zelenskyy"], ["We will hold"], True, "UKR.government")
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Zelenskyy"],
+            ["We will hold"],
+            True,
+            "UKR.government/volodymyr_zelenskyy",
+        )
     ]
 
 
@@ -313,7 +337,15 @@ def test_a_participle_speaks_for_the_subject_of_its_verb():
 
 def test_a_relative_pronoun_speaks_for_the_noun_it_qualifies():
     assert attributions("Syrskyi, who said the line held, visited the front.") == [
-        ("said", "assert", "affirm", ["Syrskyi"], ["the line held"], False, "UKR.military")
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Syrskyi"],
+            ["the line held"],
+            False,
+            "UKR.military/oleksandr_syrskyi",
+        )
     ]
 
 
@@ -327,7 +359,7 @@ def test_a_source_is_its_whole_noun_phrase_with_an_apposition():
             ["Gen. Oleksandr Syrskyi, the commander in chief"],
             ["the line held"],
             False,
-            "UKR.military",
+            "UKR.military/oleksandr_syrskyi",
         )
     ]
 
@@ -411,7 +443,7 @@ def test_a_verb_and_its_preposition_take_the_object_as_content():
             ["Zelenskyy"],
             ["more air defence systems"],
             False,
-            "UKR.government",
+            "UKR.government/volodymyr_zelenskyy",
         )
     ]
 
@@ -504,7 +536,7 @@ def test_a_verb_joined_to_reported_speech_belongs_to_the_reporter():
     )
     urged = [row for row in attributions(text) if row[0] == "urged"]
     assert [(row[3], row[6]) for row in urged] == [
-        (["President Volodymyr Zelenskyy"], "UKR.government")
+        (["President Volodymyr Zelenskyy"], "UKR.government/volodymyr_zelenskyy")
     ]
 
 
@@ -521,7 +553,7 @@ def test_a_name_in_apposition_gives_the_source_its_actor():
             ["Russia’s foreign minister, Sergei Lavrov"],
             ["a new iron curtain was descending"],
             False,
-            "RUS.government",
+            "RUS.government/sergei_lavrov",
         )
     ]
 
@@ -536,7 +568,7 @@ def test_an_of_or_from_phrase_gives_the_source_its_actor_unless_it_opposes_it():
 def test_conjoined_speakers_of_two_sides_are_the_first():
     text = "Stoltenberg and Johnson said the West should prepare for a long war."
     assert [(row[3], row[-1]) for row in attributions(text)] == [
-        (["Stoltenberg", "Johnson"], "NATO.nato")
+        (["Stoltenberg", "Johnson"], "NATO.nato/jens_stoltenberg")
     ]
 
 
@@ -564,7 +596,7 @@ def test_a_speaker_the_parse_missed_after_the_verb():
             ["WHO chief Dr Tedros Adhanom Ghebreyesus"],
             ["There have been 43 attacks on hospitals since the invasion began"],
             False,
-            "UN.un",
+            "UN.un/tedros_adhanom_ghebreyesus",
         )
     ]
 
@@ -602,7 +634,12 @@ def test_quoted_as_saying_and_a_gerund_of_manner():
         "RIA Novosti quoted Kremlin spokesperson Dmitry Peskov as saying that Putin was informed."
     )
     assert [(row[0], row[3], row[4], row[-1]) for row in attributions(quoted)] == [
-        ("saying", ["Kremlin spokesperson Dmitry Peskov"], ["Putin was informed"], "RUS.government")
+        (
+            "saying",
+            ["Kremlin spokesperson Dmitry Peskov"],
+            ["Putin was informed"],
+            "RUS.government/dmitry_peskov",
+        )
     ]
     manner = "Russian state media attempted to justify the strike by claiming that the tower held radars."
     assert [(row[0], row[3], row[-1]) for row in attributions(manner)] == [
@@ -658,3 +695,46 @@ def test_suggest_takes_a_noun_phrase():
     assert attributions("Moscow suggested talks in Istanbul.") == [
         ("suggested", "hedge", "hedge", ["Moscow"], ["talks in Istanbul"], False, "RUS.government")
     ]
+
+
+def test_a_pronoun_in_a_later_paragraph_speaks_as_the_person_it_refers_to():
+    text = (
+        "NATO Secretary-General Jens Stoltenberg said on Sunday that allies must prepare for a "
+        "long war.\n\n"
+        "He added that allies must keep supporting Kyiv."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("said", ["NATO Secretary-General Jens Stoltenberg"], "NATO.nato/jens_stoltenberg"),
+        ("added", ["He"], "NATO.nato/jens_stoltenberg"),
+    ]
+
+
+def test_a_speaking_person_is_named_and_keeps_the_side_and_family_of_their_actor():
+    nato = actors.load_registry().actor("NATO.nato")
+    person = attribution.speaking_person(nato, "Jens Stoltenberg")
+    assert (person.id, person.name, person.side, person.kind) == (
+        "NATO.nato/jens_stoltenberg",
+        "Jens Stoltenberg",
+        "NATO",
+        nato.kind,
+    )
+    registry = sources.registry()
+    assert registry.of_actor(person.id, person.side, person.kind) == registry.of_actor(
+        nato.id, nato.side, nato.kind
+    )
+
+
+def test_the_we_of_a_joint_statement_is_the_group_it_names():
+    text = (
+        "“We, the Participants in the Baltic Harbour Forum, remain committed to Ukraine.\n\n"
+        "We condemn the shelling of Odesa. We regret that talks have stalled. "
+        "We are deeply concerned about the deportation of children."
+    )
+    group = "OTHER.group/participants_in_the_baltic_harbour_forum"
+    assert attributions(text) == [
+        ("condemn", "condemn", "condemn", ["We"], ["the shelling of Odesa"], False, group),
+        ("regret", "condemn", "condemn", ["We"], ["talks have stalled"], False, group),
+        ("concerned", "hedge", "hedge", ["We"], ["the deportation of children"], False, group),
+    ]
+    # without a "We, the …" that names it, "we" stays unresolved
+    assert attributions("We condemn the shelling of Odesa.")[0][-1] is None

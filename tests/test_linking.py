@@ -253,3 +253,15 @@ def test_an_unlisted_speaker_is_graded_by_its_kind_and_a_state_is_one_origin():
     party_outlet = said("tv", speaker="GBR.tv", speaker_side="GBR", speaker_kind="media")
     assert not linking.independent(party_outlet, ministry)
     assert party_outlet.origin.reliability == "D"
+
+
+def test_two_people_of_one_actor_are_one_speaker_and_one_origin():
+    # the general and the ministry's spokesman go on in one article: no repetition between them
+    general = said("general", speaker="RUS.military/valery_gerasimov", article_id="one")
+    spokesman = said("spokesman", speaker="RUS.military/igor_konashenkov", article_id="one")
+    assert relations(general, spokesman) == set()
+    # a correspondent of a listed agency is of the agency's family and grade
+    registry = sources.registry()
+    agency = registry.of_actor("MEDIA.reuters", "MEDIA", "media")
+    assert registry.of_actor("MEDIA.reuters/jane_doe", "MEDIA", "media") == agency
+    assert (agency.name, agency.reliability) == ("reuters", "B")

@@ -84,8 +84,9 @@ PLACES = {
     "Pokrovsk": (704422, "Pokrovsk", "populated place", "UA", "UA.05", 1, "location"),
     "Donetsk province": (709716, "Donetska oblast", "admin1", "UA", "UA.05", 3, "location"),
     "Donetsk": (709716, "Donetska oblast", "admin1", "UA", "UA.05", 3, "location"),
-    "Donbas region": (None, "Donbas", "region", "UA", None, 3, "location"),
-    "Donbas": (None, "Donbas", "region", "UA", None, 3, "location"),
+    # a region across two oblasts carries the admin1 of its map point, as every place does
+    "Donbas region": (None, "Donbas", "region", "UA", "UA.05", 3, "location"),
+    "Donbas": (None, "Donbas", "region", "UA", "UA.05", 3, "location"),
     "Dobropillia": (709900, "Dobropillia", "populated place", "UA", "UA.05", 1, "location"),
     "Kramatorsk": (704508, "Kramatorsk", "populated place", "UA", "UA.05", 1, "location"),
     "Kostyantynivka": (705104, "Kostyantynivka", "populated place", "UA", "UA.05", 1, "location"),
@@ -286,14 +287,17 @@ def test_reuters_confirms_the_bloggers_video(seed: ArticleResult):
 
 def test_syrskyi_counts_the_troops_and_zelenskyy_repeats_his_fog_claim(seed: ArticleResult):
     troops = claim_by(seed, "said", "Russia had massed about 150,000 troops")
-    assert troops.source.id == "UKR.military"
+    assert troops.source.id == "UKR.military/oleksandr_syrskyi"
     assert troops.proposition.predicate == "gathered_troops"
     assert troops.proposition.quantity.best == 150_000
     assert troops.proposition.place.geonameid == 704422
     fog = claim_by(seed, "said", "the Russian advance in Zaporizhzhia had been helped by heavy fog")
-    assert (fog.source.id, fog.proposition.predicate) == ("UKR.military", "advanced")
+    assert (fog.source.id, fog.proposition.predicate) == (
+        "UKR.military/oleksandr_syrskyi",
+        "advanced",
+    )
     using_fog = claim_by(seed, "said", "Russian commanders were taking advantage of the fog")
-    assert using_fog.source.id == "UKR.government"
+    assert using_fog.source.id == "UKR.government/volodymyr_zelenskyy"
     assert [
         (k.relation, k.evidence) for k in seed.links if (k.a, k.b) == (using_fog.id, fog.id)
     ] == [("repeats", "same words: fog")]
@@ -307,7 +311,7 @@ def test_polishchuk_is_quoted_directly(seed: ArticleResult):
     ]
     (quote,) = quotes
     assert (quote.source.id, quote.proposition.predicate) == (
-        "RUS.government",
+        "RUS.government/alexei_polishchuk",
         "ready_to_negotiate",
     )
 

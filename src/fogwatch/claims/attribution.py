@@ -15,6 +15,7 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
   inherits the speaker as a further direct attribution;
 - transcripts and headlines: a paragraph opening with a speaker's name and a colon ("PESKOV: …");
 - "according to X" → content the clause it qualifies;
+- a state of mind after "to be": "We are deeply concerned about …" → content the object;
 - passive and source-less reports: "it was reported that …", "… are believed to …",
   "reportedly" → no source (unless "by X" names one);
 - "X's claim that …" → source the possessor;
@@ -29,7 +30,10 @@ president said"), and "X quoted Y as saying" is Y's.
 A source's actor is its head's mention or coreference, else the nearest mention in its phrase
 ("Russia's foreign minister, Sergei Lavrov", "a spokesman for the SBU"); of conjoined speakers
 of two sides, the first's; "the statement" or "the report" speaks for whoever spoke last in its
-paragraph or the two before.
+paragraph or the two before; "we" speaks for the group a joint statement's "We, the Participants
+in …" named. A speaker who is a person — named in the source phrase, or referred back to by "he",
+a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
+they speak for ("He added" → Jens Stoltenberg, of NATO's side and family).
 
 Precision over recall: a cue inside a quotation, a negated cue ("did not confirm") and a cue with
 nothing to attribute yield nothing, and a source that is not an actor mention or a resolved
@@ -48,6 +52,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from fogwatch.claims.sources import PERSON_SEPARATOR
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
 
@@ -107,6 +112,14 @@ _RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom", "that"})
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART", "ADP", "PUNCT", "CCONJ"})
 _MAX_UNPARSED_SPEAKER = 12
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+_CHAIN_STEPS = 3
+_ADJECTIVE_PREPOSITIONS = frozenset({"about", "by", "at", "over", "with"})
+# "We, the Participants in the Crimea Platform, remain …": who a joint statement's "we" is.
+_WE_APPOSITION = re.compile(r"\b[Ww]e,\s+the\s+([^,;:.“”\n]{3,100}?),")
+# A joint statement's signatories are a group of states (data/actors.yaml's OTHER side).
+_GROUP_SIDE = "OTHER"
+_GROUP_KIND = "group of states"
+_ID_LENGTH = 64  # the store's actor id column
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +160,7 @@ class Lexicon:
     nouns: dict[str, Cue]
     adverbs: dict[str, Cue]
     phrases: dict[tuple[str, ...], Cue]
+    adjectives: dict[str, Cue]
     evidence_nouns: frozenset[str]
     opposing_nouns: frozenset[str] = frozenset()
     """Heads whose "of" phrase names someone else than the speaker ("critics of Putin")."""
@@ -158,6 +172,8 @@ class Lexicon:
     """What a denial of blame names: "denied responsibility for the strike"."""
     falsehood_words: frozenset[str] = frozenset()
     """What calling something denies it: "called the reports disinformation"."""
+    joint_speakers: frozenset[str] = frozenset()
+    """Heads of "We, the …" that name a group of states: "participants", "leaders"."""
 
 
 @functools.cache
@@ -171,6 +187,7 @@ def load_lexicon() -> Lexicon:
         "nouns": {},
         "adverbs": {},
         "phrases": {},
+        "adjectives": {},
     }
     for cue_class, spec in data["classes"].items():
         stance = spec["stance"]
@@ -210,12 +227,14 @@ def load_lexicon() -> Lexicon:
         nouns=tables["nouns"],
         adverbs=tables["adverbs"],
         phrases={tuple(p.split()): cue for p, cue in tables["phrases"].items()},
+        adjectives=tables["adjectives"],
         evidence_nouns=frozenset(data["evidence_nouns"]),
         opposing_nouns=frozenset(data.get("opposing_nouns", [])),
         document_nouns=frozenset(data.get("document_nouns", [])),
         answer_nouns=frozenset(data["answer_nouns"]),
         blame_nouns=frozenset(data["blame_nouns"]),
         falsehood_words=frozenset(data["falsehood_words"]),
+        joint_speakers=frozenset(data.get("joint_speakers", [])),
     )
 
 
@@ -255,6 +274,7 @@ class _Finder:
                 or self._verb(token)
                 or self._noun(token)
                 or self._adverb(token)
+                or self._adjective(token)
                 or self._speaker_label(token)
             )
             if attribution is not None:
@@ -477,6 +497,32 @@ class _Finder:
             return None
         return self._make(token, token, cue, [], (content,), direct=False)
 
+    def _adjective(self, token: Token) -> Attribution | None:
+        """ "We are deeply concerned about the deportations", "… concerned that …": the copula's
+        subject says the adjective's clause or the object of its preposition."""
+        cue = self.lexicon.adjectives.get(token.lower_)
+        if (
+            cue is None
+            or token.dep_ != "acomp"
+            or any(c.dep_ == "neg" for c in token.head.children)
+        ):
+            return None
+        content: Token | None = None
+        for child in token.children:
+            if child.dep_ == "ccomp" and child.i > token.i:
+                content = child
+            elif child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS:
+                content = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if content is not None:
+                break
+        subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
+        if content is None or not subjects:
+            return None
+        span = self._tokens_span(content.left_edge.i, content.right_edge.i, token)
+        if span is None:
+            return None
+        return self._make(token, token, cue, subjects, (span,), direct=False)
+
     def _phrase(self, token: Token) -> Attribution | None:
         """ "according to X": X says the clause the phrase qualifies (else the sentence)."""
         if not self.max_phrase:
@@ -535,7 +581,7 @@ class _Finder:
             sources=(source,),
             contents=(content,),
             direct=True,
-            source_actor=self._actor_of(speaker),
+            source_actor=self._personal(self._actor_of(speaker), speaker, source),
         )
 
     def _bylines(self) -> list[Attribution]:
@@ -558,7 +604,7 @@ class _Finder:
                     sources=(Span(signed.start(2), signed.end(2)),),
                     contents=(self._quote_content(quote),),
                     direct=True,
-                    source_actor=self._actor_of(name.root),
+                    source_actor=self._personal(self._actor_of(name.root), name.root, None),
                 )
             )
         return found
@@ -714,12 +760,16 @@ class _Finder:
         actor = known.pop() if len(known) == 1 else actors[0] if actors else None
         if actor is None and len(sources) == 1 and self._is_document(sources[0]):
             actor = self._issuer(paragraph[0])
+        if actor is None and len(sources) == 1 and sources[0].lower_ == "we":
+            actor = self._we(sources[0].idx)
         if speaker is not None and not sources:
             named = Span(self.doc[speaker[0]].idx, _end(self.doc[speaker[1]]))
             spans = (named,)
             clipped = (_without(content, named, self.text) for content in contents)
             contents = tuple(c for c in clipped if c is not None) or contents
             actor = self._actor_within(named)
+        head = sources[0] if sources else None
+        actor = self._personal(actor, head, spans[0] if spans else None)
         return Attribution(
             cue=Span(first.idx, _end(last)),
             cue_lemma=cue.lemma,
@@ -852,6 +902,46 @@ class _Finder:
         links = (c for c in self.coreferences if span.start <= c.span.start < span.end)
         return next((c.actor for c in links if c.actor is not None), None)
 
+    def _we(self, position: int) -> Actor | None:
+        """Who "we" is at `position`: the group the last "We, the …" before it named."""
+        named = [actor for start, actor in self._groups if start < position]
+        return named[-1] if named else None
+
+    @functools.cached_property
+    def _groups(self) -> list[tuple[int, Actor]]:
+        """ "We, the Participants in the Crimea Platform, …": a joint statement naming its
+        signatories, who are its "we" from there on — a registered actor named in the phrase,
+        else, when the phrase's head is one of `joint_speakers` ("participants", "leaders"), the
+        group itself on the side of groups of states."""
+        found: list[tuple[int, Actor]] = []
+        for match in _WE_APPOSITION.finditer(self.text):
+            start, end = match.span(1)
+            inside = [
+                m
+                for m in self.mentions
+                if start <= m.span.start and m.span.end <= end and m.role != "metonym"
+            ]
+            if inside:
+                found.append((match.start(), inside[0].actor))
+                continue
+            words = re.split(r"\s+(?:of|in|at|for|from|to)\s+", match.group(1), maxsplit=1)[0]
+            head = words.split()[-1].casefold()
+            if (
+                head in self.lexicon.joint_speakers
+                or head.rstrip("s") in self.lexicon.joint_speakers
+            ):
+                name = match.group(1)
+                slug = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+                group = Actor(
+                    f"{_GROUP_SIDE}.group{PERSON_SEPARATOR}{slug}"[:_ID_LENGTH],
+                    name[0].upper() + name[1:],
+                    _GROUP_SIDE,
+                    _GROUP_KIND,
+                    0,
+                )
+                found.append((match.start(), group))
+        return found
+
     def _is_document(self, head: Token) -> bool:
         """ "the statement", "this report", "its resolution": a document already spoken of."""
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
@@ -880,6 +970,49 @@ class _Finder:
                 count -= 1
             position = previous
         return position
+
+    def _personal(self, actor: Actor | None, head: Token | None, span: Span | None) -> Actor | None:
+        """The speaker as the person who speaks, when the source names one or refers back to one
+        ("he" → Jens Stoltenberg): `speaking_person` of the actor they speak for."""
+        if actor is None:
+            return None
+        person = self._person(head, span, actor)
+        return speaking_person(actor, person) if person else actor
+
+    def _person(self, head: Token | None, span: Span | None, actor: Actor) -> str | None:
+        """The person a source's head is or refers back to, else the first person named in its
+        phrase ("Russia's foreign minister, Sergei Lavrov"), of `actor` only."""
+        if head is not None:
+            mention = self._mention_at(head)
+            if mention is None:
+                mention = self._antecedent_person(head.idx, _end(head))
+            if mention is not None and mention.person and mention.actor.id == actor.id:
+                return mention.person
+        if span is not None:
+            for mention in self.mentions:
+                inside = span.start <= mention.span.start and mention.span.end <= span.end
+                if inside and mention.person and mention.actor.id == actor.id:
+                    return mention.person
+        return None
+
+    def _antecedent_person(self, start: int, end: int) -> ActorMention | None:
+        """The person mention a coreference at `start..end` leads to, through a chain of
+        coreferences ("he" → "the president" → Biden)."""
+        for _ in range(_CHAIN_STEPS):
+            link = next(
+                (c for c in self.coreferences if c.span.start <= start and end <= c.span.end),
+                None,
+            )
+            if link is None:
+                return None
+            start, end = link.antecedent.start, link.antecedent.end
+            people = (
+                m for m in self.mentions if m.person and m.span.start < end and start < m.span.end
+            )
+            found = next(people, None)
+            if found is not None:
+                return found
+        return None
 
     def _actor_of(self, head: Token) -> Actor | None:
         mention = self._mention_at(head)
@@ -942,6 +1075,20 @@ class _Finder:
         while start < end and self.text[start].isspace():
             start += 1
         return Span(start, end)
+
+
+def speaking_person(actor: Actor, person: str) -> Actor:
+    """An actor as one of its people speaking: the person's name, the actor's side, kind and ACLED
+    code; the id is the actor's and the person's, the actor's first, so that `claims.sources`
+    files the person under the actor's family."""
+    slug = re.sub(r"[^a-z0-9]+", "_", person.casefold()).strip("_")
+    return Actor(
+        f"{actor.id}{PERSON_SEPARATOR}{slug}"[:_ID_LENGTH],
+        person,
+        actor.side,
+        actor.kind,
+        actor.inter,
+    )
 
 
 def _without(content: Span, named: Span, text: str) -> Span | None:

@@ -397,6 +397,11 @@ def _last_shown(confirmer: Statement, everything: Sequence[Statement]) -> Statem
     return shown[-1] if shown else None
 
 
+def _speaking_for(s: Statement) -> str | None:
+    """The actor a speaker speaks for: the person's actor for a person (`UKR.government/…`)."""
+    return s.speaker.partition(sources.PERSON_SEPARATOR)[0] if s.speaker else None
+
+
 def _repetition(
     later: Statement, earlier: Statement, rare: frozenset[tuple[str, str]]
 ) -> str | None:
@@ -410,7 +415,7 @@ def _repetition(
     if not (same_origin or same_side) or not _same_moment(later, earlier):
         return None
     if (
-        later.speaker == earlier.speaker
+        _speaking_for(later) == _speaking_for(earlier)
         and later.article_id == earlier.article_id
         and later.speaker is not None
     ):

@@ -15,6 +15,9 @@ from fogwatch import config
 from fogwatch.errors import InputError
 from fogwatch.records import Reliability
 
+PERSON_SEPARATOR = "/"
+"""Between an actor's id and a person's in a speaking person's id: `UKR.government/…`."""
+
 SOURCES_FILE = "sources.yaml"
 _GRADES = ("A", "B", "C", "D", "E", "F")
 _OUTLET_KINDS = frozenset({"media", "analysis/OSINT"})
@@ -43,6 +46,8 @@ class Registry:
     def of_actor(self, actor_id: str, side: str | None, kind: str | None = None) -> Family:
         """The family of a speaker: listed by id, else by side, else by its kind — a state's
         organs one family per state, anyone else alone — else the actor alone, ungraded."""
+        # a person speaking for an actor (`UKR.government/…`) is of the actor's family
+        actor_id = actor_id.partition(PERSON_SEPARATOR)[0]
         family = self.by_actor.get(actor_id) or (self.by_side.get(side) if side else None)
         if family is not None:
             return family
