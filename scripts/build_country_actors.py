@@ -225,6 +225,8 @@ def build() -> str:
 
     actors: list[str] = []
     polities: list[str] = []
+    # a state's police written out by hand (an ACLED regime period in its name) is used as is
+    hand_ids = {str(raw.get("id")) for raw in data["actors"] if isinstance(raw, dict)}
     for state in found:
         iso3, name = state["iso3"], state["name"]
         name = "the " + name.removeprefix("The ") if name.startswith("The ") else name
@@ -240,10 +242,16 @@ def build() -> str:
             f"  - {{id: {iso3}.military, name: Military Forces of {name}, side: {iso3},"
             f" kind: state forces, inter: 1}}"
         )
+        if f"{iso3}.police" not in hand_ids:
+            actors.append(
+                f"  - {{id: {iso3}.police, name: Police Forces of {name}, side: {iso3},"
+                f" kind: state forces, inter: 1}}"
+            )
         if words:
             polities.append(
                 f"  {iso3}: {{rank: 1, words: {_flow(words)}, roles: {{government: {iso3}.government,"
-                f" military: {iso3}.military, weapons: {iso3}.military, sources: {iso3}.government}}}}"
+                f" military: {iso3}.military, weapons: {iso3}.military, police: {iso3}.police,"
+                f" sources: {iso3}.government}}}}"
             )
     ukr = [w for w in regions("UA", UKR_REGIONS_LEFT_OUT) if usable(w)]
     rus = [w for w in [*regions("RU", RUS_REGIONS_LEFT_OUT), *RUS_CITIES] if usable(w)]
@@ -255,7 +263,8 @@ def build() -> str:
         "# Read together with actors.yaml by `fogwatch.language.actors.load_registry()`, same schema.",
         "#",
         '# Each state: `<ISO3>.government` (metonyms: its names and capital, when they act: "Estonia',
-        '# said", "Tallinn warned") and `<ISO3>.military`, and a polity whose words (names, capital,',
+        '# said", "Tallinn warned"), `<ISO3>.military` and `<ISO3>.police` (ACLED\'s "Police Forces of',
+        '# X"; unless world_actors.yaml writes it), and a polity whose words (names, capital,',
         '# demonyms) qualify role nouns: "Estonian troops", "Estonia\'s foreign ministry".',
         "#",
         "# Words left out:",

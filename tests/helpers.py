@@ -12,6 +12,8 @@ from fogwatch.records import ArticleResult, Claim
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "src" / "fogwatch" / "data" / "sample"
+SAMPLE_ARTICLES = 55
+"""Articles in the bundled sample (one of them a near duplicate of another)."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = REPO.parent / "shared" / "corpus" / "000_eaf0c1599be72139.txt"
 """The project's seed article: in the read-only `../shared` beside CI's checkout, not in the repo."""

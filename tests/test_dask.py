@@ -27,7 +27,7 @@ from fogwatch.export import acled
 from fogwatch.geo import gazetteer
 from fogwatch.language import nlp
 from fogwatch.scale import dask as scale
-from helpers import SAMPLE, without_timestamps
+from helpers import SAMPLE, SAMPLE_ARTICLES, without_timestamps
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -79,7 +79,7 @@ def reference(postgres_server: str) -> Reference:
         summary = store.ingest([str(SAMPLE)])
         found = Reference(summary.as_dict(), snapshot(store))
     # the comparison means something only if the cross-article work produced something
-    assert found.summary["read"] == 43 and found.summary["near_duplicate"] == 1
+    assert found.summary["read"] == SAMPLE_ARTICLES and found.summary["near_duplicate"] == 1
     assert {relation for _, _, relation, _ in found.store.links} == {
         "confirms",
         "contradicts",
@@ -126,7 +126,7 @@ def test_a_cluster_stores_what_one_process_stores(
             **reference.summary,
             "new": 0,
             "near_duplicate": 0,
-            "duplicate": 43,
+            "duplicate": SAMPLE_ARTICLES,
         }
         assert snapshot(store) == reference.store
 
@@ -180,7 +180,7 @@ def test_a_worker_killed_mid_run_changes_nothing(
     with fogwatch.open(postgres_url) as store:
         summary = store.ingest([str(SAMPLE)], analyse=analyse)
         killer.join()
-        assert killed_at and killed_at[0] < 43, "the worker was not killed mid-run"
+        assert killed_at and killed_at[0] < SAMPLE_ARTICLES, "the worker was not killed mid-run"
         assert summary.as_dict() == reference.summary
         assert snapshot(store) == reference.store
     # the nanny started a new worker process, and the plugin loaded the pipeline into it
@@ -215,7 +215,7 @@ def test_a_client_killed_mid_run_is_finished_by_the_next_run(
             _end_process_group(client)
     stored = _count_articles(engine)
     engine.dispose()
-    assert 6 <= stored < 43
+    assert 6 <= stored < SAMPLE_ARTICLES
     with fogwatch.open(postgres_url) as store:
         assert snapshot(store).unlinked  # stopped between storing and linking
         summary = store.ingest([str(SAMPLE)], analyse=scale.DaskAnalyser.on(cluster))

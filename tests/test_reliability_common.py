@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ import sqlalchemy as sa
 
 import fogwatch
 from fogwatch.store.schema import metadata
-from helpers import REPO, SAMPLE
+from helpers import REPO, SAMPLE, SAMPLE_ARTICLES
 
 Snapshot = dict[str, list[tuple[str, ...]]]
 
@@ -41,8 +42,18 @@ ARTICLE_TABLES = (
     "events",
 )
 """Tables whose rows belong to one article (`article_id`) and are written in its transaction."""
-SAMPLE_ARTICLES = 43
-"""Articles in the bundled sample (one of them a near duplicate of another)."""
+PROGRESS_LINE = re.compile(
+    r"loading the language model, gazetteer and classifiers(…|: done in [\d.]+ s)"
+    r"|\d+/\d+ articles \(\d+%\), [\d.]+/s.*"
+)
+"""What `fogwatch ingest` logs as it goes when stderr is no terminal (`watch.progress`)."""
+
+
+def messages(stderr: str) -> list[str]:
+    """The lines of a command's stderr that are not its progress log."""
+    return [
+        line for line in stderr.splitlines() if line.strip() and not PROGRESS_LINE.fullmatch(line)
+    ]
 
 
 def fogwatch_command(*args: str) -> list[str]:

@@ -33,6 +33,7 @@ from test_reliability_common import (
     environment,
     fogwatch_command,
     integrity,
+    messages,
     orphans,
     reference,
     reference_url,
@@ -144,7 +145,7 @@ def test_full_disk_is_a_one_line_error_and_the_store_stays_intact(small_disk: Pa
     done = run_fogwatch("ingest", str(SAMPLE), "--db", url)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    lines = messages(done.stderr)
     assert lines == [
         f"fogwatch: cannot use the store {url}: database or disk is full — free space where the "
         "store lives, then run the same ingest again (stored articles are kept)"
@@ -282,7 +283,7 @@ def test_postgres_gone_mid_ingest_is_a_one_line_error_and_a_rerun_completes(
     finally:
         stop(process)
     assert process.returncode == 1
-    lines = [line for line in errors.splitlines() if line.strip()]
+    lines = messages(errors)
     assert len(lines) == 1 and "Traceback" not in errors, errors
     assert lines[0].startswith(f"fogwatch: cannot use the store {url}: ")
     assert lines[0].endswith(

@@ -8,9 +8,11 @@ import time
 
 import pytest
 
+from fogwatch import extraction
 from fogwatch.geo import geoparse
 from fogwatch.language import actor_registry, actors, nlp
 from fogwatch.language.actor_registry import RegistryError, build_registry, load_registry
+from fogwatch.records import ArticleResult
 
 
 def found(text: str) -> list[tuple[str, str, str, str]]:
@@ -151,6 +153,89 @@ def test_proxies_keep_their_patron():
     ]
 
 
+def test_police_are_their_states_police_forces():
+    assert found("Kenyan police fired tear gas.") == [
+        ("Kenyan police", "KEN.police", "KEN", "group")
+    ]
+    assert load_registry().polities["SDN"].roles["police"] == load_registry().actor("SDN.police")
+    # Russia's and Ukraine's police have no actor of their own: they speak for the government
+    assert found("Russian police detained him.") == [
+        ("Russian police", "RUS.government", "RUS", "group")
+    ]
+
+
+# ─── events and claims of other wars ──────────────────────────────────────────────────────────
+
+
+def event_rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(sub-type, actor1 name, actor2 name) of each event `fogwatch.extract` finds."""
+    result = extraction.extract_text(text, "2025-06-02")
+    return [
+        (e.sub_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+        for e in result.events
+    ]
+
+
+def test_an_unnamed_perpetrator_is_the_unidentified_armed_group_of_the_events_country():
+    assert event_rows("Gunmen killed five villagers in Zamfara State on Sunday.") == [
+        ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    ]
+
+
+def test_protesters_are_named_for_the_country_of_the_protest():
+    assert event_rows("Thousands of people marched in Khartoum against the war on Saturday.") == [
+        ("Peaceful protest", "Protesters (Sudan)", None)
+    ]
+
+
+def claims_of(text: str) -> ArticleResult:
+    return extraction.extract_text(text, "2025-06-02")
+
+
+def test_claim_speakers_take_their_sides_in_sudan_gaza_and_myanmar():
+    texts = {
+        "The Rapid Support Forces said on Sunday that they had captured Bara. "
+        "The Sudanese army denied that Bara had fallen.": [
+            ("RSF.rsf", "RSF", "affirm"),
+            ("SDN.military", "SDN", "deny"),
+        ],
+        "The Israeli military said on Monday that two of its soldiers were killed in Rafah. "
+        "Hamas said its fighters had destroyed an Israeli tank in Rafah.": [
+            ("ISR.military", "ISR", "affirm"),
+            ("HAMAS.hamas", "HAMAS", "affirm"),
+        ],
+        "The Arakan Army said on Tuesday that it had captured Maungdaw. "
+        "Myanmar's military denied that Maungdaw had fallen.": [
+            ("ARAKAN.aa", "ARAKAN", "affirm"),
+            ("MMR.military", "MMR", "deny"),
+        ],
+    }
+    for text, expected in texts.items():
+        claims = claims_of(text).claims
+        assert [
+            (c.source.id if c.source else None, c.source.side if c.source else None, c.stance)
+            for c in claims
+        ] == expected, text
+
+
+def test_an_admission_against_interest_outside_ukraine():
+    result = claims_of("The Sudanese army said on Monday that its troops withdrew from Bara.")
+    (assessment,) = result.assessments
+    assert (assessment.status, assessment.credibility, assessment.reason) == (
+        "claimed",
+        2,
+        "admission against interest: SDN reports its own side withdrew",
+    )
+
+
+def test_a_denial_contradicts_the_other_sides_accusation_in_gaza():
+    result = claims_of(
+        "Hamas accused Israel of shelling a school in Gaza City on Sunday. "
+        "The Israeli military denied the accusation."
+    )
+    assert [link.evidence for link in result.links] == ["ISR denies what HAMAS says"]
+
+
 # ─── names that are not places ────────────────────────────────────────────────────────────────
 
 
@@ -174,4 +259,5 @@ def test_a_weapon_or_vessel_name_is_no_place():
 
 def test_a_qualifier_of_a_role_stands_for_its_actor():
     text = "Kremlin spokesman Dmitry Peskov spoke in Moscow."
-    assert places(text) == [("Kremlin", "Kremlin", "metonym"), ("Moscow", "Moscow", "location")]
+    # a site is coded to the town it lies in (ACLED's location); here it stands for its actor
+    assert places(text) == [("Kremlin", "Moscow", "metonym"), ("Moscow", "Moscow", "location")]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from fogwatch import structure
-from fogwatch.events import backoff, date, eventness, incidents, taxonomy, triggers
+from fogwatch.events import backoff, date, eventness, incidents, parties, taxonomy, triggers
 from fogwatch.events.candidate import Candidate
 from fogwatch.events.frames import (
     Family,
@@ -115,6 +115,8 @@ def code(
     merged = incidents.merge(reading, candidates)
     if labels is not None:
         backoff.correct(merged, labels)
+    for candidate in merged:
+        parties.complete(reading, candidate)  # ACLED codes every event with an actor1
     return [_event(reading, candidate) for candidate in merged]
 
 

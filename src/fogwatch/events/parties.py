@@ -4,6 +4,8 @@ Agents and patients come from the parse (subject and object, a "by" agent, a pos
 subject a verb shares with the verb above it) and become actors through the actor mentions,
 coreference, pronouns and nationality words ("Russian troops"). In violence a government acts
 through its military, and a battle with one side named is against the other side of the war.
+Outside that war, `complete` gives an event its clause left without one ACLED's actor1: Protesters
+or Rioters (Country), the sentence's party, or Unidentified Armed Group (Country).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import syntax
+from fogwatch.events import syntax, taxonomy
 from fogwatch.events.candidate import ActorRef, Candidate
 from fogwatch.records import Actor, Span
 
@@ -313,3 +315,199 @@ def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
         for ref in sentence_actors(reading, token, military=True, people=False)
         if ref.actor.side in reading.lexicon.opponents
     ]
+
+
+# ── every event has an actor1 ──
+
+_PROTESTS = "Protests"
+_RIOTS = "Riots"
+# ACLED: an unnamed perpetrator of political violence is an Unidentified Armed Group.
+_UNNAMED_PERPETRATOR = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+)
+# Sub-types mostly a state's forces carry out: an unnamed perpetrator is no armed group.
+_STATE_WEAPONS = frozenset({"Air/drone strike"})
+# A state force no word ties to a state ("police", "soldiers"): the event country's own.
+_STATE_ROLES = ("police", "military")
+# ACLED: arrests are made by the state's police.
+_ARRESTS = "Arrests"
+_NOT_PERPETRATORS = frozenset({6, 7})
+
+
+def complete(reading: Reading, candidate: Candidate) -> None:
+    """ACLED's actor1 for an event its clause leaves without one, and the country for a generic
+    actor: protests are Protesters (Country), riots Rioters (Country); other events take the
+    sentence's first party, a state force the sentence names without its state ("police"), else,
+    for political violence, Unidentified Armed Group (Country). The country is the event place's,
+    else the one the sentence or the article names."""
+    sub = taxonomy.sub_event_type(candidate.sub_type)
+    country = _event_state(reading, candidate)
+    if country in reading.lexicon.opponents:
+        return  # a war the lexicon knows (Russia–Ukraine): its sides come from `opponent`
+    span = candidate.trigger_span
+    registry = reading.registry
+    if sub.event_type == _PROTESTS:
+        actor1 = candidate.actor1
+        intervened = sub.name != "Peaceful protest"
+        if intervened and actor1 is not None and actor1.actor.inter == 1 and not candidate.actor2:
+            candidate.actor2 = actor1  # the state that intervened in the protest
+        if intervened and candidate.actor2 is None:
+            candidate.actor2 = _state_force(reading, candidate.trigger, country)
+        if actor1 is None or actor1.actor.inter != 6:
+            actor1 = None
+        protesters = registry.generic("protesters", country)
+        if protesters is not None:
+            candidate.actor1 = ActorRef(protesters, actor1.span if actor1 else span)
+    elif sub.event_type == _RIOTS and (
+        candidate.actor1 is None or candidate.actor1.actor.inter in (*_NOT_PERPETRATORS, 5)
+    ):
+        rioters = registry.generic("rioters", country)
+        if rioters is not None:
+            kept = candidate.actor1
+            candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
+    elif candidate.actor1 is None:
+        candidate.actor1 = _sentence_party(reading, candidate, sub.event_type, country)
+    if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
+        police = registry.polities[country].roles.get("police")
+        candidate.actor1 = ActorRef(police, span) if police is not None else None
+    if (
+        candidate.actor1 is None
+        and sub.event_type in _UNNAMED_PERPETRATOR
+        and sub.name not in _STATE_WEAPONS
+    ):
+        unnamed = registry.generic("armed_groups", country)
+        candidate.actor1 = ActorRef(unnamed, span) if unnamed is not None else None
+    candidate.actor1 = _in_country(reading, candidate.actor1, country)
+    candidate.actor2 = _in_country(reading, candidate.actor2, country)
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """One actor, or one mention, or the one generic actor named for a country or not."""
+    base = a.actor.id.split(".")[:2] == b.actor.id.split(".")[:2]
+    return base or (a.span is not None and a.span == b.span)
+
+
+def _in_country(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
+    """A generic actor named for no country ("Protesters") named for the event's."""
+    if ref is None or country is None:
+        return ref
+    key = reading.registry.generic_key(ref.actor)
+    actor = reading.registry.generic(key, country) if key is not None else None
+    return ActorRef(actor, ref.span) if actor is not None else ref
+
+
+def _sentence_party(
+    reading: Reading, candidate: Candidate, event_type: str, country: str | None
+) -> ActorRef | None:
+    """The first party the trigger's sentence names that can carry the event out, or a state
+    force named there without its state ("police said", "soldiers seized")."""
+    violent = event_type in _UNNAMED_PERPETRATOR
+    token = candidate.trigger
+    speaker: str | None = None
+    for ref in sentence_actors(reading, token, military=violent, people=False):
+        if _speaks(reading, ref):
+            if speaker is None and ref.actor.side in reading.registry.states:
+                speaker = ref.actor.side
+            continue  # "…, the health ministry said": who reports the event did not do it
+        if ref.actor.inter in _NOT_PERPETRATORS:
+            continue
+        if candidate.actor2 is not None and _same_party(ref, candidate.actor2):
+            continue
+        return ref
+    for word in token.sent:
+        polity_key = _polity_of(reading, word) if word.head == token else None
+        if polity_key in reading.registry.states and word.i not in reading.actor_at:
+            military = reading.registry.polities[polity_key].roles.get("military")
+            if military is not None:  # "an Israeli air strike": the state's forces struck
+                return ActorRef(military, reading.token_span(word.i, word.i + 1))
+    # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
+    return _state_force(reading, token, speaker or country, battle=event_type == "Battles")
+
+
+def _state_force(
+    reading: Reading, token: Token, country: str | None, *, battle: bool = False
+) -> ActorRef | None:
+    """The state's police or military that a role noun of the trigger's sentence names without
+    naming the state ("police fired tear gas", "a military air strike"); in a battle, also the
+    forces it happens to ("two soldiers were killed in the fighting")."""
+    if country is None:
+        return None
+    polity = reading.registry.polities[country]
+    for word in token.sent:
+        role = reading.registry.role_nouns.get(word.lower_)
+        if role is None or role.key not in _STATE_ROLES:
+            continue
+        if _reports(reading, word) or not (battle or _carries_out(reading, word, token)):
+            continue  # "police say", "four police officers were killed": not who did it
+        actor = polity.roles.get(role.key)
+        if actor is not None:
+            return ActorRef(actor, reading.token_span(word.i, word.i + 1))
+    return None
+
+
+def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
+    """Whether a noun is who carries the trigger out: its modifier ("a military air strike"), or
+    the subject or "by" agent of the trigger or of the verb that governs it, when that verb
+    is no reporting verb ("police fired tear gas")."""
+    if word.head == trigger and word.dep_ in ("amod", "compound", "nsubj", "csubj"):
+        return True
+    while word.dep_ == "compound" and word.head is not word:
+        word = word.head  # "a police detective hurled": the phrase the noun belongs to
+    head = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "by" else word.head
+    acting = word.dep_ in ("nsubj", "csubj") or word.head.lower_ == "by"
+    # the trigger, the verb that governs it, or a verb it is coordinated with ("raped and
+    # assaulted by police")
+    governs = head in (trigger, trigger.head) or (head.dep_ == "conj" and head.head == trigger)
+    return acting and governs and head.lemma_.lower() not in reading.registry.reporting_verbs
+
+
+def _reports(reading: Reading, word: Token) -> bool:
+    """Whether the word is the subject of a reporting verb ("police say")."""
+    return word.dep_ == "nsubj" and word.head.lemma_.lower() in reading.registry.reporting_verbs
+
+
+def _speaks(reading: Reading, ref: ActorRef) -> bool:
+    """Whether the mention is the subject of a reporting verb ("officials said")."""
+    if ref.span is None:
+        return False
+    tokens = [t for t in reading.doc.char_span(ref.span.start, ref.span.end) or ()]
+    if not tokens:
+        return False
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return root.dep_ in ("nsubj", "pobj") and (
+        root.head.lemma_.lower() in reading.registry.reporting_verbs
+        or (root.head.lower_ == "to" and root.head.head.lower_ == "according")
+    )
+
+
+def _event_state(reading: Reading, candidate: Candidate) -> str | None:
+    """The state (side) of the event's place, else the one state the places and state names of
+    its sentence point to, else the state the article's places point to most."""
+    registry = reading.registry
+    if candidate.place is not None and candidate.place.mention.place is not None:
+        state = registry.state_of(candidate.place.mention.place.country)
+        if state is not None:
+            return state
+    sentence = candidate.trigger.sent
+    start, end = sentence.start_char, sentence.end_char
+    here: list[str] = []
+    everywhere: list[str] = []
+    for mention in reading.result.places:
+        place = mention.place
+        state = registry.state_of(place.country) if place is not None else None
+        if state is None or mention.role != "location":
+            continue  # "Israeli", "Moscow said": a demonym or a metonym is not where it happened
+        everywhere.append(state)
+        if start <= mention.span.start < end:
+            here.append(state)
+    if len(set(here)) == 1:
+        return here[0]
+    if not everywhere:
+        for word in reading.doc:
+            polity = _polity_of(reading, word)
+            if polity in registry.states and word.i not in reading.actor_at:
+                everywhere.append(polity)
+    if not everywhere:
+        return None
+    # the state named most; of several named as often, the first (a report's lead sets its scene)
+    return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))

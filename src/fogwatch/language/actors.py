@@ -689,6 +689,11 @@ class _Reader:
                 if actor is not None and actor.kind in _MEDIA_KINDS:
                     return actor, role
             return self.registry.role_actors[fixed.key], role
+        head = roles[-1]
+        if polity is not None and head.key == "military" and head.form == "group":
+            forces = polity.roles.get("military")
+            if forces is not None:
+                return forces, role  # "Syrian government forces" are the state's military
         for noun in roles:
             actor = polity.roles.get(noun.key) if polity else None
             if actor is not None:
