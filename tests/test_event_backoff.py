@@ -67,9 +67,16 @@ def test_a_missed_sentence_keeps_its_clauses_parties() -> None:
     ]
 
 
-def test_territory_from_a_sentence_label_needs_a_named_place() -> None:
+def test_territory_from_a_sentence_label_needs_a_place() -> None:
     text = "Fighters defected and the militia took over on Sunday."
     assert coded(text, ranker=says("Non-state actor overtakes territory", 0.9)) == []
+
+
+def test_a_settlement_taken_though_unnamed_is_territory() -> None:
+    text = "Rebel fighters freed several villages from the militants on Sunday."
+    assert picked(
+        coded(text, ranker=says("Non-state actor overtakes territory", 0.9)), "sub_type", "place"
+    ) == [("Non-state actor overtakes territory", None)]
 
 
 def test_a_confident_classifier_recodes_a_clash_the_frames_left_open() -> None:

@@ -104,3 +104,104 @@ def test_directions_of_two_towns_are_two_places() -> None:
         ("Shelling/artillery/missile attack", "Izyum"),
         ("Shelling/artillery/missile attack", "Lyman"),
     ]
+
+
+def test_attacks_on_a_list_and_shelling_elsewhere_are_two_kinds_of_event() -> None:
+    # the parser hangs "shelling" from the last town of the list; it is coordinated with
+    # "attacks" and has its own ground: the attacks are ground fighting at each town
+    text = (
+        "Russian forces continued unsuccessful attacks against Rubizhne, Popasna and Marinka "
+        "and heavy shelling along the line of contact on Tuesday."
+    )
+    assert [e[:3] for e in brief(text)] == [
+        ("Armed clash", "Rubizhne", "RUS.military"),
+        ("Armed clash", "Popasna", "RUS.military"),
+        ("Armed clash", "Mar'yinka", "RUS.military"),
+    ]
+
+
+def test_the_city_refers_back_to_the_last_named_city() -> None:
+    text = "Russian forces entered Izium on Monday. By evening they had taken control of the city."
+    assert [e[:3] for e in brief(text)] == [
+        ("Armed clash", "Izyum", "RUS.military"),
+        ("Non-state actor overtakes territory", "Izyum", "RUS.military"),
+    ]
+
+
+def test_a_city_of_its_own_is_no_anaphor() -> None:
+    # "the city of X" names its place; "a city" and "the port city" refer to no earlier one
+    text = "Russian forces entered Izium on Monday. They shelled a city in the south on Tuesday."
+    assert [e[1] for e in brief(text)] == ["Izyum", None]
+
+
+def test_the_town_after_a_village_the_gazetteer_lacks_refers_to_that_village() -> None:
+    # the last town named is unknown: "the town" is that one, not the known town before it
+    text = (
+        "Russian troops attacked Zzyxivka, just south of Izium, on Monday. "
+        "Officials could not say which parts of the town they seized."
+    )
+    assert "Non-state actor overtakes territory" not in [e[0] for e in brief(text)]
+
+
+def test_a_where_clause_happens_at_the_place_it_describes() -> None:
+    text = "Rescuers reached the town of Izium, where Russian shelling had destroyed a school."
+    assert [e[:3] for e in brief(text)] == [
+        ("Shelling/artillery/missile attack", "Izyum", "RUS.military")
+    ]
+
+
+def test_fighting_for_control_of_a_village_happens_there() -> None:
+    text = "Russian forces fought for control of Syrotyne, southwest of Severodonetsk, on Tuesday."
+    assert [e[:3] for e in brief(text)] == [("Armed clash", "Syrotyne", "RUS.military")]
+
+
+def test_a_place_of_another_events_phrase_is_not_this_events() -> None:
+    # the operations in eastern Ukraine have no map place; the Donbas ones are only an aim
+    text = (
+        "Russia continued offensive operations in eastern Ukraine on Tuesday as it worked to "
+        "establish bases for increased offensive operations in the Donbas area."
+    )
+    assert [(e[0], e[1], e[4]) for e in brief(text)] == [("Armed clash", "Donbas", "hypothetical")]
+
+
+def test_protesters_clashing_with_police_is_a_violent_demonstration() -> None:
+    events = brief("Protesters clashed with riot police in the centre of Kharkiv on Saturday.")
+    assert [(e[0], e[1], e[2]) for e in events] == [
+        ("Violent demonstration", "Kharkiv", "CIV.protesters")
+    ]
+
+
+def test_a_campaign_of_strikes_is_a_strike_at_its_target() -> None:
+    text = (
+        "Ukrainian forces defended parts of Mariupol. Russian forces conducted an intense "
+        "artillery campaign against the city."
+    )
+    assert [e[:3] for e in brief(text)] == [
+        ("Armed clash", "Mariupol", "RUS.military"),
+        ("Shelling/artillery/missile attack", "Mariupol", "RUS.military"),
+    ]
+    assert brief("The Kremlin launched a disinformation campaign against Kyiv.") == []
+
+
+def test_the_town_is_not_the_landmark_that_located_the_last_one() -> None:
+    text = (
+        "Russian troops attacked Metolkine (just south of Severodonetsk) on Tuesday and "
+        "seized part of the town."
+    )
+    assert ("Non-state actor overtakes territory", "Metolkine") in [e[:2] for e in brief(text)]
+
+
+def test_a_town_that_only_says_where_is_not_the_target() -> None:
+    text = (
+        "Russian forces continued to fight for control of Dementiivka, north of Kharkiv, "
+        "on Tuesday."
+    )
+    assert [e[:2] for e in brief(text)] == [("Armed clash", "Dementiivka")]
+
+
+def test_attacks_toward_two_towns_are_fought_toward_each() -> None:
+    text = "Ukrainian forces repelled Russian attacks from Izium toward Sloviansk and Barvinkove."
+    assert [e[:3] for e in brief(text)] == [
+        ("Armed clash", "Slovyansk", "RUS.military"),
+        ("Armed clash", "Barvinkove", "RUS.military"),
+    ]

@@ -42,6 +42,7 @@ from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
 from fogwatch.events.candidate import ARMED_CLASH, Candidate
 from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.events.reading import bare_definite
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SentenceSpan
@@ -68,6 +69,10 @@ NOT_CODED = frozenset({"Other"})
 """Sub-types a sentence label alone never codes: ACLED's "Other" is no incident the text names."""
 _INCIDENT_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _REPORTED = ("asserted", "historical")
+_SETTLEMENT_NOUNS = frozenset(
+    {"village", "town", "city", "capital", "settlement", "area", "district", "base", "hamlet"}
+)
+"""Objects that make a capture a change of territory though no place is named."""
 _TERRITORY = frozenset(
     {
         "Government regains territory",
@@ -160,8 +165,9 @@ def missed_events(reading: Reading, framed: set[int], labels: SentenceLabels) ->
         if label is None or label[1] < SUB_TYPE_AT_LEAST:
             continue
         candidate = _candidate(reading, missed, label[0])
-        if label[0] in _TERRITORY and (candidate.place is None or candidate.place.level > 1):
-            continue  # ACLED: territory changes hands at a named place
+        placed = candidate.place is not None and candidate.place.level <= 1
+        if label[0] in _TERRITORY and not (placed or _takes_a_settlement(reading, missed.word)):
+            continue  # ACLED: territory changes hands at a place, named or at least said
         coded.append(candidate)
     return coded
 
@@ -211,6 +217,17 @@ def _missed(reading: Reading, framed: set[int]) -> dict[int, _Missed]:
         if _reported(judged[word.i]) >= REPORTED_AT_LEAST:
             missed[index] = _Missed(index, word, judged[word.i])
     return missed
+
+
+def _takes_a_settlement(reading: Reading, word: Token) -> bool:
+    """ "freed several villages", "seized the capital of a province": the object is a place,
+    though not one the text names ("the village" alone refers to one it does not know)."""
+    return any(
+        child.dep_ in ("dobj", "nsubjpass")
+        and child.lemma_.lower() in _SETTLEMENT_NOUNS
+        and not bare_definite(child)
+        for child in word.children
+    )
 
 
 def _is_prose(reading: Reading, sentence: SentenceSpan) -> bool:

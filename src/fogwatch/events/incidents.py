@@ -94,11 +94,12 @@ def _unspanned(ref: ActorRef | None) -> ActorRef | None:
 
 
 _LIST_GAP = re.compile(
-    r"\s*(?:,|,?\s*(?:and|or))\s*(?:(?:north|south|east|west|northeast|northwest|southeast"
-    r"|southwest)(?:ern)?\s+of\s+)?"
+    r"\s*(?:,|,?\s*(?:and|or))\s*"
+    r"|,?\s*(?:and|or)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\s+of\s+"
 )
 """What stands between two names of one list: "X, Y, and Z", "X and Y", "X or Y", "southeast
-of X and west of Y"."""
+of X and west of Y" — not "X, southwest of Y", which says where X is."""
 
 
 def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:

@@ -72,6 +72,7 @@ class Lexicon:
     directional_prepositions: frozenset[str]
     nearby_words: frozenset[str]
     place_nouns: frozenset[str]
+    place_anaphors: dict[str, str]
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     defence_verbs: frozenset[str]
@@ -174,6 +175,9 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         directional_prepositions=words(data["directional_prepositions"]),
         nearby_words=words(data["nearby_words"]),
         place_nouns=words(data["place_nouns"]),
+        place_anaphors={
+            str(noun): str(feature) for noun, feature in data["place_anaphors"].items()
+        },
         light_verbs=words(data["light_verbs"]),
         object_control_verbs=words(data["object_control_verbs"]),
         defence_verbs=words(data["defence_verbs"]),

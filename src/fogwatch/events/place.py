@@ -2,11 +2,13 @@
 
 The place of an event is, in order: a place mention in the trigger's clause (its target first —
 "shelled X", "strikes on X" —, then a locative phrase — "in X", "near X" —, then a direction —
-"from X", "toward X"); one in a locative phrase elsewhere in the sentence; one in a locative phrase
-of the two sentences before, in the same paragraph; and, for battles only, the article's focus
+"toward X", then "from X"); the place a "where" clause holding the trigger describes ("the town of X,
+where …"); one in a locative phrase elsewhere in the sentence; one in a locative phrase of the two
+sentences before, in the same paragraph; and, for battles only, the article's focus
 place at geo_precision 2 (a town) or 3 (a region). Places that act ("Moscow said", "as Moscow
 moves"), modifiers ("Moscow-annexed"), countries and demonyms are never an event's place
-(`Reading.places` holds only the usable ones). Territory and weak triggers ("advance", a noun
+(`Reading.places` holds only the usable ones, and the definite descriptions — "the city" — that
+refer back to one). Territory and weak triggers ("advance", a noun
 "attack") take a place only from their own clause, and agreements and arrests only from a
 locative phrase.
 """
@@ -33,6 +35,9 @@ _CONTEXT_FEATURES = frozenset({"populated place", "admin1", "admin2", "district"
 _SETTLEMENT = "populated place"
 _PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside", "over"})
 _CONTEXT_SENTENCES = 2
+_ORIGINS = frozenset({"from"})
+_CONTESTED = frozenset({"for", "over"})
+"""Prepositions of what a battle is fought for: the battle happens there."""
 
 
 def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -> PlaceRef | None:
@@ -54,11 +59,15 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     if ranked:
         _, _, mention, nearby = min(ranked, key=lambda r: (r[0], r[1]))
         return _place_ref(mention, nearby, 0)
+    where = _where_place(reading, token)
+    if where is not None:
+        return _place_ref(where, False, 1)
     if strict:
         return None
     in_sentence = []
+    others = _other_events_words(reading, token)
     for mention, root in reading.places:
-        if reading.sentence(root.i) != sentence:
+        if reading.sentence(root.i) != sentence or root.i in others:
             continue
         rank, nearby = _attachment(reading, root, root.sent.root, None)
         if rank == 1:
@@ -85,6 +94,40 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     if frame != "clash":
         return None  # a strike or a killing somewhere unnamed has no ACLED location
     return _focus(reading)
+
+
+def _other_events_words(reading: Reading, token: Token) -> set[int]:
+    """The words of the sentence's other trigger nouns that do not hold this trigger ("…
+    continued operations in eastern Ukraine to build bases for operations in Donbas"): a place
+    named as another event's is not this one's."""
+    found: set[int] = set()
+    for other in token.sent:
+        if other.i == token.i or other.i not in reading.trigger_clauses:
+            continue
+        if syntax.pos(other) != "NOUN" or token in other.subtree:
+            continue
+        found |= {t.i for t in other.subtree}
+    return found
+
+
+def _where_place(reading: Reading, token: Token) -> PlaceMention | None:
+    """The place a "where" clause holding the trigger describes: "the town of Bucha, where
+    civilians were murdered" happened in Bucha."""
+    node = token
+    for _ in range(syntax.MAX_CLIMB):
+        if node.dep_ == "relcl" and any(
+            child.lower_ == "where" and child.dep_ == "advmod" for child in node.children
+        ):
+            described = node.head
+            for mention, root in reading.places:
+                path = syntax.path_to(root, described)
+                if root.i == described.i or (path is not None and _transparent(reading, path)):
+                    return mention
+            return None
+        if node.dep_ in ("ROOT", "relcl") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def names_unknown(reading: Reading, token: Token) -> bool:
@@ -118,8 +161,8 @@ def _attachment(
     reading: Reading, root: Token, head: Token, trigger: Token | None
 ) -> tuple[int, bool]:
     """How a place hangs from its clause, as a rank — 0 the trigger's target ("shelled X",
-    "strikes on X"), 1 a locative phrase ("in X", "near X"), 2 a direction ("from X",
-    "toward X"), 3 anything else ("control over X") — and whether the words say the area
+    "strikes on X"), 1 a locative phrase ("in X", "near X"), 2 a direction ("toward X"), 3 an
+    origin ("from X") or anything else ("control over X") — and whether the words say the area
     around it (ACLED geo_precision 2)."""
     lexicon = reading.lexicon
     path = syntax.path_to(root, head) or [root, *list(root.ancestors)[:4]]
@@ -133,8 +176,11 @@ def _attachment(
                 rank, nearby = 1, True  # "east of X", "the outskirts of X": around X
             continue
         if rank == 3 and node.dep_ == "prep":
-            if node.lower_ in lexicon.directional_prepositions:
-                rank = 2
+            if _fought_over(reading, node, trigger):
+                rank = 1  # "fighting for (control of) X", "the battle for X": the battle is at X
+            elif node.lower_ in lexicon.directional_prepositions:
+                # "attacks from X toward Y": the fighting is toward Y; X is where it came from
+                rank = 3 if node.lower_ in _ORIGINS else 2
             elif node.lower_ in lexicon.locative_prepositions:
                 rank = 1
             else:
@@ -147,12 +193,21 @@ def _attachment(
     return min(rank, 3), nearby
 
 
+def _fought_over(reading: Reading, preposition: Token, trigger: Token | None) -> bool:
+    if trigger is None or preposition.lower_ not in _CONTESTED or preposition.head.i != trigger.i:
+        return False
+    entry = reading.lexicon.triggers.get(trigger.lemma_.lower())
+    return entry is not None and entry.frame == "clash"
+
+
 def _is_target(reading: Reading, root: Token, trigger: Token) -> bool:
     """ "shelled X", "X was struck", "strikes on X", "the town of X": what the trigger hits."""
     path = syntax.path_to(root, trigger)
     if not path:
         return False
     last = path[-1]
+    if last.lower_ in reading.lexicon.nearby_words:
+        return False  # "fought … north of X": X only says where
     if last.dep_ in _OBJECT_DEPS:
         return _transparent(reading, path[:-1])
     if last.dep_ == "prep" and last.lower_ in ("on", "against", "at"):

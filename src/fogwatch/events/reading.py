@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from fogwatch import structure
 from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
@@ -28,6 +29,14 @@ Classifier = Callable[[str], Ranking]
 """Ranks ACLED sub-event type names for one sentence, best first (`events.classify.classify`)."""
 
 _UNUSABLE_FEATURES = frozenset({"country", "continent"})
+_ANAPHOR_SENTENCES = 2
+_SETTLEMENT = "populated place"
+_DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre"})
+"""How far back a definite description ("the city") looks for the place it refers to."""
+_DEFINITE = frozenset({"the", "this", "that"})
+_OWN_DESCRIPTION = frozenset(
+    {"prep", "appos", "compound", "amod", "nummod", "relcl", "acl", "poss", "nmod"}
+)
 _LINE_BREAK = re.compile(r"\n")
 
 
@@ -47,7 +56,7 @@ class Reading:
         self.line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
         self.actor_at = self._index_actors(result.actors)
         self.coref_at = self._index_corefs()
-        self.places = self._usable_places(result.places)
+        self.places = self._with_anaphors(self._usable_places(result.places), result.places)
         self.unknown_places = [
             root
             for mention in result.places
@@ -120,8 +129,28 @@ class Reading:
                 if not inside and syntax.is_clause(child) and self._holds_trigger(child):
                     continue
                 stack.append(child)
+        scope -= self.sibling_events(token)
         self._scopes[token.i] = scope
         return scope
+
+    def sibling_events(self, token: Token) -> set[int]:
+        """The words of the event nouns coordinated with a trigger noun, when both name their
+        own target or ground ("attacks against X and heavy shelling along the front line"):
+        two events, each with its own place and weapon, not one."""
+        if syntax.pos(token) != "NOUN" or not _has_own_phrase(token):
+            return set()
+        own = {t.i for t in token.subtree}
+        found: set[int] = set()
+        for other in _coordinated(token):
+            if (
+                other.i in self.trigger_clauses
+                and syntax.pos(other) == "NOUN"
+                and _has_own_phrase(other)
+            ):
+                words = {t.i for t in other.subtree}
+                # a sibling parsed below the trigger takes its own words out of the trigger's
+                found |= words if other.i in own else words - own
+        return found
 
     def _holds_trigger(self, clause: Token) -> bool:
         return any(t.i in self.trigger_clauses for t in clause.subtree)
@@ -180,6 +209,117 @@ class Reading:
             usable.append((mention, root))
         return usable
 
+    def _with_anaphors(
+        self, places: list[tuple[PlaceMention, Token]], mentions: Sequence[PlaceMention]
+    ) -> list[tuple[PlaceMention, Token]]:
+        """The usable places, and the definite descriptions that refer back to a named place
+        ("Kyiv came under fire … withdrew from around the city"): the last place of the
+        description's kind in the same or the `_ANAPHOR_SENTENCES` sentences before, as a
+        mention of the description's own words."""
+        named = [
+            (mention, root)
+            for mention in mentions
+            if mention.role == "location"
+            and structure.is_prose(self.result.parts, mention.span)  # never a caption's place
+            and (root := self._root(mention.span)) is not None
+        ]
+        if not named:
+            return places
+        anaphors = self.lexicon.place_anaphors
+        covered = {i for mention, _ in named for i in self._tokens(mention.span)}
+        found = list(places)
+        for token in self.doc:
+            feature = anaphors.get(token.lower_)
+            if feature is None or token.i in covered or not bare_definite(token):
+                continue
+            sentence = self.sentence(token.i)
+            antecedent = next(
+                (
+                    mention
+                    for mention, root in reversed(named)
+                    if root.i < token.i
+                    and sentence - self.sentence(root.i) <= _ANAPHOR_SENTENCES
+                    and not self._landmark(root)
+                    and (
+                        mention.place.feature == feature
+                        if mention.place is not None
+                        else feature == _SETTLEMENT  # most unknown toponyms are villages
+                    )
+                ),
+                None,
+            )
+            if antecedent is None or antecedent.place is None:
+                continue  # the last such place is one the gazetteer does not know
+            span = self.token_span(token.left_edge.i, token.i + 1)
+            found.append(
+                (
+                    PlaceMention(
+                        span=span,
+                        place=antecedent.place,
+                        geo_precision=antecedent.geo_precision,
+                        score=antecedent.score,
+                        reason="refers back to " + antecedent.span.of(self.text),
+                    ),
+                    token,
+                )
+            )
+        return sorted(found, key=lambda pair: pair[1].i)
+
+    def _landmark(self, root: Token) -> bool:
+        """ "X, just south of Y", "X (30 km from Y)": Y only says where X is; what follows is
+        about X."""
+        preposition = root.head
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "from"):
+            return False
+        measure = preposition.head
+        return (
+            measure.lower_ in self.lexicon.nearby_words or measure.lemma_.lower() in _DISTANCE_UNITS
+        )
+
     def _is_metonym(self, name: str) -> bool:
         entry = self.registry.entries.get(name)
         return entry is not None and (entry.metonym_of is not None or entry.seat_of is not None)
+
+
+def bare_definite(noun: Token) -> bool:
+    """ "the city", "this town": a singular definite noun phrase with no name or description of
+    its own ("the city of X", "a city", "the port city", "cities" are not anaphors)."""
+    if noun.tag_ != "NN" or noun.dep_ in ("poss", "compound"):
+        return False
+    children = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children):
+        return False
+    return not any(c.dep_ in _OWN_DESCRIPTION for c in children)
+
+
+def _has_own_phrase(noun: Token) -> bool:
+    return any(child.dep_ == "prep" for child in noun.children)
+
+
+def _coordinated(noun: Token) -> list[Token]:
+    """The nouns coordinated with `noun`, as parsed and as meant: in "attacks against X, Y and Z
+    and heavy shelling" the parser makes "shelling" one more item of the list of places, though
+    it is coordinated with "attacks"."""
+    found = list(noun.conjuncts)
+    owner = _list_owner(noun)
+    if owner is not None:
+        found.append(owner)
+    found.extend(
+        t
+        for t in noun.subtree
+        if t.dep_ == "conj" and (owner := _list_owner(t)) is not None and owner.i == noun.i
+    )
+    return found
+
+
+def _list_owner(token: Token) -> Token | None:
+    """The noun whose prepositional object is the list a conjunct hangs in, if any."""
+    node = token
+    for _ in range(syntax.MAX_CLIMB):
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    if node.i == token.i or node.dep_ != "pobj" or node.head.dep_ != "prep":
+        return None
+    owner = node.head.head
+    return owner if syntax.pos(owner) == "NOUN" else None

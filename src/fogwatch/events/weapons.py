@@ -41,7 +41,12 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
     """A weapon word among the trigger's own words and arguments ("drone attack", "a missile
     hit", "shelled with artillery")."""
     subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-    candidates = [token, *token.subtree, *(t for s in subject for t in s.subtree)]
+    others = reading.sibling_events(token)
+    candidates = [
+        t
+        for t in (token, *token.subtree, *(t for s in subject for t in s.subtree))
+        if t.i not in others
+    ]
     best: tuple[int, str, Span] | None = None
     for candidate in candidates:
         if candidate.sent.start != token.sent.start or _weapon_modifier(reading, candidate):
@@ -60,10 +65,12 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
 
 
 def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
-    """The weapon word of the trigger's sentence nearest the trigger."""
+    """The weapon word of the trigger's sentence nearest the trigger, outside the event nouns
+    coordinated with it."""
     best: tuple[int, str, Span] | None = None
+    others = reading.sibling_events(token)
     for candidate in token.sent:
-        if _weapon_modifier(reading, candidate):
+        if candidate.i in others or _weapon_modifier(reading, candidate):
             continue
         found = weapon_of(reading, candidate)
         if found is None:

@@ -1,6 +1,7 @@
 """Battles without a change of control: "fighting", "clashed", "repelled", "stormed X".
 
-Actor1 is the side that attacks and actor2 the other — the subject of "fought", the object of
+Actor1 is the side that attacks and actor2 the other (a crowd of protesters or rioters clashing
+with police or troops is a violent demonstration, the crowd actor1) — the subject of "fought", the object of
 "repelled" (`defence_verbs`); a battle with one side named is against the other side of the war
 (`parties.two_sides`), and a battle with no place of its own is placed at the article's focus
 (`events.place`).
@@ -11,15 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import parties
+from fogwatch.events import parties, triggers
 from fogwatch.events.candidate import ARMED_CLASH, Candidate
 from fogwatch.events.clause import Clause, candidates
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from fogwatch.events.reading import Reading
     from fogwatch.events.triggers import Trigger
 
 FRAMES = frozenset({"clash"})
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+_CROWDS = frozenset({"protesters", "rioters"})
+_CROWD_FRAMES = frozenset({"protest", "riot"})
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -28,9 +34,37 @@ def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
 
 
 def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    if _crowd_fights(reading, candidate.trigger):
+        return False  # "protesters clashed with police": the protest frame codes the crowd
     # ACLED: organised armed groups fighting with no change of control is an armed clash
     candidate.sub_type = ARMED_CLASH
     parties.two_sides(reading, candidate, clause.agents, clause.patients)
     if candidate.trigger.lemma_.lower() in reading.lexicon.defence_verbs:
         candidate.actor1, candidate.actor2 = candidate.actor2, candidate.actor1
+    crowd = next(
+        (ref for ref in (candidate.actor1, candidate.actor2) if ref and ref.actor.kind in _CROWDS),
+        None,
+    )
+    if crowd is not None:
+        # ACLED: a crowd fighting police or troops is a violent demonstration, never a battle
+        # (a battle is fought by organised armed groups); the crowd is actor1
+        other = candidate.actor2 if crowd is candidate.actor1 else candidate.actor1
+        candidate.sub_type = VIOLENT_DEMONSTRATION
+        candidate.actor1, candidate.actor2 = crowd, other
     return True
+
+
+def _crowd_fights(reading: Reading, trigger: Token) -> bool:
+    """Whether a protest word is a side of the clash: its subject, or the one it is fought with."""
+    for child in trigger.children:
+        sides = [child] if child.dep_ in ("nsubj", "dobj") else []
+        if child.dep_ == "prep" and child.lower_ in ("with", "against"):
+            sides = [grand for grand in child.children if grand.dep_ == "pobj"]
+        for side in sides:
+            for word in side.subtree:
+                entry = (
+                    triggers.entry_of(reading, word) if word.i in reading.trigger_clauses else None
+                )
+                if entry is not None and entry.frame in _CROWD_FRAMES:
+                    return True
+    return False
