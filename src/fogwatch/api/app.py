@@ -34,12 +34,16 @@ from fogwatch.api import basemap, cache, control, live, views, workbench
 from fogwatch.api.guards import SecurityHeaders, token_matches
 from fogwatch.api.params import (
     SAFE_TEXT,
+    ActorName,
     Bbox,
+    MinCredibility,
     Offset,
     PlaceName,
     Side,
     Since,
+    SubTypes,
     Until,
+    Words,
     bounding_box,
 )
 from fogwatch.errors import StoreError
@@ -215,34 +219,13 @@ def _add_reads(app: FastAPI, store: Store) -> None:
         since: Since = None,
         until: Until = None,
         bbox: Bbox = None,
-        sub_type: Annotated[
-            str | None,
-            Query(
-                max_length=200,
-                pattern=SAFE_TEXT,
-                description="ACLED event or sub-event type; several joined by commas.",
-            ),
-        ] = None,
-        actor: Annotated[
-            str | None,
-            Query(max_length=200, pattern=SAFE_TEXT, description="Actor id or part of a name."),
-        ] = None,
+        sub_type: SubTypes = None,
+        actor: ActorName = None,
         side: Side = None,
         place: PlaceName = None,
         modality: Modality | None = None,
-        min_credibility: Annotated[
-            int | None,
-            Query(
-                ge=1,
-                le=6,
-                description="Only events carried by a claim rated this credible or better "
-                "(Admiralty scale: 1 confirmed … 6 cannot be judged).",
-            ),
-        ] = None,
-        search: Annotated[
-            str | None,
-            Query(max_length=500, pattern=SAFE_TEXT, description="Words in the event's article."),
-        ] = None,
+        min_credibility: MinCredibility = None,
+        search: Words = None,
         within: Annotated[
             str | None,
             Query(

@@ -31,6 +31,32 @@ PlaceName = Annotated[
     Query(max_length=200, pattern=SAFE_TEXT, description="Place name or store place id."),
 ]
 
+SubTypes = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        pattern=SAFE_TEXT,
+        description="ACLED event or sub-event types, comma-separated.",
+    ),
+]
+ActorName = Annotated[
+    str | None,
+    Query(max_length=200, pattern=SAFE_TEXT, description="Actor id or part of a name."),
+]
+MinCredibility = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=6,
+        description="Only events carried by a claim rated this credible or better "
+        "(Admiralty scale: 1 confirmed … 6 cannot be judged).",
+    ),
+]
+Words = Annotated[
+    str | None,
+    Query(max_length=500, pattern=SAFE_TEXT, description="Words in the event's article."),
+]
+
 
 def invalid(name: str, message: str) -> HTTPException:
     """A 422 shaped like FastAPI's own validation errors."""

@@ -16,7 +16,16 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from fogwatch.api import views
-from fogwatch.api.params import SAFE_TEXT, Side, Since, Until
+from fogwatch.api.params import (
+    SAFE_TEXT,
+    ActorName,
+    MinCredibility,
+    Side,
+    Since,
+    SubTypes,
+    Until,
+    Words,
+)
 from fogwatch.export import jsonl
 from fogwatch.export.acled import admin_names
 from fogwatch.store import queries
@@ -98,18 +107,8 @@ def timeseries(
     ] = "week",
     since: Since = None,
     until: Until = None,
-    sub_type: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            pattern=SAFE_TEXT,
-            description="ACLED event or sub-event types, comma-separated.",
-        ),
-    ] = None,
-    actor: Annotated[
-        str | None,
-        Query(max_length=200, pattern=SAFE_TEXT, description="Actor id or part of a name."),
-    ] = None,
+    sub_type: SubTypes = None,
+    actor: ActorName = None,
     side: Side = None,
     within: Annotated[
         str | None,
@@ -120,10 +119,8 @@ def timeseries(
         ),
     ] = None,
     modality: Modality | None = None,
-    min_credibility: Annotated[int | None, Query(ge=1, le=6)] = None,
-    search: Annotated[
-        str | None, Query(max_length=500, pattern=SAFE_TEXT, description="Words in the article.")
-    ] = None,
+    min_credibility: MinCredibility = None,
+    search: Words = None,
 ) -> Response:
     """Atomic events (as the map shows them) and their fatalities per period, one series per
     event type, side or place; the filters are those of `GET /events` (`within` also takes a
