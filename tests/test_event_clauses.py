@@ -205,3 +205,12 @@ def test_attacks_toward_two_towns_are_fought_toward_each() -> None:
         ("Armed clash", "Slovyansk", "RUS.military"),
         ("Armed clash", "Barvinkove", "RUS.military"),
     ]
+
+
+def test_one_place_and_day_told_twice_with_its_day_is_one_event() -> None:
+    # ACLED: one event per sub-type, place and day
+    text = (
+        "Russian forces attacked Lysychansk on Tuesday. A Ukrainian commander said on Tuesday "
+        "that Russian forces were aggressively attacking Lysychansk."
+    )
+    assert [e[:2] for e in brief(text)] == [("Armed clash", "Lysychansk")]

@@ -5,9 +5,9 @@ type ranked highest (ACLED's atomic coding); killed counts join the sentence's n
 event, or the previous sentence's when this one only tells its toll. An event whose place is one
 of a list ("in Severodonetsk, Lysychansk, and Popasna") is one event per place of the list, as
 ACLED codes one event per location. Across the article, what is told again is one event: the
-same sub-type, place and modality where one telling has no day of its own; in one sentence a
-placeless candidate joins the placed one of its family. (Merging the events of many
-articles into ACLED atomic events is `events.merge`.)
+same sub-type, place and modality where one telling has no day of its own or both name one day;
+in one sentence a placeless candidate joins the placed one of its family. (Merging the events of
+many articles into ACLED atomic events is `events.merge`.)
 """
 
 from __future__ import annotations
@@ -181,9 +181,12 @@ def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
         return True  # a sentence of the incident told already ("attacks on X … and shelling")
     if held.sub_type != other.sub_type:
         return False  # "continued ground assaults on X" and "continued to fire on X": two incidents
-    # told again in another sentence: only when one telling has no day of its own (two dated
-    # reports of one place and day can be two incidents — two assaults repelled)
-    return not (held.date and held.date.span) or not (other.date and other.date.span)
+    # told again in another sentence: when one telling has no day of its own, or both name the
+    # same day (ACLED codes one event per sub-type, place and day: two assaults repelled there
+    # that day are one event)
+    held_day = held.date.date if held.date and held.date.span else None
+    other_day = other.date.date if other.date and other.date.span else None
+    return held_day is None or other_day is None or held_day == other_day
 
 
 def _count_killed(
