@@ -30,9 +30,10 @@ Classifier = Callable[[str], Ranking]
 
 _UNUSABLE_FEATURES = frozenset({"country", "continent"})
 _ANAPHOR_SENTENCES = 2
+"""How far back a definite description ("the city") looks for the place it refers to."""
 _SETTLEMENT = "populated place"
 _DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre"})
-"""How far back a definite description ("the city") looks for the place it refers to."""
+"""Heads of "30 km from Y": Y is a landmark that says where something else is."""
 _DEFINITE = frozenset({"the", "this", "that"})
 _OWN_DESCRIPTION = frozenset(
     {"prep", "appos", "compound", "amod", "nummod", "relcl", "acl", "poss", "nmod"}
