@@ -1,16 +1,16 @@
 """Where an event happened: the place mention its trigger's words point at.
 
 The place of an event is, in order: a place mention in the trigger's clause (its target first —
-"shelled X", "strikes on X" —, then a locative phrase — "in X", "near X" —, then a direction —
-"toward X", then "from X"); the place a "where" clause holding the trigger describes ("the town of X,
-where …"); one in a locative phrase elsewhere in the sentence; one in a locative phrase of the two
-sentences before, in the same paragraph; and, for battles only, the article's focus
-place at geo_precision 2 (a town) or 3 (a region). Places that act ("Moscow said", "as Moscow
-moves"), modifiers ("Moscow-annexed"), countries and demonyms are never an event's place
-(`Reading.places` holds only the usable ones, and the definite descriptions — "the city" — that
-refer back to one). Territory and weak triggers ("advance", a noun
-"attack") take a place only from their own clause, and agreements and arrests only from a
-locative phrase.
+"shelled X", "strikes on X" —, then a locative phrase — "in X", "near X", "fighting for
+control of X" —, then a direction — "toward X" —, then an origin — "from X"); the place a
+"where" clause holding the trigger describes ("the town of X, where …"); one in a locative
+phrase elsewhere in the sentence, outside the phrases of its other event nouns; one in a
+locative phrase of the two sentences before, in the same paragraph; and, for battles only, the
+article's focus place at geo_precision 2 (a town) or 3 (a region). Places that act ("Moscow
+said", "as Moscow moves"), modifiers ("Moscow-annexed"), countries and demonyms are never an
+event's place (`Reading.places` holds only the usable ones, and the definite descriptions — "the
+city" — that refer back to one). Territory and weak triggers ("advance", a noun "attack") take a
+place only from their own clause, and agreements and arrests only from a locative phrase.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Battles without a change of control: "fighting", "clashed", "repelled", "stormed X".
 
-Actor1 is the side that attacks and actor2 the other (a crowd of protesters or rioters clashing
-with police or troops is a violent demonstration, the crowd actor1) — the subject of "fought", the object of
+Actor1 is the side that attacks and actor2 the other — the subject of "fought", the object of
 "repelled" (`defence_verbs`); a battle with one side named is against the other side of the war
 (`parties.two_sides`), and a battle with no place of its own is placed at the article's focus
-(`events.place`).
+(`events.place`). A crowd of protesters or rioters clashing with police or troops is a violent
+demonstration, the crowd actor1, never a battle.
 """
 
 from __future__ import annotations
