@@ -214,3 +214,11 @@ def test_one_place_and_day_told_twice_with_its_day_is_one_event() -> None:
         "that Russian forces were aggressively attacking Lysychansk."
     )
     assert [e[:2] for e in brief(text)] == [("Armed clash", "Lysychansk")]
+
+
+def test_walking_out_in_protest_is_no_demonstration() -> None:
+    text = (
+        "Ministers walked out of a summit in Warsaw in protest once the Russian delegate spoke. "
+        "Hundreds of people took part in protests in Lviv on Sunday."
+    )
+    assert [e[:2] for e in brief(text)] == [("Peaceful protest", "Lviv")]

@@ -51,6 +51,8 @@ def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
         return None  # "attack drones", "assault groups": a kind of thing, not an event
     if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in syntax.NOUNS:
         return None  # "a killing area", "the fighting season": a kind of thing, not an event
+    if entry.frame == "protest" and _in_protest(token):
+        return None  # "walked out in protest": why something was done, not a demonstration
     children = {child.lower_ for child in token.children} | {
         child.lemma_.lower() for child in token.children
     }
@@ -116,6 +118,17 @@ def _follows(reading: Reading, token: Token, frames: frozenset[str]) -> bool:
         if entry is not None and entry.frame in frames and not entry.after:
             return entry_of(reading, word) is not None
     return False
+
+
+def _in_protest(token: Token) -> bool:
+    """A bare singular noun after "in" ("in protest", "in protest against the law"): no
+    article, no adjective; "took part in protests in X" tells of protests."""
+    return (
+        token.tag_ == "NN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and not any(child.dep_ in ("det", "amod", "nummod", "poss") for child in token.children)
+    )
 
 
 def _object_words(token: Token) -> set[str]:
