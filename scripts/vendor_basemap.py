@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import gzip
 import hashlib
 import json
 import subprocess
@@ -43,7 +44,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     collection = {"type": "FeatureCollection", "features": features}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-    (OUT / "admin1.geojson").write_text(text + "\n")
+    # gzipped: the repository keeps no data file of several megabytes; the API reads it once
+    packed = gzip.compress((text + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+    (OUT / "admin1.geojson.gz").write_bytes(packed)
     print(f"{len(features)} admin-1 divisions, {len(text) / 1e6:.1f} MB → {OUT}")
 
 

@@ -10,6 +10,7 @@ within the reach of a larger one (`CITY_REACH_KM`, more for a larger city) is a 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import math
 from typing import Annotated, Any
@@ -23,7 +24,7 @@ from fogwatch.api.views import BBox
 
 router = APIRouter(prefix="/basemap", tags=["basemap"])
 
-ADMIN1_FILE = "vendor/natural-earth-admin1/admin1.geojson"
+ADMIN1_FILE = "vendor/natural-earth-admin1/admin1.geojson.gz"
 """Under the API's static folder."""
 CITY_MIN_POPULATION = 20_000
 """The smallest town the label layer can show; the page asks for more as the reader zooms in."""
@@ -110,7 +111,7 @@ def _divisions() -> list[tuple[list[BBox], dict[str, Any]]]:
     world for a division across the antimeridian), read once per process."""
     from fogwatch.api.app import STATIC
 
-    collection = json.loads((STATIC / ADMIN1_FILE).read_text())
+    collection = json.loads(gzip.decompress((STATIC / ADMIN1_FILE).read_bytes()))
     found = []
     for feature in collection["features"]:
         boxes = []
