@@ -354,6 +354,29 @@ def test_a_blast_of_unknown_cause_is_no_device() -> None:
     assert coded("An explosion damaged a bridge in Kherson on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb placed in a bin exploded in Kherson on Monday, wounding three people.",
+        "The explosion of a device damaged a bridge in Kherson on Monday.",
+    ],
+)
+def test_a_device_that_went_off_is_a_remote_explosive(text: str) -> None:
+    assert picked(coded(text), "sub_type", "place") == [
+        ("Remote explosive/landmine/IED", "Kherson")
+    ]
+
+
+def test_a_chemical_agent_decides_the_strike_whatever_delivered_it() -> None:
+    text = "Militants fired mortar shells filled with chlorine gas at Kherson on Monday."
+    assert picked(coded(text), "sub_type", "place") == [("Chemical weapon", "Kherson")]
+
+
+def test_tear_gas_is_no_chemical_weapon() -> None:
+    text = "Russian forces shelled Kherson with artillery and tear gas on Monday."
+    assert picked(coded(text), "sub_type") == [("Shelling/artillery/missile attack",)]
+
+
 def test_those_who_died_are_no_party() -> None:
     [deaths] = coded("Russian forces shelled Kherson on Monday, and two Russian soldiers died.")
     assert (deaths["sub_type"], deaths["actor1"], deaths["actor2"]) == (
@@ -590,6 +613,41 @@ def test_seed_article() -> None:
 
 def picked(events: list[dict[str, Any]], *keys: str) -> list[tuple[Any, ...]]:
     return [tuple(found[key] for key in keys) for found in events]
+
+
+def test_corridors_agreed_in_a_clausal_passive_subject_are_an_agreement() -> None:
+    text = "Ten corridors to evacuate people from embattled areas had been agreed on Saturday."
+    assert picked(coded(text, "2022-04-09"), "sub_type", "date") == [("Agreement", "2022-04-09")]
+
+
+def test_a_failed_attempt_by_a_unit_the_registry_cannot_name_is_fighting() -> None:
+    text = (
+        "One battalion of the 1st Tank Regiment attempted to seize the village of Sulyhivka"
+        " on April 5 but was not successful."
+    )
+    assert picked(coded(text, "2022-04-05"), "sub_type", "place", "modality") == [
+        ("Armed clash", "Sulyhivka", "asserted")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured Izium on Monday without a fight.",
+        "Rebels seized the deserted town of Izium on Monday.",
+        "Rebels captured Izium on Monday and met no resistance.",
+    ],
+)
+def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(text: str) -> None:
+    events = [e for e in coded(text) if e["modality"] == "asserted"]
+    assert picked(events, "sub_type", "actor1", "place") == [
+        ("Non-violent transfer of territory", "UNID.armed_group", "Izyum")
+    ]
+
+
+def test_a_place_taken_after_fighting_is_overtaken() -> None:
+    text = "Rebels captured Izium on Monday after heavy fighting."
+    assert picked(coded(text), "sub_type") == [("Non-state actor overtakes territory",)]
 
 
 def test_the_side_an_attack_is_repelled_from_is_actor1() -> None:

@@ -111,3 +111,24 @@ def test_the_classifier_never_recodes_a_clash_as_a_capture() -> None:
     text = "Russian forces attempted to take Izyum on Tuesday but failed."
     ranker = says("Non-state actor overtakes territory", 0.95)
     assert picked(coded(text, "2022-04-06", ranker=ranker), "sub_type") == [("Armed clash",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trigger word whose frame's conditions fail ("intercept" needs a weapon of war) still
+        # tells an incident ACLED defines by that word
+        "Border guards intercepted twelve rifles at a crossing in Kharkiv on Sunday.",
+        # a phrasal verb, whole
+        "The army set up an observation point in Kharkiv on Sunday.",
+        # a word the parser split at its hyphen, whole
+        "Two soldiers were wounded in a shoot-out in Kharkiv on Sunday.",
+    ],
+)
+def test_incident_words_beyond_the_frames_conditions(text: str) -> None:
+    assert picked(coded(text, ranker=says("Disrupted weapons use", 0.6)), "place") == [("Kharkiv",)]
+
+
+def test_a_word_outside_the_incident_words_backs_off_nothing() -> None:
+    text = "The council set out its budget in Kharkiv on Sunday."
+    assert coded(text, ranker=says("Disrupted weapons use", 0.6)) == []

@@ -222,3 +222,22 @@ def test_walking_out_in_protest_is_no_demonstration() -> None:
         "Hundreds of people took part in protests in Lviv on Sunday."
     )
     assert [e[:2] for e in brief(text)] == [("Peaceful protest", "Lviv")]
+
+
+def test_who_tells_of_a_battle_is_no_party_to_it() -> None:
+    text = (
+        "Ukrainian officials said on Sunday that fighting continues in Lyman, where Russian"
+        " forces are trying to break the Ukrainian defenders."
+    )
+    assert brief(text) == [("Armed clash", "Lyman", "RUS.military", "UKR.military", "asserted")]
+
+
+def test_an_incident_told_as_background_does_not_code_the_reported_one() -> None:
+    # one incident at one place in one sentence; the counterattacks are why the strikes came
+    text = (
+        "Russian forces launched strikes on Kherson on Monday, likely in response to Ukrainian"
+        " counterattacks."
+    )
+    assert brief(text) == [
+        ("Shelling/artillery/missile attack", "Kherson", "RUS.military", "UKR.military", "asserted")
+    ]

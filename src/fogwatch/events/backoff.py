@@ -41,6 +41,7 @@ import yaml
 from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
 from fogwatch.events.candidate import ARMED_CLASH, Candidate
+from fogwatch.events.frames import territory
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.events.reading import bare_definite
 
@@ -239,22 +240,43 @@ def _is_prose(reading: Reading, sentence: SentenceSpan) -> bool:
 def _incident_word(reading: Reading, token: Token) -> bool:
     if token.pos_ not in _INCIDENT_POS:
         return False
-    lexicon = reading.lexicon
     lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma in lexicon.triggers or lower in lexicon.triggers:
-        # a trigger word only where its conditions hold ("attack drones" is a kind of drone)
-        entry = triggers.entry_of(reading, token)
-        if entry is None:
-            return False
-        if entry.frame == "explosion":
-            # a blast of unknown cause tells that something went off, not what (`frames.remote`)
-            return weapons.sentence_weapon(reading, token) is not None
-        if entry.frame == "casualty":
-            # "the army killed scores of fighters" tells an incident; "two people were killed"
-            # counts the dead of one told elsewhere
-            return any(child.dep_ == "nsubj" for child in token.children)
+    entry = triggers.entry_of(reading, token)
+    if entry is not None and entry.frame == "explosion":
+        # a blast of unknown cause tells that something went off, not what (`frames.remote`)
+        return (
+            weapons.sentence_weapon(reading, token) is not None
+            or weapons.exploded_device(reading, token) is not None
+        )
+    if entry is not None and entry.frame == "casualty":
+        # "the army killed scores of fighters" tells an incident; "two people were killed"
+        # counts the dead of one told elsewhere
+        return any(child.dep_ == "nsubj" for child in token.children)
+    if entry is not None:
         return True
-    return lemma in _incident_words() or lower in _incident_words()
+    # a trigger word whose conditions fail ("attack drones" is a kind of drone) is an incident
+    # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base")
+    words = _incident_words()
+    return bool({lemma, lower, _phrasal(token), _hyphenated(reading, token)} & words)
+
+
+def _phrasal(token: Token) -> str:
+    """ "set up" for "set" with its particle "up"; the lemma alone otherwise."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.lemma_.lower()} {particle}" if particle else token.lemma_.lower()
+
+
+def _hyphenated(reading: Reading, token: Token) -> str:
+    """ "shoot-out" when the parser split it into "shoot", "-", "out"; the word otherwise."""
+    doc = reading.doc
+    if (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+    ):
+        return f"{token.lower_}-{doc[token.i + 2].lower_}"
+    return token.lower_
 
 
 @functools.cache
@@ -285,6 +307,8 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
         "asserted" if probabilities["asserted"] >= probabilities["historical"] else "historical"
     )
     span = reading.token_span(word.i, word.i + 1)
+    if sub_type in _TERRITORY and territory.unopposed(reading, word):
+        sub_type = territory.NON_VIOLENT_TRANSFER  # as the frames read it
     candidate = Candidate(
         sub_type=sub_type,
         frame=frame,

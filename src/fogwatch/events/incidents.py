@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import taxonomy
+from fogwatch.events import modality, taxonomy
 from fogwatch.events.candidate import ActorRef, Candidate, PlaceRef
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
@@ -41,7 +41,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         if any(c.frame in ("protest", "riot") for c in found):
             # ACLED: arrests at a protest are its intervention, not events of their own
             found = [c for c in found if c.frame != "arrest"]
-        merged = _merge_same(found)
+        merged = _merge_same(reading, found)
         violent = [c for c in merged if c.frame in VIOLENT_FRAMES or c.frame == "protest"]
         earlier: Candidate | None = None
         for casualty in casualties.get(sentence, []):
@@ -54,7 +54,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
                 target = earlier = _earlier_event(reading, grouped, casualty)
             if target is not None:
                 _absorb(target, casualty)
-        merged = _merge_same(merged)
+        merged = _merge_same(reading, merged)
         _count_killed(reading, sentence, merged, earlier)
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
@@ -230,9 +230,11 @@ def _group_key(candidate: Candidate) -> tuple[str, str, str]:
     return family_of(candidate.sub_type), key, candidate.modality
 
 
-def _merge_same(candidates: list[Candidate]) -> list[Candidate]:
+def _merge_same(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
     """Candidates of one sentence with one family, place and modality as one, coded as the
-    highest sub-event type (ACLED's atomic coding)."""
+    highest sub-event type (ACLED's atomic coding) of those the clause reports: an incident
+    told as background ("strikes in response to counterattacks") only adds its evidence and
+    the parties the reported one lacks."""
     merged: dict[tuple[str, str, str], Candidate] = {}
     for candidate in candidates:
         key = _group_key(candidate)
@@ -241,7 +243,11 @@ def _merge_same(candidates: list[Candidate]) -> list[Candidate]:
             merged[key] = candidate
             continue
         first, second = sorted(
-            (held, candidate), key=lambda c: taxonomy.sub_event_type(c.sub_type).hierarchy_rank
+            (held, candidate),
+            key=lambda c: (
+                modality.in_background(reading, c.trigger),
+                taxonomy.sub_event_type(c.sub_type).hierarchy_rank,
+            ),
         )
         _absorb(first, second)
         merged[key] = first

@@ -64,6 +64,7 @@ class Lexicon:
 
     triggers: dict[str, TriggerEntry]
     weapons: dict[str, str]
+    devices: frozenset[str]
     ground_words: frozenset[str]
     civilian_words: frozenset[str]
     civilian_targets: frozenset[str]
@@ -76,6 +77,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     defence_verbs: frozenset[str]
+    unopposed_words: frozenset[str]
+    fight_nouns: frozenset[str]
     operation_nouns: frozenset[str]
     object_preps: dict[str, frozenset[str]]
     accord_verbs: frozenset[str]
@@ -167,6 +170,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             str(word).lower(): sub_type(name, f"weapon {word}")
             for word, name in data["weapons"].items()
         },
+        devices=words(data["devices"]),
         ground_words=words(data["ground_words"]),
         civilian_words=words(data["civilian_words"]),
         civilian_targets=words(data["civilian_targets"]),
@@ -181,6 +185,8 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         light_verbs=words(data["light_verbs"]),
         object_control_verbs=words(data["object_control_verbs"]),
         defence_verbs=words(data["defence_verbs"]),
+        unopposed_words=words(data["unopposed_words"]),
+        fight_nouns=words(data["fight_nouns"]),
         operation_nouns=words(data["operation_nouns"]),
         object_preps={frame: words(preps) for frame, preps in data["object_preps"].items()},
         accord_verbs=words(data["accord_verbs"]),

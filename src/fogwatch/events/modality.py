@@ -128,6 +128,20 @@ def _ahead_in_time_clause(token: Token) -> bool:
     )
 
 
+def in_background(reading: Reading, token: Token) -> bool:
+    """Whether a noun trigger is told as the background of its clause ("strikes, likely in
+    response to recent counterattacks", "amid shelling"): an earlier or ongoing incident, not
+    the one the clause reports."""
+    if syntax.pos(token) != "NOUN":
+        return False
+    node = token
+    while node.head is not node and not syntax.is_clause(node):
+        if _background(reading, node):
+            return True
+        node = node.head
+    return False
+
+
 def _background(reading: Reading, node: Token) -> bool:
     """A preposition that gives a clause its past cause or time ("following", "since", "amid",
     "in the wake of", "in response to"): a noun event under it is presupposed to have happened

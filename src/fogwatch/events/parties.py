@@ -310,10 +310,12 @@ def two_sides(
 
 
 def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
+    """The war's sides named in the sentence, except those who only tell of it ("Ukrainian
+    officials said fighting continues in X"): a source is no party."""
     return [
         ref
         for ref in sentence_actors(reading, token, military=True, people=False)
-        if ref.actor.side in reading.lexicon.opponents
+        if ref.actor.side in reading.lexicon.opponents and not _speaks(reading, ref)
     ]
 
 

@@ -142,6 +142,10 @@ def _object_words(token: Token) -> set[str]:
             words |= {grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj"}
         if child.dep_ == "mark" and child.lower_ == "that":
             words.add("that")
+        if child.dep_ == "csubjpass":
+            # "corridors to evacuate people … had been agreed": the parser makes the noun the
+            # subject of a clausal passive subject
+            words |= {g.lemma_.lower() for g in child.children if g.dep_ == "nsubj"}
     if any(child.dep_ == "ccomp" for child in token.children):
         words.add("that")
     if token.dep_ == "acl":
@@ -153,7 +157,7 @@ def _agrees_to_something(token: Token) -> bool:
     """ "agreed to a ceasefire", "agreed on an exchange", "corridors were agreed" — not "agreed
     that it was hard"."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "dobj", "nsubjpass"):
+        if child.dep_ in ("xcomp", "dobj", "nsubjpass", "csubjpass"):
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "with"):
             return True

@@ -13,6 +13,9 @@ from fogwatch.events.candidate import ActorRef
 from fogwatch.events.parties import CIVILIANS_ACTOR
 from fogwatch.records import Span
 
+CHEMICAL_WEAPON = "Chemical weapon"
+REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -79,6 +82,30 @@ def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
         if best is None or distance < best[0]:
             best = (distance, found, _weapon_span(reading, candidate))
     return (best[1], best[2]) if best else None
+
+
+def chemical_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
+    """A chemical agent named anywhere in the trigger's sentence ("fired shells filled with
+    chlorine gas"): ACLED codes the use of chemical weapons as such whatever delivered them."""
+    for candidate in token.sent:
+        if weapon_of(reading, candidate) == CHEMICAL_WEAPON:
+            return CHEMICAL_WEAPON, _weapon_span(reading, candidate)
+    return None
+
+
+def exploded_device(reading: Reading, token: Token) -> tuple[str, Span] | None:
+    """A device that went off where it was left ("a bomb placed in a bin exploded", "the
+    explosion of a device"): ACLED's remote explosive, when the sentence names no weapon that
+    delivered it (`sentence_weapon` comes first)."""
+    for child in token.children:
+        device = child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            device = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in ("nsubj", "nsubjpass", "dobj", "compound"):
+            continue
+        if device.lemma_.lower() in reading.lexicon.devices:
+            return REMOTE_EXPLOSIVE, reading.token_span(device.i, device.i + 1)
+    return None
 
 
 def military_words(reading: Reading, token: Token) -> bool:

@@ -3,8 +3,10 @@
 The weapon nearest the trigger decides a strike's sub-event type (`events.weapons`). An attack
 that names no weapon is ground fighting (an armed clash) when troops attack a place or a
 position, violence against civilians when an armed actor targets civilians, else the
-classifier's choice when one is given (`Reading.classify`). A blast is coded only with a device
-or weapon word in its sentence, and only when no strike or clash of the sentence explains it.
+classifier's choice when one is given (`Reading.classify`); a chemical agent named in the
+sentence makes it a chemical weapon whatever delivered it. A blast is coded only with a weapon
+word in its sentence or a device that went off ("a bomb exploded"), and only when no strike or
+clash of the sentence explains it.
 """
 
 from __future__ import annotations
@@ -39,11 +41,14 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         return False
     if entry.frame == "explosion" and _sentence_has_other_trigger(reading, token):
         return False  # a blast the sentence's strike or clash already explains
+    device = None
     if entry.frame == "explosion" and weapons.sentence_weapon(reading, token) is None:
-        # ACLED's remote explosive is a device detonating; a blast of unknown cause is, in
-        # this war, mostly a strike the text does not name
-        return False
-    weapon = weapons.own_weapon(reading, token)
+        device = weapons.exploded_device(reading, token)
+        if device is None:
+            # ACLED's remote explosive is a device detonating; a blast of unknown cause is,
+            # in this war, mostly a strike the text does not name
+            return False
+    weapon = weapons.chemical_weapon(reading, token) or device or weapons.own_weapon(reading, token)
     if weapon is None and not (entry.sub_type is None and _ground_attack(reading, token, agents)):
         weapon = weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)

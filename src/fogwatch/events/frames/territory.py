@@ -2,8 +2,9 @@
 
 A withdrawal is territory taken by the other side. State forces taking ground in their own
 country regain it; anyone else overtakes it (ACLED: Government regains territory, Non-state actor
-overtakes territory). Fighting told by its aim ("operations to seize X") is an armed clash at X:
-the operation happened, the capture did not (yet).
+overtakes territory); a place the sentence says was taken without a fight ("entered
+unopposed", "met no resistance") is a non-violent transfer. Fighting told by its aim ("operations
+to seize X") is an armed clash at X: the operation happened, the capture did not (yet).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ FRAMES = TERRITORY_FRAMES
 _ATTEMPTS = frozenset({"attempt", "try", "seek"})
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+_DENIALS = frozenset({"no", "without", "not", "never", "n't"})
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -47,7 +50,14 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         if loser is None and taker is not None:
             loser = parties.opponent(reading, taker, candidate.trigger)
     if taker is None:
-        return False
+        operation = _operation(reading, candidate.trigger) if clause.entry.frame != "lose" else None
+        if operation is None:
+            return False
+        # "a battalion of the 1st Tank Regiment attempted to seize X": fighting at X by a unit
+        # the registry cannot name; its sides come from the paragraph (`incidents`)
+        candidate.sub_type = ARMED_CLASH
+        candidate.modality = modality.find(reading, operation, clause.entry)
+        return True
     country = place.mention.place.country if place.mention.place else None
     home = reading.lexicon.home_countries.get(taker.actor.side)
     state = taker.actor.inter == 1
@@ -57,12 +67,31 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     else:
         regains = state and clause.entry.frame == "retake"
     candidate.sub_type = GOVERNMENT_REGAINS if regains else NON_STATE_OVERTAKES
+    if unopposed(reading, candidate.trigger):
+        candidate.sub_type = NON_VIOLENT_TRANSFER  # ACLED: control taken without fighting
     candidate.actor1, candidate.actor2 = taker, loser
     operation = _operation(reading, candidate.trigger)
     if operation is not None and clause.entry.frame != "lose":
         candidate.sub_type = ARMED_CLASH
         candidate.modality = modality.find(reading, operation, clause.entry)
     return True
+
+
+def unopposed(reading: Reading, trigger: Token) -> bool:
+    """ "entered the town without resistance", "seized a deserted base", "had not encountered
+    any resistance": the sentence says the place changed hands without a fight."""
+    lexicon = reading.lexicon
+    for token in trigger.sent:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.unopposed_words:
+            return True
+        if lemma not in lexicon.fight_nouns:
+            continue
+        # "without resistance", "no resistance", "not … any resistance"
+        denials = [token.head, *token.children, *token.head.children]
+        if any(t.lower_ in _DENIALS for t in denials):
+            return True
+    return False
 
 
 def _operation(reading: Reading, trigger: Token) -> Token | None:
