@@ -138,3 +138,54 @@ def test_an_inline_photograph_credit_and_its_caption_sentence_are_a_caption():
     result = fogwatch.extract(text, published="2022-04-09")
     assert result.events == ()
     assert any(mention.span.of(text) == "Kharkiv" for mention in result.places)
+
+
+def test_an_article_of_headings_only_goes_through_with_no_event_or_claim():
+    text = "\n\n".join(
+        [
+            "Russian Offensive Campaign Assessment",
+            "Key Takeaways",
+            "Objective: Capture Kramatorsk",
+            "Supporting Effort #1—Kharkiv City",
+            "Immediate items to watch",
+        ]
+    )
+    result = fogwatch.extract(text, published="2023-05-21")
+    # a title's first lines may read as a byline ("Key Takeaways" has a name's shape); the last
+    # unpunctuated line reads as prose (a snippet's last sentence) but tells nothing
+    assert len(result.parts) == 4
+    assert {part.kind for part in result.parts} <= structure.NOT_PROSE
+    assert (result.events, result.claims) == ((), ())
+
+
+def test_an_article_of_bullets_only_codes_each_bullet_as_a_sentence():
+    text = (
+        "• Russian forces shelled Vovchansk on May 20.\n"
+        "• Ukrainian troops repelled an assault near Robotyne on May 20."
+    )
+    result = fogwatch.extract(text, published="2023-05-21")
+    assert sorted(event.place.name for event in result.events if event.place) == [
+        "Robotyne",
+        "Vovchansk",
+    ]
+
+
+def test_a_long_report_with_900_footnotes_keeps_markers_out_of_every_extracted_text():
+    paragraphs = ["Key Takeaways"]
+    for n in range(1, 901, 3):
+        paragraphs.append(f"Objective: Defend Kherson {n}")
+        paragraphs.append(
+            f"Russian forces shelled Vovchansk on May {n % 20 + 1}.[{n}] The governor said the"
+            f" strikes damaged houses.[{n + 1}][{n + 2}] Ukrainian troops repelled an assault"
+            " near Robotyne."
+        )
+    result = fogwatch.extract("\n\n".join(paragraphs), published="2023-05-21")
+    text = result.article.text
+    assert "[" not in text
+    headings = [part.span for part in result.parts if part.kind in structure.NOT_PROSE]
+    assert len(headings) == 301
+    assert result.events and result.claims
+    for event in result.events:
+        assert not any(
+            e.start < h.end and h.start < e.end for e in event.evidence for h in headings
+        )
