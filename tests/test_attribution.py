@@ -738,3 +738,213 @@ def test_the_we_of_a_joint_statement_is_the_group_it_names():
     ]
     # without a "We, the …" that names it, "we" stays unresolved
     assert attributions("We condemn the shelling of Odesa.")[0][-1] is None
+
+
+def test_a_speaker_introduced_by_a_title_takes_its_side_and_gives_it_a_name():
+    text = (
+        "Latvia’s ambassador to Ukraine returned to Kyiv on Monday. Andris Kalnins said: "
+        "“Our support is firm.” Kalnins added that more embassies would reopen."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("said", ["Andris Kalnins"], "LVA.government/andris_kalnins"),
+        ("added", ["Kalnins"], "LVA.government/andris_kalnins"),
+    ]
+    text = (
+        "Ukraine’s top commander warned that Russia was massing troops. "
+        "Gen. Oleksandr Syrskyi said the line was holding."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        ("warned", ["Ukraine’s top commander"], "UKR.military/oleksandr_syrskyi"),
+        ("said", ["Gen. Oleksandr Syrskyi"], "UKR.military/oleksandr_syrskyi"),
+    ]
+
+
+def test_a_foreign_volunteer_speaks_for_the_unit_they_serve_in():
+    text = (
+        "A Georgian commander in the International Legion, Levan Beridze, said the village was "
+        "quiet. The commander added that the enemy was regrouping."
+    )
+    assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
+        (
+            "said",
+            ["Georgian commander in the International Legion, Levan Beridze"],
+            "UKR.international_legion/levan_beridze",
+        ),
+        ("added", ["commander"], "UKR.international_legion/levan_beridze"),
+    ]
+
+
+def test_a_cue_noun_after_a_light_verb_is_its_subjects():
+    assert attributions("The defence minister expressed the hope that the talks would resume.") == [
+        (
+            "expressed the hope",
+            "hedge",
+            "hedge",
+            ["defence minister"],
+            ["the talks would resume"],
+            False,
+            None,
+        )
+    ]
+    # a participle on a document: its issuer, else the document
+    assert attributions(
+        "The General Assembly adopted a resolution expressing deep concern about the shelling."
+    ) == [
+        (
+            "expressing deep concern",
+            "hedge",
+            "hedge",
+            ["General Assembly"],
+            ["the shelling"],
+            False,
+            "UN.un",
+        )
+    ]
+    assert attributions("The ministry issued a statement saying that the bridge had fallen.") == [
+        ("saying", "assert", "affirm", ["ministry"], ["the bridge had fallen"], False, None)
+    ]
+
+
+def test_a_relative_that_after_a_cue_noun_is_no_content():
+    assert (
+        attributions("Every town has a monument to the victory, an argument that is dated.") == []
+    )
+
+
+def test_a_quotation_that_ends_the_reporters_sentence_is_said_with_it():
+    text = "Allies could still send “artillery rounds, radars and trucks”, she said."
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["she"],
+            ["Allies could still send “artillery rounds, radars and trucks”"],
+            True,
+            None,
+        )
+    ]
+
+
+def test_a_source_keeps_a_relative_clause_that_describes_it_not_one_that_reports():
+    text = "Oleh Kovalenko, who commands the brigade, said the town had been retaken."
+    assert attributions(text)[0][3] == ["Oleh Kovalenko, who commands the brigade"]
+    text = "Oleh Kovalenko, who warned that the town would fall, said it had been retaken."
+    assert [row[3] for row in attributions(text)] == [["Oleh Kovalenko"], ["Oleh Kovalenko"]]
+
+
+def test_claims_are_held_by_someone_and_not_restated_inside_their_own_report():
+    text = (
+        "Dozens of civilians are believed to be trapped. "
+        "The commander said he believes the town will hold."
+    )
+    doc = nlp.parse_one(text)
+    mentions = actors.find(doc)
+    found = attribution.find(doc, mentions, coref.resolve(doc, mentions))
+    assert [a.cue.of(text) for a in found] == ["believed", "said", "believes"]
+    assert [a.cue.of(text) for a in attribution.claims_of(found, doc)] == ["said"]
+
+
+def test_a_verb_that_borrows_its_speaker_adds_to_that_speakers_claim():
+    text = "Russia’s defence ministry rejected the account, claiming its units had left the area."
+    doc = nlp.parse_one(text)
+    mentions = actors.find(doc)
+    found = attribution.find(doc, mentions, coref.resolve(doc, mentions))
+    assert [a.cue.of(text) for a in found] == ["rejected", "claiming"]
+    [claim] = attribution.claims_of(found, doc)
+    assert (claim.cue.of(text), claim.stance, [c.of(text) for c in claim.contents]) == (
+        "rejected",
+        "deny",
+        ["the account", "its units had left the area"],
+    )
+    # the verb with a subject of its own is the claim, even after the one that borrows it
+    text = "Citing the anniversary, the admiral said the battle had been decisive."
+    doc = nlp.parse_one(text)
+    mentions = actors.find(doc)
+    found = attribution.find(doc, mentions, coref.resolve(doc, mentions))
+    [claim] = attribution.claims_of(found, doc)
+    assert (claim.cue.of(text), [c.of(text) for c in claim.contents]) == (
+        "said",
+        ["the anniversary", "the battle had been decisive"],
+    )
+
+
+def test_a_conjoined_verb_is_a_claim_of_its_own():
+    text = "The command denied that the village fell, but confirmed that two others were lost."
+    doc = nlp.parse_one(text)
+    mentions = actors.find(doc)
+    found = attribution.find(doc, mentions, coref.resolve(doc, mentions))
+    assert [(a.cue.of(text), a.stance) for a in attribution.claims_of(found, doc)] == [
+        ("denied", "deny"),
+        ("confirmed", "confirm"),
+    ]
+
+
+def test_a_question_and_a_reflexive_are_not_claims():
+    text = "When asked whether the port would reopen, the minister said he did not know."
+    doc = nlp.parse_one(text)
+    mentions = actors.find(doc)
+    found = attribution.find(doc, mentions, coref.resolve(doc, mentions))
+    assert [a.cue.of(text) for a in found] == ["When asked", "said"]
+    assert [a.cue.of(text) for a in attribution.claims_of(found, doc)] == ["said"]
+    assert attributions("The general found himself alone on the hill.") == []
+
+
+def test_report_announce_and_inform_take_what_they_convey():
+    assert [(r[0], r[4]) for r in attributions("The General Staff reported heavy fighting.")] == [
+        ("reported", ["heavy fighting"])
+    ]
+    text = "Joe Biden announced a further $300m for air defence."
+    assert [(r[0], r[4]) for r in attributions(text)] == [
+        ("announced", ["a further $300m for air defence"])
+    ]
+    text = "Joe Biden informed Zelenskyy that the shipment had left."
+    assert [(r[0], r[4]) for r in attributions(text)] == [("informed", ["the shipment had left"])]
+
+
+def test_a_quoted_title_before_indirect_speech_is_not_what_is_said():
+    text = 'In an interview on "Morning Watch," the senator said the strikes must stop.'
+    assert [(r[0], r[3], r[4]) for r in attributions(text)] == [
+        ("said", ["senator"], ["the strikes must stop"])
+    ]
+
+
+def test_a_second_reporting_verb_in_the_clause_is_said_apart():
+    text = "The governor said she would close the port and warned against panic buying."
+    assert [(r[0], r[3], r[4]) for r in attributions(text)] == [
+        ("said", ["governor"], ["she would close the port"]),
+        ("warned against", ["governor"], ["panic buying"]),
+    ]
+    text = "The senator said the vote was close, arguing that turnout had been low."
+    assert [(r[0], r[4]) for r in attributions(text)] == [
+        ("said", ["the vote was close"]),
+        ("arguing", ["turnout had been low"]),
+    ]
+
+
+def test_a_state_of_mind_by_what_causes_it():
+    assert attributions("We are deeply concerned by reports of looting in the port.") == [
+        ("concerned", "hedge", "hedge", ["We"], ["reports of looting in the port"], False, None)
+    ]
+
+
+def test_according_to_at_the_end_of_a_sentence_qualifies_all_of_it():
+    text = "The convoy was the largest this year, though smaller ones pass weekly, according to Reuters."
+    [row] = attributions(text)
+    assert (row[0], row[3], row[4]) == (
+        "according to",
+        ["Reuters"],
+        ["The convoy was the largest this year, though smaller ones pass weekly"],
+    )
+
+
+def test_a_partial_quotation_after_an_earlier_one_is_still_the_sentence_of_the_speaker():
+    text = (
+        "The ministry summoned the consul in “firm protest” over remarks “on the use of "
+        "long-range missiles,” the spokeswoman said."
+    )
+    [row] = attributions(text)
+    assert row[4] == [
+        "The ministry summoned the consul in “firm protest” over remarks “on the use of "
+        "long-range missiles"
+    ]

@@ -228,3 +228,21 @@ def test_a_toll_is_not_the_count_of_a_part_of_it():
         "The mayor said more than 5,000 civilians, including 210 children, had been killed in Mariupol."
     )
     assert claim.proposition.quantity.best == 5000
+
+
+def test_every_claim_carries_its_stance_and_condemning_affirms_what_it_condemns():
+    said = {
+        "Ukraine’s foreign ministry condemned the shelling of Kharkiv by Russian troops.": (
+            "condemn",
+            True,
+        ),
+        "The Kremlin denied that Russian troops had shelled Kharkiv.": ("deny", True),
+        "Ukraine accused Russia of shelling Kharkiv.": ("accuse", True),
+        "Ukrainian officials confirmed that Russian troops had shelled Kharkiv.": ("confirm", True),
+        "Ukrainian officials believe that Russian troops shelled Kharkiv.": ("hedge", True),
+    }
+    for text, (stance, polarity) in said.items():
+        claim = only_claim(text)
+        # the denial keeps the proposition it denies: its stance, not its polarity, says no
+        assert (claim.stance, claim.proposition.polarity) == (stance, polarity), text
+        assert claim.proposition.predicate is not None, text

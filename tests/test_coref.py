@@ -190,3 +190,74 @@ def test_a_one_word_name_that_does_not_speak_does_not_block_he_but_a_full_name_d
     assert links(mentioned) == [("he", "Zelenskyy", "UKR.government")]
     full = mentioned.replace("thanked Marsh", "thanked John Marsh")
     assert links(full) == []
+
+
+def test_a_name_after_a_nameless_title_is_the_titled_person():
+    # an unregistered name takes the title's actor, and so does its surname alone later
+    assert links(
+        "Latvia’s ambassador to Ukraine returned to Kyiv on Monday. Andris Kalnins said: "
+        "“Our support is firm.” Kalnins added that more embassies would reopen."
+    ) == [
+        ("Andris Kalnins", "Latvia’s ambassador", "LVA.government"),
+        ("Kalnins", "Latvia’s ambassador", "LVA.government"),
+    ]
+    # a registered person of the title's actor names the title
+    assert links(
+        "Ukraine’s top commander warned that Russia was massing troops. "
+        "Gen. Oleksandr Syrskyi said the line was holding."
+    ) == [("Oleksandr Syrskyi", "Ukraine’s top commander", "UKR.military")]
+    # another person mentioned in between: the name is not introduced by the title
+    assert (
+        links(
+            "Latvia’s ambassador met Volodymyr Zelenskyy on Monday. Andris Kalnins said the talks "
+            "went well."
+        )
+        == []
+    )
+
+
+def test_a_title_serving_in_a_unit_speaks_for_the_unit_not_its_nationality():
+    text = "A Georgian officer in the International Legion said the village was quiet."
+    doc = nlp.parse_one(text)
+    [title, unit] = coref.serving(doc, actors.find(doc))
+    assert (title.span.of(text), title.actor.id) == (
+        "Georgian officer",
+        "UKR.international_legion",
+    )
+    assert (unit.span.of(text), unit.actor.id) == (
+        "International Legion",
+        "UKR.international_legion",
+    )
+    # a title of the unit's own side keeps its actor
+    text = "A Ukrainian officer in the International Legion said the village was quiet."
+    doc = nlp.parse_one(text)
+    assert coref.serving(doc, actors.find(doc))[0].actor.id == "UKR.military"
+
+
+def test_the_commander_far_on_is_the_one_commander_of_the_article():
+    filler = " ".join(f"Shelling hit the district on day {n}." for n in range(14))
+    text = (
+        "A Georgian commander in the International Legion said the village was quiet. "
+        + filler
+        + " The commander said the enemy was regrouping."
+    )
+    assert links(text)[-1] == ("commander", "Georgian commander", "UKR.international_legion")
+    # with two actors bearing the title, a far "the commander" stays unresolved
+    text = (
+        "A Georgian commander in the International Legion said the village was quiet. "
+        "A Russian commander said the bridge was gone. "
+        + filler
+        + " The commander said the enemy was regrouping."
+    )
+    assert all(span != "commander" for span, _, _ in links(text))
+
+
+def test_a_call_sign_stands_for_the_person_it_was_given_to():
+    text = (
+        "Gen. Oleksandr Syrskyi said the line held. He is nicknamed “Bison” at headquarters. "
+        "Bison said the enemy was tired."
+    )
+    assert links(text)[-1] == ("Bison", "Oleksandr Syrskyi", "UKR.military")
+    # quoted, the call sign is a word of the speaker's, not a reference
+    text = "Gen. Oleksandr Syrskyi is nicknamed “Bison”. The troops chanted “Bison” all night."
+    assert all(span != "Bison" for span, _, _ in links(text))

@@ -63,7 +63,9 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
     )
     said = [
         found_claim
-        for found_claim in attribution.find(doc, actor_mentions, coreferences)
+        for found_claim in attribution.claims_of(
+            attribution.find(doc, actor_mentions, coreferences), doc
+        )
         if all(
             structure.is_prose(parts, span)
             for span in (found_claim.cue, *found_claim.sources, *found_claim.contents)

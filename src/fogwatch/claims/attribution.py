@@ -18,7 +18,11 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
 - a state of mind after "to be": "We are deeply concerned about …" → content the object;
 - passive and source-less reports: "it was reported that …", "… are believed to …",
   "reportedly" → no source (unless "by X" names one);
-- "X's claim that …" → source the possessor;
+- "X's claim that …" → source the possessor; a cue noun after a light verb ("X expressed the
+  hope that …", "a resolution expressing concern about …") → the verb's subject, or the issuer of
+  the document the participle qualifies ("the ministry issued a statement saying …");
+- a quotation that ends a sentence the reporter began ("Allies could still send “artillery
+  rounds and radars”, she said") → the content runs from the sentence's start;
 - observations: "posted video showing …", "footage shows …", "polls show …" → class observe.
 
 A source is its whole noun phrase without a leading article ("Gen. Oleksandr Syrskyi, Ukraine's
@@ -35,6 +39,10 @@ in …" named. A speaker who is a person — named in the source phrase, or refe
 a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
 they speak for ("He added" → Jens Stoltenberg, of NATO's side and family).
 
+`claims_of` turns attributions into claims, one per act of saying: a hedge nobody holds and an
+indirect question are none, "X said he believes …" is one claim, and a participle that borrows
+its speaker ("denied X, claiming Y") adds its content to its verb's claim.
+
 Precision over recall: a cue inside a quotation, a negated cue ("did not confirm") and a cue with
 nothing to attribute yield nothing, and a source that is not an actor mention or a resolved
 coreference keeps `source_actor` None.
@@ -43,6 +51,7 @@ coreference keeps `source_actor` None.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -53,6 +62,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from fogwatch.claims.sources import PERSON_SEPARATOR
+from fogwatch.language.coref import serving
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
 
@@ -69,8 +79,11 @@ _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
 _BORROWS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
-# What else a noun-phrase content takes in: "accused Russia of …", "described it as …".
-_OBJECT_EXTRAS = frozenset({"of", "as", "for"})
+# What the verb's own adjuncts say of the act of saying, not of what is said: "on Monday".
+_CIRCUMSTANCES = frozenset({"npadvmod", "advmod", "agent"})
+_CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"during", "after", "before", "at", "amid", "following", "since", "ahead", "while"}
+)
 # What follows a complement without being part of it: "…, adding …", "… and left".
 _NOT_COMPLEMENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "ccomp"})
 _DETERMINERS = frozenset({"a", "an", "the"})
@@ -114,12 +127,22 @@ _MAX_UNPARSED_SPEAKER = 12
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 _CHAIN_STEPS = 3
 _ADJECTIVE_PREPOSITIONS = frozenset({"about", "by", "at", "over", "with"})
+# What a light verb's cue noun is about: "expressed concern at the crisis", "… over the attacks".
+_ABOUT = frozenset({"about", "at", "over"})
 # "We, the Participants in the Crimea Platform, remain …": who a joint statement's "we" is.
 _WE_APPOSITION = re.compile(r"\b[Ww]e,\s+the\s+([^,;:.“”\n]{3,100}?),")
 # A joint statement's signatories are a group of states (data/actors.yaml's OTHER side).
 _GROUP_SIDE = "OTHER"
 _GROUP_KIND = "group of states"
 _ID_LENGTH = 64  # the store's actor id column
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
+_ASKING = frozenset({"ask", "wonder", "question", "inquire"})
+_QUESTION_WORDS = frozenset(
+    {"how", "what", "why", "whether", "if", "when", "where", "who", "whom", "which"}
+)
+# Who, inside someone's report, is that someone: "the commander said he believes …".
+_SAME_SPEAKER = frozenset({"he", "she"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +197,8 @@ class Lexicon:
     """What calling something denies it: "called the reports disinformation"."""
     joint_speakers: frozenset[str] = frozenset()
     """Heads of "We, the …" that name a group of states: "participants", "leaders"."""
+    light_verbs: frozenset[str] = frozenset()
+    """Verbs whose object cue noun is what is said: "expressed the hope that …"."""
 
 
 @functools.cache
@@ -235,6 +260,7 @@ def load_lexicon() -> Lexicon:
         blame_nouns=frozenset(data["blame_nouns"]),
         falsehood_words=frozenset(data["falsehood_words"]),
         joint_speakers=frozenset(data.get("joint_speakers", [])),
+        light_verbs=frozenset(data.get("light_verbs", [])),
     )
 
 
@@ -247,6 +273,91 @@ def find(
     return _Finder(doc, actor_mentions, coreferences).run()
 
 
+def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
+    """The attributions that are claims of someone, one per act of saying:
+
+    - not a hedge nobody holds ("100,000 people are believed to be trapped", "fears that …" —
+      the writer's own modality);
+    - not a question ("when asked whether the port would reopen, …");
+    - a report inside the content of the same speaker's report is part of it ("the commander
+      said he believes …" is one claim, the outer one);
+    - a participle that borrows its speaker from a verb of the sentence ("denied X, claiming Y",
+      "Citing X, the admiral said Y") adds its content to that verb's claim; a conjoined verb
+      ("denied X but confirmed Y") stays a claim of its own.
+    """
+    text = doc.text
+    kept = [
+        said
+        for said in found
+        if not (said.stance == "hedge" and not said.sources)
+        and not _question(said, text)
+        and not any(_restates(outer, said, text) for outer in found if outer is not said)
+    ]
+    hosts: dict[tuple[Span, ...], Attribution] = {}
+    merged: list[Attribution] = []
+    for said in kept:
+        host = hosts.get(said.sources) if said.sources else None
+        if (
+            host is None
+            or host.cue == said.cue
+            or not _same_sentence(host, said, doc)
+            or _borrows(host, doc) == _borrows(said, doc)
+        ):
+            hosts[said.sources] = said
+            merged.append(said)
+            continue
+        if _borrows(host, doc):
+            host, said = said, host  # the verb with the subject is the claim
+        joined = dataclasses.replace(
+            host, contents=tuple(sorted({*host.contents, *said.contents}, key=_start))
+        )
+        merged = [joined if a is host or a is said else a for a in merged]
+        merged = list(dict.fromkeys(merged))
+        hosts[said.sources] = joined
+    return merged
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _same_sentence(first: Attribution, second: Attribution, doc: Doc) -> bool:
+    a = doc.char_span(first.cue.start, first.cue.end, alignment_mode="expand")
+    b = doc.char_span(second.cue.start, second.cue.end, alignment_mode="expand")
+    return a is not None and b is not None and a.root.sent.start == b.root.sent.start
+
+
+def _borrows(said: Attribution, doc: Doc) -> bool:
+    """Whether the cue is a participle without a subject of its own ("…, claiming …", "Citing
+    …,"): a conjoined verb ("denied X but confirmed Y") is an act of its own."""
+    cue = doc.char_span(said.cue.start, said.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    verb = next((t for t in cue if t.lemma_.lower() == said.cue_lemma.split()[0]), cue.root)
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp", "acl")
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
+
+
+def _question(said: Attribution, text: str) -> bool:
+    """ "when asked whether …": an indirect question is asked, not claimed."""
+    first = said.contents[0].of(text).split(maxsplit=1)[:1] if said.contents else []
+    return said.cue_lemma in _ASKING and bool(first) and first[0].lower() in _QUESTION_WORDS
+
+
+def _restates(outer: Attribution, inner: Attribution, text: str) -> bool:
+    """Whether `inner`'s cue lies in `outer`'s content and has the same speaker: the same actor,
+    or "he" or "she" in the report of someone ("the commander said he believes …")."""
+    inside = any(c.start <= inner.cue.start and inner.cue.end <= c.end for c in outer.contents)
+    if not inside or not outer.sources:
+        return False
+    if inner.source_actor is not None and inner.source_actor == outer.source_actor:
+        return True
+    return len(inner.sources) == 1 and inner.sources[0].of(text).lower() in _SAME_SPEAKER
+
+
 class _Finder:
     def __init__(
         self, doc: Doc, mentions: Sequence[ActorMention], coreferences: Sequence[Coreference]
@@ -254,7 +365,7 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.lexicon = load_lexicon()
-        self.mentions = mentions
+        self.mentions = serving(doc, mentions)
         self.coreferences = coreferences
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self.quote_at = [-1] * len(self.text)
@@ -289,6 +400,9 @@ class _Finder:
         cue, particle = self._verb_cue(token)
         if cue is None or any(c.dep_ == "neg" for c in token.children):
             return None
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if following is not None and following.lower_ in _REFLEXIVE:
+            return None  # "the general found himself alone": not a finding
         if cue.cue_class == "observe":
             return self._observation(token, cue)
         if token.pos_ != "VERB":
@@ -300,7 +414,9 @@ class _Finder:
         says = "clause" in cue.takes
         quotes = self._adjacent_quotes(token, subjects) if particle is None and says else []
         if quotes:
-            contents = tuple(self._quote_content(q) for q in quotes)
+            contents = tuple(
+                self._quote_content(q, token if q[1] <= token.idx else None) for q in quotes
+            )
             first, last = self._frame(token, last, contents, subjects)
             speaker = None if subjects or not says else self._unparsed_speaker(token)
             return self._make(first, last, cue, subjects, contents, direct=True, speaker=speaker)
@@ -377,10 +493,20 @@ class _Finder:
             clause = None
         elif clause is not None and clause.i > verb.i:
             # "an atmosphere that viewers said looked like …": not the relative word, nor the cue
+            # "said he would order a review and warned against hackers", "said X, arguing
+            # that Y": a reporting verb of the speaker's own that hangs in the clause is said
+            # apart (its own attribution), not part of what the first verb says
+            apart = {
+                t.i
+                for own in clause.subtree
+                if own is not clause and self._speaks_apart(own)
+                for t in own.subtree
+            }
             words = (
                 t.i
                 for t in clause.subtree
-                if t.i > verb.i or (t.tag_ not in _RELATIVE_TAGS and t.i < verb.left_edge.i)
+                if t.i not in apart
+                and (t.i > verb.i or (t.tag_ not in _RELATIVE_TAGS and t.i < verb.left_edge.i))
             )
             return self._parts(words, verb)
         if clause is not None or ("clause" in cue.takes and verb.dep_ == "parataxis"):
@@ -400,6 +526,15 @@ class _Finder:
             return self._complement(verb, obj)
         return ()
 
+    def _speaks_apart(self, token: Token) -> bool:
+        """A reporting verb joined on or hung as a participle, without a subject of its own."""
+        return (
+            token.dep_ in ("conj", "advcl")
+            and token.pos_ == "VERB"
+            and self._verb_cue(token)[0] is not None
+            and not any(c.dep_ in _SUBJECTS or c.dep_ in _PASSIVE_SUBJECTS for c in token.children)
+        )
+
     def _infinitive(self, verb: Token) -> Token | None:
         return next(
             (
@@ -415,8 +550,13 @@ class _Finder:
         left out ("accused Russia of shelling the city on Monday, adding …")."""
         last = first.right_edge.i
         for child in verb.rights:
-            if child.i > first.i and child.dep_ not in _NOT_COMPLEMENT:
-                last = max(last, child.right_edge.i)
+            if child.i <= first.i or child.dep_ in _NOT_COMPLEMENT:
+                continue
+            if child.dep_ in _CIRCUMSTANCES or (
+                child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPOSITIONS
+            ):
+                break  # "accused Russia of shelling the city during a visit to Kyiv"
+            last = max(last, child.right_edge.i)
         return self._parts(range(first.left_edge.i, last + 1), verb)
 
     def _around(self, verb: Token, subjects: list[Token]) -> tuple[Span, ...]:
@@ -466,25 +606,44 @@ class _Finder:
         return None
 
     def _noun(self, token: Token) -> Attribution | None:
-        """ "Moscow's claim that …": the possessor says the "that" clause."""
+        """ "Moscow's claim that …": the possessor says the "that" clause. A cue noun that is the
+        object of a light verb ("the envoy expressed the hope that …", "the assembly expressed
+        grave concern at the crisis") is the verb's subject's, the cue running from the verb to
+        the noun; its content may then be the object of "about", "at" or "over"."""
         cue = self.lexicon.nouns.get(token.lemma_.lower())
         if cue is None or token.pos_ != "NOUN":
             return None
-        clause = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ in _NOUN_CLAUSE_DEPS and c.left_edge.lower_ == "that" and c.i > token.i
-            ),
-            None,
-        )
-        if clause is None:
-            return None
-        content = self._tokens_span(clause.left_edge.i, clause.right_edge.i, token)
+        light = token.head if token.dep_ == "dobj" and self._is_light(token.head) else None
+        content: Span | None = None
+        after = [c for c in token.children if c.i > token.i]
+        if light is not None:
+            after += [c for c in light.children if c.i > token.i and c.dep_ == "prep"]
+        for child in after:
+            if child.dep_ in _NOUN_CLAUSE_DEPS and _that_clause(child):
+                content = self._tokens_span(child.left_edge.i, child.right_edge.i, token)
+            elif light is not None and child.dep_ == "prep" and child.lower_ in _ABOUT:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    content = self._tokens_span(objects[0].left_edge.i, child.right_edge.i, token)
+            if content is not None:
+                break
         if content is None:
             return None
+        if light is not None:
+            # "a resolution expressing concern at …": the document the participle qualifies
+            speakers = self._subjects(light) or ([light.head] if light.dep_ == "acl" else [])
+            first, _ = self._frame(light, light, (content,), speakers)
+            return self._make(first, token, cue, speakers, (content,), direct=False)
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         return self._make(token, token, cue, owners, (content,), direct=False)
+
+    def _is_light(self, verb: Token) -> bool:
+        """ "expressed", "voiced": a verb whose object noun is what it says."""
+        return (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.lexicon.light_verbs
+            and not any(c.dep_ == "neg" for c in verb.children)
+        )
 
     def _adverb(self, token: Token) -> Attribution | None:
         """ "Several hundred soldiers reportedly broke through": a clause with no source."""
@@ -511,7 +670,7 @@ class _Finder:
         for child in token.children:
             if child.dep_ == "ccomp" and child.i > token.i:
                 content = child
-            elif child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS:
+            elif child.dep_ in ("prep", "agent") and child.lower_ in _ADJECTIVE_PREPOSITIONS:
                 content = next((c for c in child.children if c.dep_ == "pobj"), None)
             if content is not None:
                 break
@@ -539,8 +698,13 @@ class _Finder:
             sentence = token.sent
             hole = set(range(token.i, source.right_edge.i + 1))
             host = token.head
+            # ", according to Reuters." at the end of a sentence qualifies all of it
+            closing = all(t.is_punct for t in doc[source.right_edge.i + 1 : sentence.end])
+            appended = token.i > sentence.start and doc[token.i - 1].text == "," and closing
             region: Iterable[Token] = (
-                host.subtree if host.i != token.i and host.i not in hole else sentence
+                host.subtree
+                if host.i != token.i and host.i not in hole and not appended
+                else sentence
             )
             around = (
                 t.i for t in region if t.i not in hole and sentence.start <= t.i < sentence.end
@@ -626,6 +790,12 @@ class _Finder:
             elif preposition.lower_ in _MANNER_PREPOSITIONS:
                 node = host
                 subjects = self._speakers(node)
+        if not subjects and node.dep_ == "acl" and self._is_document(node.head, definite=False):
+            # "the ministry issued a statement saying …": who issued it; "a resolution
+            # expressing …" with no issuer named: the document itself
+            document = node.head
+            issuers = self._speakers(document.head) if document.dep_ == "dobj" else []
+            subjects = issuers or [document]
         while not subjects and node.dep_ in _BORROWS_SUBJECT and node.head.i != node.i:
             node = node.head
             # the head is itself reported speech ("said 12 were killed and 19 wounded, rejecting
@@ -635,15 +805,19 @@ class _Finder:
             subjects = self._speakers(node)
         if node.dep_ == "relcl":
             subjects = [node.head if s.tag_ in _RELATIVE_TAGS else s for s in subjects]
-        return [s for subject in subjects for s in (subject, *subject.conjuncts)]
+        speakers = (s for subject in subjects for s in (subject, *subject.conjuncts))
+        return [s for s in speakers if self.quote_at[s.idx] < 0]
 
     def _speakers(self, verb: Token) -> list[Token]:
         """A verb's subjects that can speak: a bare number ("19 wounded") cannot, unless it is
-        part of an actor's name ("No 10 said")."""
+        part of an actor's name ("No 10 said"), nor a word inside a quotation (a misparse that
+        makes "“… thousands of drones”, he said" say it through "thousands")."""
         return [
             c
             for c in verb.children
-            if c.dep_ in _SUBJECTS and (c.pos_ != "NUM" or self._mention_at(c) is not None)
+            if c.dep_ in _SUBJECTS
+            and (c.pos_ != "NUM" or self._mention_at(c) is not None)
+            and self.quote_at[c.idx] < 0
         ]
 
     def _reports(self, token: Token) -> bool:
@@ -674,7 +848,12 @@ class _Finder:
         clause_start, clause_end = self.doc[first].idx, _end(self.doc[last])
         found: list[tuple[int, int]] = []
         before = self._quote_ending_before(clause_start)
-        if before is not None:
+        # "In an interview on “Morning Watch,” the senator said the strikes …": with a clause of its
+        # own after the verb, a quotation before it is a title, not what is said
+        clause_after = any(
+            c.dep_ == "ccomp" and c.i > verb.i and self.quote_at[c.idx] < 0 for c in verb.children
+        )
+        if before is not None and not clause_after:
             found.append(before)
         for start, end in self.quotes:
             if start >= clause_end:
@@ -787,8 +966,15 @@ class _Finder:
         doc = self.doc
         last = head.i
         for child in head.rights:
-            if child.dep_ in ("cc", "conj") or child.left_edge.i <= cue.i <= child.right_edge.i:
-                break  # "Syrskyi, who said …": the speaker without the clause that speaks
+            if (
+                child.dep_ in ("cc", "conj")
+                or child.left_edge.i <= cue.i <= child.right_edge.i
+                or (child.dep_ == "relcl" and any(self._reports(t) for t in child.subtree))
+            ):
+                # "Syrskyi, who said …": the speaker without the clause that speaks, and "Kovalenko,
+                # who warned …, said": without a relative clause that reports more of theirs
+                # ("Kovalenko, who commands the brigade, said" keeps its description)
+                break
             last = child.right_edge.i
         first = head.left_edge.i
         paragraph = self._paragraph(head.idx)
@@ -942,10 +1128,14 @@ class _Finder:
                 found.append((match.start(), group))
         return found
 
-    def _is_document(self, head: Token) -> bool:
-        """ "the statement", "this report", "its resolution": a document already spoken of."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
-        return definite and head.lemma_.lower() in self.lexicon.document_nouns
+    def _is_document(self, head: Token, *, definite: bool = True) -> bool:
+        """ "the statement", "this report", "its resolution": a document already spoken of (any
+        document, "a statement", when not `definite`)."""
+        if definite and not any(
+            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
+        ):
+            return False
+        return head.pos_ == "NOUN" and head.lemma_.lower() in self.lexicon.document_nouns
 
     def _issuer(self, paragraph_start: int) -> Actor | None:
         """Who issued the document a source names: the speaker of the latest attribution with
@@ -988,11 +1178,51 @@ class _Finder:
                 mention = self._antecedent_person(head.idx, _end(head))
             if mention is not None and mention.person and mention.actor.id == actor.id:
                 return mention.person
+            title = mention.span if mention is not None else self._antecedent(head)
+            name = self._introduced_name(title) if title is not None else None
+            if name is not None:
+                return name
         if span is not None:
             for mention in self.mentions:
                 inside = span.start <= mention.span.start and mention.span.end <= span.end
                 if inside and mention.person and mention.actor.id == actor.id:
                     return mention.person
+        return None
+
+    def _antecedent(self, head: Token) -> Span | None:
+        """Where the coreference chain from `head` ends ("he" → "the commander")."""
+        start, end = head.idx, _end(head)
+        found = None
+        for _ in range(_CHAIN_STEPS):
+            link = next(
+                (c for c in self.coreferences if c.span.start <= start and end <= c.span.end),
+                None,
+            )
+            if link is None:
+                break
+            found = link.antecedent
+            start, end = found.start, found.end
+        return found
+
+    def _introduced_name(self, title: Span) -> str | None:
+        """The name a nameless title was introduced with (`coref`: "Lithuania's ambassador …
+        Andris Kalnins said"): a registered person's, else the words of the name. The same
+        title elsewhere in the article ("the Georgian commander") is the same person."""
+        words = title.of(self.text).casefold()
+        same = {
+            m.span
+            for m in self.mentions
+            if m.role == "person" and m.person is None and m.span.of(self.text).casefold() == words
+        }
+        for link in self.coreferences:
+            if link.antecedent not in same | {title} or link.span == title:
+                continue
+            named = next((m for m in self.mentions if m.span == link.span and m.person), None)
+            if named is not None:
+                return named.person
+            words = link.span.of(self.text)
+            if " " in words and words[:1].isupper():
+                return words
         return None
 
     def _antecedent_person(self, start: int, end: int) -> ActorMention | None:
@@ -1056,7 +1286,15 @@ class _Finder:
             doc[first].is_punct
             or doc[first].is_space
             or doc[first].dep_ == "cc"
-            or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")
+            or (
+                doc[first].lower_ == "that"
+                and (
+                    doc[first].dep_ == "mark"
+                    # "arguing that turnout …" misparsed as a determiner; "rejected that" is
+                    # the object itself
+                    or (doc[first].tag_ == "IN" and doc[first].dep_ not in _ARGUMENTS)
+                )
+            )
         ):
             first += 1
         while last >= first and (
@@ -1067,14 +1305,41 @@ class _Finder:
             return None
         return Span(doc[first].idx, _end(doc[last]))
 
-    def _quote_content(self, quote: tuple[int, int]) -> Span:
-        """The words inside the quotation marks, without a trailing comma or full stop."""
+    def _quote_content(self, quote: tuple[int, int], verb: Token | None = None) -> Span:
+        """The words inside the quotation marks, without a trailing comma or full stop. A
+        quotation before its reporting `verb` that ends a sentence the reporter began ("Allies could
+        still send “artillery rounds and radars”, she said") is said with
+        those words: the content runs from the sentence's start."""
         start, end = quote[0] + 1, quote[1] - 1
         while end > start and self.text[end - 1] in _TRAILING:
             end -= 1
         while start < end and self.text[start].isspace():
             start += 1
+        if verb is not None:
+            lead = self._sentence_lead(quote[0], verb)
+            if lead < start and end == quote[1] - 1:
+                end = quote[1]  # the closing mark too, as the opening one is inside
+            start = min(start, lead)
         return Span(start, end)
+
+    def _sentence_lead(self, quote_start: int, verb: Token) -> int:
+        """Where the reporter's words that a quotation goes on with begin: the start of the
+        sentence of the reporting verb, when the words from there to the quotation are unquoted
+        and in its paragraph; else the quotation's own start."""
+        sentence_start = verb.sent.start_char
+        paragraph_start = self._paragraph(quote_start)[0]
+        lead = self.text[sentence_start:quote_start]
+        # a quotation earlier in the lead is the same speaker's, unless another verb reports it
+        reported = any(
+            t.pos_ == "VERB" and self.quote_at[t.idx] < 0 and self._verb_cue(t)[0] is not None
+            for t in self.doc[verb.sent.start : verb.i]
+            if sentence_start <= t.idx < quote_start
+        )
+        if sentence_start < paragraph_start or not any(c.isalpha() for c in lead) or reported:
+            return quote_start + 1
+        while sentence_start < quote_start and not self.text[sentence_start].isalnum():
+            sentence_start += 1
+        return sentence_start
 
 
 def speaking_person(actor: Actor, person: str) -> Actor:
@@ -1130,6 +1395,17 @@ def _misread_as_modifier(verb: Token) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i < verb.i
         and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def _that_clause(clause: Token) -> bool:
+    """ "the claim that Kyiv fell": a clause opened by "that" with a subject of its own — without
+    one ("an argument that by now is dated"), "that" is a relative pronoun, however tagged."""
+    first = clause.left_edge
+    return (
+        first.lower_ == "that"
+        and first.tag_ not in _RELATIVE_TAGS
+        and any(c.dep_ in _SUBJECTS or c.dep_ in _PASSIVE_SUBJECTS for c in clause.children)
     )
 
 

@@ -22,7 +22,16 @@ claim pinned on the wrong side:
   organisation that spoke (the subject of a reporting verb) in the last twelve sentences, when no
   other person (or nothing else bearing the title) has been mentioned since;
 - "the president" resolved to Biden stands for Biden as a "he" antecedent; an unregistered
-  one-word name blocks "he" only when it speaks (the tagger's one-word PERSON is often a place).
+  one-word name blocks "he" only when it speaks (the tagger's one-word PERSON is often a place);
+- a person introduced by a title without a name ("Latvia's ambassador returned … Andris
+  Kalnins said") is the next full name that speaks or stands in apposition, when no other
+  person comes between: an unregistered name and its later surname take the title's actor, a
+  registered person of the title's actor names the title;
+- a title serving in an armed unit ("a Georgian officer in the International Legion") speaks
+  for the unit, and so does the same title elsewhere in the article (`serving`);
+- "the commander" beyond the title window is the article's one commander when every earlier
+  bearer of the title is of one actor and one of them spoke;
+- a call sign or nickname given to a person ("he is nicknamed “Bison”") stands for them later.
 """
 
 from __future__ import annotations
@@ -30,12 +39,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
 from fogwatch.language.quotes import quotation_ranges
-from fogwatch.records import ActorMention, Coreference, Span
+from fogwatch.records import Actor, ActorMention, Coreference, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,16 +65,63 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos
 _OPENING_QUOTES = {"“": "”", "«": "»"}
 _ONE_OF = frozenset({"one", "a", "an", "another"})  # "one soldier" of "Russian soldiers"
 _LINE_BREAK = re.compile("\n")
+_SERVES_IN = frozenset({"in", "of", "with", "from"})
+# A call sign or nickname: "nicknamed “Bison”", "with the call sign 'Tsar'", "known as “Bear”".
+_CALL_SIGN = re.compile(
+    r"\b(?:dubbed|nicknamed|known as|call ?sign|nom de guerre)\s+[\"“‘']([A-Z][\w’'-]{1,20})[\"”’']"
+)
+_ARMED_KINDS = frozenset({"military unit", "state forces", "PMC/militia"})
 
 
-def resolve(doc: Doc, mentions: list[ActorMention]) -> list[Coreference]:
+def resolve(doc: Doc, mentions: Sequence[ActorMention]) -> list[Coreference]:
     """Pronouns, surnames and titles that refer back to an actor mention; unresolved beats wrong."""
     if not mentions:
         return []
-    article = _Article(doc, mentions, load_registry())
+    article = _Article(doc, serving(doc, mentions), load_registry())
     described = article.descriptions()
+    introduced = article.introductions()
     links = article.surnames() + article.pronouns(described) + described + article.partitives()
+    links += introduced + article.call_signs(links)
     return sorted(links, key=lambda link: (link.span.start, link.span.end))
+
+
+def serving(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The mentions with a title's unit in place of its nationality: "a Georgian officer in the
+    International Legion" speaks for the legion (Ukraine's), not for Georgia — the
+    armed unit a title's "in", "of" or "with" phrase names is whom the person serves."""
+    units: dict[tuple[str, str], Actor] = {}
+    titles = [m for m in mentions if m.role == "person" and m.person is None]
+    for mention in titles:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for preposition in span[-1].children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _SERVES_IN:
+                continue
+            for target in preposition.children:
+                unit = next(
+                    (
+                        m
+                        for m in mentions
+                        if m.span.start <= target.idx < m.span.end
+                        and m.actor.kind in _ARMED_KINDS
+                        and m.actor.side != mention.actor.side
+                    ),
+                    None,
+                )
+                if target.dep_ == "pobj" and unit is not None:
+                    units.setdefault(_title_key(doc, mention), unit.actor)
+    # the same title elsewhere in the article ("the Georgian officer") is the same person
+    return [
+        dataclasses.replace(m, actor=units[_title_key(doc, m)])
+        if m.role == "person" and m.person is None and _title_key(doc, m) in units
+        else m
+        for m in mentions
+    ]
+
+
+def _title_key(doc: Doc, mention: ActorMention) -> tuple[str, str]:
+    return mention.span.of(doc.text).casefold(), mention.actor.id
 
 
 @dataclass(frozen=True)
@@ -101,6 +158,7 @@ class _Article:
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self._blockers: dict[str, list[int]] = {}
         self.described = bytearray(len(doc))  # tokens of resolved "the president" descriptions
+        self.titled: list[_Referent] = []  # resolved "the commander"s, as later antecedents
 
     def _referent(self, mention: ActorMention) -> _Referent | None:
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -394,6 +452,16 @@ class _Article:
             if antecedent is not None:
                 mention = antecedent.mention
                 links.append(Coreference(self._span(start, end), mention.span, mention.actor))
+                # "the commander noted …" stands for its antecedent to a later "the commander"
+                self.titled.append(
+                    dataclasses.replace(
+                        antecedent,
+                        start=start,
+                        end=end,
+                        sentence=self._sentence(start),
+                        speaks=self._speaks(self.doc[end - 1]),
+                    )
+                )
         for referent in self.referents:
             mention = referent.mention
             definite = referent.start > 0 and self.doc[referent.start - 1].lower_ == "the"
@@ -409,6 +477,100 @@ class _Article:
             if antecedent is not None:
                 links.append(Coreference(mention.span, antecedent.mention.span, mention.actor))
         return links
+
+    def introductions(self) -> list[Coreference]:
+        """ "Latvia's ambassador returned to Kyiv. Andris Kalnins said …": a person
+        introduced by a title without a name — a title mention in the sentence before, or one
+        the name stands in apposition to — is the next full name that speaks, when no other
+        person is mentioned between them. A name the registry does not know takes the title's
+        actor, and so does its surname alone later ("Kalnins added"); a registered person of
+        the title's actor ("Ukraine's top commander warned … Gen. Oleksandr Syrskyi
+        said") names the title."""
+        doc = self.doc
+        people = [r for r in self.referents if r.mention.role == "person"]
+        links: list[Coreference] = []
+        for named in people:
+            if named.mention.person is None or not named.speaks:
+                continue
+            title = self._title_before(named.start, people)
+            if title is not None and named.mention.actor.id == title.mention.actor.id:
+                links.append(
+                    Coreference(named.mention.span, title.mention.span, named.mention.actor)
+                )
+        for ent in doc.ents:
+            root = ent.root
+            if ent.label_ != "PERSON" or len(ent) < 2 or any(self.taken[ent.start : ent.end]):
+                continue
+            if root.dep_ != "appos" and not self._speaks(root):
+                continue
+            title = self._title_before(ent.start, people)
+            if title is not None:
+                span = self._span(ent.start, ent.end)
+                links.append(Coreference(span, title.mention.span, title.mention.actor))
+                links += self._repeats(ent, title)
+        return links
+
+    def call_signs(self, links: list[Coreference]) -> list[Coreference]:
+        """ "He is nicknamed “Bison” … Bison said": a call sign or nickname given to a
+        person who is named, or referred to by a resolved pronoun, in the same clause stands
+        for that person wherever it appears later outside quotation marks."""
+        found: list[Coreference] = []
+        for match in _CALL_SIGN.finditer(self.text):
+            name_start = match.start(1)
+            token = next((t for t in self.doc if t.idx == name_start), None)
+            if token is None:
+                continue
+            sentence = token.sent
+            subjects = [t for t in sentence if t.dep_ in _SUBJECT and t.i < token.i]
+            if not subjects:
+                continue
+            start, end = subjects[-1].idx, subjects[-1].idx + len(subjects[-1].text)
+            antecedent = next(
+                (
+                    r.mention
+                    for r in self.referents
+                    if r.mention.span.start <= start and end <= r.mention.span.end
+                ),
+                None,
+            ) or next((c for c in links if c.span.start <= start and end <= c.span.end), None)
+            if antecedent is None and subjects[-1].lower_ in _PRONOUN_GENDER:
+                people = [r for r in self.referents if r.mention.role == "person"]
+                person = self._person_for(subjects[-1], people)
+                antecedent = person.mention if person is not None else None
+            if antecedent is None or antecedent.actor is None:
+                continue
+            target = (
+                antecedent.span if isinstance(antecedent, ActorMention) else antecedent.antecedent
+            )
+            name = match.group(1)
+            found += [
+                Coreference(self._span(t.i, t.i + 1), target, antecedent.actor)
+                for t in self.doc[sentence.end :]
+                if t.text == name and self._quote_of(t.idx) is None and not self.taken[t.i]
+            ]
+        return found
+
+    def _title_before(self, index: int, people: list[_Referent]) -> _Referent | None:
+        """The one nameless title mention that a name at `index` may be introduced by: in the
+        same or the previous sentence, with no person mentioned between."""
+        sentence = self._sentence(index)
+        before = [r for r in people if r.end <= index and sentence - 1 <= r.sentence]
+        if not before or any(r.mention.person is not None for r in before):
+            return None
+        last = max(before, key=lambda r: r.start)
+        between = self.doc[last.end : index]
+        if any(e.label_ == "PERSON" and len(e) > 1 for e in between.ents):
+            return None
+        return last
+
+    def _repeats(self, name: Any, title: _Referent) -> list[Coreference]:
+        """The surname of a name that took its title's actor, alone later in the article."""
+        surname = name[-1].text
+        return [
+            Coreference(self._span(t.i, t.i + 1), title.mention.span, title.mention.actor)
+            for t in self.doc[name.end :]
+            if t.text == surname and not self.taken[t.i]
+        ]
 
     def partitives(self) -> list[Coreference]:
         """ "Russian soldiers complained … One soldier claimed": an indefinite role noun that
@@ -473,25 +635,33 @@ class _Article:
     def _titled(
         self, index: int, title: str, *, named_only: bool, actor_id: str | None
     ) -> _Referent | None:
-        """The most recent earlier mention that bears `title`, within the title window."""
+        """The most recent earlier mention that bears `title`, within the title window; beyond
+        it, only a speaker goes on being "the ministry" — the last one of the most recent
+        bearer's actor within the speaker window, else, when every earlier bearer is of one
+        actor and one of them spoke, the most recent (an article about one commander)."""
         sentence = self._sentence(index)
         head = title.split()[-1]
-        for referent in reversed(self.referents):
-            if referent.start >= index:
-                continue
-            if referent.sentence < sentence - _SPEAKER_WINDOW:
-                break
+        bearers = []
+        for referent in sorted([*self.referents, *self.titled], key=lambda r: -r.start):
             mention = referent.mention
-            if named_only and mention.person is None:
+            if referent.start >= index or (named_only and mention.person is None):
                 continue
             if actor_id is not None and mention.actor.id != actor_id:
                 continue
             titles = self.registry.titles_of(mention)
             if title in titles or head in titles or head in self._context_words(referent):
-                # beyond the title window only a speaker goes on being "the ministry"
-                near = referent.sentence >= sentence - _TITLE_WINDOW
-                return referent if near or referent.speaks else None
-        return None
+                bearers.append(referent)
+        if not bearers:
+            return None
+        actor = bearers[0].mention.actor.id
+        for referent in bearers:
+            if referent.sentence < sentence - _SPEAKER_WINDOW:
+                break
+            near = referent.sentence >= sentence - _TITLE_WINDOW
+            if referent.mention.actor.id == actor and (near or referent.speaks):
+                return referent
+        alone = all(r.mention.actor.id == actor for r in bearers)
+        return bearers[0] if alone and any(r.speaks for r in bearers) else None
 
     def _context_words(self, referent: _Referent) -> set[str]:
         """The mention's own words and the title words right before it ("Russian diplomat")."""
