@@ -122,8 +122,8 @@ def test_attacks_on_a_list_and_shelling_elsewhere_are_two_kinds_of_event() -> No
 
 def test_the_city_refers_back_to_the_last_named_city() -> None:
     text = "Russian forces entered Izium on Monday. By evening they had taken control of the city."
+    # the fighting for the city and its capture are one battle, coded as the capture
     assert [e[:3] for e in brief(text)] == [
-        ("Armed clash", "Izyum", "RUS.military"),
         ("Non-state actor overtakes territory", "Izyum", "RUS.military"),
     ]
 
@@ -241,3 +241,35 @@ def test_an_incident_told_as_background_does_not_code_the_reported_one() -> None
     assert brief(text) == [
         ("Shelling/artillery/missile attack", "Kherson", "RUS.military", "UKR.military", "asserted")
     ]
+
+
+def test_fighting_for_a_place_and_taking_it_are_one_battle() -> None:
+    text = (
+        "Russian forces advanced into Izium on Monday. Officials said Russian troops had partial"
+        " success while attacking the town, though it is unclear which areas Russian forces"
+        " seized."
+    )
+    assert brief(text) == [
+        ("Non-state actor overtakes territory", "Izyum", "RUS.military", "UKR.military", "asserted")
+    ]
+
+
+def test_an_assault_and_shelling_of_one_town_stay_two_incidents() -> None:
+    text = "Russian forces continued ground assaults on Lyman. Russian forces continued to fire on Lyman."
+    assert [event[0] for event in brief(text)] == [
+        "Armed clash",
+        "Shelling/artillery/missile attack",
+    ]
+
+
+def test_an_incident_named_in_passing_is_one_told_before() -> None:
+    text = "The army is rebuilding forces damaged in the failed attack on Kyiv."
+    assert [(e["sub_type"], e["place"], e["modality"]) for e in coded(text, ranker=None)] == [
+        ("Armed clash", "Kyiv", "historical")
+    ]
+
+
+def test_an_offensive_under_way_to_seize_a_town_is_fighting_there() -> None:
+    # the capture is the offensive's aim; the offensive itself is under way
+    text = "Farther north, a large Russian offensive is under way to seize the town of Izium."
+    assert [(e[0], e[1], e[4]) for e in brief(text)] == [("Armed clash", "Izyum", "asserted")]

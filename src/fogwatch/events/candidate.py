@@ -71,6 +71,9 @@ class Candidate:
     civilian_targeting: bool = False
     modality: Modality = "asserted"
     evidence: set[Span] = field(default_factory=set)
+    told_by: Token | None = None
+    """The word whose modality the event has when it is not the trigger: the operation of
+    "an offensive is under way to seize X" (the fighting happened, the capture is its aim)."""
 
 
 def add_evidence(candidate: Candidate, span: Span) -> None:

@@ -104,7 +104,8 @@ def _close(reading: Reading, candidate: Candidate) -> None:
         candidate.place = None  # an event with no party is no evidence about the focus
     candidate.date = date.find(reading, token)
     if candidate.modality == "asserted" and (
-        candidate.date.historical or (candidate.date.span is None and _since(token))
+        candidate.date.historical
+        or (candidate.date.span is None and (_since(token) or _told_before(token)))
     ):
         candidate.modality = "historical"
 
@@ -112,3 +113,14 @@ def _close(reading: Reading, candidate: Candidate) -> None:
 def _since(token: Token) -> bool:
     """ "since Russia's withdrawal from Kyiv": an event that opens a period, long past."""
     return token.dep_ == "pobj" and token.head.lower_ == "since"
+
+
+def _told_before(token: Token) -> bool:
+    """ "forces damaged in the failed attack on Kyiv": a definite event noun in the phrase of a
+    participle describing something else names an incident the reader already knows, not one
+    the sentence reports."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    participle = token.head.head
+    definite = any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+    return definite and participle.tag_ == "VBN" and participle.dep_ == "acl"

@@ -128,7 +128,7 @@ def _judged(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
     modality. Elsewhere the rules stand."""
     asserted = [c for c in candidates if c.modality == "asserted"]
     judged = eventness.judge_many(
-        reading.doc, [c.trigger for c in asserted], reading.result.article.published
+        reading.doc, [c.told_by or c.trigger for c in asserted], reading.result.article.published
     )
     verdict = {
         id(c): j.modality

@@ -5,8 +5,8 @@ type ranked highest (ACLED's atomic coding); killed counts join the sentence's n
 event, or the previous sentence's when this one only tells its toll. An event whose place is one
 of a list ("in Severodonetsk, Lysychansk, and Popasna") is one event per place of the list, as
 ACLED codes one event per location. Across the article, what is told again is one event: the
-same sub-type, place and modality where one telling has no day of its own or both name one day;
-in one sentence a placeless candidate joins the placed one of its family. (Merging the events of
+same sub-type (or fighting for a place and taking it: one battle), place and modality where one
+telling has no day of its own or both name one day; in one sentence a placeless candidate joins the placed one of its family. (Merging the events of
 many articles into ACLED atomic events is `events.merge`.)
 """
 
@@ -179,7 +179,7 @@ def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
         return False
     if other.sentence in {reading.sentence(i) for i in held.triggers}:
         return True  # a sentence of the incident told already ("attacks on X … and shelling")
-    if held.sub_type != other.sub_type:
+    if held.sub_type != other.sub_type and not _one_battle(held, other):
         return False  # "continued ground assaults on X" and "continued to fire on X": two incidents
     # told again in another sentence: when one telling has no day of its own, or both name the
     # same day (ACLED codes one event per sub-type, place and day: two assaults repelled there
@@ -187,6 +187,12 @@ def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
     held_day = held.date.date if held.date and held.date.span else None
     other_day = other.date.date if other.date and other.date.span else None
     return held_day is None or other_day is None or held_day == other_day
+
+
+def _one_battle(held: Candidate, other: Candidate) -> bool:
+    """ "advanced into X" and "seized areas of X": fighting for a place and taking it are one
+    battle (ACLED codes it once, as the territory change)."""
+    return all(taxonomy.sub_event_type(c.sub_type).event_type == "Battles" for c in (held, other))
 
 
 def _count_killed(

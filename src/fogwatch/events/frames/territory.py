@@ -53,10 +53,13 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         operation = _operation(reading, candidate.trigger) if clause.entry.frame != "lose" else None
         if operation is None:
             return False
-        # "a battalion of the 1st Tank Regiment attempted to seize X": fighting at X by a unit
-        # the registry cannot name; its sides come from the paragraph (`incidents`)
+        # "a battalion of the 1st Tank Regiment attempted to seize X", "a Russian offensive is
+        # under way to seize X": fighting at X; its sides are the sentence's, else the
+        # paragraph's (`incidents`)
         candidate.sub_type = ARMED_CLASH
         candidate.modality = modality.find(reading, operation, clause.entry)
+        candidate.told_by = operation
+        parties.two_sides(reading, candidate, [], patients)
         return True
     country = place.mention.place.country if place.mention.place else None
     home = reading.lexicon.home_countries.get(taker.actor.side)
@@ -74,6 +77,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if operation is not None and clause.entry.frame != "lose":
         candidate.sub_type = ARMED_CLASH
         candidate.modality = modality.find(reading, operation, clause.entry)
+        candidate.told_by = operation
     return True
 
 
@@ -102,9 +106,12 @@ def _operation(reading: Reading, trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ in ("acl", "relcl", "advcl") and head.lemma_.lower() in nouns:
         return head
-    if trigger.dep_ in ("xcomp", "advcl"):  # the parser's "continued [operations] [to seize X]"
+    if trigger.dep_ in ("xcomp", "advcl"):
+        # the parser's "continued [operations] [to seize X]", "[an offensive] is under way [to
+        # seize X]"
         operation = next(
-            (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None
+            (c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in nouns),
+            None,
         )
         if operation is not None:
             return operation
