@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from test_coder import coded
+from fogwatch.events import modality
+from fogwatch.events.lexicon import load_lexicon
+from fogwatch.events.reading import Reading
+from test_coder import analysed, coded
 
 
 def brief(text: str) -> list[tuple[Any, ...]]:
@@ -273,3 +276,12 @@ def test_an_offensive_under_way_to_seize_a_town_is_fighting_there() -> None:
     # the capture is the offensive's aim; the offensive itself is under way
     text = "Farther north, a large Russian offensive is under way to seize the town of Izium."
     assert [(e[0], e[1], e[4]) for e in brief(text)] == [("Armed clash", "Izyum", "asserted")]
+
+
+def test_a_verbless_sentence_is_read_to_its_root_and_no_further() -> None:
+    # spaCy's root is its own head (an equal, not the same, Token object): the climb must stop
+    doc, result = analysed("Russian air strikes on Izium overnight.", "2025-11-12")
+    reading = Reading(doc, result, load_lexicon(), None)
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    assert root.pos_ == "NOUN"
+    assert modality.in_background(reading, root) is False

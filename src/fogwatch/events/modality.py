@@ -90,7 +90,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
                 elif governor in lexicon.hypothetical_verbs:
                     hypothetical = True
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if syntax.pos(token) == "NOUN" and _background(reading, node):
             break  # "in the wake of a missile attack", "after the shelling": it happened
@@ -135,9 +135,13 @@ def in_background(reading: Reading, token: Token) -> bool:
     if syntax.pos(token) != "NOUN":
         return False
     node = token
-    while node.head is not node and not syntax.is_clause(node):
+    for _ in range(syntax.MAX_CLIMB):
+        if syntax.is_clause(node):
+            return False
         if _background(reading, node):
             return True
+        if node.head.i == node.i:
+            return False  # the root of a verbless sentence (spaCy's root is its own head)
         node = node.head
     return False
 
