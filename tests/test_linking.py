@@ -35,6 +35,7 @@ def said(claim_id: str, **slots: object) -> linking.Statement:
         place_name="Pokrovsk",
         actor_side=None,
         quantity=None,
+        unit=None,
         time=None,
         polarity=True,
         modality="asserted",
@@ -113,11 +114,11 @@ def test_a_hypothetical_cannot_contradict_what_is_said_to_have_happened():
 def test_control_claims_contradict_only_between_sides():
     russia = said("ru", predicate="captured", actor_side="RUS")
     ukraine_holds = ukraine("ua", predicate="controls", actor_side="UKR")
-    russia_holds = ukraine("ua2", predicate="controls", actor_side="RUS")
+    russia_holds = said("ru2", predicate="controls", actor_side="RUS", speaker="RUS.government")
     # Russia capturing and Russia holding agree; Ukraine holding clashes with both
     assert relations(russia, ukraine_holds, russia_holds) == {
         ("ru", "ua", "contradicts"),
-        ("ua", "ua2", "contradicts"),
+        ("ru2", "ua", "contradicts"),
     }
 
 
@@ -173,6 +174,20 @@ def test_an_unresolved_speaker_confirms_nothing():
     assert relations(claim, unknown) == set()
 
 
+def test_the_same_thing_in_other_words_from_one_party_repeats_and_one_shared_word_does_not():
+    one = {"article_id": "one", "cluster": "one", "predicate": None, "place": None}
+    general = ukraine("g", keywords=("progress", "possible", "heavy", "fog"), **one)
+    president = ukraine("p", keywords=("use", "heavy", "fog"), speaker="UKR.government",
+                        position=9, **one)  # fmt: skip
+    minister = ukraine("m", keywords=("heavy", "rain", "delay", "supply", "convoy"),
+                       speaker="UKR.government", position=20, **one)  # fmt: skip
+    found = linking.link([general, president, minister])
+    # "heavy fog" is two of the president's three words; "heavy" alone says nothing
+    assert [(k.a, k.b, k.relation, k.evidence) for k in found] == [
+        ("p", "g", "repeats", "same words: heavy, fog")
+    ]
+
+
 def test_one_rare_shared_word_from_one_side_is_a_repetition_within_an_article():
     one = {"article_id": "one", "cluster": "one"}
     syrskyi = ukraine("s", predicate="advanced", keywords=("progress", "fog", "slip"), **one)
@@ -187,6 +202,61 @@ def test_one_rare_shared_word_from_one_side_is_a_repetition_within_an_article():
     # across articles one shared word is not enough: whether it is rare depends on the store
     elsewhere = dataclasses.replace(zelenskyy, article_id="two", cluster="two")
     assert relations(syrskyi, elsewhere) == set()
+
+
+def test_the_same_words_from_two_sides_are_no_repetition():
+    one = {"article_id": "one", "cluster": "one", "predicate": None, "place": None}
+    words = ("heavy", "fog", "progress")
+    assert (
+        relations(said("ru", keywords=words, **one), ukraine("ua", keywords=words, **one)) == set()
+    )
+
+
+def test_shares_of_one_place_destroyed_that_cannot_both_hold_contradict():
+    occupier = said("ru", predicate="destroyed", quantity=linking.toll_range(60, 60, 70, "between"),
+                    unit="percent")  # fmt: skip
+    ukraine_says = ukraine("ua", predicate="destroyed", quantity=(90, 90), unit="percent")
+    links = linking.link([occupier, ukraine_says])
+    assert [(k.a, k.b, k.relation, k.evidence) for k in links] == [
+        ("ru", "ua", "contradicts", "destroyed 60–70% ↔ 90% at Pokrovsk")
+    ]
+    # a count of things destroyed is no share: "3 tanks" and "90%" are not one figure
+    tanks = ukraine("ua2", predicate="destroyed", quantity=(3, 3), unit="destroyed")
+    assert relations(occupier, tanks) == set()
+
+
+def test_two_sides_giving_the_very_same_toll_confirm_it_and_a_toll_that_fits_does_not():
+    occupier = said("ru", predicate="killed", quantity=(5000, 5000), unit="killed", position=1,
+                    article_id="one", cluster="one")  # fmt: skip
+    kyiv = ukraine("ua", predicate="killed", quantity=(5000, 5000), unit="killed", position=9,
+                   article_id="one", cluster="one", speaker="UKR.government")  # fmt: skip
+    links = linking.link([occupier, kyiv])
+    assert [(k.a, k.b, k.relation, k.evidence) for k in links] == [
+        ("ua", "ru", "confirms", "ukrainian_state gives the same toll: killed 5000 at Pokrovsk")
+    ]
+    at_least = dataclasses.replace(kyiv, quantity=linking.toll_range(12, 12, 12, "at least"))
+    assert relations(occupier, at_least) == set()
+    # one party's figure repeated by another voice of it is no confirmation
+    ministry = dataclasses.replace(kyiv, speaker="RUS.government", speaker_side="RUS")
+    assert relations(occupier, ministry) == {("ua", "ru", "repeats")}
+
+
+def test_new_footage_does_not_confirm_the_footage_shown_before_it():
+    shared = {"article_id": "one", "cluster": "one", "cue_class": "observe", "object": "video"}
+    first = said("first", predicate="struck", speaker="MEDIA.press", speaker_side="MEDIA",
+                 position=10, **shared)  # fmt: skip
+    second = said("second", predicate="entered", speaker=None, speaker_side=None,
+                  source_kind="outlet", position=50, **shared)  # fmt: skip
+    assert relations(first, second) == set()
+
+
+def test_an_observation_confirms_a_strike_of_the_same_day_not_one_days_before():
+    report = ukraine("ua", predicate="struck", actor_side="RUS")
+    footage = said("osint", predicate="struck", actor_side="RUS", cue_class="observe",
+                   speaker="MEDIA.isw", speaker_side="MEDIA")  # fmt: skip
+    assert relations(report, footage) == {("osint", "ua", "confirms")}
+    days_later = dataclasses.replace(footage, published=DAY + dt.timedelta(days=2))
+    assert relations(report, days_later) == set()
 
 
 def judged(statements, links):
@@ -265,3 +335,44 @@ def test_two_people_of_one_actor_are_one_speaker_and_one_origin():
     agency = registry.of_actor("MEDIA.reuters", "MEDIA", "media")
     assert registry.of_actor("MEDIA.reuters/jane_doe", "MEDIA", "media") == agency
     assert (agency.name, agency.reliability) == ("reuters", "B")
+
+
+def test_a_partys_harmless_explanation_contradicts_blame_of_it_in_the_same_story():
+    one = {"article_id": "one", "cluster": "one", "place": None}
+    detonation = said("ru", predicate="self_caused", **one)
+    strike = ukraine("ua", predicate="struck", blames="RUS", position=9, **one)
+    assert [(k.a, k.b, k.relation, k.evidence) for k in linking.link([detonation, strike])] == [
+        ("ru", "ua", "contradicts", "UKR blames RUS; RUS says self_caused")
+    ]
+    # blaming someone else, or in another story, is no answer to the explanation
+    assert relations(detonation, dataclasses.replace(strike, blames="UKR")) == set()
+    elsewhere = dataclasses.replace(strike, article_id="two", cluster="two")
+    assert relations(detonation, elsewhere) == set()
+
+
+def test_a_referring_confirmation_confirms_what_it_answers_when_independent():
+    one = {"article_id": "one", "cluster": "one", "predicate": None, "place": None}
+    report = ukraine("ua", **one)
+    wire = said("wire", cue_class="confirm", stance="confirm", answers=("ua",), position=9,
+                speaker="MEDIA.reuters", speaker_side="MEDIA", **one)  # fmt: skip
+    assert [(k.a, k.b, k.relation, k.evidence) for k in linking.link([report, wire])] == [
+        ("wire", "ua", "confirms", "reuters confirms what UKR says")
+    ]
+    # a voice of the same state vouching for it is no independent confirmation
+    own = dataclasses.replace(wire, speaker="UKR.government", speaker_side="UKR")
+    assert relations(report, own) == set()
+
+
+def test_two_voices_of_one_party_telling_one_siege_do_not_contradict():
+    siege = ukraine("ministry", speaker="UKR.government")
+    supplies = ukraine("police", predicate="can_supply")
+    assert relations(siege, supplies) == set()
+    assert relations(said("ru"), supplies) == {("police", "ru", "contradicts")}
+
+
+def test_the_same_words_about_two_places_are_two_reports():
+    words = ("convert", "civilian", "hospital", "treat", "wounded")
+    luhansk = ukraine("a", predicate=None, keywords=words, place="gn:1", place_name="Luhansk")
+    kherson = ukraine("b", predicate=None, keywords=words, speaker="UKR.government")
+    assert relations(luhansk, kherson) == set()
+    assert relations(luhansk, dataclasses.replace(kherson, place="gn:1")) == {("b", "a", "repeats")}

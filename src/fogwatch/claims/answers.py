@@ -13,19 +13,23 @@ the parsed article, the way a reader resolves "the report", "that" and "responsi
   (a report is often told in several claims) the nearest `MAX_ANSWERED`;
 - a *blame* denial — its content is "responsibility", "involvement" … (`blame_nouns`) — answers
   the claims of other speakers up to `LOOK_BACK_SENTENCES` before and one after it (the "but …"
-  that follows) that blame the denier's side;
+  that follows) that blame the denier's side; and, up to `INCIDENT_REACH_SENTENCES` either way,
+  those that blame it for an incident they name as one already told ("the station attack",
+  "this strike": the incident the story is about);
 - a claim *blames* a side when its content tells of harm (`data/claim_predicates.yaml: harm`)
   done by that side: its agent, else the first party actor or party adjective in the content
   ("a Russian missile was fired", "war crimes by Russian forces").
 
 Only a denial by a speaker whose side is known answers, and never a claim of its own side.
+A *referring confirmation* ("confirmed the report", "confirmed it") answers the claims of other
+speakers before it the same way; whether it is independent of them is `claims.linking`'s call.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.claims import sources
@@ -42,6 +46,9 @@ LOOK_BACK_SENTENCES = 2
 """How far back "the report" and "that" reach: the report and its follow-up ("the attack took
 place at 10am") are told in the sentences just before the denial."""
 MAX_ANSWERED = 3
+INCIDENT_REACH_SENTENCES = 8
+"""How far a denial of responsibility reaches an accusation that names the incident definitely:
+a story tells the strike, the denial and the reactions to it within a few paragraphs."""
 _PRONOUNS = frozenset({"that", "this", "it", "these", "those", "them"})
 _OWN_CONTENT = frozenset({"acl", "relcl", "ccomp", "prep"})
 """A shell noun with a clause or phrase of its own says what it is about: it does not refer."""
@@ -104,11 +111,15 @@ def _party_sides() -> _Parties:
 
 
 def answered(
-    doc: Doc, claims: Sequence[Claim], blames: dict[str, str]
+    doc: Doc,
+    claims: Sequence[Claim],
+    blames: dict[str, str],
+    incidents: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[str, ...]]:
     """For each denial that answers earlier claims, their ids (see the module docstring).
 
-    `blames` maps a claim id to the side its content blames."""
+    `blames` maps a claim id to the side its content blames; `incidents` are the claims whose
+    content names an incident as one already told ("the station attack")."""
     starts = [sentence.start_char for sentence in doc.sents]
 
     def sentence_of(span: Span) -> int:
@@ -117,6 +128,11 @@ def answered(
     found: dict[str, tuple[str, ...]] = {}
     for denial in claims:
         side = denial.source.side if denial.source else None
+        if denial.stance == "confirm" and denial.source is not None:
+            confirmed = _confirmed(doc, denial, claims, sentence_of)
+            if confirmed:
+                found[denial.id] = confirmed
+            continue
         if denial.stance != "deny" or side is None:
             continue
         kind = _reference(doc, denial.content_span)
@@ -133,15 +149,41 @@ def answered(
             ]
             chosen = earlier[-1:] if kind == "pronoun" else earlier[-MAX_ANSWERED:]
         else:
+            reach = {c.id: INCIDENT_REACH_SENTENCES if c.id in incidents else 0 for c in others}
             chosen = [
                 c
                 for c in others
                 if blames.get(c.id) == side
-                and here - LOOK_BACK_SENTENCES <= sentence_of(c.cue_span) <= here + 1
+                and here - max(LOOK_BACK_SENTENCES, reach[c.id])
+                <= sentence_of(c.cue_span)
+                <= here + max(1, reach[c.id])
             ]
         if chosen:
             found[denial.id] = tuple(c.id for c in chosen)
     return found
+
+
+def _confirmed(
+    doc: Doc, confirmation: Claim, claims: Sequence[Claim], sentence_of: Callable[[Span], int]
+) -> tuple[str, ...]:
+    """The claims a referring confirmation ("confirmed the report", "confirmed it") vouches for:
+    those of other speakers just before it, found as a referring denial's are."""
+    kind = _reference(doc, confirmation.content_span)
+    if kind not in ("refers", "pronoun"):
+        return ()
+    here = sentence_of(confirmation.cue_span)
+    speaker = confirmation.source.id if confirmation.source else None
+    earlier = [
+        c
+        for c in claims
+        if c.stance not in ("deny", "confirm")
+        and c.source is not None
+        and c.source.id != speaker
+        and c.cue_span.start < confirmation.cue_span.start
+        and here - LOOK_BACK_SENTENCES <= sentence_of(c.cue_span)
+    ]
+    chosen = earlier[-1:] if kind == "pronoun" else earlier[-MAX_ANSWERED:]
+    return tuple(c.id for c in chosen)
 
 
 def _another_voice(claim: Claim, denial: Claim) -> bool:

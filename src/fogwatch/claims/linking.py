@@ -8,15 +8,27 @@ store. `link(statements, fresh)` compares every pair that touches a fresh claim:
   "denied responsibility" next to an accusation; `claims.answers`); or same place, times within
   `WINDOW_DAYS`, and either the same predicate with opposite polarities ("captured" ↔ "denied …
   captured"), a pair of predicates the reviewed table in `data/claim_conflicts.yaml` says cannot
-  both hold ("encircled" ↔ "can_supply"), or tolls that cannot both hold ("12 killed" ↔ "up to
-  180 killed"). Two voices of one party to the war are one account: their opposite polarities
-  are a misread stance and their differing tolls an update, not a contradiction;
-- confirms: a confirm- or observe-class claim ("Reuters confirmed …", "footage shows …"), or one
-  whose content verifies ("the video had been geolocated"), by an independent source, about the
-  same proposition — or about the same evidence object, the last one shown before it in the same
-  article ("Reuters confirmed that the video was filmed …" → the bloggers' posted video);
-- repeats: the same proposition, or two or more of the same distinctive keywords, from the same
-  side or the same origin (a republished story, a ministry and its spokesman).
+  both hold ("encircled" ↔ "can_supply"), or counts that cannot both hold, within
+  `TOLL_WINDOW_DAYS`: tolls ("12 killed" ↔ "up to 180 killed") and shares of one place
+  destroyed ("60-70% destroyed" ↔ "90% destroyed"); or, in one story, a party's harmless
+  explanation of an incident (`explanations` in the table: "the detonation of stored
+  ammunition") and another speaker's claim blaming that party for harm. Two voices of one party
+  to the war are one account: their opposite polarities are a misread stance, their
+  incompatible predicates one situation told twice ("the siege" and "supplies are dwindling")
+  and their differing tolls an update, not a contradiction;
+- confirms, by an independent source: a confirmation and the claims it answers without
+  repeating them ("confirmed the report"; `claims.answers`); a confirm- or observe-class claim
+  ("Reuters confirmed …", "footage shows …"), or one whose content verifies ("the video had been
+  geolocated"), about the same fact (one predicate, place and moment; one day for an incident
+  such as "struck"); a confirm-class or verifying claim about the same evidence object, the last
+  one shown before it in the same article ("Reuters confirmed that the video was filmed …" → the
+  bloggers' posted video; new footage is more evidence, not a check of the footage before); or
+  the very toll another source gave ("5,000 killed" in the words of both sides);
+- repeats: the same fact, or the same thing in other words (most of the distinctive words of
+  the shorter content, at least three, not about two places; or, between two speakers of one
+  side in one article, a word only those two claims use: "fog"), from the same origin or one
+  party to the war (a republished story, a ministry and its spokesman) — never one or two
+  common words.
 
 Independence: two claims are independent only when both origins are known and differ, and they
 do not sit in two copies of one story (the same near-duplicate cluster).
@@ -45,9 +57,14 @@ WINDOW_DAYS = 3
 TOLL_WINDOW_DAYS = 1
 """Counts of the dead are compared only this close: tolls of different strikes differ."""
 _TOLL_PREDICATES = frozenset({"killed", "wounded"})
+_SHARE = "percent"
+# Predicates whose share of a place is one figure: "the city is 90% destroyed".
+_SHARE_PREDICATES = frozenset({"destroyed"})
 _CONFIRMING = frozenset({"confirm", "observe"})
 _EVIDENCE_PREDICATES = frozenset({"verified", "filmed"})
-_MIN_SHARED_KEYWORDS = 2
+_MIN_SHARED_KEYWORDS = 3
+_SHARED_SHARE = 2 / 3
+"""Of the shorter content's distinctive words, the share two wordings of one thing share."""
 # Cues with no named source that the outlet itself vouches for: "reportedly", "footage shows".
 _OUTLET_CUES = frozenset({"report", "observe", "hedge"})
 
@@ -80,6 +97,8 @@ class Statement:
     actor_side: str | None
     quantity: tuple[float, float] | None
     """The range of values the claim's count allows, from `toll_range`."""
+    unit: str | None
+    """What the count counts ("killed", "percent" …)."""
     time: dt.date | None
     polarity: bool
     modality: str
@@ -89,6 +108,8 @@ class Statement:
     """The claims this denial answers without repeating them ("denied the report")."""
     near: bool = False
     """The place is a reference point ("near X"), not where the claim says things happened."""
+    blames: str | None = None
+    """The side the content holds responsible for harm ("a Russian missile was fired")."""
 
     @property
     def day(self) -> dt.date:
@@ -146,6 +167,7 @@ def statement(claim: Claim, article: Article) -> Statement:
         quantity=toll_range(quantity.low, quantity.best, quantity.high, quantity.hedge)
         if quantity
         else None,
+        unit=quantity.unit if quantity else None,
         time=proposition.time if proposition else None,
         polarity=proposition.polarity if proposition else True,
         modality=proposition.modality if proposition else "asserted",
@@ -153,6 +175,7 @@ def statement(claim: Claim, article: Article) -> Statement:
         keywords=proposition.keywords if proposition else (),
         answers=proposition.answers if proposition else (),
         near=proposition.near if proposition else False,
+        blames=proposition.blames if proposition else None,
     )
 
 
@@ -173,6 +196,7 @@ class _Conflicts:
     """Predicate pair → which actors it needs: "any", "same side" or "different sides"."""
     negatable: frozenset[str]
     generic: frozenset[str]
+    explanations: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -187,7 +211,12 @@ def _conflicts() -> _Conflicts:
                 f"{CONFLICT_FILE}: actors {actors!r} — use any, same side or different sides"
             )
         pairs[frozenset((first, second))] = actors
-    return _Conflicts(pairs, frozenset(data["negatable"]), frozenset(data["generic_keywords"]))
+    return _Conflicts(
+        pairs,
+        frozenset(data["negatable"]),
+        frozenset(data["generic_keywords"]),
+        frozenset(data.get("explanations", ())),
+    )
 
 
 def independent(a: Statement, b: Statement) -> bool:
@@ -241,15 +270,25 @@ def _relate(
 ) -> ClaimLink | None:
     if earlier.claim_id == later.claim_id:
         return None
-    for denial, denied in ((later, earlier), (earlier, later)):
-        if denied.claim_id in denial.answers:
+    for answer, answered in ((later, earlier), (earlier, later)):
+        if answered.claim_id not in answer.answers:
+            continue
+        if answer.stance == "deny":
             return ClaimLink(
-                denied.claim_id,
-                denial.claim_id,
+                answered.claim_id,
+                answer.claim_id,
                 "contradicts",
-                f"{denial.speaker_side} denies what {denied.speaker_side} says",
+                f"{answer.speaker_side} denies what {answered.speaker_side} says",
             )
-    contradiction = _contradiction(earlier, later)
+        if answer.confirming and independent(answer, answered):
+            origin = answer.origin
+            return ClaimLink(
+                answer.claim_id,
+                answered.claim_id,
+                "confirms",
+                f"{origin.name if origin else '?'} confirms what {answered.speaker_side} says",
+            )
+    contradiction = _contradiction(earlier, later) or _explained_otherwise(earlier, later)
     if contradiction is not None:
         return ClaimLink(earlier.claim_id, later.claim_id, "contradicts", contradiction)
     for confirmer, confirmed in ((later, earlier), (earlier, later)):
@@ -293,18 +332,51 @@ def _contradiction(a: Statement, b: Statement) -> str | None:
     if not (a.affirms and b.affirms):
         return None
     needs = conflicts.pairs.get(frozenset((a.predicate, b.predicate)))
-    if needs is not None and _actors_fit(a, b, needs):
+    if needs is not None and _actors_fit(a, b, needs) and not _one_party(a, b):
         return f"{a.predicate} ↔ {b.predicate}{_where(a)}"
     if (
-        a.predicate == b.predicate
-        and a.predicate in _TOLL_PREDICATES
-        and a.quantity is not None
+        a.quantity is not None
         and b.quantity is not None
+        and _one_count(a, b)
         and abs((a.day - b.day).days) <= TOLL_WINDOW_DAYS
         and _tolls_clash(a.quantity, b.quantity)
         and not _one_party(a, b)  # one side's tolls are updated, not contradicted
     ):
-        return f"{a.predicate} {_figure(a.quantity)} ↔ {_figure(b.quantity)}{_where(a)}"
+        return f"{a.predicate} {_figure(a.quantity, a.unit)} ↔ {_figure(b.quantity, b.unit)}{_where(a)}"
+    return None
+
+
+def _one_count(a: Statement, b: Statement) -> bool:
+    """Whether two counts measure one thing: the toll of one predicate ("12 killed" ↔ "180
+    killed"), or the share of one place destroyed ("60-70% destroyed" ↔ "90% destroyed")."""
+    if a.predicate != b.predicate or (a.unit == _SHARE) != (b.unit == _SHARE):
+        return False
+    if a.unit == _SHARE:
+        return a.predicate in _SHARE_PREDICATES
+    return a.predicate in _TOLL_PREDICATES
+
+
+def _explained_otherwise(a: Statement, b: Statement) -> str | None:
+    """A party's harmless explanation of an incident ("the detonation of stored ammunition")
+    against another speaker's claim, in the same story, that blames that party for harm."""
+    if a.article_id != b.article_id or a.modality != "asserted" or b.modality != "asserted":
+        return None
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return None
+    explanations = _conflicts().explanations
+    for explainer, accuser in ((a, b), (b, a)):
+        side = explainer.speaker_side
+        if (
+            explainer.predicate in explanations
+            and explainer.affirms
+            and side is not None
+            and side not in sources.registry().non_party_sides
+            and accuser.blames == side
+            and accuser.affirms
+            and accuser.speaker_side is not None
+            and accuser.speaker_side != side
+        ):
+            return f"{accuser.speaker_side} blames {side}; {side} says {explainer.predicate}"
     return None
 
 
@@ -344,11 +416,12 @@ def _tolls_clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
 
-def _figure(allowed: tuple[float, float]) -> str:
+def _figure(allowed: tuple[float, float], unit: str | None = None) -> str:
     low, high = allowed
+    sign = "%" if unit == _SHARE else ""
     if low == high:
-        return f"{low:g}"
-    return f"{low:g}+" if math.isinf(high) else f"{low:g}–{high:g}"
+        return f"{low:g}{sign}"
+    return f"{low:g}{sign}+" if math.isinf(high) else f"{low:g}–{high:g}{sign}"
 
 
 def _said(s: Statement) -> str:
@@ -358,13 +431,18 @@ def _said(s: Statement) -> str:
 def _confirmation(
     confirmer: Statement, confirmed: Statement, everything: Sequence[Statement]
 ) -> str | None:
-    if not confirmer.confirming or not confirmer.affirms or confirmer.modality != "asserted":
+    if not confirmer.affirms or confirmer.modality != "asserted":
         return None
     if not independent(confirmer, confirmed):
         return None
     origin = confirmer.origin
     who = origin.name if origin else "?"
+    if not confirmer.confirming:
+        return _same_count(confirmer, confirmed, who)
     if confirmer.object is not None and confirmed.cue_class == "observe":
+        # new footage is more evidence, not a check of the footage before it
+        if confirmer.cue_class == "observe" and confirmer.predicate not in _EVIDENCE_PREDICATES:
+            return None
         shown = _last_shown(confirmer, everything)
         if shown is not None and shown.claim_id == confirmed.claim_id:
             return f"{who} confirms the {confirmer.object}{_where(confirmer) or _where(confirmed)}"
@@ -373,14 +451,41 @@ def _confirmation(
         confirmer.predicate is not None
         and confirmer.predicate not in _EVIDENCE_PREDICATES
         and confirmer.predicate == confirmed.predicate
-        and confirmer.place is not None
-        and confirmer.place == confirmed.place
-        and not (confirmer.near or confirmed.near)
-        and confirmed.affirms
-        and _sides_agree(confirmer, confirmed)
-        and _same_moment(confirmer, confirmed)
+        and _same_fact(confirmer, confirmed)
     ):
         return f"{who} confirms {confirmer.predicate}{_where(confirmer)}"
+    return None
+
+
+def _same_fact(a: Statement, b: Statement) -> bool:
+    """Whether two affirmed claims of one predicate can be about one fact: one place, one
+    moment — one day for an incident ("struck", "killed"): strikes days apart are other strikes."""
+    if a.place is None or a.place != b.place or a.near or b.near:
+        return False
+    if not (a.affirms and b.affirms) or not _sides_agree(a, b):
+        return False
+    if a.predicate in load_vocabulary().harm_predicates:
+        return abs((a.day - b.day).days) <= TOLL_WINDOW_DAYS
+    return _same_moment(a, b)
+
+
+def _same_count(confirmer: Statement, confirmed: Statement, who: str) -> str | None:
+    """An independent source giving the very toll another gave ("5,000 killed" in the words of
+    both sides) confirms it; a toll that merely fits ("at least 5" and "12") does not."""
+    if (
+        confirmer.predicate in _TOLL_PREDICATES
+        and confirmer.predicate == confirmed.predicate
+        and confirmer.quantity is not None
+        and confirmer.quantity == confirmed.quantity
+        and confirmer.quantity[0] > 0
+        and not math.isinf(confirmer.quantity[1])
+        and confirmer.unit != _SHARE
+        and confirmed.unit != _SHARE
+        and confirmed.modality == "asserted"
+        and _same_fact(confirmer, confirmed)
+    ):
+        figure = _figure(confirmer.quantity)
+        return f"{who} gives the same toll: {confirmer.predicate} {figure}{_where(confirmer)}"
     return None
 
 
@@ -423,19 +528,34 @@ def _repetition(
     if (
         later.predicate is not None
         and later.predicate == earlier.predicate
-        and later.place is not None
-        and later.place == earlier.place
         and later.affirms == earlier.affirms
-        and _sides_agree(later, earlier)
+        and (
+            _same_fact(later, earlier)
+            or (not later.affirms and later.place is not None and later.place == earlier.place)
+        )
     ):
         return f"{_said(later)}{_where(later)} again"
     generic = _conflicts().generic
-    shared = [k for k in later.keywords if k in earlier.keywords and k not in generic]
-    # one rare word is enough only between two named speakers of one side ("fog")
-    rare_here = later.article_id == earlier.article_id and any(
-        (later.article_id, k) in rare for k in shared
+    mine = [k for k in later.keywords if k not in generic]
+    theirs = [k for k in earlier.keywords if k not in generic]
+    shared = [k for k in mine if k in theirs]
+    # the same thing in other words shares most of its content words, not one or two of many
+    fewer = min(len(mine), len(theirs))
+    # one word only these two claims of the article use, between two speakers of one side
+    rare_here = (
+        same_side
+        and later.article_id == earlier.article_id
+        and any((later.article_id, k) in rare for k in shared)
     )
-    enough = len(shared) >= _MIN_SHARED_KEYWORDS or (same_side and rare_here)
-    if enough and later.affirms == earlier.affirms:
+    # the same words about two places are two reports ("converted a hospital" in two towns)
+    elsewhere = (
+        later.place is not None and earlier.place is not None and later.place != earlier.place
+    )
+    enough = (
+        len(shared) >= _MIN_SHARED_KEYWORDS
+        and len(shared) >= _SHARED_SHARE * fewer
+        and not elsewhere
+    )
+    if (enough or rare_here) and later.affirms == earlier.affirms:
         return "same words: " + ", ".join(shared)
     return None

@@ -11,7 +11,8 @@ records. Each content is read off the dependency parse:
   surrounded", "There is no encirclement");
 - place: the first place mention in the content that is not inside a relative clause about
   something else; else, for "the city", "the village", "there", the nearest place of that kind
-  named before the content;
+  named before the content; else, when the content has a predicate, the place the speaker's own
+  description names ("said X, the mayor of Mariupol");
 - actor: the predicate's subject as an actor mention or a resolved coreference; "its forces", "our
   troops" in reported speech are the speaker's own;
 - quantity and time: the first quantity and calendar date inside the content;
@@ -75,8 +76,10 @@ _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "
 # Verbs above the predicate that make it an aim, not a fact: "are trying to encircle the city".
 _ATTEMPTS = frozenset(
     {"try", "attempt", "seek", "aim", "plan", "prepare", "expect", "hope", "intend", "want",
-     "threaten", "need", "vow", "push"}
+     "threaten", "need", "vow", "push", "struggle"}
 )  # fmt: skip
+# Predicates of who holds a place: as an adjective ("the Russian-controlled town") a description.
+_HOLDING = frozenset({"controls", "controls_part", "captured"})
 # Words that make a count a part of a larger one: "including 210 children", "among them 12".
 _PARTITIVES = frozenset({"include", "including", "among"})
 # Places too broad to compare claims by: "attacks on Ukraine" says nothing about where.
@@ -141,7 +144,8 @@ def claims(doc: Doc, result: ArticleResult, attributions: Sequence[Attribution])
         made.setdefault(claim.id, claim)
     found = sorted(made.values(), key=lambda c: (c.cue_span.start, c.cue_span.end))
     blames = {c.id: c.proposition.blames for c in found if c.proposition and c.proposition.blames}
-    denials = answers.answered(doc, found, blames)
+    incidents = frozenset(c.id for c in found if c.id in blames and reader.names_incident(c))
+    denials = answers.answered(doc, found, blames, incidents)
     return [
         dataclasses.replace(
             c, proposition=dataclasses.replace(c.proposition, answers=denials[c.id])
@@ -224,6 +228,8 @@ class _Reader:
             polarity = not polarity
         asides = _asides(clause)
         place = self._place(clause, asides, before=parts[0].start)
+        if place is None and predicate is not None:
+            place = self._speakers_place(attribution, parts)
         own_clause = tokens if clause is not tokens else clause
         actor = self._actor(head, clause, attribution.source_actor)
         return Proposition(
@@ -245,6 +251,20 @@ class _Reader:
                 tokens, predicate, actor, self.result.actors, self.vocabulary
             ),
         )
+
+    def names_incident(self, claim: Claim) -> bool:
+        """Whether the content names an incident as one already told: a definite noun of harm
+        ("the station attack", "this strike", "the missile")."""
+        vocabulary = self.vocabulary
+        for token in self._tokens(claim.content_span):
+            if not _definite(token):  # a determiner makes a noun of a mis-tagged "attack"
+                continue
+            lemma = _lemma(token)
+            if lemma in vocabulary.harm_words or (
+                vocabulary.words.get(lemma) in vocabulary.harm_predicates
+            ):
+                return True
+        return False
 
     def _tokens(self, span: Span) -> list[Token]:
         chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -271,6 +291,8 @@ class _Reader:
         if token.dep_ == "compound":  # a kind of thing: "riot control agents", "attack helicopters"
             return None
         lemma = _lemma(token)
+        if token.dep_ == "amod" and self.vocabulary.words.get(lemma) in _HOLDING:
+            return None  # "arrived in the Russian-controlled town": who holds it is an aside
         # "The delegation is ready": a predicative adjective's subject hangs on the copula
         around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
         for child in around:
@@ -290,13 +312,15 @@ class _Reader:
         return any(t.lower_ in _NEGATORS for t in tokens)
 
     def _borrowed(self, start: int) -> tuple[tuple[str, Token] | None, list[Token]]:
-        """The predicate of a recent sentence, for an elliptical content ("Moscow claims it is")."""
+        """The predicate of a recent sentence, for an elliptical content ("Moscow claims it is"):
+        first of its own sentence before it ("some acknowledged the capture while others denied
+        it"), then of the sentences before."""
         sentence = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if sentence is None:
             return None, []
+        own = [t for t in sentence.sent if t.idx < start]
         previous = [s for s in self.doc.sents if s.end <= sentence.sent.start]
-        for earlier in reversed(previous[-_ELLIPSIS_LOOKBACK:]):
-            tokens = list(earlier)
+        for tokens in (own, *(list(s) for s in reversed(previous[-_ELLIPSIS_LOOKBACK:]))):
             found = self._predicate(tokens)
             if found is not None:
                 return found, tokens
@@ -342,6 +366,34 @@ class _Reader:
             if definite and lemma in _REGION_NOUNS:
                 return self._last_before(min(before, start), town=False)
         return None
+
+    def _speakers_place(
+        self, attribution: Attribution, parts: Sequence[Span]
+    ) -> PlaceMention | None:
+        """The place the speaker's own description names, for a content that names none: a local
+        official speaks of his place ("said X, the mayor of Mariupol", "authorities in Kherson")."""
+        if not attribution.sources:
+            return None
+        words = self._tokens(attribution.sources[0])
+        if not words:
+            return None
+        inside = {t.i for t in words}
+        root = min(words, key=lambda t: sum(1 for a in t.ancestors if a.i in inside))
+        start, end = root.left_edge.idx, root.right_edge.idx + len(root.right_edge)
+        if attribution.cue.end <= words[0].idx:
+            # "…," said X, who is now the mayor of Y.": the sentence's tail describes X
+            last = root.sent[-1]
+            end = max(end, last.idx + len(last))
+        if start <= attribution.cue.start < end:
+            return None  # the parse hangs the cue under the speaker: no description of its own
+        described = [
+            m
+            for m in self.locations
+            if start <= m.span.start and m.span.end <= end and not _within(m.span, parts, ())
+        ]
+        if not described:
+            return None
+        return min(described, key=lambda m: (m.geo_precision or 4, m.span.start))
 
     def _is_actor(self, span: Span) -> bool:
         return any(m.span.start < span.end and span.start < m.span.end for m in self.result.actors)
@@ -494,7 +546,8 @@ def _modality(head: Token | None, clause: Sequence[Token]) -> Modality:
     if infinitive and (head.dep_ != "xcomp" or _lemma(head.head) not in _IMPLICATIVES):
         return "hypothetical"
     # "are trying to encircle", "is expected to unfold": the aim governs through xcomp
-    step = head
+    # "attempted to regain control": the aim governs the verb whose object the predicate is
+    step = head.head if head.dep_ == "dobj" and head.head.i in inside else head
     while step.dep_ == "xcomp" and step.head.i in inside:
         step = step.head
         if _lemma(step) in _ATTEMPTS:
