@@ -11,7 +11,8 @@ the people. The words around a match then say whether it is a place at all:
   actor's own name ("Hamas"), a weapon's or vessel's name ("Iskander missiles", "the cruiser
   Moskva", and that name again later in the article), another name of a place used in a name
   ("Google reCaptcha"), an organisation named by a common word and a division word ("the Union
-  State"), months and institutions, and everyday words ("Most", "Reading") read as common words;
+  State"), a small place's name among the proper nouns of an actor's alias ("Boko" in "Boko
+  Haram"), months and institutions, and everyday words ("Most", "Reading") read as common words;
 - a division: "Donetsk province", "the Kursk region", "Laurel County" (`kind` "region");
   "Springfield, Ill." an abbreviation; the cue words of `context` ("near X", "the town of X",
   "the Inhulets River") are read here too.
@@ -20,9 +21,12 @@ the people. The words around a match then say whether it is a place at all:
 parents, `Recogniser.entities` keeps spaCy GPE and LOC entities the gazetteer lacks,
 unresolved — or, in an article about Ukraine, Russia or Belarus, read as a misspelling of a
 prominent place there ("Lugansck") — and `Recogniser.roles` marks a country or capital that acts
-("Moscow said", "urged Kyiv") or a state's formal name ("troops of the Republic of Belarus") a
-`metonym`, and a place inside a longer name ("Kyiv Post") or naming a thing after it ("Nuremberg
-trials") a `modifier`; demonyms are `demonym`s, the rest `location`s.
+("Moscow said", "urged Kyiv"), a state's formal name ("troops of the Republic of Belarus") or a
+source ("according to Pentagon estimates") a `metonym`, a place inside a longer name ("Kyiv
+Post"), naming a thing after it ("Nuremberg trials") or, as an adjective-like name, describing a
+noun that is no place word ("the Baltic country", "Caspian states") a `modifier`, and the place
+of a dateline ("LONDON, April 12 (Reuters) -", where the report was written, not where anything
+happened) a `dateline`; demonyms are `demonym`s, the rest `location`s.
 
 `from_spans` reads evaluation spans instead: every span is a place, its candidates read from its
 own words.
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -76,6 +81,16 @@ _TITLE_ENTS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _INSIDE_NAME = frozenset({"-", "'", "’", "&", "."})
 _OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "—", "–", "-", ":"})
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ean")
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}?)"
+    r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"  # ", Ukraine", ", Italy"
+    r"(?:,?[ \t]*(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]{2,}\.?[ \t]+\d{1,2})(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*(?P<agency>\([A-Z][\w .&/-]{0,30}\))?"  # "(Reuters)", "(AP)"
+    r"[ \t]*(?:(?P<dash>[—–:-])|[ \t](?=[A-Z][a-z]))",  # "—", or the report's first word
+    re.MULTILINE,
+)
+"""A dateline: a place opening a line, its country or state, a date, the agency, a dash."""
 
 
 class Recogniser:
@@ -176,7 +191,11 @@ class Recogniser:
         ):
             if not len(postings.places) or doc[start].text in self.people:
                 continue
-            if self._in_person(start, end) or self._in_actor_name(start, end) in ("name", "part"):
+            if self._in_person(start, end) or self._in_actor_name(start, end) in (
+                "name",
+                "alias",
+                "part",
+            ):
                 continue  # "European Union": a word of an actor's name, not a people
             held = found.get(start)
             if held is None or held.end < end:
@@ -272,13 +291,15 @@ class Recogniser:
         if single and first.text in self.people and not (locative or self._may_act(postings)):
             return None  # a person named in the article
         in_actor = self._in_actor_name(start, end)
-        if in_actor == "name":
-            return None  # "Hamas", "the EU", "the Azov battalion": an actor's own name
+        if in_actor == "name" or (in_actor == "alias" and not strong):
+            return None  # "Hamas", "the EU", "Boko" in "Boko Haram": an actor's own name
         if single and self._names_a_thing(start, strong or place_entity):
             self.thing_names.add(key)
             return None  # "Iskander missiles", "the cruiser Moskva": a weapon's or vessel's name
         if single and not strong and key in english_words() and self._inside_longer_name(start):
             return None  # "Rapid Support Forces", "Eastern Axis": a word of a longer name
+        # "the Baltic country", "Caspian states": a description, no place where anything happens
+        describes = single and not locative and self._describes(start, key)
         if (
             single
             and (postings.matches >= Match.ALTERNATE).all()
@@ -292,7 +313,7 @@ class Recogniser:
         mention = Mention(start, end, key, postings)
         if in_actor == "qualifier":
             mention.role = "metonym"  # "Kremlin spokesman", "Ukraine's military"
-        elif in_actor == "part":
+        elif in_actor in ("part", "alias") or describes:
             mention.role = "modifier"  # "Gaza health ministry": a place inside an actor's name
         if region_word is not None:
             mention.kind, mention.region_word, mention.end = "region", region_word, end + 1
@@ -389,19 +410,41 @@ class Recogniser:
     def _in_actor_name(self, start: int, end: int) -> str | None:
         """How a match lies inside an actor mention: "name" when its words are an actor's
         alias ("Hamas", "EU"); "qualifier" when they stand for a polity that qualifies a role
-        ("Kremlin spokesman", "Sudan's army"); "part" inside a longer name ("Gaza health
-        ministry"); None outside every actor mention."""
+        ("Kremlin spokesman", "Sudan's army"); "alias" among the proper nouns of a longer alias
+        ("Boko" in "Boko Haram", "New York" in "New York Times"); "part" inside a longer name
+        ("Gaza health ministry"); None outside every actor mention."""
         if not any(index in self.actor_names for index in range(start, end)):
             return None
         text = self.text[self.tokens[start].idx : text_end(self.tokens[end - 1])]
         entry = self.registry.entries.get(text)
         if entry is None:
-            return "part"
+            return "alias" if self._inside_alias(start, end) else "part"
         if entry.polity is not None or entry.metonym_of is not None or entry.seat_of is not None:
             return "qualifier"
         if entry.actor is not None and not entry.blocked:
             return "name"
         return "part"
+
+    def _inside_alias(self, start: int, end: int) -> bool:
+        """Whether the words lie among the proper nouns of an actor's longer alias ("Boko" in
+        "Boko Haram fighters"), not before the common nouns of one ("Gaza health ministry")."""
+        begin, finish = self.actor_names[
+            next(i for i in range(start, end) if i in self.actor_names)
+        ]
+        tokens = self.tokens
+        before = start > begin and _capitalised(tokens[start - 1])
+        after = end < finish and _capitalised(tokens[end])
+        if not (before or after):
+            return False
+        for first in range(begin if before else start, start + 1):
+            for last in range(end, (finish if after else end) + 1):
+                if (first, last) == (start, end):
+                    continue
+                name = self.text[tokens[first].idx : text_end(tokens[last - 1])]
+                entry = self.registry.entries.get(name)
+                if entry is not None and entry.actor is not None and not entry.blocked:
+                    return True
+        return False
 
     def _names_a_thing(self, index: int, strong: bool) -> bool:
         """Whether a one-word name follows a vessel noun ("the cruiser Moskva") or, unless it
@@ -442,6 +485,25 @@ class Recogniser:
             and not after.is_sent_start
             and after.lower_ not in self.words.region
             and after.lower_ not in self.words.area
+        )
+
+    def _describes(self, index: int, key: str) -> bool:
+        """Whether an adjective-like name ("Baltic", "Caspian", "Arctic": an English adjective or
+        an "-ic"/"-ian"/"-ean" word) describes a noun after it that is no place word ("the Baltic
+        country", "Caspian states", "the Baltic Fleet"); "the Mediterranean coast" is a place."""
+        token = self.tokens[index]
+        head = token.head
+        if not (key in english_words("adj") or key.endswith(_ADJECTIVE_ENDINGS)):
+            return False
+        if token.dep_ not in ("amod", "compound", "nmod") or head.i <= index:
+            return False
+        word = head.lower_
+        return head.pos_ in ("NOUN", "PROPN") and not (
+            word in self.words.region
+            or word in self.words.area
+            or word in self.words.suffixes
+            or word in self.words.features
+            or word in self.words.shores
         )
 
     def _person_named_like(self, start: int, end: int, entity: tuple[int, int, str]) -> bool:
@@ -603,13 +665,18 @@ class Recogniser:
         )
 
     def roles(self) -> None:
-        """Metonyms (a country or capital that acts) and modifiers (inside a longer name)."""
+        """Metonyms (a country or capital that acts), modifiers (inside a longer name) and
+        datelines (where the report was filed)."""
         metonyms = [(m.span.start, m.span.end) for m in self.actor_mentions if m.role == "metonym"]
         registry = actors.load_registry()
+        datelines = self._datelines()
         for mention in self.article.mentions:
             if mention.role != "location":
                 continue
             span = self.article.span(mention)
+            if any(s <= span.start and span.end <= e for s, e in datelines):
+                mention.role = "dateline"  # "LONDON, April 12 (Reuters) -": where it was written
+                continue
             if any(s <= span.start and span.end <= e for s, e in metonyms):
                 mention.role = "metonym"
                 continue
@@ -619,6 +686,9 @@ class Recogniser:
                 continue
             if self._named_after(mention):
                 mention.role = "modifier"  # "Nuremberg trials": a thing named after the place
+                continue
+            if _cited(self.doc[mention.start : mention.end].root):
+                mention.role = "metonym"  # "according to Pentagon estimates": who says it
                 continue
             if self._formal_state(mention) and not self._on_territory(mention):
                 mention.role = "metonym"  # "troops of the Republic of Belarus": the state
@@ -633,6 +703,25 @@ class Recogniser:
             root = self.doc[mention.start : mention.end].root
             if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
                 mention.role = "metonym"
+
+    def _datelines(self) -> list[tuple[int, int]]:
+        """The character ranges of datelines ("WASHINGTON —", "LONDON, April 12 (Reuters) -",
+        "CAPRI, Italy (AP) —"): a place name opening a line, in capitals or before an agency in
+        brackets, then a dash, a colon or the report's first word, and prose after it (a line
+        all in capitals is a headline)."""
+        text = self.text
+        found = []
+        for line in _DATELINE.finditer(text):
+            name = line.group("name")
+            dashed = line.group("agency") or line.group("dash")
+            # "UK Defence Secretary …" opens a line in capitals too: a bare name needs length
+            if not (line.group("agency") or (name.isupper() and (dashed or len(name) >= 4))):
+                continue
+            line_end = text.find("\n", line.end())
+            rest = text[line.end() : line_end if line_end >= 0 else len(text)]
+            if any(ch.islower() for ch in rest):
+                found.append((line.start("name"), line.end()))
+        return found
 
     def _named_after(self, mention: Mention) -> bool:
         """Whether a name modifies a noun that names a thing after the place ("Nuremberg
@@ -780,6 +869,16 @@ def _short_name_ok(
 def _verb_only(word: str) -> bool:
     """Whether an English word is a verb and no noun ("defend", not "jack")."""
     return word in english_words("verb") and word not in english_words("noun")
+
+
+def _cited(token: Token) -> bool:
+    """Whether a name is, or qualifies, the source after "according to" ("according to
+    Pentagon estimates", "according to Kyiv")."""
+    while token.dep_ in ("compound", "poss", "amod", "nmod") and token.head is not token:
+        token = token.head
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    )
 
 
 def _acts(token: Token, registry: actors.Registry) -> bool:

@@ -56,6 +56,8 @@ class Words:
     """Words before a formal state name that make it the territory ("in the Russian Federation")."""
     named_after: frozenset[str]
     """Nouns a place's name modifies to name a thing after it ("Nuremberg trials")."""
+    shores: frozenset[str]
+    """Nouns an adjective-like name may modify and still name the place ("the Baltic coast")."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def load_words() -> Words:
         state_forms=words("state_form_words"),
         territory=words("territory_words"),
         named_after=words("named_after_words"),
+        shores=words("shore_words"),
     )
 
 
