@@ -451,7 +451,7 @@ def test_a_protest() -> None:
             disorder_type="Demonstrations",
             event_type="Protests",
             sub_type="Peaceful protest",
-            actor1="CIV.protesters",
+            actor1="CIV.protesters.UKR",  # ACLED: Protesters (Ukraine)
             actor2=None,
             interaction=60,
             place="Lviv",

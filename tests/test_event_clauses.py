@@ -170,7 +170,7 @@ def test_a_place_of_another_events_phrase_is_not_this_events() -> None:
 def test_protesters_clashing_with_police_is_a_violent_demonstration() -> None:
     events = brief("Protesters clashed with riot police in the centre of Kharkiv on Saturday.")
     assert [(e[0], e[1], e[2]) for e in events] == [
-        ("Violent demonstration", "Kharkiv", "CIV.protesters")
+        ("Violent demonstration", "Kharkiv", "CIV.rioters.UKR")  # ACLED: Rioters (Ukraine)
     ]
 
 

@@ -261,3 +261,88 @@ def test_a_qualifier_of_a_role_stands_for_its_actor():
     text = "Kremlin spokesman Dmitry Peskov spoke in Moscow."
     # a site is coded to the town it lies in (ACLED's location); here it stands for its actor
     assert places(text) == [("Kremlin", "Moscow", "metonym"), ("Moscow", "Moscow", "location")]
+
+
+def test_an_adjective_like_name_before_a_noun_describes_it():
+    text = "Its Baltic neighbours met. Caspian states met too. Nato ships sailed in the Baltic."
+    assert places(text) == [
+        ("Baltic", "Baltic Sea", "modifier"),
+        ("Caspian states", "Caspian Sea", "modifier"),
+        ("Baltic", "Baltic Sea", "location"),
+    ]
+
+
+def test_a_dateline_is_where_the_report_was_written():
+    text = (
+        "LONDON, April 12 (Reuters) - Russian forces shelled Kharkiv on Tuesday.\n"
+        "ROME TALKS TO RESUME IN KYIV\n"
+        "BERLIN — Tanks rolled into Poland."
+    )
+    assert [p for p in places(text) if p[2] != "demonym"] == [
+        ("LONDON", "London", "dateline"),
+        ("Kharkiv", "Kharkiv", "location"),
+        ("ROME", "Rome", "location"),
+        ("KYIV", "Kyiv", "location"),
+        ("BERLIN", "Berlin", "dateline"),
+        ("Poland", "Poland", "location"),
+    ]
+
+
+def test_a_place_cited_as_a_source_is_no_location():
+    text = "Ukraine has lost 40 tanks, according to Pentagon estimates."
+    assert places(text) == [
+        ("Ukraine", "Ukraine", "location"),
+        ("Pentagon", "Washington", "metonym"),
+    ]
+
+
+def test_a_word_among_the_proper_nouns_of_an_alias_is_no_place():
+    assert places("Boko Haram fighters attacked Maiduguri.") == [
+        ("Maiduguri", "Maiduguri", "location")
+    ]
+
+
+def test_a_coalition_a_state_leads_is_its_forces():
+    assert found("A US-led coalition airstrike hit the town.") == [
+        ("US-led coalition", "USA.military", "USA", "group")
+    ]
+
+
+def test_the_definite_militants_are_the_armed_group_named_before():
+    assert found("Activists close to ISIS said the militants seized the base.")[-1] == (
+        "militants",
+        "IS.is",
+        "IS",
+        "group",
+    )
+
+
+def test_an_armed_group_the_registry_lacks_is_named_as_the_report_names_it():
+    assert found("The KLRX terrorist group attacked a convoy.") == [
+        ("KLRX terrorist group", "UNID.klrx", "UNID", "mention")
+    ]
+
+
+def test_hong_kong_is_in_acleds_china():
+    assert event_rows("Thousands of protesters marched in Kowloon on Sunday.") == [
+        ("Peaceful protest", "Protesters (China)", None)
+    ]
+
+
+def test_looting_no_one_is_named_for_is_by_rioters():
+    assert event_rows("Shops were looted in Durban, South Africa, on Monday.") == [
+        ("Looting/property destruction", "Rioters (South Africa)", None)
+    ]
+
+
+def test_a_protest_in_a_war_the_lexicon_knows_is_by_that_countrys_protesters():
+    assert event_rows("Hundreds of people protested in Yekaterinburg on Sunday.") == [
+        ("Peaceful protest", "Protesters (Russia)", None)
+    ]
+
+
+def test_fighters_from_an_armed_group_are_that_group():
+    assert found("Fighters from the Islamic State attacked a checkpoint.") == [
+        ("Fighters from the Islamic State", "IS.is", "IS", "group")
+    ]
+    assert found("Troops from Kharkiv moved.") == []

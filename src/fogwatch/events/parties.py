@@ -5,7 +5,8 @@ subject a verb shares with the verb above it) and become actors through the acto
 coreference, pronouns and nationality words ("Russian troops"). In violence a government acts
 through its military, and a battle with one side named is against the other side of the war.
 Outside that war, `complete` gives an event its clause left without one ACLED's actor1: Protesters
-or Rioters (Country), the sentence's party, or Unidentified Armed Group (Country).
+or Rioters (Country), the sentence's party, the state's police or military, or Unidentified Armed
+Group (Country).
 """
 
 from __future__ import annotations
@@ -323,6 +324,7 @@ def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
 
 _PROTESTS = "Protests"
 _RIOTS = "Riots"
+_CROWDS = frozenset({_PROTESTS, _RIOTS})
 # ACLED: an unnamed perpetrator of political violence is an Unidentified Armed Group.
 _UNNAMED_PERPETRATOR = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -333,21 +335,45 @@ _STATE_WEAPONS = frozenset({"Air/drone strike"})
 _STATE_ROLES = ("police", "military")
 # ACLED: arrests are made by the state's police.
 _ARRESTS = "Arrests"
+# Weapons seized, defused or intercepted: by the state's forces, its police unless its military
+# shoots them down.
+_DISRUPTED = "Disrupted weapons use"
+_AIR_DEFENCE_VERBS = frozenset({"intercept", "shoot", "down", "destroy"})
+# Property looted or burned by no one named: ACLED's rioters.
+_LOOTING = "Looting/property destruction"
+# An agreement no clause names a party to: the states its sentence names, by their governments.
+_AGREEMENT = "Agreement"
+_IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
 _NOT_PERPETRATORS = frozenset({6, 7})
+_CIVILIANS = 7
+# Place roles that say which country a report is in, where no place is where it happened: the
+# dateline, a place inside an institution's name.
+_SITUATING_ROLES = frozenset({"dateline", "modifier"})
 
 
 def complete(reading: Reading, candidate: Candidate) -> None:
     """ACLED's actor1 for an event its clause leaves without one, and the country for a generic
     actor: protests are Protesters (Country), riots Rioters (Country); other events take the
-    sentence's first party, a state force the sentence names without its state ("police"), else,
-    for political violence, Unidentified Armed Group (Country). The country is the event place's,
-    else the one the sentence or the article names."""
+    sentence's first party, a state force the sentence names without its state ("police"), else:
+    arrests the country's police, weapons seized or intercepted its police or military, looting
+    Rioters (Country), an agreement the government of a state the sentence names, political
+    violence Unidentified Armed Group (Country). In a war the lexicon knows, whose sides
+    `opponent` gives, only crowds, arrests, seized weapons and looting take these rules. The
+    country is the event place's, else the one the sentence or the article names."""
     sub = taxonomy.sub_event_type(candidate.sub_type)
     country = _event_state(reading, candidate)
-    if country in reading.lexicon.opponents:
-        return  # a war the lexicon knows (Russia–Ukraine): its sides come from `opponent`
+    # a war the lexicon knows (Russia–Ukraine): its sides come from `opponent`, and only its
+    # crowds, arrests, seized weapons and looting take the rules below
+    war = country in reading.lexicon.opponents
+    if war and sub.name not in _IN_WAR and sub.event_type not in _CROWDS:
+        return
     span = candidate.trigger_span
     registry = reading.registry
+    held = candidate.actor1
+    if held is not None and held.actor.inter == _CIVILIANS and sub.event_type not in _CROWDS:
+        # ACLED: civilians are never actor1; they are what the event happened to
+        candidate.actor1 = None
+        candidate.actor2 = candidate.actor2 or held
     if sub.event_type == _PROTESTS:
         actor1 = candidate.actor1
         intervened = sub.name != "Peaceful protest"
@@ -367,11 +393,22 @@ def complete(reading: Reading, candidate: Candidate) -> None:
         if rioters is not None:
             kept = candidate.actor1
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
-    elif candidate.actor1 is None:
+    elif candidate.actor1 is None and not war:
         candidate.actor1 = _sentence_party(reading, candidate, sub.event_type, country)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
         police = registry.polities[country].roles.get("police")
         candidate.actor1 = ActorRef(police, span) if police is not None else None
+    if candidate.actor1 is None and sub.name == _DISRUPTED and country is not None:
+        candidate.actor1 = _state_force(reading, candidate.trigger, country, battle=True)
+        if candidate.actor1 is None:
+            shot = candidate.trigger.lemma_.lower() in _AIR_DEFENCE_VERBS
+            force = registry.polities[country].roles.get("military" if shot else "police")
+            candidate.actor1 = ActorRef(force, span) if force is not None else None
+    if candidate.actor1 is None and sub.name == _LOOTING:
+        rioters = registry.generic("rioters", country)
+        candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
+    if candidate.actor1 is None and sub.name == _AGREEMENT:
+        candidate.actor1 = _named_government(reading, candidate.trigger)
     if (
         candidate.actor1 is None
         and sub.event_type in _UNNAMED_PERPETRATOR
@@ -424,6 +461,19 @@ def _sentence_party(
                 return ActorRef(military, reading.token_span(word.i, word.i + 1))
     # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
     return _state_force(reading, token, speaker or country, battle=event_type == "Battles")
+
+
+def _named_government(reading: Reading, token: Token) -> ActorRef | None:
+    """The government of the first state the trigger's sentence names ("Armenia and Azerbaijan
+    agreed", "talks with his Chilean counterpart")."""
+    for word in token.sent:
+        polity_key = _polity_of(reading, word)
+        sponsor = word.i + 1 < len(reading.doc) and reading.doc[word.i + 1].text in ("-", "–")
+        if polity_key in reading.registry.states and not sponsor:  # not "a US-brokered truce"
+            government = reading.registry.polities[polity_key].roles.get("government")
+            if government is not None:
+                return ActorRef(government, reading.token_span(word.i, word.i + 1))
+    return None
 
 
 def _state_force(
@@ -494,9 +544,12 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     start, end = sentence.start_char, sentence.end_char
     here: list[str] = []
     everywhere: list[str] = []
+    situated: list[str] = []
     for mention in reading.result.places:
         place = mention.place
         state = registry.state_of(place.country) if place is not None else None
+        if state is not None and mention.role in _SITUATING_ROLES:
+            situated.append(state)  # "HONG KONG (Reuters) -", "the Badin Press Club"
         if state is None or mention.role != "location":
             continue  # "Israeli", "Moscow said": a demonym or a metonym is not where it happened
         everywhere.append(state)
@@ -504,6 +557,7 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             here.append(state)
     if len(set(here)) == 1:
         return here[0]
+    everywhere = everywhere or situated
     if not everywhere:
         for word in reading.doc:
             polity = _polity_of(reading, word)

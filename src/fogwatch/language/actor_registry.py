@@ -135,6 +135,9 @@ class Registry:
     states: frozenset[str] = frozenset()
     """Sides that are states: a government and a polity of their own (the generic actors'
     countries)."""
+    territories: dict[str, str] = field(default_factory=dict)
+    """ISO 3166-1 alpha-2 code of a territory ACLED codes under a state → that state ("HK" →
+    "CHN")."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
@@ -163,7 +166,8 @@ class Registry:
     def state_of(self, country_code: str | None) -> str | None:
         """The state side (ISO3) of an ISO 3166-1 alpha-2 code ("SD" → "SDN"), when the registry
         has that state."""
-        iso3 = _iso3_codes().get(country_code or "")
+        code = country_code or ""
+        iso3 = self.territories.get(code) or _iso3_codes().get(code)
         return iso3 if iso3 in self.states else None
 
     def generic_key(self, actor: Actor) -> str | None:
@@ -304,6 +308,7 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("ambiguous", list),
         ("not_actors", list),
         ("extend", list),
+        ("territories", dict),
     )
     for key, kind in merged_keys:
         ours, theirs = merged.get(key) or kind(), more.get(key) or kind()
@@ -435,6 +440,10 @@ def build_registry(data: Any) -> Registry:
         for key, polity in polities.items()
         if key in side_names and polity.rank >= 1 and f"{key}.government" in actors
     )
+    territories = {str(k): str(v) for k, v in (data.get("territories") or {}).items()}
+    unknown_states = sorted(v for v in territories.values() if v not in states)
+    if unknown_states:
+        raise RegistryError(f"territories name sides that are no states: {unknown_states}")
     return Registry(
         actors=actors,
         people=people,
@@ -455,6 +464,7 @@ def build_registry(data: Any) -> Registry:
         sides=side_names,
         generic_actors=generic_actors,
         states=states,
+        territories=territories,
     )
 
 

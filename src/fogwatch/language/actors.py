@@ -55,6 +55,7 @@ _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 _MAX_NAME_TOKENS = 4
 _MAX_MODIFIERS = 4
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_NOT_WORD = re.compile(r"\W+")
 _AFTER_SURNAME = frozenset({"PUNCT", "VERB", "AUX", "PART", "CCONJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NP_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -63,6 +64,11 @@ _APPOSITIVE_CLOSERS = frozenset({",", ".", ";", ")", "”", '"', "’", ":", "�
 _MEDIA_KINDS = frozenset({"media", "analysis/OSINT"})
 # A role noun the tagger reads as a verb is not one: "forces press on", "Ukraine reports that".
 _VERB_POS = frozenset({"VERB", "AUX"})
+_ARMED_GROUPS = "armed_groups"
+_NON_STATE_ARMED = frozenset({2, 3, 4})
+"""ACLED inter codes of rebel groups, political militias and identity militias."""
+# Role keys of those who report: their qualifier says whose press it is, not where things happen.
+_REPORTERS = frozenset({"press", "sources", "state_media"})
 # "forces loyal to X", "militias allied with X": X owns the group.
 _ALLEGIANCE = frozenset({("loyal", "to"), ("allied", "with"), ("aligned", "with")})
 # "Turkey-backed", "backed by Iran": the state sponsors the group; it is not where it acts.
@@ -85,6 +91,14 @@ _SPONSORING = frozenset(
 
 
 # ─── reading an article ──────────────────────────────────────────────────────────────────────
+
+
+def _group_name_word(token: Token) -> bool:
+    """A word of an organisation's name: a capitalised proper noun or a word of an ORG entity,
+    not a place's, a people's or a person's name."""
+    if token.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") or not token.text[:1].isupper():
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ == "ORG"
 
 
 def find(doc: Doc, registry: Registry | None = None) -> list[ActorMention]:
@@ -174,7 +188,9 @@ class _Reader:
             self._named_person(hit.start, hit.end, entry)
             return
         qualifier = self._qualifier(hit)
-        if qualifier is not None and (self._phrase(qualifier) or self._state_person(qualifier)):
+        if qualifier is not None and (
+            self._led_by(qualifier) or self._phrase(qualifier) or self._state_person(qualifier)
+        ):
             return
         if entry.actor is not None:
             self._emit(hit.start, hit.end, entry.actor, "group" if entry.plural else "mention")
@@ -186,6 +202,21 @@ class _Reader:
             self._emit(hit.start, hit.end, entry.seat_of, "metonym")
         elif qualifier is not None and qualifier.polity is not None and qualifier.polity.rank == 1:
             self._people_speak(qualifier)  # a people, not a city ("Mariupol tells us")
+
+    def _led_by(self, qualifier: _Qualifier) -> bool:
+        """ "the US-led coalition", "Saudi-led forces": a group a state leads acts, as ACLED codes
+        it, through that state's forces."""
+        doc, polity, end = self.doc, qualifier.polity, qualifier.end
+        if polity is None or polity.key not in self.registry.states or end + 2 >= len(doc):
+            return False
+        if doc[end].text not in ("-", "–") or doc[end + 1].lower_ != "led":
+            return False
+        military = polity.roles.get("military")
+        if military is None or doc[end + 2].pos_ not in _NOUNS:
+            return False
+        self._emit(qualifier.start, end + 3, military, "group")
+        self.next_free = end + 3
+        return True
 
     def _state_person(self, qualifier: _Qualifier) -> bool:
         """ "Hungary's Viktor Orban": a state's possessive before a person's full name gives the
@@ -245,7 +276,9 @@ class _Reader:
             qualifier, end = self._loyal_to(end)
         if qualifier is None:
             qualifier = self._local_place(hit.start, end)
-        if qualifier is None and self._unnamed_group(hit.start, end, roles):
+        if qualifier is None and (
+            self._named_group(hit.start, end, roles) or self._unnamed_group(hit.start, end, roles)
+        ):
             return
         if qualifier is not None or any(n.key in self.registry.role_actors for n in roles):
             actor, role = self._affiliation(qualifier, roles)
@@ -258,20 +291,23 @@ class _Reader:
             self.next_free = end
 
     def _loyal_to(self, end: int) -> tuple[_Qualifier | None, int]:
-        """ "forces loyal to Burhan", "fighters allied with the RSF": the actor after the phrase
-        owns the role nouns before it."""
+        """ "forces loyal to Burhan", "fighters allied with the RSF", "fighters from the Islamic
+        State": the actor after the phrase owns the role nouns before it."""
         doc = self.doc
         if end + 2 >= len(doc):
             return None, end
-        if (doc[end].lower_, doc[end + 1].lower_) not in _ALLEGIANCE:
+        origin = doc[end].lower_ == "from"  # "fighters from the Islamic State"
+        if not origin and (doc[end].lower_, doc[end + 1].lower_) not in _ALLEGIANCE:
             return None, end
-        k = end + 2
+        k = end + 1 if origin else end + 2
         if doc[k].lower_ == "the" and k + 1 < len(doc):
             k += 1
         hit = self.hits.get(k)
         qualifier = self._qualifier(hit) if hit is not None and hit.entry is not None else None
         if qualifier is None:
             return None, end
+        if origin and (qualifier.actor is None or qualifier.actor.inter not in _NON_STATE_ARMED):
+            return None, end  # "troops from Kharkiv", "officials from Kyiv": where they are
         return _Qualifier(qualifier.start, qualifier.end, qualifier.polity, qualifier.actor), max(
             qualifier.end, hit.end if hit else end
         )
@@ -282,12 +318,62 @@ class _Reader:
         key = next((n.key for n in roles if n.key in self.registry.generic_actors), None)
         if key is None or roles[-1].key != key:
             return False
-        actor = self.registry.generic(key, self._context_country(start))
+        actor = self._armed_antecedent(start, key) or self.registry.generic(
+            key, self._context_country(start)
+        )
         if actor is None:
             return False
         self._emit(start, end, actor, roles[-1].form)
         self.next_free = end
         return True
+
+    def _named_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
+        """ "DRFT terrorist group", "the Zintan Brigade militia": an armed group the registry lacks,
+        named by the proper nouns right before its role noun, is an actor of its own (ACLED names
+        such a group as the report does)."""
+        if roles[-1].key != _ARMED_GROUPS:
+            return False
+        doc = self.doc
+        first = start
+        while (
+            first > 0
+            and start - first < _MAX_NAME_TOKENS
+            and not self.in_hit[first - 1]
+            and _group_name_word(doc[first - 1])
+        ):
+            first -= 1
+        if first == start or not any(t.pos_ == "PROPN" for t in doc[first:start]):
+            return False
+        name = doc[first:start].text
+        base = self.registry.generic_actors[_ARMED_GROUPS]
+        slug = _NOT_WORD.sub("_", name.lower()).strip("_")
+        actor = Actor(
+            id=f"{base.side}.{slug}",
+            name=name,
+            side=base.side,
+            kind=base.kind,
+            inter=base.inter,
+        )
+        self._emit(first, end, actor, roles[-1].form)
+        self.next_free = end
+        return True
+
+    def _armed_antecedent(self, start: int, key: str) -> Actor | None:
+        """ "Media allied with ISIS said the militants seized …": a definite unnamed armed group
+        refers back to the non-state armed group named last before it."""
+        if key != _ARMED_GROUPS or start == 0 or self.doc[start - 1].lower_ != "the":
+            return None
+        before = self.doc[start].idx
+        generic = tuple(f"{base.id}." for base in self.registry.generic_actors.values())
+        for mention in reversed(self.mentions):
+            actor = mention.actor
+            if mention.span.start >= before or actor.inter not in _NON_STATE_ARMED:
+                continue
+            if actor not in self.registry.generic_actors.values() and not actor.id.startswith(
+                generic
+            ):
+                return actor
+        return None
 
     def _generic_after(self, qualifier: _Qualifier) -> bool:
         """ "Sudanese protesters", "Iraqi civilians": a state's word before the alias of a
@@ -324,6 +410,13 @@ class _Reader:
                 continue
             if before[-1:] == ["-"] and start >= 2 and doc[start - 2].lower_ == "pro":
                 continue
+            reporter = self.hits.get(hit.end)
+            if (
+                reporter is not None
+                and reporter.role is not None
+                and reporter.role.key in _REPORTERS
+            ):
+                continue  # "US media reported": who reports, not where it happened
             found.append((start, polity.key))
         return found
 
