@@ -909,6 +909,16 @@ def test_a_quoted_title_before_indirect_speech_is_not_what_is_said():
     ]
 
 
+def test_a_verb_right_after_a_quotation_reports_it_whatever_follows():
+    # the parser hangs the relative clause's verb on "said" as a second clause
+    text = (
+        "“Most of the houses have been destroyed,” said Ivan Petrenko, who rebels in the region"
+        " have claimed is now the mayor of Izium."
+    )
+    said = [r for r in attributions(text) if r[0] == "said"]
+    assert [(r[4], r[5]) for r in said] == [(["Most of the houses have been destroyed"], True)]
+
+
 def test_a_second_reporting_verb_in_the_clause_is_said_apart():
     text = "The governor said she would close the port and warned against panic buying."
     assert [(r[0], r[3], r[4]) for r in attributions(text)] == [

@@ -853,7 +853,10 @@ class _Finder:
         clause_after = any(
             c.dep_ == "ccomp" and c.i > verb.i and self.quote_at[c.idx] < 0 for c in verb.children
         )
-        if before is not None and not clause_after:
+        # "“…,” said X, who …": a verb right after the quotation reports it, whatever the parser
+        # hangs on the verb after it
+        inverted = before is not None and not self.text[before[1] : verb.idx].strip(" ,")
+        if before is not None and (inverted or not clause_after):
             found.append(before)
         for start, end in self.quotes:
             if start >= clause_end:
