@@ -6,8 +6,9 @@ event, or the previous sentence's when this one only tells its toll. An event wh
 of a list ("in Severodonetsk, Lysychansk, and Popasna") is one event per place of the list, as
 ACLED codes one event per location. Across the article, what is told again is one event: the
 same sub-type (or fighting for a place and taking it: one battle), place and modality where one
-telling has no day of its own or both name one day; in one sentence a placeless candidate joins the placed one of its family. (Merging the events of
-many articles into ACLED atomic events is `events.merge`.)
+telling has no day of its own or both name one day; in one sentence a placeless candidate joins
+the placed one of its family. (Merging the events of many articles into ACLED atomic events is
+`events.merge`.)
 """
 
 from __future__ import annotations
