@@ -28,7 +28,6 @@ _ATTEMPTS = frozenset({"attempt", "try", "seek"})
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
-_DENIALS = frozenset({"no", "without", "not", "never", "n't"})
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -93,7 +92,7 @@ def unopposed(reading: Reading, trigger: Token) -> bool:
             continue
         # "without resistance", "no resistance", "not … any resistance"
         denials = [token.head, *token.children, *token.head.children]
-        if any(t.lower_ in _DENIALS for t in denials):
+        if any(t.lower_ in lexicon.negations or t.lower_ == "without" for t in denials):
             return True
     return False
 
