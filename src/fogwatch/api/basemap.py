@@ -46,15 +46,7 @@ def admin1(bbox: Bbox = None) -> Response:
     features = [
         feature for boxes, feature in _divisions() if any(_meets(box, view) for box in boxes)
     ]
-    return Response(
-        json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ),
-        media_type=GEOJSON,
-        headers={"x-total-count": str(len(features))},
-    )
+    return _feature_collection(features)
 
 
 @router.get("/cities")
@@ -84,15 +76,7 @@ def cities(
         }
         for city in shown
     ]
-    return Response(
-        json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ),
-        media_type=GEOJSON,
-        headers={"x-total-count": str(len(features))},
-    )
+    return _feature_collection(features)
 
 
 def _meets(box: BBox, view: BBox) -> bool:
@@ -170,3 +154,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: exact enough within tens of kilometres."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _feature_collection(features: list[dict]) -> Response:
+    """GeoJSON features as one compact FeatureCollection, with their count in a header."""
+    return Response(
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        media_type=GEOJSON,
+        headers={"x-total-count": str(len(features))},
+    )
