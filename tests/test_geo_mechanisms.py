@@ -79,6 +79,34 @@ def test_the_oblast_a_sentence_names_contains_its_villages(compiled: Gazetteer) 
     assert found(text, compiled)[-1] == ("Yevhenivka", 688111, "UA.05", "populated place", 1)
 
 
+def test_towns_lie_in_the_division_the_article_names(compiled: Gazetteer) -> None:
+    # the Massachusetts namesakes agree with each other; the named state outweighs them
+    text = "Snow closed schools across Kansas on Monday. Buses stopped in Lawrence and Newton."
+    assert found(text, compiled) == [
+        ("Kansas", 4273857, "US.KS", "admin1", 3),
+        ("Lawrence", 4274277, "US.KS", "populated place", 1),
+        ("Newton", 4276248, "US.KS", "populated place", 1),
+    ]
+
+
+def test_a_town_lies_in_the_county_the_article_names(compiled: Gazetteer) -> None:
+    # without the county, nothing tells the country from the towns of that name
+    text = "The Laclede County sheriff spoke on Monday. Crews cleared roads around Lebanon."
+    assert found(text, compiled) == [
+        ("Laclede County", 4394029, "US.MO", "admin2", 3),
+        ("Lebanon", 4394794, "US.MO", "populated place", 2),
+    ]
+
+
+def test_a_division_named_like_a_town_of_another_named_division(compiled: Gazetteer) -> None:
+    # Indiana is also a town of Pennsylvania: the state's own name is not pulled into another
+    text = "Lawmakers in Pennsylvania voted on Monday; a similar bill passed in Indiana last year."
+    assert found(text, compiled) == [
+        ("Pennsylvania", 6254927, "US.PA", "admin1", 3),
+        ("Indiana", 4921868, "US.IN", "admin1", 3),
+    ]
+
+
 def test_a_stated_distance_picks_the_namesake_near_the_anchor(compiled: Gazetteer) -> None:
     alone = found("Shelling hit Oleksandrivka.", compiled)
     assert alone == []  # dozens of Oleksandrivkas and nothing to choose by

@@ -111,8 +111,9 @@ def test_village_missing_from_the_gazetteer_never_becomes_a_namesake_elsewhere(
         "around Kurakhove. Russian forces also attacked Pishchane, the general staff said."
     )
     mention = places(text, compiled)["Pishchane"]
-    assert mention.place is None or mention.place.admin1 == "UA.05"
-    assert mention.geo_precision in (None, 3)
+    # of Donetsk region's two, the one in the raion of the named towns, at its raion's point
+    assert mention.place is not None and mention.place.admin2 == "UA.05.1416"
+    assert mention.geo_precision == 2
 
 
 @pytest.mark.parametrize(
@@ -171,12 +172,21 @@ def test_resolve_gives_one_mention_per_span(compiled: Gazetteer) -> None:
 def test_resolve_codes_an_unknown_given_name_to_the_town_named_beside_it(
     compiled: Gazetteer,
 ) -> None:
-    text = "Crowds gathered on Frenchmen Street in New Orleans for the parade."
+    text = "Crowds gathered on Sumska Street in Kharkiv for the parade."
     doc = nlp.parse_one(text)
-    street, city = geoparse.resolve(doc, [Span(19, 35), Span(39, 50)], compiled)
-    assert city.place is not None and city.place.geonameid == 4335045
+    street, city = geoparse.resolve(doc, [Span(19, 32), Span(36, 43)], compiled)
+    assert city.place is not None and city.place.geonameid == 706483
     assert street.place == city.place and street.geo_precision == 2
-    assert street.reason == "not in the gazetteer; coded to New Orleans, named nearby"
+    assert street.reason == "not in the gazetteer; coded to Kharkiv, named nearby"
+
+
+def test_resolve_reads_a_compass_word_before_a_division_as_part_of_it(
+    compiled: Gazetteer,
+) -> None:
+    text = "Rain is expected across Western Kansas tonight."
+    (mention,) = geoparse.resolve(nlp.parse_one(text), [Span(24, 38)], compiled)
+    assert mention.place is not None and mention.place.geonameid == 4273857
+    assert mention.geo_precision == 3
 
 
 def test_an_article_without_places(compiled: Gazetteer) -> None:

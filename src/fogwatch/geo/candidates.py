@@ -5,7 +5,8 @@ A name is looked up under its own key and, for Ukraine, Russia and Belarus, unde
 skeleton too, so "Zaporizhia" finds Zaporizhzhia and "Krasnopillya" KATOTTG's "Krasnopillia"
 (`lookup_names`). An unknown name in a regional article may be a misspelling of a prominent place
 there ("Lugansck": `misspelling`); a given span the gazetteer lacks may name the place after its
-"of" or without a suffix ("University of California", "Heathrow Airport": `shorter_name`).
+"of", without a suffix or after a compass word ("University of Kansas", "Boryspil Airport",
+"southern Kherson": `shorter_name`).
 `scored` turns a recognised mention into its candidates and base scores; `placed_by_area` says
 which villages only KATOTTG lists, placed at their raion's point.
 
@@ -53,6 +54,8 @@ MISSPELLING_MIN_PRIOR = 4.9
 """Places a misspelling may mean: ~80,000 people or more (or a division, a region)."""
 REGIONS = frozenset(FEATURE_CODE[f] for f in ("admin1", "admin2", "region"))
 """What "X region" may name: a division, or a region the gazetteer knows ("Donbas region")."""
+AREAS = frozenset(FEATURE_CODE[f] for f in ("country", "admin1", "admin2", "region", "continent"))
+"""What a compass word may name part of ("southern Kherson")."""
 NO_POSTINGS = Postings(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.uint8))
 """No candidates: a name the gazetteer lacks."""
 
@@ -169,8 +172,9 @@ def _edits(a: str, b: str, limit: int) -> int:
 
 def shorter_name(gazetteer: Gazetteer, vocabulary: Words, key: str) -> Postings:
     """A given name the gazetteer lacks, read as the place it names: the place after its
-    last "of" ("University of California"), or the name without words that still mean
-    the place ("Suffolk City", "Heathrow Airport", "Colorado State University")."""
+    last "of" ("University of Kansas"), the name without words that still mean
+    the place ("Kramatorsk City", "Boryspil Airport", "Kharkiv State University"), or the area
+    a compass word names part of ("southern Kherson")."""
     words = key.split()
     names: list[str] = []
     if "of" in words[:-1]:
@@ -184,6 +188,17 @@ def shorter_name(gazetteer: Gazetteer, vocabulary: Words, key: str) -> Postings:
         usable = found.matches <= Match.ALTERNATE
         if usable.any() and name not in vocabulary.common:
             return Postings(found.places[usable], found.matches[usable])
+    words = key.split()
+    while len(words) > 1 and words[0] in vocabulary.locative:
+        words = words[1:]
+    if len(words) < len(key.split()):
+        # "southern Kherson": a compass word before an area names part of it
+        found = gazetteer.postings(" ".join(words))
+        areas = np.isin(gazetteer.feature[found.places], list(AREAS)) & (
+            found.matches <= Match.ALTERNATE
+        )
+        if areas.any():
+            return Postings(found.places[areas], found.matches[areas])
     return NO_POSTINGS
 
 

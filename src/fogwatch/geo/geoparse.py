@@ -13,8 +13,9 @@ The geoparser reads one article in four steps, each a module that can be read al
    ("A, 40 km west of B"), feature cues ("the Inhulets River") — and one sense per discourse:
    every mention of one name is one decision;
 4. `ranking` scores each name's candidates against the other names' (same country, same
-   division, close by) in a few rounds and finds where the article is; `choice` picks each
-   mention's place, its geo_precision and its reason, or abstains.
+   division, inside a division the article names, close by) in a few rounds and finds where
+   the article is; `choice` picks each mention's place, its geo_precision and its reason, or
+   abstains.
 
 `article` holds what every step reads (tokens, sentences, paragraphs, entities, the mentions so
 far); `mentions` the records being read; `vocabulary` the word lists of `data/geo_words.yaml`

@@ -1,6 +1,7 @@
 """Ranking a geoparsed article's candidates: every name's candidates against every other
-name's (same country, same first-order division, close by), explicit parents, containing
-divisions and distance anchors, in a few rounds; then where the article is (its focus).
+name's (same country, same first-order division, inside a division the article names, close
+by), explicit parents, containing divisions and distance anchors, in a few rounds; then where
+the article is (its focus).
 
 Scores are in the gazetteer prior's units (log10 population).
 """
@@ -25,6 +26,12 @@ COUNTRY_BONUS = 1.0
 ADMIN1_BONUS = 1.5
 SIBLING_BONUS = 1.0
 """Divisions of one country named together ("Alaska, Hawaii and Washington") are states."""
+NAMED_DIVISION_BONUS = 2.0
+"""For a town or county inside a first-order division the article names ("Donetsk Oblast"):
+the named container outweighs namesakes elsewhere that merely agree with each other."""
+NAMED_COUNTY_BONUS = 1.5
+"""The same for a town inside a second-order division the article names, as much as sharing a
+first-order division with another name."""
 NEARBY_BONUS = 1.4
 NEARBY_KM = 150.0
 SATURATION = 2.0
@@ -76,6 +83,23 @@ class Agreement:
         )
         contested = division & country_named[self.owner]
         self.siblings = self.same_country & contested[:, None] & division[None, :]
+        # inside a division the article names; a name that is also a division's own (the state
+        # of Indiana, not the town in Pennsylvania) is not pulled into another one
+        division_named = np.array(
+            [(gazetteer.feature[g.candidates] == ADMIN1).any() for g in groups]
+        )
+        self.in_named_division = (
+            self.same_admin1 & division[None, :] & ~division_named[self.owner][:, None]
+        )
+        # inside a second-order division the article names ("Laclede County"): a softer container
+        admin2 = gazetteer.admin2[places]
+        county = gazetteer.feature[places] == FEATURE_CODE["admin2"]
+        self.in_named_county = (
+            (admin2[:, None] == admin2[None, :])
+            & (admin2 >= 0)[None, :]
+            & county[None, :]
+            & ~county[:, None]
+        )
         point = np.isin(gazetteer.feature[places], list(POINTS))
         lat = np.radians(gazetteer.lat[places])
         lon = np.radians(gazetteer.lon[places])
@@ -110,6 +134,8 @@ class Agreement:
         channels = (
             (self.same_country, COUNTRY_BONUS),
             (self.same_admin1, ADMIN1_BONUS),
+            (self.in_named_division, NAMED_DIVISION_BONUS),
+            (self.in_named_county, NAMED_COUNTY_BONUS),
             (self.siblings, SIBLING_BONUS),
             (self.closeness, NEARBY_BONUS),
         )
