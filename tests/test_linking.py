@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
+import random
 
 import pytest
 
@@ -376,3 +378,63 @@ def test_the_same_words_about_two_places_are_two_reports():
     kherson = ukraine("b", predicate=None, keywords=words, speaker="UKR.government")
     assert relations(luhansk, kherson) == set()
     assert relations(luhansk, dataclasses.replace(kherson, place="gn:1")) == {("b", "a", "repeats")}
+
+
+def test_linking_without_comparing_every_pair_finds_what_comparing_every_pair_finds(monkeypatch):
+    """`link` compares only candidate pairs so a long report costs near-linear time; on random
+    statements that reach every kind of link it must find exactly what all pairs give."""
+    rng = random.Random(20261206)
+    words = ["convoy", "bridge", "fog", "strike", "depot", "school", "shell", "drone", "video"]
+    words += ["russian", "army", "city"]  # generic words count for no repetition
+    speakers = [("RUS.military", "RUS"), ("UKR.military", "UKR"), ("UKR.government", "UKR"),
+                ("MEDIA.reuters", "MEDIA"), (None, None)]  # fmt: skip
+    predicates = ["encircled", "can_supply", "captured", "controls", "killed", "struck"]
+    predicates += ["self_caused", "filmed", None]
+    statements = []
+    for n in range(160):
+        speaker, side = rng.choice(speakers)
+        article = f"a{rng.randrange(6)}"
+        statements.append(
+            said(
+                f"c{n}",
+                article_id=article,
+                cluster=rng.choice([article, "copies"]),
+                position=rng.randrange(500),
+                published=DAY + dt.timedelta(days=rng.randrange(8)),
+                speaker=speaker,
+                speaker_side=side,
+                source_kind="actor" if speaker else rng.choice(["outlet", "unresolved"]),
+                cue_class=rng.choice(["assert", "assert", "confirm", "observe", "deny"]),
+                stance=rng.choice(["affirm", "affirm", "deny", "confirm"]),
+                predicate=rng.choice(predicates),
+                place=rng.choice(["gn:1", "gn:2", "gn:3", None]),
+                actor_side=rng.choice(["RUS", "UKR", None]),
+                quantity=rng.choice([None, (12.0, 12.0), (5.0, 180.0)]),
+                unit="killed",
+                polarity=rng.random() < 0.8,
+                modality=rng.choice(["asserted", "asserted", "hypothetical"]),
+                object=rng.choice([None, None, "video"]),
+                keywords=tuple(rng.sample(words, rng.randrange(7))),
+                answers=tuple(f"c{rng.randrange(160)}" for _ in range(rng.random() < 0.1)),
+                near=rng.random() < 0.1,
+                blames=rng.choice([None, "RUS", "UKR"]),
+            )
+        )
+    blocked = linking.link(statements)
+    everything = lambda ordered, shown: set(itertools.combinations(range(len(ordered)), 2))  # noqa: E731
+    monkeypatch.setattr(linking, "_candidates", everything)
+    assert len(blocked) > 40
+    assert {k.relation for k in blocked} == {"contradicts", "confirms", "repeats"}
+    assert blocked == linking.link(statements)
+
+
+def test_a_long_reports_claims_about_one_place_are_compared_with_their_neighbours_only():
+    """Inside one article, claims about one place are compared with the `_NEIGHBOURS` next
+    ones, so a report of thousands of claims about one town costs linear time."""
+    one = {"article_id": "report", "cluster": "report", "keywords": ("convoy", "bridge", "depot")}
+    report = [said(f"c{n}", position=n, **one) for n in range(2000)]
+    pairs = linking._candidates(report, {})
+    assert 2000 * linking._NEIGHBOURS // 2 < len(pairs) <= 2000 * linking._NEIGHBOURS
+    # the same claims in two articles: every pair across them is compared
+    other = [dataclasses.replace(s, article_id="wire", cluster="wire") for s in report[:300]]
+    assert len(linking._candidates(report[:300] + other, {})) > 300 * 300

@@ -22,6 +22,7 @@ deletes them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -99,7 +100,8 @@ def paragraphs(text: str) -> Iterator[Span]:
 
 
 def find(text: str) -> tuple[Part, ...]:
-    """The paragraphs of `text` that are structure or list items, in text order."""
+    """The paragraphs of `text` that are structure or list items, and the captions inside
+    prose paragraphs: apart from each other, in text order."""
     layout = _layout()
     spans = list(paragraphs(text))
     kinds = [_kind(text[span.start : span.end], layout, index) for index, span in enumerate(spans)]
@@ -140,11 +142,16 @@ def _continued(text: str, spans: Sequence[Span], index: int) -> bool:
 
 
 def is_prose(parts: Sequence[Part], span: Span) -> bool:
-    """True unless `span` overlaps a heading, byline, dateline, teaser or caption."""
-    return not any(
-        part.kind in NOT_PROSE and part.span.start < span.end and span.start < part.span.end
-        for part in parts
-    )
+    """True unless `span` overlaps a heading, byline, dateline, teaser or caption.
+
+    `parts` is what `find` returns: apart and in text order, so the parts `span` can overlap
+    are found by bisection, not by reading every part of a long report."""
+    at = bisect.bisect_left(parts, span.end, key=lambda part: part.span.start)
+    while at > 0 and parts[at - 1].span.end > span.start:
+        at -= 1
+        if parts[at].kind in NOT_PROSE:
+            return False
+    return True
 
 
 def _kind(paragraph: str, layout: _Layout, index: int) -> PartKind | None:

@@ -720,7 +720,10 @@ class _Finder:
         if token.text != ":" or token.i == 0:
             return None
         line_start = self._paragraph(token.idx)[0]
-        words = [t for t in self.doc[: token.i] if t.idx >= line_start]
+        first = token.i
+        while first > 0 and self.doc[first - 1].idx >= line_start:
+            first -= 1
+        words = list(self.doc[first : token.i])
         while words and (words[0].is_punct or words[0].is_space):
             words = words[1:]  # an opening quotation mark of a quoted transcript
         if not words or len(words) > _SPEAKER_LABEL_WORDS:
@@ -728,7 +731,10 @@ class _Finder:
         if not all(w.pos_ == "PROPN" or (w.is_upper and w.is_alpha) for w in words):
             return None
         paragraph_end = self._paragraph(token.idx)[1]
-        rest = [t for t in self.doc[token.i + 1 :] if t.idx < paragraph_end]
+        end = token.i + 1
+        while end < len(self.doc) and self.doc[end].idx < paragraph_end:
+            end += 1
+        rest = list(self.doc[token.i + 1 : end])
         if sum(1 for t in rest if not t.is_punct) < _SPEAKER_LABEL_MIN_CONTENT:
             return None
         content = self._tokens_span(rest[0].i, rest[-1].i, token)

@@ -2,7 +2,8 @@
 
 A `Statement` is a claim flattened to what comparing needs (its proposition's keys, its speaker's
 origin, where and when it was published), built from a `Claim` here or from stored rows by the
-store. `link(statements, fresh)` compares every pair that touches a fresh claim:
+store. `link(statements, fresh)` compares every pair that touches a fresh claim and could link
+(`_candidates`: never all pairs of a long report):
 
 - contradicts: a denial and the claims it answers without repeating them ("denied the report",
   "denied responsibility" next to an accusation; `claims.answers`); or same place, times within
@@ -40,8 +41,8 @@ import datetime as dt
 import functools
 import itertools
 import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -62,6 +63,8 @@ _SHARE = "percent"
 _SHARE_PREDICATES = frozenset({"destroyed"})
 _CONFIRMING = frozenset({"confirm", "observe"})
 _EVIDENCE_PREDICATES = frozenset({"verified", "filmed"})
+_NEIGHBOURS = 250
+"""Inside one article, claims sharing a place or word are compared with this many next ones."""
 _MIN_SHARED_KEYWORDS = 3
 _SHARED_SHARE = 2 / 3
 """Of the shorter content's distinctive words, the share two wordings of one thing share."""
@@ -235,16 +238,109 @@ def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) ->
     # counted per article, so the answer does not depend on what else is stored yet
     counts = Counter((s.article_id, k) for s in ordered for k in set(s.keywords))
     rare = frozenset(key for key, n in counts.items() if n == 2)
+    shown = _shown_before(ordered)
     links: dict[tuple[str, str, str], ClaimLink] = {}
-    for first, second in itertools.combinations(ordered, 2):
+    for i, j in sorted(_candidates(ordered, shown)):
+        first, second = ordered[i], ordered[j]
         if wanted is not None and first.claim_id not in wanted and second.claim_id not in wanted:
             continue
         if not comparable(first, second):
             continue
-        found = _relate(first, second, ordered, rare)
+        found = _relate(first, second, shown, rare)
         if found is not None:
             links.setdefault((found.a, found.b, found.relation), found)
     return sorted(links.values(), key=lambda k: (k.relation, k.a, k.b))
+
+
+def _candidates(
+    ordered: Sequence[Statement], shown: Mapping[str, Statement]
+) -> set[tuple[int, int]]:
+    """The index pairs that can be linked at all, found without comparing every pair.
+
+    Each rule names a condition every kind of link needs: an answer names what it answers;
+    contradictions, confirmations of a fact or a toll and repeated facts need one place and
+    moment; a harmless explanation stays in its story; a confirmation of shown evidence answers
+    the last one shown; repeated words share a word only the two use in their article, or one
+    of the rarest few of the shorter content's distinctive words (prefix filtering, as in
+    set-similarity joins). Inside one article, claims sharing a place or word are compared with
+    their `_NEIGHBOURS` nearest (sorted-neighbourhood blocking), so a long report costs linear
+    time; across articles every such pair is compared."""
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            pairs.add((min(i, j), max(i, j)))
+
+    index = {s.claim_id: i for i, s in enumerate(ordered)}
+    by_place: dict[str, list[int]] = defaultdict(list)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(ordered):
+        for answered in s.answers:
+            if answered in index:
+                add(i, index[answered])
+        if s.claim_id in shown:
+            add(i, index[shown[s.claim_id].claim_id])
+        if s.place is not None:
+            by_place[s.place].append(i)
+        by_article[s.article_id].append(i)
+    for members in by_place.values():
+        for i, j in _near_pairs(ordered, members):
+            if abs((ordered[i].day - ordered[j].day).days) <= WINDOW_DAYS:
+                add(i, j)
+    explanations = _conflicts().explanations
+    for members in by_article.values():
+        for n, i in enumerate(members):
+            if ordered[i].predicate in explanations:
+                for j in members[max(0, n - _NEIGHBOURS) : n + _NEIGHBOURS + 1]:
+                    add(i, j)
+    _shared_word_candidates(ordered, add)
+    return pairs
+
+
+def _near_pairs(ordered: Sequence[Statement], members: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of `members` (indices in `ordered`, ascending) to compare: every pair from two
+    articles, and within one article each with its `_NEIGHBOURS` next."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_article[ordered[i].article_id].append(i)
+    groups = list(by_article.values())
+    for group in groups:
+        for n, i in enumerate(group):
+            for j in group[n + 1 : n + 1 + _NEIGHBOURS]:
+                yield i, j
+    for first, second in itertools.combinations(groups, 2):
+        yield from itertools.product(first, second)
+
+
+def _shared_word_candidates(ordered: Sequence[Statement], add: Callable[[int, int], None]) -> None:
+    """Pairs `_repetition` may call the same words: a word only they use in their article, or at
+    least one of the rarest words the shorter content must share."""
+    generic = _conflicts().generic
+    words = [[k for k in s.keywords if k not in generic] for s in ordered]
+    holders: dict[str, list[int]] = defaultdict(list)
+    in_article: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (s, mine) in enumerate(zip(ordered, words, strict=True)):
+        for k in mine:
+            holders[k].append(i)
+        for k in set(s.keywords):
+            in_article[(s.article_id, k)].append(i)
+    for members in in_article.values():
+        if len(members) == 2:
+            add(*members)
+    probes: dict[str, list[int]] = defaultdict(list)
+    for i, mine in enumerate(words):
+        need = _MIN_SHARED_KEYWORDS
+        while need < len(mine) and need < _SHARED_SHARE * len(mine):
+            need += 1
+        if len(mine) < need:
+            continue
+        for k in sorted(mine, key=lambda k: (len(holders[k]), k))[: len(mine) - need + 1]:
+            probes[k].append(i)
+    for k, probing in probes.items():
+        probe = set(probing)
+        for i, j in _near_pairs(ordered, sorted(probe | set(holders[k]))):
+            if i in probe or j in probe:
+                add(i, j)
 
 
 def comparable(a: Statement, b: Statement) -> bool:
@@ -265,7 +361,7 @@ def _order(s: Statement) -> tuple[dt.date, str, int]:
 def _relate(
     earlier: Statement,
     later: Statement,
-    everything: Sequence[Statement],
+    shown: Mapping[str, Statement],
     rare: frozenset[tuple[str, str]],
 ) -> ClaimLink | None:
     if earlier.claim_id == later.claim_id:
@@ -292,7 +388,7 @@ def _relate(
     if contradiction is not None:
         return ClaimLink(earlier.claim_id, later.claim_id, "contradicts", contradiction)
     for confirmer, confirmed in ((later, earlier), (earlier, later)):
-        evidence = _confirmation(confirmer, confirmed, everything)
+        evidence = _confirmation(confirmer, confirmed, shown)
         if evidence is not None:
             return ClaimLink(confirmer.claim_id, confirmed.claim_id, "confirms", evidence)
     repetition = _repetition(later, earlier, rare)
@@ -429,7 +525,7 @@ def _said(s: Statement) -> str:
 
 
 def _confirmation(
-    confirmer: Statement, confirmed: Statement, everything: Sequence[Statement]
+    confirmer: Statement, confirmed: Statement, shown: Mapping[str, Statement]
 ) -> str | None:
     if not confirmer.affirms or confirmer.modality != "asserted":
         return None
@@ -443,8 +539,8 @@ def _confirmation(
         # new footage is more evidence, not a check of the footage before it
         if confirmer.cue_class == "observe" and confirmer.predicate not in _EVIDENCE_PREDICATES:
             return None
-        shown = _last_shown(confirmer, everything)
-        if shown is not None and shown.claim_id == confirmed.claim_id:
+        last = shown.get(confirmer.claim_id)
+        if last is not None and last.claim_id == confirmed.claim_id:
             return f"{who} confirms the {confirmer.object}{_where(confirmer) or _where(confirmed)}"
         return None
     if (
@@ -489,17 +585,20 @@ def _same_count(confirmer: Statement, confirmed: Statement, who: str) -> str | N
     return None
 
 
-def _last_shown(confirmer: Statement, everything: Sequence[Statement]) -> Statement | None:
-    """The evidence a definite "the video" refers to: the last one shown before it, same article."""
-    shown = [
-        s
-        for s in everything
-        if s.article_id == confirmer.article_id
-        and s.cue_class == "observe"
-        and s.object == confirmer.object
-        and s.position < confirmer.position
-    ]
-    return shown[-1] if shown else None
+def _shown_before(ordered: Sequence[Statement]) -> dict[str, Statement]:
+    """For each claim naming an evidence object, the evidence a definite "the video" refers to:
+    the last observation of that object before it in the same article."""
+    last: dict[tuple[str, str], Statement] = {}
+    found: dict[str, Statement] = {}
+    for s in sorted(ordered, key=lambda s: (s.article_id, s.position)):
+        if s.object is None:
+            continue
+        earlier = last.get((s.article_id, s.object))
+        if earlier is not None and earlier.position < s.position:
+            found[s.claim_id] = earlier
+        if s.cue_class == "observe":
+            last[(s.article_id, s.object)] = s
+    return found
 
 
 def _speaking_for(s: Statement) -> str | None:

@@ -22,6 +22,7 @@ records. Each content is read off the dependency parse:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -47,6 +48,7 @@ from fogwatch.records import (
     Span,
     Stance,
 )
+from fogwatch.spanindex import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -181,6 +183,18 @@ class _Reader:
             ),
             key=lambda m: m.span.start,
         )
+        self.places = SpanIndex(self.locations, lambda m: m.span)
+        self.actors = SpanIndex(result.actors, lambda m: m.span)
+        self.coreferences = SpanIndex(
+            (link for link in result.coreferences if link.actor is not None), lambda c: c.span
+        )
+        self.dates = SpanIndex(
+            (m for m in result.dates if m.kind == "date" and m.date is not None), lambda m: m.span
+        )
+
+    def _locations_within(self, start: int, end: int) -> list[PlaceMention]:
+        """The usable places that start within [`start`, `end`)."""
+        return self.places.starting_within(start, end)
 
     def claim(self, attribution: Attribution) -> Claim:
         parts = attribution.contents
@@ -348,9 +362,8 @@ class _Reader:
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
         inside = [
             m
-            for m in self.locations
-            if start <= m.span.start
-            and m.span.end <= end
+            for m in self._locations_within(start, end)
+            if m.span.end <= end
             and not any(a <= m.span.start < b for a, b in asides)
             and not self._is_actor(m.span)
         ]
@@ -388,18 +401,19 @@ class _Reader:
             return None  # the parse hangs the cue under the speaker: no description of its own
         described = [
             m
-            for m in self.locations
-            if start <= m.span.start and m.span.end <= end and not _within(m.span, parts, ())
+            for m in self._locations_within(start, end)
+            if m.span.end <= end and not _within(m.span, parts, ())
         ]
         if not described:
             return None
         return min(described, key=lambda m: (m.geo_precision or 4, m.span.start))
 
     def _is_actor(self, span: Span) -> bool:
-        return any(m.span.start < span.end and span.start < m.span.end for m in self.result.actors)
+        return bool(self.actors.overlapping(span))
 
     def _last_before(self, position: int, town: bool) -> PlaceMention | None:
-        for mention in reversed(self.locations):
+        before = bisect.bisect_left(self.locations, position, key=lambda m: m.span.start)
+        for mention in map(self.locations.__getitem__, range(before - 1, -1, -1)):
             if mention.span.end > position:
                 continue
             if (mention.geo_precision == 1) == town:
@@ -430,12 +444,12 @@ class _Reader:
         for word in token.subtree:
             if word.dep_ in _ASIDES:
                 break
-            for mention in self.result.actors:
-                if mention.span.start <= word.idx < mention.span.end:
-                    return mention.actor
-            for link in self.result.coreferences:
-                if link.actor is not None and link.span.start <= word.idx < link.span.end:
-                    return link.actor
+            held = self.actors.holding(word.idx)
+            if held:
+                return held[0].actor
+            linked = self.coreferences.holding(word.idx)
+            if linked:
+                return linked[0].actor
         return None
 
     def _quantity(
@@ -488,12 +502,11 @@ class _Reader:
         return False
 
     def _time(self, parts: Sequence[Span], asides: Sequence[tuple[int, int]]) -> dt.date | None:
-        for mention in self.result.dates:
-            if (
-                mention.kind == "date"
-                and mention.date is not None
-                and _within(mention.span, parts, asides)
-            ):
+        if not parts:
+            return None
+        start, end = min(p.start for p in parts), max(p.end for p in parts)
+        for mention in self.dates.starting_within(start, end):
+            if _within(mention.span, parts, asides):
                 return mention.date
         return None
 

@@ -25,13 +25,10 @@ def find(reading: Reading, token: Token) -> DateRef:
     head = syntax.clause_head(token)
     scope = reading.scope(token)
     ancestors = {t.i for t in head.ancestors}
-    sentence = token.sent
     own: list[tuple[int, DateMention]] = []
     above: list[tuple[int, DateMention, Token]] = []
     free: list[tuple[int, DateMention]] = []
-    for mention, root in reading.dates:
-        if not sentence.start <= root.i < sentence.end:
-            continue
+    for mention, root in reading.dates_in(reading.sentence(token.i)):
         distance = abs(root.i - token.i)
         anchor = syntax.clause_head(root.head if root.head is not root else root)
         if root.i in scope and (anchor.i == head.i or anchor.i not in syntax.verbs_below(head)):

@@ -48,6 +48,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from fogwatch.language.nlp import entities_within
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -267,7 +269,7 @@ def _lemma(token: Token) -> str:
 
 def _time_features(sentence: Span, published: dt.date | None) -> Iterable[str]:
     """Years and months the sentence names, against the publication date when it is known."""
-    for entity in sentence.ents:
+    for entity in entities_within(sentence):
         if entity.label_ != "DATE":
             continue
         yield "date_entity"

@@ -13,9 +13,11 @@ the placed one of its family. (Merging the events of many articles into ACLED at
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.events import modality, taxonomy
@@ -59,7 +61,10 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         _count_killed(reading, sentence, merged, earlier)
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
-    told = _retold_once(reading, [split for c in ordered for split in _per_place(reading, c)])
+    places = sorted((m for m, _ in reading.places), key=lambda m: m.span.start)
+    told = _retold_once(
+        reading, [split for c in ordered for split in _per_place(reading, places, c)]
+    )
     _carry_sides(reading, told)
     return told
 
@@ -103,13 +108,16 @@ _LIST_GAP = re.compile(
 of X and west of Y" — not "X, southwest of Y", which says where X is."""
 
 
-def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:
+def _per_place(
+    reading: Reading, places: Sequence[PlaceMention], candidate: Candidate
+) -> list[Candidate]:
     """The candidate once for its place and once for each other place of the list its place
-    is in (a list by its surface: names joined only by commas, "and", "or")."""
+    is in (a list by its surface: names joined only by commas, "and", "or"); `places` are the
+    reading's places in text order."""
     if candidate.place is None or candidate.place.level != 0:
         return [candidate]
     split = [candidate]
-    for mention in _listed_with(reading, candidate.place.mention):
+    for mention in _listed_with(reading.text, places, candidate.place.mention):
         precision = max(candidate.place.precision, mention.geo_precision or 1)
         evidence = {span for span in candidate.evidence if span != candidate.place.mention.span} | {
             mention.span
@@ -130,16 +138,21 @@ def _per_place(reading: Reading, candidate: Candidate) -> list[Candidate]:
     return split
 
 
-def _listed_with(reading: Reading, mention: PlaceMention) -> list[PlaceMention]:
+def _listed_with(
+    text: str, ordered: Sequence[PlaceMention], mention: PlaceMention
+) -> list[PlaceMention]:
     """The other usable places of the list `mention` is in, in text order."""
-    ordered = sorted((m for m, _ in reading.places), key=lambda m: m.span.start)
-    at = next((i for i, m in enumerate(ordered) if m is mention), None)
-    if at is None:
+    at = bisect.bisect_left(ordered, mention.span.start, key=lambda m: m.span.start)
+    while at < len(ordered) and ordered[at] is not mention:
+        if ordered[at].span.start != mention.span.start:
+            return []
+        at += 1
+    if at == len(ordered):
         return []
     start = end = at
-    while start > 0 and _joined(reading.text, ordered[start - 1], ordered[start]):
+    while start > 0 and _joined(text, ordered[start - 1], ordered[start]):
         start -= 1
-    while end + 1 < len(ordered) and _joined(reading.text, ordered[end], ordered[end + 1]):
+    while end + 1 < len(ordered) and _joined(text, ordered[end], ordered[end + 1]):
         end += 1
     return [m for m in ordered[start : end + 1] if m is not mention and m.place is not None]
 
@@ -149,25 +162,52 @@ def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
 
 
 def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
-    """One event for what the article tells more than once (see the module docstring)."""
+    """One event for what the article tells more than once (see the module docstring).
+
+    An incident can only be one told in the same sentence or at the same place, so each
+    candidate is compared with those kept events only, in the order they were kept."""
     kept: list[Candidate] = []
+    told_in: list[set[int]] = []  # the sentences of each kept event's triggers
+    in_sentence: dict[int, list[int]] = defaultdict(list)
+    at_place: dict[str, list[int]] = defaultdict(list)
     for candidate in candidates:
-        same = next((held for held in kept if _same_incident(reading, held, candidate)), None)
+        key = _place_key(candidate)
+        near = in_sentence.get(candidate.sentence, [])
+        if key is not None:
+            near = sorted({*near, *at_place.get(key, [])})
+        same = next(
+            (n for n in near if _same_incident(kept[n], candidate, told_in[n])),
+            None,
+        )
         if same is None:
+            in_sentence[candidate.sentence].append(len(kept))
+            if key is not None:
+                at_place[key].append(len(kept))
+            told_in.append({reading.sentence(i) for i in candidate.triggers})
             kept.append(candidate)
             continue
-        if same.place is None and candidate.place is not None:
-            same.place = candidate.place
-        _absorb(same, candidate)
+        held = kept[same]
+        if held.place is None and candidate.place is not None:
+            held.place = candidate.place
+            if key is not None:
+                at_place[key].append(same)
+        _absorb(held, candidate)
+        told_in[same] |= {reading.sentence(i) for i in candidate.triggers}
         # ACLED's atomic coding: the sub-event type ranked highest names the incident
-        same.sub_type = min(
-            (same.sub_type, candidate.sub_type),
+        held.sub_type = min(
+            (held.sub_type, candidate.sub_type),
             key=lambda name: taxonomy.sub_event_type(name).hierarchy_rank,
         )
     return kept
 
 
-def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
+def _place_key(candidate: Candidate) -> str | None:
+    place = candidate.place.mention.place if candidate.place is not None else None
+    return place.key if place is not None else None
+
+
+def _same_incident(held: Candidate, other: Candidate, held_told_in: set[int]) -> bool:
+    """Whether `other` tells the incident `held` tells; `held_told_in`: its triggers' sentences."""
     if family_of(held.sub_type) != family_of(other.sub_type) or held.modality != other.modality:
         return False
     if held.place is None or other.place is None:
@@ -178,7 +218,7 @@ def _same_incident(reading: Reading, held: Candidate, other: Candidate) -> bool:
     held_place, other_place = held.place.mention.place, other.place.mention.place
     if held_place is None or other_place is None or held_place.key != other_place.key:
         return False
-    if other.sentence in {reading.sentence(i) for i in held.triggers}:
+    if other.sentence in held_told_in:
         return True  # a sentence of the incident told already ("attacks on X … and shelling")
     if held.sub_type != other.sub_type and not _one_battle(held, other):
         return False  # "continued ground assaults on X" and "continued to fire on X": two incidents
@@ -206,9 +246,7 @@ def _count_killed(
         violent = [earlier]
     if not violent:
         return
-    for quantity, root in reading.killed:
-        if reading.sentence(root.i) != sentence:
-            continue
+    for quantity, root in reading.killed_in(sentence):
         target = min(violent, key=lambda c: min(abs(i - root.i) for i in c.triggers))
         if quantity not in target.killed:
             target.killed.append(quantity)
@@ -265,7 +303,11 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     """Fold `other` into `target`: its evidence, killed counts and any party `target` lacks."""
     target.evidence |= other.evidence
     target.triggers.extend(other.triggers)
-    target.killed.extend(q for q in other.killed if q not in target.killed)
+    counted = set(target.killed)
+    for quantity in other.killed:
+        if quantity not in counted:
+            counted.add(quantity)
+            target.killed.append(quantity)
     if other.civilian_targeting and taxonomy.sub_event_type(target.sub_type).event_type not in (
         "Battles",
     ):

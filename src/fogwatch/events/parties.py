@@ -269,7 +269,7 @@ def opponent(reading: Reading, ref: ActorRef, token: Token) -> ActorRef | None:
     side = reading.lexicon.opponents.get(ref.actor.side)
     polity = reading.registry.polities.get(side) if side else None
     military = polity.roles.get("military") if polity else None
-    if polity is None or military is None:
+    if side is None or polity is None or military is None:
         return None
     for named in sentence_actors(reading, token, military=True, people=False):
         if named.actor.side == side:
@@ -277,15 +277,9 @@ def opponent(reading: Reading, ref: ActorRef, token: Token) -> ActorRef | None:
     for word in token.sent:
         if word.text in polity.words:
             return ActorRef(military, reading.token_span(word.i, word.i + 1))
-    nearest: tuple[int, int, Span] | None = None
-    for i, mention in reading.actor_at.items():
-        if mention.actor.side != side or mention.actor.inter == 0:
-            continue
-        rank = (int(mention.role == "person"), abs(i - token.i))
-        if nearest is None or rank < nearest[:2]:
-            nearest = (*rank, mention.span)
+    nearest = reading.nearest_armed(side, token.i)
     # a side named nowhere is still the other party to a battle: the trigger is its evidence
-    return ActorRef(military, nearest[2] if nearest else None)
+    return ActorRef(military, nearest.span if nearest else None)
 
 
 def two_sides(

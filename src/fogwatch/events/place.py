@@ -15,6 +15,7 @@ place only from their own clause, and agreements and arrests only from a locativ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     scope = reading.scope(token)
     head = syntax.clause_head(token)
     ranked = []
-    for mention, root in reading.places:
+    for mention, root in reading.places_in(sentence, sentence):
         if root.i not in scope:
             continue
         rank, nearby = _attachment(reading, root, head, token)
@@ -66,8 +67,8 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
         return None
     in_sentence = []
     others = _other_events_words(reading, token)
-    for mention, root in reading.places:
-        if reading.sentence(root.i) != sentence or root.i in others:
+    for mention, root in reading.places_in(sentence, sentence):
+        if root.i in others:
             continue
         rank, nearby = _attachment(reading, root, root.sent.root, None)
         if rank == 1:
@@ -80,9 +81,8 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     paragraph = reading.paragraph(token.i)
     earlier = [
         (mention, nearby)
-        for mention, root in reading.places
-        if sentence - _CONTEXT_SENTENCES <= reading.sentence(root.i) < sentence
-        and reading.paragraph(root.i) == paragraph
+        for mention, root in reading.places_in(sentence - _CONTEXT_SENTENCES, sentence - 1)
+        if reading.paragraph(root.i) == paragraph
         and mention.place is not None
         and mention.place.feature in _CONTEXT_FEATURES
         for rank, nearby in [_attachment(reading, root, root.sent.root, None)]
@@ -119,7 +119,8 @@ def _where_place(reading: Reading, token: Token) -> PlaceMention | None:
             child.lower_ == "where" and child.dep_ == "advmod" for child in node.children
         ):
             described = node.head
-            for mention, root in reading.places:
+            here = reading.sentence(described.i)
+            for mention, root in reading.places_in(here, here):
                 path = syntax.path_to(root, described)
                 if root.i == described.i or (path is not None and _transparent(reading, path)):
                     return mention
@@ -147,7 +148,8 @@ def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> Place
     "X fell", "stormed X" — the nearest one in its clause."""
     scope = reading.scope(trigger)
     found = []
-    for mention, root in reading.places:
+    here = reading.sentence(trigger.i)
+    for mention, root in reading.places_in(here, here):
         if root.i in scope and _is_object(reading, root, trigger, entry):
             _, nearby = _attachment(reading, root, trigger, None)
             found.append((abs(root.i - trigger.i), mention, nearby))
@@ -254,6 +256,7 @@ def _place_ref(mention: PlaceMention, nearby: bool, level: int) -> PlaceRef:
     return PlaceRef(mention, precision, level)
 
 
+@functools.lru_cache(maxsize=4)  # one article's focus, asked by each of its unplaced battles
 def _focus(reading: Reading) -> PlaceRef | None:
     """The article's main place: its most named town, else its most named region — named
     twice or more, and never a building or a country."""

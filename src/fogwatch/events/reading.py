@@ -12,17 +12,26 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from fogwatch import structure
 from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
 from fogwatch.language import actor_registry
-from fogwatch.records import ActorMention, ArticleResult, PlaceMention, Span
+from fogwatch.records import (
+    ActorMention,
+    ArticleResult,
+    DateMention,
+    PlaceMention,
+    Quantity,
+    Span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+T = TypeVar("T")
 
 Ranking = Sequence[tuple[str, float]]
 Classifier = Callable[[str], Ranking]
@@ -58,6 +67,7 @@ class Reading:
         self.actor_at = self._index_actors(result.actors)
         self.coref_at = self._index_corefs()
         self.places = self._with_anaphors(self._usable_places(result.places), result.places)
+        self._places_by_sentence = self._by_sentence(self.places)
         self.unknown_places = [
             root
             for mention in result.places
@@ -77,11 +87,14 @@ class Reading:
             for quantity in result.quantities
             if quantity.unit == "killed" and (root := self._root(quantity.span)) is not None
         ]
+        self._dates_by_sentence = self._by_sentence(self.dates)
+        self._killed_by_sentence = self._by_sentence(self.killed)
         self.trigger_clauses: dict[int, int] = {}
         """Trigger token → its clause head token."""
         self.trigger_heads: set[int] = set()
         self._classifier = classifier
         self._scopes: dict[int, set[int]] = {}
+        self._side_positions: dict[str, tuple[list[int], list[int]]] = {}
         self._classified: dict[int, Ranking] = {}
 
     # ── tokens, sentences, paragraphs ──
@@ -96,6 +109,28 @@ class Reading:
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def _by_sentence(self, found: Sequence[tuple[T, Token]]) -> dict[int, list[tuple[T, Token]]]:
+        """Mentions and their root words by the root's sentence, in `found`'s order: a long
+        report's stages ask for the mentions of one sentence, never read them all."""
+        index: dict[int, list[tuple[T, Token]]] = {}
+        for item, root in found:
+            index.setdefault(self.sentence(root.i), []).append((item, root))
+        return index
+
+    def dates_in(self, sentence: int) -> list[tuple[DateMention, Token]]:
+        """The dates (no durations) whose root is in sentence number `sentence`."""
+        return self._dates_by_sentence.get(sentence, [])
+
+    def killed_in(self, sentence: int) -> list[tuple[Quantity, Token]]:
+        """The killed counts whose root is in sentence number `sentence`."""
+        return self._killed_by_sentence.get(sentence, [])
+
+    def places_in(self, first: int, last: int) -> list[tuple[PlaceMention, Token]]:
+        """The usable places whose root is in sentences `first`…`last`, in `places` order."""
+        if first == last:
+            return self._places_by_sentence.get(first, [])
+        return [p for n in range(first, last + 1) for p in self._places_by_sentence.get(n, [])]
 
     def paragraph(self, i: int) -> int:
         return bisect.bisect_right(self.line_breaks, self.doc[i].idx)
@@ -178,6 +213,22 @@ class Reading:
                 index[i] = mention
         return index
 
+    def nearest_armed(self, side: str, i: int) -> ActorMention | None:
+        """The mention of `side`'s armed or governing actors nearest to token `i` (the earlier
+        on a tie), a group's before a person's."""
+        groups = self._side_positions.get(side)
+        if groups is None:
+            groups = self._side_positions[side] = ([], [])
+            for at, mention in sorted(self.actor_at.items()):
+                if mention.actor.side == side and mention.actor.inter != 0:
+                    groups[int(mention.role == "person")].append(at)
+        for positions in groups:
+            if positions:
+                n = bisect.bisect_left(positions, i)
+                near = positions[max(0, n - 1) : n + 1]
+                return self.actor_at[min(near, key=lambda p: (abs(p - i), p))]
+        return None
+
     def _index_corefs(self) -> dict[int, ActorRef]:
         index: dict[int, ActorRef] = {}
         for link in self.result.coreferences:
@@ -210,6 +261,30 @@ class Reading:
             usable.append((mention, root))
         return usable
 
+    def _antecedent(
+        self,
+        named: Sequence[tuple[PlaceMention, Token]],
+        roots: Sequence[int],
+        description: Token,
+        feature: str,
+    ) -> PlaceMention | None:
+        """The last named place (`named` in text order, `roots` their root indices) of
+        `feature` before the description, within `_ANAPHOR_SENTENCES` sentences of it."""
+        sentence = self.sentence(description.i)
+        for n in range(bisect.bisect_left(roots, description.i) - 1, -1, -1):
+            mention, root = named[n]
+            if sentence - self.sentence(root.i) > _ANAPHOR_SENTENCES:
+                return None
+            if self._landmark(root):
+                continue
+            if (
+                mention.place.feature == feature
+                if mention.place is not None
+                else feature == _SETTLEMENT  # most unknown toponyms are villages
+            ):
+                return mention
+        return None
+
     def _with_anaphors(
         self, places: list[tuple[PlaceMention, Token]], mentions: Sequence[PlaceMention]
     ) -> list[tuple[PlaceMention, Token]]:
@@ -226,6 +301,8 @@ class Reading:
         ]
         if not named:
             return places
+        named.sort(key=lambda pair: pair[1].i)
+        roots = [root.i for _, root in named]
         anaphors = self.lexicon.place_anaphors
         covered = {i for mention, _ in named for i in self._tokens(mention.span)}
         found = list(places)
@@ -233,22 +310,7 @@ class Reading:
             feature = anaphors.get(token.lower_)
             if feature is None or token.i in covered or not bare_definite(token):
                 continue
-            sentence = self.sentence(token.i)
-            antecedent = next(
-                (
-                    mention
-                    for mention, root in reversed(named)
-                    if root.i < token.i
-                    and sentence - self.sentence(root.i) <= _ANAPHOR_SENTENCES
-                    and not self._landmark(root)
-                    and (
-                        mention.place.feature == feature
-                        if mention.place is not None
-                        else feature == _SETTLEMENT  # most unknown toponyms are villages
-                    )
-                ),
-                None,
-            )
+            antecedent = self._antecedent(named, roots, token, feature)
             if antecedent is None or antecedent.place is None:
                 continue  # the last such place is one the gazetteer does not know
             span = self.token_span(token.left_edge.i, token.i + 1)

@@ -121,8 +121,8 @@ def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) 
             return ref.span
     lexicon = reading.lexicon
     sentence = token.sent
-    for quantity, root in reading.killed:
-        if root.sent.start == sentence.start and _civilian_count(reading, root):
+    for quantity, root in reading.killed_in(reading.sentence(token.i)):
+        if _civilian_count(reading, root):
             return quantity.span
     for child in token.subtree:
         if child.sent.start != sentence.start:

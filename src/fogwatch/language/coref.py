@@ -44,8 +44,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
+from fogwatch.language.nlp import entities_within
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
+from fogwatch.spanindex import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,6 +91,8 @@ def serving(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions with a title's unit in place of its nationality: "a Georgian officer in the
     International Legion" speaks for the legion (Ukraine's), not for Georgia — the
     armed unit a title's "in", "of" or "with" phrase names is whom the person serves."""
+    text = doc.text  # spaCy rebuilds it on every call
+    at = SpanIndex(mentions, lambda m: m.span)
     units: dict[tuple[str, str], Actor] = {}
     titles = [m for m in mentions if m.role == "person" and m.person is None]
     for mention in titles:
@@ -102,26 +106,24 @@ def serving(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
                 unit = next(
                     (
                         m
-                        for m in mentions
-                        if m.span.start <= target.idx < m.span.end
-                        and m.actor.kind in _ARMED_KINDS
-                        and m.actor.side != mention.actor.side
+                        for m in at.holding(target.idx)
+                        if m.actor.kind in _ARMED_KINDS and m.actor.side != mention.actor.side
                     ),
                     None,
                 )
                 if target.dep_ == "pobj" and unit is not None:
-                    units.setdefault(_title_key(doc, mention), unit.actor)
+                    units.setdefault(_title_key(text, mention), unit.actor)
     # the same title elsewhere in the article ("the Georgian officer") is the same person
     return [
-        dataclasses.replace(m, actor=units[_title_key(doc, m)])
-        if m.role == "person" and m.person is None and _title_key(doc, m) in units
+        dataclasses.replace(m, actor=units[_title_key(text, m)])
+        if m.role == "person" and m.person is None and _title_key(text, m) in units
         else m
         for m in mentions
     ]
 
 
-def _title_key(doc: Doc, mention: ActorMention) -> tuple[str, str]:
-    return mention.span.of(doc.text).casefold(), mention.actor.id
+def _title_key(text: str, mention: ActorMention) -> tuple[str, str]:
+    return mention.span.of(text).casefold(), mention.actor.id
 
 
 @dataclass(frozen=True)
@@ -559,7 +561,7 @@ class _Article:
             return None
         last = max(before, key=lambda r: r.start)
         between = self.doc[last.end : index]
-        if any(e.label_ == "PERSON" and len(e) > 1 for e in between.ents):
+        if any(e.label_ == "PERSON" and len(e) > 1 for e in entities_within(between)):
             return None
         return last
 

