@@ -667,6 +667,22 @@ def test_a_list_of_places_is_one_event_per_place() -> None:
     ]
 
 
+def test_a_place_that_only_classifies_the_target_is_not_where_it_happened() -> None:
+    # "the Black Sea port of X": the sea says what kind of port; the strike is in X
+    text = "Russian missiles struck the Black Sea port of Odesa on Tuesday."
+    assert picked(coded(text, "2023-06-14"), "sub_type", "place") == [
+        ("Shelling/artillery/missile attack", "Odesa")
+    ]
+
+
+def test_where_fire_came_from_is_not_where_it_hit() -> None:
+    # spaCy tags "Belgorod at Kharkiv" as one organisation's name: two places joined by "at"
+    text = "Russian forces fired artillery from Belgorod at Kharkiv on Monday."
+    assert picked(coded(text, "2023-06-14"), "sub_type", "place", "date") == [
+        ("Shelling/artillery/missile attack", "Kharkiv", "2023-06-12")
+    ]
+
+
 def test_an_incident_told_again_without_a_day_is_one_event() -> None:
     text = (
         "A Russian missile hit the railway station in Kramatorsk on Friday. "

@@ -158,9 +158,12 @@ def test_police_are_their_states_police_forces():
         ("Kenyan police", "KEN.police", "KEN", "group")
     ]
     assert load_registry().polities["SDN"].roles["police"] == load_registry().actor("SDN.police")
-    # Russia's and Ukraine's police have no actor of their own: they speak for the government
+    # Russia's and Ukraine's too, as ACLED names them
     assert found("Russian police detained him.") == [
-        ("Russian police", "RUS.government", "RUS", "group")
+        ("Russian police", "RUS.police", "RUS", "group")
+    ]
+    assert found("The National Police of Ukraine said so.") == [
+        ("National Police of Ukraine", "UKR.police", "UKR", "mention")
     ]
 
 

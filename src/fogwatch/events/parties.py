@@ -59,7 +59,8 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             patients.extend(_objects_of(child))
         elif (dep == "poss" and token.pos_ in syntax.NOUNS) or (
             dep in ("amod", "compound", "nmod")
-            and token.pos_ in syntax.NOUNS
+            # an adjective makes a gerund a noun: "Russian shelling killed …", tagged a verb
+            and (token.pos_ in syntax.NOUNS or dep == "amod")
             and (
                 child.i in reading.actor_at
                 or _polity_of(reading, child) in reading.lexicon.opponents

@@ -56,9 +56,9 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
         rank, nearby = _attachment(reading, root, head, token)
         if locative_only and rank != 1:
             continue
-        ranked.append((rank, abs(root.i - token.i), mention, nearby))
+        ranked.append((rank, _container(root), abs(root.i - token.i), mention, nearby))
     if ranked:
-        _, _, mention, nearby = min(ranked, key=lambda r: (r[0], r[1]))
+        *_, mention, nearby = min(ranked, key=lambda r: r[:3])
         return _place_ref(mention, nearby, 0)
     where = _where_place(reading, token)
     if where is not None:
@@ -152,11 +152,22 @@ def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> Place
     for mention, root in reading.places_in(here, here):
         if root.i in scope and _is_object(reading, root, trigger, entry):
             _, nearby = _attachment(reading, root, trigger, None)
-            found.append((abs(root.i - trigger.i), mention, nearby))
+            found.append((_container(root), abs(root.i - trigger.i), mention, nearby))
     if not found:
         return None
-    _, mention, nearby = min(found, key=lambda f: f[0])
+    *_, mention, nearby = min(found, key=lambda f: f[:2])
     return _place_ref(mention, nearby, 0)
+
+
+def _container(root: Token) -> bool:
+    """Whether a place only classifies a noun that names its own place with "of": in "the Black
+    Sea port of Odesa" and "the Donetsk Oblast town of Marinka" the event is in the "of" place."""
+    return root.dep_ in ("compound", "amod", "nmod") and any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.dep_ == "pobj" for g in child.children)
+        for child in root.head.children
+    )
 
 
 def _attachment(

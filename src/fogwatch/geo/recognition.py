@@ -342,14 +342,17 @@ class Recogniser:
 
     def _only_places(self, begin: int, finish: int) -> bool:
         """Whether an entity is a list or a typed name of places, however spaCy labels it: place
-        names joined by "and", commas or hyphens ("the Izyum and Severodonetsk"), or with a
+        names joined by "and", commas, hyphens or a preposition ("the Izyum and Severodonetsk",
+        "Belgorod at Kharkiv"), or with a
         division or area word ("Zaporizhia Oblasts"), or after a verb opening a clause
         ("Defend Kherson"). Two place names alone are a person's name ("Tyler Perry")."""
         keys = []
-        marked = False
+        # "fired from Belgorod at Kharkiv": two places tagged one name, whatever their words
+        joined = any(t.is_lower and t.pos_ == "ADP" for t in self.tokens[begin + 1 : finish - 1])
+        marked = joined
         for token in self.tokens[begin:finish]:
             word = token.lower_
-            if word == "the":
+            if word == "the" or (joined and token.is_lower and token.pos_ == "ADP"):
                 continue
             if word == "-" or word in COORDINATION or word in self.words.area:
                 marked = True
@@ -360,7 +363,7 @@ class Recogniser:
             if word in self.words.region or PLURAL_REGION.fullmatch(word):
                 marked = True
                 continue
-            if word in english_words():
+            if word in english_words() and not joined:
                 return False  # "Jack London": a word of a person's name
             keys.append(normalise(token.text))
         return (
