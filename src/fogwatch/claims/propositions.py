@@ -38,6 +38,7 @@ from fogwatch.claims import answers
 from fogwatch.claims.attribution import Attribution, load_lexicon
 from fogwatch.records import (
     Actor,
+    ActorMention,
     ArticleResult,
     Claim,
     CueClass,
@@ -185,12 +186,19 @@ class _Reader:
         )
         self.places = SpanIndex(self.locations, lambda m: m.span)
         self.actors = SpanIndex(result.actors, lambda m: m.span)
+        self.quantities = SpanIndex(result.quantities, lambda q: q.span)
         self.coreferences = SpanIndex(
             (link for link in result.coreferences if link.actor is not None), lambda c: c.span
         )
         self.dates = SpanIndex(
             (m for m in result.dates if m.kind == "date" and m.date is not None), lambda m: m.span
         )
+
+    def _actors_in(self, tokens: Sequence[Token]) -> list[ActorMention]:
+        """The actor mentions that start among `tokens`."""
+        if not tokens:
+            return []
+        return self.actors.starting_within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
     def _locations_within(self, start: int, end: int) -> list[PlaceMention]:
         """The usable places that start within [`start`, `end`)."""
@@ -262,7 +270,7 @@ class _Reader:
             object=self._object(tokens, attribution),
             keywords=_keywords(tokens),
             blames=answers.blamed_side(
-                tokens, predicate, actor, self.result.actors, self.vocabulary
+                tokens, predicate, actor, self._actors_in(tokens), self.vocabulary
             ),
         )
 
@@ -456,7 +464,12 @@ class _Reader:
         self, parts: Sequence[Span], asides: Sequence[tuple[int, int]], head: Token | None
     ) -> Quantity | None:
         """The count nearest the predicate ("more than 5,000 killed", not the evacuees before)."""
-        inside = [q for q in self.result.quantities if _within(q.span, parts, asides)]
+        if not parts:
+            return None
+        start, end = min(p.start for p in parts), max(p.end for p in parts)
+        inside = [
+            q for q in self.quantities.starting_within(start, end) if _within(q.span, parts, asides)
+        ]
         if not inside or head is None:
             return inside[0] if inside else None
         # a toll counts what the predicate says: "12 killed and 21 wounded" → 12 for killed
