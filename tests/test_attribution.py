@@ -276,12 +276,14 @@ def test_a_possessor_owns_the_claim_noun_and_a_denial_takes_the_whole_claim():
 
 
 def test_observations_from_posted_video_and_from_footage():
-    assert attributions("Russian bloggers posted video showing tanks entering the village.") == [
+    assert attributions(
+        "Russian military bloggers posted video showing tanks entering the village."
+    ) == [
         (
             "showing",
             "observe",
             "affirm",
-            ["Russian bloggers"],
+            ["Russian military bloggers"],
             ["tanks entering the village"],
             False,
             "RUS.bloggers",
@@ -957,4 +959,148 @@ def test_a_partial_quotation_after_an_earlier_one_is_still_the_sentence_of_the_s
     assert row[4] == [
         "The ministry summoned the consul in “firm protest” over remarks “on the use of "
         "long-range missiles"
+    ]
+
+
+def test_officials_in_a_place_speak_for_its_state_unless_it_is_occupied():
+    assert attributions(
+        "Officials in Ukraine's Chernihiv region reported two wounded after overnight drone attacks."
+    ) == [
+        (
+            "reported",
+            "report",
+            "affirm",
+            ["Officials in Ukraine's Chernihiv region"],
+            ["two wounded after overnight drone attacks"],
+            False,
+            "UKR.government",
+        )
+    ]
+    assert [
+        row[-1] for row in attributions("Officials in Washington said the aid would arrive soon.")
+    ] == ["USA.government"]
+    assert [
+        row[-1]
+        for row in attributions("Authorities in occupied Berdiansk said the port was closed.")
+    ] == [None]
+    assert [
+        row[-1] for row in attributions("The governor of Sumy region said two were killed.")
+    ] == ["UKR.government"]
+
+
+def test_a_local_office_without_its_place_belongs_to_the_place_named_last_in_the_paragraph():
+    text = (
+        "Drones struck Kharkiv before dawn. The city's mayor said four people were wounded.\n\n"
+        "Shelling hit occupied Melitopol. The city's mayor said the water was cut.\n\n"
+        "Shelling hit Kherson. A mayor said two were killed."
+    )
+    assert [(row[3], row[-1]) for row in attributions(text)] == [
+        (["city's mayor"], "UKR.government"),
+        (["city's mayor"], None),
+        (["mayor"], None),
+    ]
+
+
+def test_unnamed_insiders_speak_for_the_body_that_spoke_last_in_the_paragraph():
+    text = (
+        "Ukraine's defence ministry said the bridge was repaired. Insiders said that two more "
+        "bridges were damaged. “Repairs will take weeks,” one senior engineering insider said.\n\n"
+        "Sources said the convoy had turned back."
+    )
+    assert [(row[3], row[4], row[-1]) for row in attributions(text)] == [
+        (["Ukraine's defence ministry"], ["the bridge was repaired"], "UKR.military"),
+        (["Insiders"], ["two more bridges were damaged"], "UKR.military"),
+        (["one senior engineering insider"], ["Repairs will take weeks"], "UKR.military"),
+        (["Sources"], ["the convoy had turned back"], None),
+    ]
+
+
+def test_a_speaker_the_parse_lost_to_its_relative_clause_or_to_an_absolute_phrase():
+    text = (
+        "With the ceasefire talks stalled for a month, Qatar, which has mediated the return of "
+        "children, said new meetings had been scheduled."
+    )
+    assert attributions(text) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Qatar"],
+            ["new meetings had been scheduled"],
+            False,
+            "QAT.government",
+        )
+    ]
+
+
+def test_what_another_speaker_said_as_the_occasion_is_not_part_of_an_accusation():
+    text = (
+        "Kyiv accused Minsk of hosting Russian troops after Lukashenko said the drills would "
+        "continue, a move the West condemned."
+    )
+    assert [(row[0], row[3], row[4], row[-1]) for row in attributions(text)] == [
+        ("accused", ["Kyiv"], ["Minsk of hosting Russian troops"], "UKR.government"),
+        (
+            "said",
+            ["Lukashenko"],
+            ["the drills would continue"],
+            "BLR.government/alexander_lukashenko",
+        ),
+    ]
+    assert [
+        row[4]
+        for row in attributions(
+            "Kyiv accused Moscow of shelling the city after the talks collapsed."
+        )
+    ] == [["Moscow of shelling the city after the talks collapsed"]]
+
+
+def test_a_cabinet_member_of_the_registry_without_a_country_in_the_sentence():
+    assert attributions(
+        "Attorney General Merrick Garland said the department would open a probe."
+    ) == [
+        (
+            "said",
+            "assert",
+            "affirm",
+            ["Attorney General Merrick Garland"],
+            ["the department would open a probe"],
+            False,
+            "USA.government/merrick_garland",
+        )
+    ]
+
+
+def test_bloggers_named_by_country_are_press_and_by_allegiance_a_party():
+    text = (
+        "Several Russian Telegram channels reported a fire at the depot. Pro-Kremlin bloggers said "
+        "the town fell. Russian military bloggers claimed the bridge was hit."
+    )
+    assert [(row[3], row[-1]) for row in attributions(text)] == [
+        (["Several Russian Telegram channels"], "MEDIA.press"),
+        (["Pro-Kremlin bloggers"], "RUS.bloggers"),
+        (["Russian military bloggers"], "RUS.bloggers"),
+    ]
+
+
+def test_another_speakers_report_in_a_relative_clause_is_not_part_of_the_content():
+    text = (
+        "Norway said it would deliver two air-defence systems like those that Ukrainian officers "
+        "said had downed most of the drones."
+    )
+    assert [(row[3], row[4], row[-1]) for row in attributions(text)] == [
+        (["Norway"], ["it would deliver two air-defence systems like those"], "NOR.government"),
+        (["Ukrainian officers"], ["had downed most of the drones"], "UKR.military"),
+    ]
+
+
+def test_state_companies_and_services_speak_for_their_state():
+    text = (
+        "Energoatom said the power line was cut. Rosatom claimed the tanks were intact. "
+        "The MI6 chief said the offensive had stalled."
+    )
+    assert [(row[3], row[-1]) for row in attributions(text)] == [
+        (["Energoatom"], "UKR.government"),
+        (["Rosatom"], "RUS.government"),
+        (["MI6 chief"], "GBR.government"),
     ]

@@ -32,10 +32,19 @@ noun phrase next to it is the source ("…, said WHO chief Dr Tedros", "…, an 
 president said"), and "X quoted Y as saying" is Y's.
 
 A source's actor is its head's mention or coreference, else the nearest mention in its phrase
-("Russia's foreign minister, Sergei Lavrov", "a spokesman for the SBU"); of conjoined speakers
-of two sides, the first's; "the statement" or "the report" speaks for whoever spoke last in its
-paragraph or the two before; "we" speaks for the group a joint statement's "We, the Participants
-in …" named. A speaker who is a person — named in the source phrase, or referred back to by "he",
+("Russia's foreign minister, Sergei Lavrov", "a spokesman for the SBU"), else, for officials no
+word ties to a state, the state or region their place names ("officials in Ukraine's Chernihiv
+region"; not in a place said to be occupied); of conjoined speakers of two sides, the first's;
+"the statement" or "the report" speaks for whoever spoke last in its paragraph or the two
+before, and unnamed "insiders" and "sources" for whoever spoke last in theirs; "we" speaks for
+the group a joint statement's "We, the Participants in …" named. A speaker the parse lost to a
+relative clause or an absolute phrase ("With the talks stalled, Qatar, which …, said") is the
+noun phrase before the clause, and a place that speaks there is its metonym's actor.
+Another speaker's report hung on a content as its occasion ("accused X of Y after Minsk said
+…") or as a description ("howitzers of the kind that bloggers said …") is that speaker's claim,
+not part of this one.
+
+A speaker who is a person — named in the source phrase, or referred back to by "he",
 a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
 they speak for ("He added" → Jens Stoltenberg, of NATO's side and family).
 
@@ -62,9 +71,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from fogwatch.claims.sources import PERSON_SEPARATOR
+from fogwatch.language.actor_registry import Polity, load_registry
 from fogwatch.language.coref import serving
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
+from fogwatch.spanindex import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -143,6 +154,12 @@ _QUESTION_WORDS = frozenset(
 )
 # Who, inside someone's report, is that someone: "the commander said he believes …".
 _SAME_SPEAKER = frozenset({"he", "she"})
+# Role keys of the registry: officials who speak for a government, and unnamed sources.
+_GOVERNMENT_ROLE = "government"
+_SOURCES_ROLE = "sources"
+_PLACE_WORDS = 3  # the longest place name matched against the registry's qualifiers
+# "officials in Kharkiv", "the governor of Sumy region": where an office is
+_PLACE_PREPOSITIONS = frozenset({"in", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,12 +303,17 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
       ("denied X but confirmed Y") stays a claim of its own.
     """
     text = doc.text
+    contents = SpanIndex([(outer, c) for outer in found for c in outer.contents], lambda p: p[1])
     kept = [
         said
         for said in found
         if not (said.stance == "hedge" and not said.sources)
         and not _question(said, text)
-        and not any(_restates(outer, said, text) for outer in found if outer is not said)
+        and not any(
+            _restates(outer, said, text)
+            for outer, _ in contents.holding(said.cue.start)
+            if outer is not said
+        )
     ]
     hosts: dict[tuple[Span, ...], Attribution] = {}
     merged: list[Attribution] = []
@@ -365,8 +387,19 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.lexicon = load_lexicon()
+        self.registry = load_registry()
         self.mentions = serving(doc, mentions)
         self.coreferences = coreferences
+        # a long report has thousands of mentions: lookups by position, never a scan of all
+        self.mention_at = SpanIndex(self.mentions, lambda m: m.span)
+        self.coreference_at = SpanIndex(coreferences, lambda c: c.span)
+        self.coreferences_to: dict[Span, list[Coreference]] = {}
+        for link in coreferences:
+            self.coreferences_to.setdefault(link.antecedent, []).append(link)
+        self.titles: dict[str, list[Span]] = {}  # a nameless title's words → its mentions
+        for m in self.mentions:
+            if m.role == "person" and m.person is None:
+                self.titles.setdefault(m.span.of(self.text).casefold(), []).append(m.span)
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self.quote_at = [-1] * len(self.text)
         for n, (start, end) in enumerate(self.quotes):
@@ -499,7 +532,7 @@ class _Finder:
             apart = {
                 t.i
                 for own in clause.subtree
-                if own is not clause and self._speaks_apart(own)
+                if own is not clause and (self._speaks_apart(own) or self._aside_report(own))
                 for t in own.subtree
             }
             words = (
@@ -525,6 +558,15 @@ class _Finder:
         if obj is not None and "as" in cue.takes and _described(verb, obj):
             return self._complement(verb, obj)
         return ()
+
+    def _aside_report(self, token: Token) -> bool:
+        """Another speaker's report hung on what is said as its occasion ("after Minsk said …")
+        or as a description ("howitzers of the kind that bloggers said had forced …")."""
+        if token.dep_ not in ("advcl", "relcl") or not self._reports(token):
+            return False
+        if token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in token.children):
+            return False
+        return any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in token.children)
 
     def _speaks_apart(self, token: Token) -> bool:
         """A reporting verb joined on or hung as a participle, without a subject of its own."""
@@ -557,6 +599,18 @@ class _Finder:
             ):
                 break  # "accused Russia of shelling the city during a visit to Kyiv"
             last = max(last, child.right_edge.i)
+        # "accused Minsk of hosting troops after Lukashenko said …, a move …": what another
+        # speaker said, as the occasion, is that speaker's claim, and so is what follows
+        occasion = next(
+            (
+                clause.left_edge.i
+                for clause in self.doc[first.i : last + 1]
+                if clause.dep_ == "advcl" and self._aside_report(clause)
+            ),
+            None,
+        )
+        if occasion is not None and occasion > first.i:
+            last = occasion - 1
         return self._parts(range(first.left_edge.i, last + 1), verb)
 
     def _around(self, verb: Token, subjects: list[Token]) -> tuple[Span, ...]:
@@ -817,13 +871,15 @@ class _Finder:
     def _speakers(self, verb: Token) -> list[Token]:
         """A verb's subjects that can speak: a bare number ("19 wounded") cannot, unless it is
         part of an actor's name ("No 10 said"), nor a word inside a quotation (a misparse that
-        makes "“… thousands of drones”, he said" say it through "thousands")."""
+        makes "“… thousands of drones”, he said" say it through "thousands"), nor the noun of an
+        absolute phrase misread as the subject ("With the talks stalled, Qatar … said")."""
         return [
             c
             for c in verb.children
             if c.dep_ in _SUBJECTS
             and (c.pos_ != "NUM" or self._mention_at(c) is not None)
             and self.quote_at[c.idx] < 0
+            and not any(g.dep_ == "mark" for g in c.children)
         ]
 
     def _reports(self, token: Token) -> bool:
@@ -950,12 +1006,14 @@ class _Finder:
             actor = self._issuer(paragraph[0])
         if actor is None and len(sources) == 1 and sources[0].lower_ == "we":
             actor = self._we(sources[0].idx)
+        if actor is None and len(sources) == 1 and self._unnamed_source(sources[0]):
+            actor = self._last_speaker(paragraph[0])
         if speaker is not None and not sources:
             named = Span(self.doc[speaker[0]].idx, _end(self.doc[speaker[1]]))
             spans = (named,)
             clipped = (_without(content, named, self.text) for content in contents)
             contents = tuple(c for c in clipped if c is not None) or contents
-            actor = self._actor_within(named)
+            actor = self._actor_within(named) or self._speaking_place(named)
         head = sources[0] if sources else None
         actor = self._personal(actor, head, spans[0] if spans else None)
         return Attribution(
@@ -1014,7 +1072,7 @@ class _Finder:
 
     def _mention_at(self, head: Token) -> ActorMention | None:
         start, end = head.idx, _end(head)
-        return next((m for m in self.mentions if m.span.start <= start and end <= m.span.end), None)
+        return next((m for m in self.mention_at.holding(start) if end <= m.span.end), None)
 
     def _source_actor(self, head: Token) -> Actor | None:
         """The actor a source phrase names: its head's mention or coreference, else the nearest
@@ -1050,6 +1108,91 @@ class _Finder:
                 people = [m for m in found if m.role == "person"]
                 return min(people or found, key=lambda m: m.span.start).actor
             level = deeper
+        return self._official_of_place(head) or self._local_official(head)
+
+    def _official_of_place(self, head: Token) -> Actor | None:
+        """ "Officials in Ukraine's Chernihiv region", "the governor of Sumy region": officials
+        no word ties to a state speak for the government of the state or region their place is
+        named by; a place said to be occupied leaves them unresolved (whose officials they are
+        is not in the words)."""
+        role = self.registry.role_nouns.get(head.lower_)
+        if role is None or role.key != _GOVERNMENT_ROLE:
+            return None
+        places = [
+            place
+            for preposition in head.children
+            if preposition.dep_ == "prep" and preposition.lower_ in _PLACE_PREPOSITIONS
+            for place in preposition.children
+            if place.dep_ == "pobj"
+        ]
+        for place in places:
+            words = list(self.doc[place.left_edge.i : place.i + 1])
+            if any(w.lemma_.lower() == "occupy" for w in words):
+                return None
+            polity = self._polity_in(words)
+            if polity is not None:
+                return polity.roles.get(role.key)
+        return None
+
+    def _local_official(self, head: Token) -> Actor | None:
+        """ "Drones hit Sumy overnight. The city's mayor said …": a local office named without its
+        place ("the mayor", "the region's governor") belongs to the city or region named last
+        before it in its paragraph, unless that place is said to be occupied."""
+        role = self.registry.role_nouns.get(head.lower_)
+        if role is None or role.key != _GOVERNMENT_ROLE:
+            return None
+        if head.lower_ not in self.registry.local_offices or not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children
+        ):
+            return None
+        start = self._paragraph(head.idx)[0]
+        doc = self.doc
+        for k in range(head.i - 1, -1, -1):
+            if doc[k].idx < start:
+                break
+            for first in (k - 1, k):
+                words = doc[max(first, 0) : k + 1]
+                entry = self.registry.entries.get(words.text)
+                if entry is None or entry.polity is None or entry.polity.rank != 0:
+                    continue
+                if first > 0 and doc[first - 1].lemma_.lower() == "occupy":
+                    return None
+                return entry.polity.roles.get(role.key)
+        return None
+
+    def _polity_in(self, words: list[Token]) -> Polity | None:
+        """The one polity the words name ("Ukraine's Chernihiv region": Ukraine and Chernihiv,
+        both Ukraine's), the higher-ranked of two; None when two of one rank disagree."""
+        found: list[Polity] = []
+        for size in range(_PLACE_WORDS, 0, -1):
+            for first in range(len(words) - size + 1):
+                text = " ".join(w.text for w in words[first : first + size])
+                entry = self.registry.entries.get(text)
+                if entry is not None and entry.polity is not None:
+                    found.append(entry.polity)
+        if not found:
+            return None
+        top = max(p.rank for p in found)
+        best = [p for p in found if p.rank == top]
+        if len({p.roles.get(_GOVERNMENT_ROLE) for p in best}) > 1:
+            return None
+        return best[0]
+
+    def _unnamed_source(self, head: Token) -> bool:
+        """ "Insiders said", "a senior insider said": a source no word ties to anyone."""
+        role = self.registry.role_nouns.get(head.lower_)
+        return role is not None and role.key == _SOURCES_ROLE and role.form != "mention"
+
+    def _last_speaker(self, paragraph_start: int) -> Actor | None:
+        """The body that spoke last in this paragraph (a person's, when a person spoke):
+        unnamed insiders and sources in a paragraph about what a body said are its own."""
+        for said in reversed(self.found):
+            if said.cue.start < paragraph_start:
+                break
+            actor = said.source_actor
+            if actor is not None:
+                body = actor.id.partition(PERSON_SEPARATOR)[0]
+                return self.registry.actors.get(body, actor)
         return None
 
     def _unparsed_speaker(self, verb: Token) -> tuple[int, int] | None:
@@ -1075,7 +1218,40 @@ class _Finder:
                 first -= 1
             if first > sentence.start and self._bare_phrase(first, verb.i - 1):
                 return first, verb.i - 1
+        if before is not None and before.text == ",":
+            return self._described_speaker(verb)
         return None
+
+    def _described_speaker(self, verb: Token) -> tuple[int, int] | None:
+        """ "…, Qatar, which has mediated before, said …": a speaker the parse lost to the
+        relative clause right before the verb — the noun phrase before that clause's comma."""
+        doc, start = self.doc, verb.sent.start
+        relative = next(
+            (
+                t
+                for t in reversed(doc[start : verb.i - 1])
+                if t.lower_ in _RELATIVE_WORDS and t.lower_ != "that"
+            ),
+            None,
+        )
+        if relative is None or relative.i - 2 <= start or doc[relative.i - 1].text != ",":
+            return None
+        last = relative.i - 2
+        first = last
+        while first > start and doc[first - 1].text not in _PHRASE_OPENERS:
+            first -= 1
+        named = Span(doc[first].idx, _end(doc[last]))
+        if self._bare_phrase(first, last) and (
+            self._actor_within(named) or self._speaking_place(named)
+        ):
+            return first, last
+        return None
+
+    def _speaking_place(self, named: Span) -> Actor | None:
+        """The actor a place that speaks stands for ("Qatar … said"): a speaker's metonym acts,
+        whether or not the parse let the mention finder see it as the verb's subject."""
+        entry = self.registry.entries.get(named.of(self.text))
+        return entry.metonym_of if entry is not None else None
 
     def _bare_phrase(self, first: int, last: int) -> bool:
         """Whether tokens `first..last` are a short noun phrase outside quotation marks."""
@@ -1090,11 +1266,15 @@ class _Finder:
 
     def _actor_within(self, span: Span) -> Actor | None:
         """The actor of the mentions inside a span: a person's before an organisation's."""
-        inside = [m for m in self.mentions if span.start <= m.span.start and m.span.end <= span.end]
+        inside = [
+            m
+            for m in self.mention_at.starting_within(span.start, span.end)
+            if m.span.end <= span.end
+        ]
         people = [m for m in inside if m.role == "person"]
         if inside:
             return min(people or inside, key=lambda m: m.span.start).actor
-        links = (c for c in self.coreferences if span.start <= c.span.start < span.end)
+        links = iter(self.coreference_at.starting_within(span.start, span.end))
         return next((c.actor for c in links if c.actor is not None), None)
 
     def _we(self, position: int) -> Actor | None:
@@ -1113,8 +1293,8 @@ class _Finder:
             start, end = match.span(1)
             inside = [
                 m
-                for m in self.mentions
-                if start <= m.span.start and m.span.end <= end and m.role != "metonym"
+                for m in self.mention_at.starting_within(start, end)
+                if m.span.end <= end and m.role != "metonym"
             ]
             if inside:
                 found.append((match.start(), inside[0].actor))
@@ -1192,8 +1372,8 @@ class _Finder:
             if name is not None:
                 return name
         if span is not None:
-            for mention in self.mentions:
-                inside = span.start <= mention.span.start and mention.span.end <= span.end
+            for mention in self.mention_at.starting_within(span.start, span.end):
+                inside = mention.span.end <= span.end
                 if inside and mention.person and mention.actor.id == actor.id:
                     return mention.person
         return None
@@ -1204,7 +1384,7 @@ class _Finder:
         found = None
         for _ in range(_CHAIN_STEPS):
             link = next(
-                (c for c in self.coreferences if c.span.start <= start and end <= c.span.end),
+                (c for c in self.coreference_at.holding(start) if end <= c.span.end),
                 None,
             )
             if link is None:
@@ -1218,15 +1398,19 @@ class _Finder:
         Andris Kalnins said"): a registered person's, else the words of the name. The same
         title elsewhere in the article ("the Georgian commander") is the same person."""
         words = title.of(self.text).casefold()
-        same = {
-            m.span
-            for m in self.mentions
-            if m.role == "person" and m.person is None and m.span.of(self.text).casefold() == words
-        }
-        for link in self.coreferences:
-            if link.antecedent not in same | {title} or link.span == title:
+        same = {title, *self.titles.get(words, ())}
+        links = [link for span in same for link in self.coreferences_to.get(span, ())]
+        for link in sorted(links, key=lambda c: (c.span.start, c.span.end)):
+            if link.span == title:
                 continue
-            named = next((m for m in self.mentions if m.span == link.span and m.person), None)
+            named = next(
+                (
+                    m
+                    for m in self.mention_at.holding(link.span.start)
+                    if m.span == link.span and m.person
+                ),
+                None,
+            )
             if named is not None:
                 return named.person
             words = link.span.of(self.text)
@@ -1239,15 +1423,13 @@ class _Finder:
         coreferences ("he" → "the president" → Biden)."""
         for _ in range(_CHAIN_STEPS):
             link = next(
-                (c for c in self.coreferences if c.span.start <= start and end <= c.span.end),
+                (c for c in self.coreference_at.holding(start) if end <= c.span.end),
                 None,
             )
             if link is None:
                 return None
             start, end = link.antecedent.start, link.antecedent.end
-            people = (
-                m for m in self.mentions if m.person and m.span.start < end and start < m.span.end
-            )
+            people = (m for m in self.mention_at.overlapping(Span(start, end)) if m.person)
             found = next(people, None)
             if found is not None:
                 return found
@@ -1258,8 +1440,8 @@ class _Finder:
         if mention is not None:
             return mention.actor
         start, end = head.idx, _end(head)
-        for link in self.coreferences:
-            if link.span.start <= start and end <= link.span.end:
+        for link in self.coreference_at.holding(start):
+            if end <= link.span.end:
                 return link.actor
         return None
 
