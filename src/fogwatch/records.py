@@ -25,6 +25,8 @@ CueClass = Literal[
     "deny",
     "condemn",
     "hedge",
+    "endorse",
+    "intend",
     "observe",
     "report",
 ]

@@ -160,6 +160,8 @@ _SOURCES_ROLE = "sources"
 _PLACE_WORDS = 3  # the longest place name matched against the registry's qualifiers
 # "officials in Kharkiv", "the governor of Sumy region": where an office is
 _PLACE_PREPOSITIONS = frozenset({"in", "of"})
+# The cue class of what someone means to do ("wants to …"): an attribution, never a claim.
+_INTENTION = "intend"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +297,8 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
 
     - not a hedge nobody holds ("100,000 people are believed to be trapped", "fears that …" —
       the writer's own modality);
+    - not an intention ("Moscow wants to …", "refused to …"): the writer's reading of what
+      someone means to do, nothing they say;
     - not a question ("when asked whether the port would reopen, …");
     - a report inside the content of the same speaker's report is part of it ("the commander
       said he believes …" is one claim, the outer one);
@@ -308,6 +312,7 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
         said
         for said in found
         if not (said.stance == "hedge" and not said.sources)
+        and said.cue_class != _INTENTION
         and not _question(said, text)
         and not any(
             _restates(outer, said, text)
@@ -341,6 +346,21 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
 
 def _start(span: Span) -> int:
     return span.start
+
+
+def _nested_attitude(said: Attribution, contents: SpanIndex[tuple[Attribution, Span]]) -> bool:
+    """Whether a hedge or an intention is part of what someone else says ("the mayor said she
+    plans to …", "the ministry said commanders believe …": the outer speaker's claim), or an
+    intention has nobody who holds it ("anyone wanting to …"); `contents` holds every
+    attribution's contents."""
+    if said.stance != "hedge":
+        return False
+    if not said.sources and said.cue_class == _INTENTION:
+        return True
+    return any(
+        outer is not said and outer.cue_class != _INTENTION
+        for outer, _ in contents.holding(said.cue.start)
+    )
 
 
 def _same_sentence(first: Attribution, second: Attribution, doc: Doc) -> bool:
@@ -425,13 +445,16 @@ class _Finder:
                 found.append(attribution)
                 found.extend(self._inherited(attribution))
         found.extend(self._bylines())
-        return sorted(found, key=lambda a: (a.cue.start, a.contents[0].start))
+        contents = SpanIndex([(a, c) for a in found for c in a.contents], lambda p: p[1])
+        kept = [a for a in found if not _nested_attitude(a, contents)]
+        return sorted(kept, key=lambda a: (a.cue.start, a.contents[0].start))
 
     # ── cue kinds ──
 
     def _verb(self, token: Token) -> Attribution | None:
         cue, particle = self._verb_cue(token)
-        if cue is None or any(c.dep_ == "neg" for c in token.children):
+        # a "not" quoted before the verb is what is said: "“Probably not,” she said"
+        if cue is None or any(c.dep_ == "neg" and self.quote_at[c.idx] < 0 for c in token.children):
             return None
         following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         if following is not None and following.lower_ in _REFLEXIVE:
@@ -513,8 +536,10 @@ class _Finder:
         """What the verb says: its clause, or what the host clause says around it, or the
         noun phrase, infinitive or prepositional object the lexicon lets the verb take."""
         children = list(verb.children)
-        if particle is not None and particle.dep_ == "prep":
-            target = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+        objects = particle.children if particle is not None else iter(())
+        target = next((c for c in objects if c.dep_ in ("pobj", "pcomp")), None)
+        # the parser may tag a preposition with its object a particle: "called on(prt) police"
+        if particle is not None and (particle.dep_ == "prep" or target is not None):
             if target is None:
                 return ()
             infinitive = self._infinitive(verb)
