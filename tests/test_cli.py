@@ -19,8 +19,10 @@ FOGWATCH = [sys.executable, "-m", "fogwatch"]
 
 
 def run(*args: str, db: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    # a ceiling for a hung process, not a speed test: 1,500 short reports on a loaded 2-core
+    # machine took over 120 s
     return subprocess.run(
-        [*FOGWATCH, *args, "--db", db], capture_output=True, text=True, input=stdin, timeout=120
+        [*FOGWATCH, *args, "--db", db], capture_output=True, text=True, input=stdin, timeout=300
     )
 
 
