@@ -64,6 +64,22 @@ EXTRA_NAMES = {
     "CZE": ["Czechia", "Czech Republic"],
     "VAT": ["Vatican", "Holy See"],
 }
+# Words that make a state's name a description ACLED writes with "the": "the Republic of Congo".
+_DESCRIPTIVE_WORDS = {"Republic", "Islands", "Kingdom", "Emirates", "States", "Federation"}
+# States whose names are plurals: "the Netherlands", "the Philippines".
+_PLURAL_NAMES = {"Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles"}
+# ACLED's country names where the sources spell a state otherwise: generic actors ("Protesters
+# (Palestine)") and state forces are named with them.
+ACLED_NAMES = {
+    "PSE": "Palestine",
+    "COD": "Democratic Republic of Congo",
+    "COG": "Republic of Congo",
+    "NLD": "Netherlands",
+    "CZE": "Czech Republic",
+    "SWZ": "eSwatini",
+    "CPV": "Cape Verde",
+    "TLS": "East Timor",
+}
 EXTRA_DEMONYMS = {
     "SAU": ["Saudi", "Saudis"],
     "ARE": ["Emirati", "Emiratis"],
@@ -88,6 +104,15 @@ _WORD = re.compile(r"^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}$")
 _REGION_NAME = re.compile(
     r"^(?:Republic of )?(.+?)(?: (?:Oblast|Krai|Kray|Republic|Autonomous Okrug))?$"
 )
+
+
+def _with_article(name: str) -> str:
+    """A state's name as ACLED writes it after "Forces of": "the Netherlands", "the Central
+    African Republic", "the Philippines"; "Sudan", "Palestine"."""
+    name = name.removeprefix("The ")
+    words = name.split()
+    descriptive = any(w in _DESCRIPTIVE_WORDS for w in words)
+    return "the " + name if descriptive or name in _PLURAL_NAMES else name
 
 
 def package_dir(name: str) -> Path:
@@ -163,7 +188,7 @@ def states(hand_written: set[str]) -> list[dict[str, Any]]:
         found.append(
             {
                 "iso3": iso3,
-                "name": country.get("name") or row[0],
+                "name": ACLED_NAMES.get(iso3) or country.get("name") or row[0],
                 "names": _clean(n.removeprefix("The ") for n in names),
                 "capitals": _clean(c for c in capitals if isinstance(c, str)),
                 "demonyms": _clean([*demonyms, *(plural(d) or "" for d in demonyms), *extra]),
@@ -229,7 +254,7 @@ def build() -> str:
     hand_ids = {str(raw.get("id")) for raw in data["actors"] if isinstance(raw, dict)}
     for state in found:
         iso3, name = state["iso3"], state["name"]
-        name = "the " + name.removeprefix("The ") if name.startswith("The ") else name
+        name = _with_article(name)
         metonyms = list(
             dict.fromkeys(w for w in [*state["names"], *state["capitals"]] if usable(w))
         )

@@ -349,3 +349,97 @@ def test_fighters_from_an_armed_group_are_that_group():
         ("Fighters from the Islamic State", "IS.is", "IS", "group")
     ]
     assert found("Troops from Kharkiv moved.") == []
+
+
+def test_territory_is_regained_by_the_states_forces_from_the_group_that_took_it():
+    text = (
+        "The army said it recaptured the town of Mocimboa da Praia, taken by Islamic State "
+        "fighters in August, on Sunday."
+    )
+    assert event_rows(text) == [
+        ("Government regains territory", "Military Forces of Mozambique", "Islamic State (IS)")
+    ]
+
+
+def test_a_group_something_is_freed_from_is_not_who_acts():
+    text = (
+        "The security forces launched an offensive in Borno State to free the villages from "
+        "Boko Haram fighters, officials said on Monday."
+    )
+    assert event_rows(text) == [
+        (
+            "Government regains territory",
+            "Military Forces of Nigeria (2023-)",
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        )
+    ]
+
+
+def test_a_states_forces_as_a_party_situate_an_event_no_place_situates():
+    assert event_rows("Gunmen attacked a CRPF convoy on Sunday, killing three personnel.") == [
+        ("Armed clash", "Unidentified Armed Group (India)", "Police Forces of India (2014-)")
+    ]
+
+
+def test_states_carry_acleds_country_names():
+    registry = load_registry()
+    protesters = registry.generic("protesters", "PSE")
+    assert protesters is not None and protesters.name == "Protesters (Palestine)"
+    assert registry.actor("CAF.military").name == "Military Forces of the Central African Republic"
+    assert registry.actor("CZE.police").name == "Police Forces of the Czech Republic"
+
+
+def test_a_government_arrests_and_seizes_weapons_through_its_police():
+    assert event_rows(
+        "Kenya arrested three suspected al-Shabaab recruiters in Mombasa on Friday."
+    ) == [("Arrests", "Police Forces of Kenya", "Al Shabaab")]
+    assert event_rows("Nigeria seized a consignment of rifles at the port of Lagos on Monday.") == [
+        ("Disrupted weapons use", "Police Forces of Nigeria", None)
+    ]
+
+
+def test_forces_that_come_under_attack_are_attacked():
+    text = (
+        "Kenyan police came under a grenade attack on Tuesday while raiding a hideout in Garissa."
+    )
+    assert event_rows(text) == [
+        ("Grenade", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
+    ]
+
+
+def test_pro_government_forces_are_no_one_states_forces():
+    assert found("Pro-government forces retook the town.") == []
+
+
+def test_a_lead_without_a_perpetrator_takes_the_group_the_next_sentence_names():
+    text = (
+        "Five villagers were killed in an attack in Ituri on Sunday. CODECO militiamen stormed "
+        "the village at dawn, residents said."
+    )
+    assert event_rows(text) == [
+        (
+            "Attack",
+            "CODECO - Cooperative for Development of Congo",
+            "Civilians (Democratic Republic of Congo)",
+        )
+    ]
+
+
+def test_a_sponsor_state_is_not_where_its_proxies_fight():
+    text = "Iran-backed militiamen attacked a convoy on a desert road on Monday, killing four soldiers."
+    assert event_rows(text) == [("Armed clash", "Unidentified Armed Group", None)]
+
+
+def test_foreign_forces_attacked_do_not_situate_the_event():
+    text = "Gunmen attacked a US-led coalition convoy on Monday, killing four soldiers."
+    assert event_rows(text) == [
+        ("Armed clash", "Unidentified Armed Group", "Military Forces of the United States")
+    ]
+
+
+def test_the_last_word_of_a_states_two_word_name_is_that_state():
+    text = (
+        "Officials in South Sudan's Jonglei State announced that 40 armed opposition fighters "
+        "had surrendered on Sunday."
+    )
+    assert event_rows(text) == [("Agreement", "Government of South Sudan", None)]

@@ -82,7 +82,7 @@ def test_gaza_an_israeli_strike_and_the_denial_of_hamas_accusation(world):
         "Air/drone strike",
         "Military Forces of Israel",
         "ISR",
-        "Civilians (Palestinian Territory)",
+        "Civilians (Palestine)",
         "PS",
     )
     assert speakers(result) == {
@@ -172,7 +172,7 @@ def test_eastern_congo_m23_adf_and_rwandas_denial(world):
         "Attack",
         "ADF - Allied Democratic Forces",
         "ADF",
-        "Civilians (Democratic Republic of the Congo)",
+        "Civilians (Democratic Republic of Congo)",
         "CD",
     )
     assert (

@@ -174,11 +174,16 @@ def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | N
 
 
 def _polity_of(reading: Reading, token: Token) -> str | None:
-    """The side a word names by itself: "Russia", "Ukrainian", "Kyiv"."""
+    """The side a word names by itself: "Russia", "Ukrainian", "Kyiv"; the last word of a
+    two-word name names that name's side ("Sudan" in "South Sudan")."""
+    longer = f"{token.nbor(-1).text} {token.text}" if token.i > 0 else None
+    found = None
     for key, polity in reading.registry.polities.items():
-        if polity.rank >= 1 and token.text in polity.words:
+        if polity.rank >= 1 and longer is not None and longer in polity.words:
             return key
-    return None
+        if found is None and polity.rank >= 1 and token.text in polity.words:
+            found = key
+    return found
 
 
 def _role_actor(reading: Reading, side: str, token: Token) -> Actor | None:
@@ -338,8 +343,15 @@ _AIR_DEFENCE_VERBS = frozenset({"intercept", "shoot", "down", "destroy"})
 _LOOTING = "Looting/property destruction"
 # An agreement no clause names a party to: the states its sentence names, by their governments.
 _AGREEMENT = "Agreement"
+# "Turkey-backed fighters": a group a state sponsors is none of its forces.
+_SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "trained"})
+# ACLED: government forces or their affiliates regain territory.
+_REGAINS = "Government regains territory"
 _IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
 _NOT_PERPETRATORS = frozenset({6, 7})
+# Rebels, political and identity militias: ACLED's named non-state armed actors.
+_NON_STATE_ARMED = frozenset({2, 3, 4})
+_UNNAMED_SIDE = "UNID"
 _CIVILIANS = 7
 # Place roles that say which country a report is in, where no place is where it happened: the
 # dateline, a place inside an institution's name.
@@ -390,6 +402,8 @@ def complete(reading: Reading, candidate: Candidate) -> None:
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
     elif candidate.actor1 is None and not war:
         candidate.actor1 = _sentence_party(reading, candidate, sub.event_type, country)
+    if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
+        candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
         police = registry.polities[country].roles.get("police")
         candidate.actor1 = ActorRef(police, span) if police is not None else None
@@ -410,9 +424,58 @@ def complete(reading: Reading, candidate: Candidate) -> None:
         and sub.name not in _STATE_WEAPONS
     ):
         unnamed = registry.generic("armed_groups", country)
-        candidate.actor1 = ActorRef(unnamed, span) if unnamed is not None else None
+        named = _group_acting_next(reading, candidate.trigger)
+        candidate.actor1 = named or (ActorRef(unnamed, span) if unnamed is not None else None)
+    if sub.name == _REGAINS and country is not None:
+        _regained_by_state(reading, candidate, country)
     candidate.actor1 = _in_country(reading, candidate.actor1, country)
     candidate.actor2 = _in_country(reading, candidate.actor2, country)
+
+
+def _group_acting_next(reading: Reading, trigger: Token) -> ActorRef | None:
+    """The one named non-state armed group that is the subject of another trigger in this
+    sentence or the next: a lead that tells of an attack without its perpetrator ("soldiers
+    were killed in suicide attacks") names him in the sentence that tells it in detail."""
+    sentence = reading.sentence(trigger.i)
+    starts = reading.sentence_starts
+    end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
+    groups: dict[str, ActorRef] = {}
+    for i in range(starts[sentence], end):
+        mention = reading.actor_at.get(i)
+        if mention is None or mention.actor.inter not in _NON_STATE_ARMED:
+            continue
+        if mention.actor.side == _UNNAMED_SIDE:
+            continue  # "gunmen": no name to carry over
+        word = reading.doc[i]
+        head = word.head
+        if word.dep_ == "nsubj" and head.i != trigger.i and head.i in reading.trigger_clauses:
+            groups.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> None:
+    """ACLED: only a state's forces or their auxiliaries regain territory; a group the clause
+    made actor1 ("seized by IS", "freed from IS") is the one that lost it."""
+    held = candidate.actor1
+    if held is not None and held.actor.side in reading.registry.states:
+        return
+    military = reading.registry.polities[country].roles.get("military")
+    if military is None:
+        return
+    candidate.actor1 = ActorRef(military, candidate.trigger_span)
+    if held is not None and candidate.actor2 is None:
+        candidate.actor2 = held
+
+
+def _enforcer(reading: Reading, ref: ActorRef, trigger: Token) -> ActorRef:
+    """ACLED: a government arrests and seizes weapons through its police, and shoots them down
+    through its military ("Ukraine seized an arms cache": Police Forces of Ukraine)."""
+    if ref.actor.kind != "government":
+        return ref
+    polity = reading.registry.polities.get(ref.actor.side)
+    shot = trigger.lemma_.lower() in _AIR_DEFENCE_VERBS
+    force = polity.roles.get("military" if shot else "police") if polity is not None else None
+    return ActorRef(force, ref.span) if force is not None else ref
 
 
 def _same_party(a: ActorRef, b: ActorRef) -> bool:
@@ -434,7 +497,8 @@ def _sentence_party(
     reading: Reading, candidate: Candidate, event_type: str, country: str | None
 ) -> ActorRef | None:
     """The first party the trigger's sentence names that can carry the event out, or a state
-    force named there without its state ("police said", "soldiers seized")."""
+    force named there without its state ("police said", "soldiers seized"); a party named as
+    the one the event happened to becomes actor2 if it has none."""
     violent = event_type in _UNNAMED_PERPETRATOR
     token = candidate.trigger
     speaker: str | None = None
@@ -447,6 +511,9 @@ def _sentence_party(
             continue
         if candidate.actor2 is not None and _same_party(ref, candidate.actor2):
             continue
+        if _acted_on(reading, ref):
+            candidate.actor2 = candidate.actor2 or ref  # the party the event happened to
+            continue
         return ref
     for word in token.sent:
         polity_key = _polity_of(reading, word) if word.head == token else None
@@ -458,17 +525,43 @@ def _sentence_party(
     return _state_force(reading, token, speaker or country, battle=event_type == "Battles")
 
 
+def _acted_on(reading: Reading, ref: ActorRef) -> bool:
+    """Whether the mention is what a verb frees or drives something from ("freed the villages
+    from IS militants") or the subject that comes under attack ("police came under a grenade
+    attack"): the party the event happens to, not the one that acts."""
+    if ref.span is None:
+        return False
+    tokens = list(reading.doc.char_span(ref.span.start, ref.span.end) or ())
+    if not tokens:
+        return False
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    head = root.head
+    freed_from = root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in syntax.VERBS
+    comes_under = (
+        root.dep_ == "nsubj"
+        and head.lemma_.lower() == "come"
+        and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children)
+    )
+    return freed_from or comes_under
+
+
 def _named_government(reading: Reading, token: Token) -> ActorRef | None:
     """The government of the first state the trigger's sentence names ("Armenia and Azerbaijan
     agreed", "talks with his Chilean counterpart")."""
     for word in token.sent:
         polity_key = _polity_of(reading, word)
-        sponsor = word.i + 1 < len(reading.doc) and reading.doc[word.i + 1].text in ("-", "–")
-        if polity_key in reading.registry.states and not sponsor:  # not "a US-brokered truce"
+        # not "a US-brokered truce"
+        if polity_key in reading.registry.states and not _sponsor(reading, word):
             government = reading.registry.polities[polity_key].roles.get("government")
             if government is not None:
                 return ActorRef(government, reading.token_span(word.i, word.i + 1))
     return None
+
+
+def _sponsor(reading: Reading, word: Token) -> bool:
+    """Whether a state's name leads a hyphenated compound ("US-led", "Turkey-backed",
+    "US-brokered"): it names who sponsors, not where or who acts."""
+    return word.i + 1 < len(reading.doc) and reading.doc[word.i + 1].text in ("-", "–")
 
 
 def _state_force(
@@ -486,6 +579,8 @@ def _state_force(
             continue
         if _reports(reading, word) or not (battle or _carries_out(reading, word, token)):
             continue  # "police say", "four police officers were killed": not who did it
+        if any(c.dep_ == "amod" and c.lower_ in _SPONSORED for c in word.children):
+            continue  # "Turkey-backed fighters": a state's proxies, not its forces
         actor = polity.roles.get(role.key)
         if actor is not None:
             return ActorRef(actor, reading.token_span(word.i, word.i + 1))
@@ -504,8 +599,20 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
     acting = word.dep_ in ("nsubj", "csubj") or word.head.lower_ == "by"
     # the trigger, the verb that governs it, or a verb it is coordinated with ("raped and
     # assaulted by police")
-    governs = head in (trigger, trigger.head) or (head.dep_ == "conj" and head.head == trigger)
+    governs = head in (trigger, trigger.head, _purpose_of(trigger)) or (
+        head.dep_ == "conj" and head.head == trigger
+    )
     return acting and governs and head.lemma_.lower() not in reading.registry.reporting_verbs
+
+
+def _purpose_of(trigger: Token) -> Token | None:
+    """The verb a trigger is the purpose of ("launched an offensive to free X": "launched"),
+    whose subject carries the trigger out."""
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if not purpose or trigger.dep_ not in ("xcomp", "acl", "advcl", "relcl"):
+        return None
+    head = trigger.head
+    return head.head if head.dep_ == "dobj" else head
 
 
 def _reports(reading: Reading, word: Token) -> bool:
@@ -529,7 +636,8 @@ def _speaks(reading: Reading, ref: ActorRef) -> bool:
 
 def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state (side) of the event's place, else the one state the places and state names of
-    its sentence point to, else the state the article's places point to most."""
+    its sentence point to, else the state the article's places point to most, else the state
+    whose police are a party ("militants attacked a CRPF camp": India)."""
     registry = reading.registry
     if candidate.place is not None and candidate.place.mention.place is not None:
         state = registry.state_of(candidate.place.mention.place.country)
@@ -547,6 +655,9 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             situated.append(state)  # "HONG KONG (Reuters) -", "the Badin Press Club"
         if state is None or mention.role != "location":
             continue  # "Israeli", "Moscow said": a demonym or a metonym is not where it happened
+        last = reading.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if last is not None and len(last) and _sponsor(reading, last[-1]):
+            continue  # "Turkey-backed fighters": the sponsor, not where they fight
         everywhere.append(state)
         if start <= mention.span.start < end:
             here.append(state)
@@ -556,9 +667,21 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     if not everywhere:
         for word in reading.doc:
             polity = _polity_of(reading, word)
-            if polity in registry.states and word.i not in reading.actor_at:
+            # not "a US-led coalition": its sponsor fights elsewhere
+            sponsor = _sponsor(reading, word)
+            if polity in registry.states and word.i not in reading.actor_at and not sponsor:
                 everywhere.append(polity)
     if not everywhere:
-        return None
+        return _forces_state(reading, candidate)
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
+
+
+def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
+    """The state whose police the event names as a party, when no place situates it: police
+    act, and are attacked, at home (a military also fights abroad)."""
+    for ref in (candidate.actor2, candidate.actor1):
+        polity = reading.registry.polities.get(ref.actor.side) if ref is not None else None
+        if ref is not None and polity is not None and polity.roles.get("police") == ref.actor:
+            return ref.actor.side if ref.actor.side in reading.registry.states else None
+    return None
