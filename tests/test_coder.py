@@ -667,6 +667,14 @@ def test_a_list_of_places_is_one_event_per_place() -> None:
     ]
 
 
+def test_arresting_protesters_is_a_protest_with_intervention_by_the_police() -> None:
+    # ACLED: arrests at a protest are its intervention — the crowd is actor1, the police actor2
+    events = coded("Police in Nairobi arrested 12 protesters on Monday.", "2023-06-14")
+    assert picked(events, "sub_type", "actor1", "actor2") == [
+        ("Protest with intervention", "CIV.protesters.KEN", "KEN.police")
+    ]
+
+
 def test_a_place_that_only_classifies_the_target_is_not_where_it_happened() -> None:
     # "the Black Sea port of X": the sea says what kind of port; the strike is in X
     text = "Russian missiles struck the Black Sea port of Odesa on Tuesday."

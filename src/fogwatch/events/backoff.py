@@ -189,6 +189,8 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue
         if found[0].sub_type in _WORDS_DECIDE or label[0] in _TERRITORY:
             continue
+        if label[0] == "Arrests" and found[0].frame in ("protest", "riot"):
+            continue  # ACLED: arrests at a protest are its intervention, its actors the crowd's
         for event in found:
             if event.modality in _REPORTED:
                 event.sub_type = label[0]

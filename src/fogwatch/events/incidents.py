@@ -43,7 +43,11 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         found = by_sentence.get(sentence, [])
         if any(c.frame in ("protest", "riot") for c in found):
             # ACLED: arrests at a protest are its intervention, not events of their own
+            arrested = any(c.frame == "arrest" for c in found)
             found = [c for c in found if c.frame != "arrest"]
+            for candidate in found:
+                if arrested and candidate.sub_type == "Peaceful protest":
+                    candidate.sub_type = "Protest with intervention"
         merged = _merge_same(reading, found)
         violent = [c for c in merged if c.frame in VIOLENT_FRAMES or c.frame == "protest"]
         earlier: Candidate | None = None
