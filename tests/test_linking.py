@@ -421,7 +421,7 @@ def test_linking_without_comparing_every_pair_finds_what_comparing_every_pair_fi
             )
         )
     blocked = linking.link(statements)
-    everything = lambda ordered, shown: set(itertools.combinations(range(len(ordered)), 2))  # noqa: E731
+    everything = lambda ordered, shown, rare: set(itertools.combinations(range(len(ordered)), 2))  # noqa: E731
     monkeypatch.setattr(linking, "_candidates", everything)
     assert len(blocked) > 40
     assert {k.relation for k in blocked} == {"contradicts", "confirms", "repeats"}
@@ -433,8 +433,8 @@ def test_a_long_reports_claims_about_one_place_are_compared_with_their_neighbour
     ones, so a report of thousands of claims about one town costs linear time."""
     one = {"article_id": "report", "cluster": "report", "keywords": ("convoy", "bridge", "depot")}
     report = [said(f"c{n}", position=n, **one) for n in range(2000)]
-    pairs = linking._candidates(report, {})
+    pairs = linking._candidates(report, {}, {})
     assert 2000 * linking._NEIGHBOURS // 2 < len(pairs) <= 2000 * linking._NEIGHBOURS
     # the same claims in two articles: every pair across them is compared
     other = [dataclasses.replace(s, article_id="wire", cluster="wire") for s in report[:300]]
-    assert len(linking._candidates(report[:300] + other, {})) > 300 * 300
+    assert len(linking._candidates(report[:300] + other, {}, {})) > 300 * 300

@@ -41,7 +41,7 @@ import datetime as dt
 import functools
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -236,11 +236,14 @@ def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) ->
     wanted = None if fresh is None else set(fresh)
     # a keyword only two claims of one article share says they are about one thing ("fog");
     # counted per article, so the answer does not depend on what else is stored yet
-    counts = Counter((s.article_id, k) for s in ordered for k in set(s.keywords))
-    rare = frozenset(key for key, n in counts.items() if n == 2)
+    users: dict[tuple[str, str], list[int]] = defaultdict(list)  # (article, word) → claims
+    for i, s in enumerate(ordered):
+        for k in set(s.keywords):
+            users[(s.article_id, k)].append(i)
+    rare = {key: members for key, members in users.items() if len(members) == 2}
     shown = _shown_before(ordered)
     links: dict[tuple[str, str, str], ClaimLink] = {}
-    for i, j in sorted(_candidates(ordered, shown)):
+    for i, j in sorted(_candidates(ordered, shown, rare)):
         first, second = ordered[i], ordered[j]
         if wanted is not None and first.claim_id not in wanted and second.claim_id not in wanted:
             continue
@@ -253,7 +256,9 @@ def link(statements: Sequence[Statement], fresh: Iterable[str] | None = None) ->
 
 
 def _candidates(
-    ordered: Sequence[Statement], shown: Mapping[str, Statement]
+    ordered: Sequence[Statement],
+    shown: Mapping[str, Statement],
+    rare: Mapping[tuple[str, str], Sequence[int]],
 ) -> set[tuple[int, int]]:
     """The index pairs that can be linked at all, found without comparing every pair.
 
@@ -293,6 +298,8 @@ def _candidates(
             if ordered[i].predicate in explanations:
                 for j in members[max(0, n - _NEIGHBOURS) : n + _NEIGHBOURS + 1]:
                     add(i, j)
+    for first, second in rare.values():
+        add(first, second)
     _shared_word_candidates(ordered, add)
     return pairs
 
@@ -313,20 +320,14 @@ def _near_pairs(ordered: Sequence[Statement], members: Sequence[int]) -> Iterato
 
 
 def _shared_word_candidates(ordered: Sequence[Statement], add: Callable[[int, int], None]) -> None:
-    """Pairs `_repetition` may call the same words: a word only they use in their article, or at
-    least one of the rarest words the shorter content must share."""
+    """Pairs `_repetition` may call the same words for sharing most of the shorter content's
+    distinctive words: at least one of its rarest few."""
     generic = _conflicts().generic
     words = [[k for k in s.keywords if k not in generic] for s in ordered]
     holders: dict[str, list[int]] = defaultdict(list)
-    in_article: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (s, mine) in enumerate(zip(ordered, words, strict=True)):
+    for i, mine in enumerate(words):
         for k in mine:
             holders[k].append(i)
-        for k in set(s.keywords):
-            in_article[(s.article_id, k)].append(i)
-    for members in in_article.values():
-        if len(members) == 2:
-            add(*members)
     probes: dict[str, list[int]] = defaultdict(list)
     for i, mine in enumerate(words):
         need = _MIN_SHARED_KEYWORDS
@@ -362,7 +363,7 @@ def _relate(
     earlier: Statement,
     later: Statement,
     shown: Mapping[str, Statement],
-    rare: frozenset[tuple[str, str]],
+    rare: Mapping[tuple[str, str], Sequence[int]],
 ) -> ClaimLink | None:
     if earlier.claim_id == later.claim_id:
         return None
@@ -607,7 +608,7 @@ def _speaking_for(s: Statement) -> str | None:
 
 
 def _repetition(
-    later: Statement, earlier: Statement, rare: frozenset[tuple[str, str]]
+    later: Statement, earlier: Statement, rare: Mapping[tuple[str, str], Sequence[int]]
 ) -> str | None:
     same_origin = later.cluster == earlier.cluster and later.article_id != earlier.article_id
     if not same_origin:
