@@ -15,7 +15,7 @@ place only from their own clause, and agreements and arrests only from a locativ
 
 from __future__ import annotations
 
-import functools
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -267,8 +267,17 @@ def _place_ref(mention: PlaceMention, nearby: bool, level: int) -> PlaceRef:
     return PlaceRef(mention, precision, level)
 
 
-@functools.lru_cache(maxsize=4)  # one article's focus, asked by each of its unplaced battles
+_FOCUS: weakref.WeakKeyDictionary[Reading, PlaceRef | None] = weakref.WeakKeyDictionary()
+"""Each article's focus, asked by each of its unplaced battles; gone with its reading."""
+
+
 def _focus(reading: Reading) -> PlaceRef | None:
+    if reading not in _FOCUS:
+        _FOCUS[reading] = _main_place(reading)
+    return _FOCUS[reading]
+
+
+def _main_place(reading: Reading) -> PlaceRef | None:
     """The article's main place: its most named town, else its most named region — named
     twice or more, and never a building or a country."""
     counts: dict[str, int] = {}
