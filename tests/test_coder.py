@@ -683,6 +683,25 @@ def test_a_place_that_only_classifies_the_target_is_not_where_it_happened() -> N
     ]
 
 
+def test_a_place_in_another_subjects_adverbial_clause_is_not_where_it_happened() -> None:
+    # "as leaders began a summit in X": X is where the leaders met, not where the strikes hit
+    text = (
+        "Russian missiles hit Kyiv on Sunday. "
+        "The strikes came as leaders of the G7 began a summit in Bavaria, southern Germany."
+    )
+    places = {place for (place,) in picked(coded(text, "2023-06-14"), "place")}
+    assert "Bayern" not in places
+
+
+def test_a_relative_clause_says_where_the_target_is() -> None:
+    text = (
+        "Russian forces bombed a theatre where civilians were sheltering in the city of Mariupol."
+    )
+    assert picked(coded(text, "2023-06-14"), "sub_type", "place") == [
+        ("Air/drone strike", "Mariupol")
+    ]
+
+
 def test_where_fire_came_from_is_not_where_it_hit() -> None:
     # spaCy tags "Belgorod at Kharkiv" as one organisation's name: two places joined by "at"
     text = "Russian forces fired artillery from Belgorod at Kharkiv on Monday."

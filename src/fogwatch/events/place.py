@@ -51,7 +51,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     head = syntax.clause_head(token)
     ranked = []
     for mention, root in reading.places_in(sentence, sentence):
-        if root.i not in scope:
+        if root.i not in scope or _in_other_clause(root, token):
             continue
         rank, nearby = _attachment(reading, root, head, token)
         if locative_only and rank != 1:
@@ -68,7 +68,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     in_sentence = []
     others = _other_events_words(reading, token)
     for mention, root in reading.places_in(sentence, sentence):
-        if root.i in others:
+        if root.i in others or _in_other_clause(root, token):
             continue
         rank, nearby = _attachment(reading, root, root.sent.root, None)
         if rank == 1:
@@ -108,6 +108,23 @@ def _other_events_words(reading: Reading, token: Token) -> set[int]:
             continue
         found |= {t.i for t in other.subtree}
     return found
+
+
+def _in_other_clause(root: Token, trigger: Token) -> bool:
+    """Whether a place lies in an adverbial clause with a subject of its own that does not hold
+    the trigger: in "the strikes came as leaders began a summit in X", X is where the leaders
+    are, not where the strikes hit. (A relative clause is different: "a theatre where civilians
+    sheltered in X" says where the theatre is.)"""
+    node = root
+    for _ in range(syntax.MAX_CLIMB):
+        if node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return False
+        if node.dep_ == "advcl" and syntax.has_subject(node):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _where_place(reading: Reading, token: Token) -> PlaceMention | None:
