@@ -115,8 +115,8 @@ def code(
     merged = incidents.merge(reading, candidates)
     if labels is not None:
         backoff.correct(merged, labels)
-    for candidate in merged:
-        parties.complete(reading, candidate)  # ACLED codes every event with an actor1
+    for n, candidate in enumerate(merged):
+        parties.complete(reading, candidate, merged[:n])  # ACLED codes every event with an actor1
     return [_event(reading, candidate) for candidate in merged]
 
 

@@ -11,7 +11,7 @@ Group (Country).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax, taxonomy
@@ -339,6 +339,9 @@ _ARRESTS = "Arrests"
 # shoots them down.
 _DISRUPTED = "Disrupted weapons use"
 _AIR_DEFENCE_VERBS = frozenset({"intercept", "shoot", "down", "destroy"})
+_INTERCEPT = "intercept"
+# What air defence intercepts: the sub-types of the weapons that fly.
+_AERIAL = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # Property looted or burned by no one named: ACLED's rioters.
 _LOOTING = "Looting/property destruction"
 # An agreement no clause names a party to: the states its sentence names, by their governments.
@@ -349,6 +352,8 @@ _SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "
 _REGAINS = "Government regains territory"
 _IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
 _NOT_PERPETRATORS = frozenset({6, 7})
+_STATE_FORCES = 1
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 _NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
@@ -358,7 +363,7 @@ _CIVILIANS = 7
 _SITUATING_ROLES = frozenset({"dateline", "modifier"})
 
 
-def complete(reading: Reading, candidate: Candidate) -> None:
+def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate] = ()) -> None:
     """ACLED's actor1 for an event its clause leaves without one, and the country for a generic
     actor: protests are Protesters (Country), riots Rioters (Country); other events take the
     sentence's first party, a state force the sentence names without its state ("police"), else:
@@ -366,7 +371,10 @@ def complete(reading: Reading, candidate: Candidate) -> None:
     Rioters (Country), an agreement the government of a state the sentence names, political
     violence Unidentified Armed Group (Country). In a war the lexicon knows, whose sides
     `opponent` gives, only crowds, arrests, seized weapons and looting take these rules. The
-    country is the event place's, else the one the sentence or the article names."""
+    country is the event place's, else the one the sentence or the article names. An event told
+    again by a definite noun ("the airstrikes targeted …") takes the `earlier` one's parties."""
+    if candidate.actor1 is None:
+        _told_again(candidate, earlier)
     sub = taxonomy.sub_event_type(candidate.sub_type)
     country = _event_state(reading, candidate)
     # a war the lexicon knows (Russia–Ukraine): its sides come from `opponent`, and only its
@@ -394,11 +402,15 @@ def complete(reading: Reading, candidate: Candidate) -> None:
         if protesters is not None:
             candidate.actor1 = ActorRef(protesters, actor1.span if actor1 else span)
     elif sub.event_type == _RIOTS and (
-        candidate.actor1 is None or candidate.actor1.actor.inter in (*_NOT_PERPETRATORS, 5)
+        candidate.actor1 is None or candidate.actor1.actor.inter in (*_NOT_PERPETRATORS, 5, 1)
     ):
         rioters = registry.generic("rioters", country)
         if rioters is not None:
             kept = candidate.actor1
+            if kept is not None and kept.actor.inter == _STATE_FORCES:
+                # ACLED: the rioters are actor1 of a riot; police who fight them are actor2
+                candidate.actor2 = candidate.actor2 or kept
+                kept = None
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
     elif candidate.actor1 is None and not war:
         candidate.actor1 = _sentence_party(reading, candidate, sub.event_type, country)
@@ -410,7 +422,7 @@ def complete(reading: Reading, candidate: Candidate) -> None:
     if candidate.actor1 is None and sub.name == _DISRUPTED and country is not None:
         candidate.actor1 = _state_force(reading, candidate.trigger, country, battle=True)
         if candidate.actor1 is None:
-            shot = candidate.trigger.lemma_.lower() in _AIR_DEFENCE_VERBS
+            shot = _shoots_down(reading, candidate.trigger)
             force = registry.polities[country].roles.get("military" if shot else "police")
             candidate.actor1 = ActorRef(force, span) if force is not None else None
     if candidate.actor1 is None and sub.name == _LOOTING:
@@ -426,19 +438,46 @@ def complete(reading: Reading, candidate: Candidate) -> None:
         unnamed = registry.generic("armed_groups", country)
         named = _group_acting_next(reading, candidate.trigger)
         candidate.actor1 = named or (ActorRef(unnamed, span) if unnamed is not None else None)
+    elif (
+        candidate.actor1 is not None
+        and candidate.actor1.actor.side == _UNNAMED_SIDE
+        and sub.event_type in _UNNAMED_PERPETRATOR
+    ):
+        # "a suicide bomber struck …; Taliban fighters then stormed …": the group named next
+        named = _group_acting_next(reading, candidate.trigger)
+        if named is not None:
+            candidate.actor1 = named
+            if candidate.actor2 is not None and _same_party(named, candidate.actor2):
+                candidate.actor2 = None  # a group is not the party its own attack hit
     if sub.name == _REGAINS and country is not None:
         _regained_by_state(reading, candidate, country)
     candidate.actor1 = _in_country(reading, candidate.actor1, country)
     candidate.actor2 = _in_country(reading, candidate.actor2, country)
 
 
+def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
+    """ "Russian warplanes carried out airstrikes on X. … the airstrikes targeted Y": a trigger
+    noun with a definite determiner and no party of its own refers back to the last earlier
+    event of its sub-type, and takes its parties."""
+    trigger = candidate.trigger
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
+    if trigger.pos_ not in syntax.NOUNS or not definite:
+        return
+    before = [c for c in earlier if c.sub_type == candidate.sub_type and c.actor1 is not None]
+    if before:
+        candidate.actor1 = before[-1].actor1
+        candidate.actor2 = candidate.actor2 or before[-1].actor2
+
+
 def _group_acting_next(reading: Reading, trigger: Token) -> ActorRef | None:
-    """The one named non-state armed group that is the subject of another trigger in this
-    sentence or the next: a lead that tells of an attack without its perpetrator ("soldiers
-    were killed in suicide attacks") names him in the sentence that tells it in detail."""
+    """The one named non-state armed group that is the subject of another trigger, of its clause
+    or of the verb it hangs from, in this sentence or the next: a lead that tells of an attack
+    without its perpetrator ("soldiers were killed in suicide attacks") names him in the sentence
+    that tells it in detail."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
+    acts = set(reading.trigger_clauses) | reading.trigger_heads
     groups: dict[str, ActorRef] = {}
     for i in range(starts[sentence], end):
         mention = reading.actor_at.get(i)
@@ -448,7 +487,9 @@ def _group_acting_next(reading: Reading, trigger: Token) -> ActorRef | None:
             continue  # "gunmen": no name to carry over
         word = reading.doc[i]
         head = word.head
-        if word.dep_ == "nsubj" and head.i != trigger.i and head.i in reading.trigger_clauses:
+        # or the verb a trigger hangs from: "the bomber blew up a minibus, killing four"
+        governs = any(c.i in acts and c.dep_ in ("advcl", "xcomp", "conj") for c in head.children)
+        if word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs):
             groups.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
     return next(iter(groups.values())) if len(groups) == 1 else None
 
@@ -473,9 +514,25 @@ def _enforcer(reading: Reading, ref: ActorRef, trigger: Token) -> ActorRef:
     if ref.actor.kind != "government":
         return ref
     polity = reading.registry.polities.get(ref.actor.side)
-    shot = trigger.lemma_.lower() in _AIR_DEFENCE_VERBS
+    shot = _shoots_down(reading, trigger)
     force = polity.roles.get("military" if shot else "police") if polity is not None else None
     return ActorRef(force, ref.span) if force is not None else ref
+
+
+def _shoots_down(reading: Reading, trigger: Token) -> bool:
+    """Whether the trigger is air defence's: shooting down or destroying, or intercepting a
+    missile, rocket or drone ("intercepted 12 guns" at a border is a seizure)."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in _AIR_DEFENCE_VERBS:
+        return False
+    if lemma != _INTERCEPT:
+        return True
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(
+        reading.lexicon.weapons.get(word.lemma_.lower()) in _AERIAL
+        for o in objects
+        for word in o.subtree
+    )
 
 
 def _same_party(a: ActorRef, b: ActorRef) -> bool:
@@ -514,6 +571,8 @@ def _sentence_party(
         if _acted_on(reading, ref):
             candidate.actor2 = candidate.actor2 or ref  # the party the event happened to
             continue
+        if _acts_elsewhere(reading, ref, token):
+            continue  # "bombings killed 18 as Iraqi forces battle IS in Mosul"
         return ref
     for word in token.sent:
         polity_key = _polity_of(reading, word) if word.head == token else None
@@ -543,6 +602,23 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children)
     )
     return freed_from or comes_under
+
+
+def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
+    """Whether the mention is a party of a subordinate clause the trigger is not in ("as Iraqi
+    forces battle IS", "while police searched …"): it acts there, not in the event."""
+    if ref.span is None:
+        return False
+    tokens = list(reading.doc.char_span(ref.span.start, ref.span.end) or ())
+    if not tokens:
+        return False
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    for verb in root.ancestors:
+        if verb.left_edge.i <= trigger.i <= verb.right_edge.i:
+            return False
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return True
+    return False
 
 
 def _named_government(reading: Reading, token: Token) -> ActorRef | None:

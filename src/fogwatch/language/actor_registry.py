@@ -79,6 +79,9 @@ class Polity:
     rank: int
     words: tuple[str, ...]
     roles: dict[str, Actor]
+    yields: bool = False
+    """A qualifier that names no state by itself ("occupation"): after a state's own qualifier,
+    that state decides ("Israeli occupation soldiers" are Israel's)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ class Registry:
     territories: dict[str, str] = field(default_factory=dict)
     """ISO 3166-1 alpha-2 code of a territory ACLED codes under a state → that state ("HK" →
     "CHN")."""
+    proxies: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    """(sponsor state, state where it fights) → the armed group a report names only by its
+    sponsor ("Turkish-backed rebels" in Syria: the Syrian National Army)."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
@@ -309,6 +315,7 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("not_actors", list),
         ("extend", list),
         ("territories", dict),
+        ("proxies", list),
     )
     for key, kind in merged_keys:
         ours, theirs = merged.get(key) or kind(), more.get(key) or kind()
@@ -444,6 +451,7 @@ def build_registry(data: Any) -> Registry:
     unknown_states = sorted(v for v in territories.values() if v not in states)
     if unknown_states:
         raise RegistryError(f"territories name sides that are no states: {unknown_states}")
+    proxies = _proxies(data.get("proxies") or [], actors, states)
     return Registry(
         actors=actors,
         people=people,
@@ -465,7 +473,26 @@ def build_registry(data: Any) -> Registry:
         generic_actors=generic_actors,
         states=states,
         territories=territories,
+        proxies=proxies,
     )
+
+
+def _proxies(
+    raw: Any, actors: dict[str, Actor], states: frozenset[str]
+) -> dict[tuple[str, str], Actor]:
+    """`proxies` entries ({sponsor, country, actor}) by (sponsor, country)."""
+    if not isinstance(raw, list):
+        raise RegistryError("`proxies` must be a list")
+    proxies = {}
+    for entry in raw:
+        spec = entry if isinstance(entry, dict) else {}
+        sponsor, country, actor_id = spec.get("sponsor"), spec.get("country"), spec.get("actor")
+        if sponsor not in states or country not in states or actor_id not in actors:
+            raise RegistryError(
+                f"proxy {entry!r} needs a sponsor and a country that are states and a known actor"
+            )
+        proxies[(str(sponsor), str(country))] = actors[actor_id]
+    return proxies
 
 
 def _required(data: dict, key: str, kind: type, where: str) -> Any:
@@ -528,7 +555,13 @@ def _polities(raw: dict, actors: dict[str, Actor]) -> dict[str, Polity]:
                 raise RegistryError(f"polity {key} maps {role} to unknown actor {actor_id}")
             roles[role] = actors[actor_id]
         words = tuple(str(word) for word in spec["words"])
-        polities[key] = Polity(key=key, rank=int(spec.get("rank", 1)), words=words, roles=roles)
+        polities[key] = Polity(
+            key=key,
+            rank=int(spec.get("rank", 1)),
+            words=words,
+            roles=roles,
+            yields=bool(spec.get("yields", False)),
+        )
     return polities
 
 

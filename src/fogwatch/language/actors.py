@@ -65,6 +65,8 @@ _MEDIA_KINDS = frozenset({"media", "analysis/OSINT"})
 # A role noun the tagger reads as a verb is not one: "forces press on", "Ukraine reports that".
 _VERB_POS = frozenset({"VERB", "AUX"})
 _ARMED_GROUPS = "armed_groups"
+# Role keys of the groups a sponsor backs: "Turkish-backed militants", "Saudi-backed forces".
+_PROXY_ROLES = frozenset({_ARMED_GROUPS, "military"})
 _NON_STATE_ARMED = frozenset({2, 3, 4})
 """ACLED inter codes of rebel groups, political militias and identity militias."""
 # Role keys of those who report: their qualifier says whose press it is, not where things happen.
@@ -274,6 +276,12 @@ class _Reader:
                 return
         if qualifier is None:
             qualifier, end = self._loyal_to(end)
+        if qualifier is None and roles[-1].key in _PROXY_ROLES:
+            proxy = self._proxy(hit.start, roles[-1].key, self._context_country(hit.start))
+            if proxy is not None:  # "Saudi-backed forces" in Yemen: the government's
+                self._emit(hit.start, end, proxy, roles[-1].form)
+                self.next_free = end
+                return
         if qualifier is None:
             qualifier = self._local_place(hit.start, end)
         if qualifier is None and (
@@ -318,14 +326,49 @@ class _Reader:
         key = next((n.key for n in roles if n.key in self.registry.generic_actors), None)
         if key is None or roles[-1].key != key:
             return False
-        actor = self._armed_antecedent(start, key) or self.registry.generic(
-            key, self._context_country(start)
+        country = self._context_country(start)
+        actor = (
+            self._proxy(start, key, country)
+            or self._armed_antecedent(start, key)
+            or self.registry.generic(key, country)
         )
         if actor is None:
             return False
         self._emit(start, end, actor, roles[-1].form)
         self.next_free = end
         return True
+
+    def _proxy(self, start: int, key: str, country: str | None) -> Actor | None:
+        """ "Turkish-backed militants" in Syria, "Saudi-backed forces" in Yemen: the group the
+        registry knows a state sponsors there; where the text names no other state, the one group
+        the sponsor backs."""
+        doc = self.doc
+        backed = start - 1
+        while (
+            backed > max(0, start - 1 - _MAX_MODIFIERS)
+            and doc[backed].lower_ not in _SPONSORING
+            and (self._is_modifier(doc[backed]) or doc[backed].dep_ in ("amod", "compound"))
+        ):
+            backed -= 1  # "Turkey-backed opposition forces"
+        if key not in _PROXY_ROLES or backed < 2 or doc[backed - 1].text not in ("-", "–"):
+            return None
+        if doc[backed].lower_ not in _SPONSORING:
+            return None
+        sponsor = next(
+            (
+                hit.entry.polity.key
+                for hit in self.hits.values()
+                if hit.end == backed - 1 and hit.entry is not None and hit.entry.polity is not None
+            ),
+            None,
+        )
+        proxies = self.registry.proxies
+        if sponsor is None:
+            return None
+        if country is not None and country != sponsor:
+            return proxies.get((sponsor, country))
+        groups = [actor for (by, _), actor in proxies.items() if by == sponsor]
+        return groups[0] if len(groups) == 1 else None
 
     def _named_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
         """ "DRFT terrorist group", "the Zintan Brigade militia": an armed group the registry lacks,
@@ -458,6 +501,9 @@ class _Reader:
             return self._generic_after(qualifier)
         roles, end = chain
         actor, role = self._affiliation(qualifier, roles)
+        if qualifier.polity is not None and roles[-1].key == _ARMED_GROUPS:
+            # "Turkish-backed Syrian rebels": the group the sponsor backs in that state
+            actor = self._proxy(qualifier.start, _ARMED_GROUPS, qualifier.polity.key) or actor
         self.next_free = end
         if role == "person":
             name = self._name_after(end) or self._name_after_comma(end)
@@ -672,7 +718,9 @@ class _Reader:
             polity, end = entry.polity, hit.end
             following = self.hits.get(end)
             while following is not None and following.entry is not None and following.entry.polity:
-                if following.entry.polity.rank >= polity.rank:
+                if following.entry.polity.rank >= polity.rank and not self._yields(
+                    following.entry.polity, polity
+                ):
                     polity = following.entry.polity
                 end = following.end
                 following = self.hits.get(end)
@@ -681,6 +729,14 @@ class _Reader:
             return self._person_qualifier(hit.start, hit.end, entry.person)
         owner = entry.actor or entry.seat_of or entry.metonym_of
         return _Qualifier(hit.start, hit.end, None, owner) if owner else None
+
+    def _yields(self, following: Polity, polity: Polity) -> bool:
+        """Whether a qualifier that names no state ("occupation") leaves the state named before
+        it in charge: "Israeli occupation soldiers", not "Russian occupation authorities"."""
+        own_sides = {actor.side for actor in following.roles.values()}
+        return (
+            following.yields and polity.key in self.registry.states and polity.key not in own_sides
+        )
 
     def _person_qualifier(self, start: int, end: int, person: Person) -> _Qualifier:
         """ "Putin's forces" are Russia's forces; "Prigozhin's fighters" are Wagner's."""
