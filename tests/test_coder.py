@@ -702,6 +702,20 @@ def test_a_relative_clause_says_where_the_target_is() -> None:
     ]
 
 
+def test_an_unplaced_battle_is_in_the_main_town_of_the_country_the_article_is_about() -> None:
+    # Washington is named most, but the article's places are mostly Ukraine's
+    text = (
+        "Officials in Washington met on Monday. More aid will come from Washington, officials in "
+        "Washington said. Russian forces shelled Bakhmut in eastern Ukraine on Tuesday. Residents "
+        "of Bakhmut fled to western Ukraine. Heavy fighting continued on Wednesday, the Ukrainian "
+        "army said."
+    )
+    assert picked(coded(text, "2023-06-14"), "sub_type", "place") == [
+        ("Shelling/artillery/missile attack", "Bakhmut"),
+        ("Armed clash", "Bakhmut"),
+    ]
+
+
 def test_where_fire_came_from_is_not_where_it_hit() -> None:
     # spaCy tags "Belgorod at Kharkiv" as one organisation's name: two places joined by "at"
     text = "Russian forces fired artillery from Belgorod at Kharkiv on Monday."

@@ -16,6 +16,7 @@ place only from their own clause, and agreements and arrests only from a locativ
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "advmod", "npadvm
 _CONTEXT_FEATURES = frozenset({"populated place", "admin1", "admin2", "district", "region"})
 """Places a later sentence can be about without naming them again (not a building, a river)."""
 _SETTLEMENT = "populated place"
+_LOCATION = "location"
 _PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside", "over"})
 _CONTEXT_SENTENCES = 2
 _ORIGINS = frozenset({"from"})
@@ -296,12 +298,16 @@ def _focus(reading: Reading) -> PlaceRef | None:
 
 def _main_place(reading: Reading) -> PlaceRef | None:
     """The article's main place: its most named town, else its most named region — named
-    twice or more, and never a building or a country."""
+    twice or more, never a building or a country, and in the article's most named country (a
+    report on the front that names Washington three times is not about Washington)."""
+    country = _main_country(reading)
     counts: dict[str, int] = {}
     first: dict[str, PlaceMention] = {}
     for mention, _ in reading.places:
         place = mention.place
         if place is None or place.feature not in _CONTEXT_FEATURES:
+            continue
+        if country is not None and place.country != country:
             continue
         key = place.key
         counts[key] = counts.get(key, 0) + 1
@@ -316,6 +322,19 @@ def _main_place(reading: Reading) -> PlaceRef | None:
     # ACLED: an event known only to be in the article's area is coded to its main town at
     # geo_precision 2, or to its region at 3
     return PlaceRef(first[best], 2 if _is_settlement(first[best]) else 3, 3)
+
+
+def _main_country(reading: Reading) -> str | None:
+    """The country whose places (and itself) the article names most as locations — not as
+    demonyms, metonyms or datelines; None on a tie."""
+    counts = Counter(
+        mention.place.country
+        for mention in reading.result.places
+        if mention.role == _LOCATION and mention.place is not None and mention.place.country
+    ).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
 
 
 def _is_settlement(mention: PlaceMention) -> bool:
