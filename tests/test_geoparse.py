@@ -200,3 +200,47 @@ def test_old_name_in_a_front_line_report(compiled: Gazetteer) -> None:
     found = places(text, compiled)
     assert where(found["Artemivsk"]) == (713174, "UA.05", 1, "location")
     assert where(found["Krasnoarmeysk"]) == (704422, "UA.05", 1, "location")
+
+
+def test_a_town_heading_an_institution_name_is_a_modifier(compiled: Gazetteer) -> None:
+    text = "Officers of the Toledo Police Department arrested a man on Monday."
+    found = places(text, compiled)
+    assert list(found) == ["Toledo"]
+    assert found["Toledo"].role == "modifier"
+
+
+def test_a_word_heading_an_institution_name_is_no_place(compiled: Gazetteer) -> None:
+    text = "Officials of the Energy Ministry met the Liberty Bank board."
+    assert places(text, compiled) == {}
+
+
+def test_street_and_lake_names_the_gazetteer_lacks_are_kept_unresolved(
+    compiled: Gazetteer,
+) -> None:
+    text = "A fire broke out on Maple Street in Dayton, Ohio, near Quarry Lake."
+    found = places(text, compiled)
+    assert set(found) == {"Maple Street", "Dayton", "Ohio", "Quarry Lake"}
+    for name in ("Maple Street", "Quarry Lake"):
+        assert found[name].place is None and found[name].role == "location"
+        assert found[name].reason == "not in the gazetteer"
+
+
+def test_resolve_reads_an_adjective_formed_from_an_area_name(compiled: Gazetteer) -> None:
+    text = "A Scandinavian winter is long."
+    (mention,) = geoparse.resolve(nlp.parse_one(text), [Span(2, 14)], compiled)
+    assert mention.place is not None and mention.place.name == "Scandinavia"
+    assert mention.role == "demonym"
+
+
+def test_resolve_codes_an_unknown_name_to_the_main_town_not_a_far_one(
+    compiled: Gazetteer,
+) -> None:
+    text = (
+        "Dayton police said the fire spread fast. Dayton officials closed two schools. "
+        "The owner, who moved from Seattle, runs Maplewood Bakery."
+    )
+    spans = [Span(0, 6), Span(41, 47), Span(104, 111), Span(118, 134)]
+    assert [s.of(text) for s in spans] == ["Dayton", "Dayton", "Seattle", "Maplewood Bakery"]
+    dayton, _, seattle, bakery = geoparse.resolve(nlp.parse_one(text), spans, compiled)
+    assert dayton.place is not None and seattle.place is not None
+    assert bakery.place == dayton.place and bakery.geo_precision == 2

@@ -170,6 +170,26 @@ def _edits(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"))
+"""How an English adjective or people's name is formed from an area's name ("Tasmanian" from
+Tasmania, "Scandinavians" from Scandinavia): the ending, and the area name's ending it
+replaces."""
+
+
+def demonym_place(gazetteer: Gazetteer, key: str) -> Postings:
+    """An adjective or people's name the gazetteer lacks, read as the place its name is formed
+    from by a regular English ending ("Tasmanian" → Tasmania, "Scandinavians" → Scandinavia):
+    that name's places, ranked as any name's are."""
+    for ending, area_ending in DEMONYM_ENDINGS:
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        found = gazetteer.postings(key[: -len(ending)] + area_ending)
+        usable = found.matches <= Match.ALTERNATE
+        if usable.any():
+            return Postings(found.places[usable], found.matches[usable])
+    return NO_POSTINGS
+
+
 def shorter_name(gazetteer: Gazetteer, vocabulary: Words, key: str) -> Postings:
     """A given name the gazetteer lacks, read as the place it names: the place after its
     last "of" ("University of Kansas"), the name without words that still mean

@@ -39,6 +39,9 @@ NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
 SITE_TOWN_KM = 10.0
 """A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
+GUESS_FOCUS_KM = 500.0
+"""A name the gazetteer lacks is coded to a town named beside it only within this of the
+article's focus: a town farther off is a reference elsewhere, or itself misread."""
 FACILITY = FEATURE_CODE["facility"]
 
 
@@ -223,8 +226,10 @@ def _features_lacking(article: Article, focus: Focus) -> None:
 
 def _guess_unknown(article: Article, focus: Focus) -> None:
     """Given spans the gazetteer lacks (a street, a school, a neighbourhood): the
-    nearest town named in the same paragraph, else the article's focus — as ACLED codes a
-    small area to a representative town (geo_precision 2)."""
+    nearest town named in the same paragraph (within `GUESS_FOCUS_KM` of the article's main
+    town, when it has one), else the article's focus — as ACLED codes a small area to a
+    representative town (geo_precision 2)."""
+    gazetteer = article.gazetteer
     target = focus.place()
     towns = [
         m
@@ -232,8 +237,17 @@ def _guess_unknown(article: Article, focus: Focus) -> None:
         if m.choice is not None
         and m.kind in ("name", "area")
         and m.probability >= 0.5
-        and article.gazetteer.feature[m.choice] in POINTS
+        and gazetteer.feature[m.choice] in POINTS
     ]
+    if target is not None and target[1] == 2 and towns:
+        choices = np.array([m.choice for m in towns])
+        km = haversine(
+            np.radians(gazetteer.lat[choices]),
+            np.radians(gazetteer.lon[choices]),
+            np.radians(float(gazetteer.lat[target[0]])),
+            np.radians(float(gazetteer.lon[target[0]])),
+        )
+        towns = [m for m, distance in zip(towns, km, strict=True) if distance <= GUESS_FOCUS_KM]
     for mention in article.mentions:
         if mention.choice is not None:
             continue
@@ -258,7 +272,7 @@ def record(article: Article, mention: Mention, span: Span) -> PlaceMention:
         place = article.gazetteer.place(mention.choice)
         precision = _precision(article, mention, mention.choice)
     reason = mention.reason or (
-        "not in the gazetteer" if mention.kind == "entity" else "no place chosen"
+        "not in the gazetteer" if mention.kind in ("entity", "landmark") else "no place chosen"
     )
     if mention.spelled_like is not None and place is not None:
         reason = f"read as a misspelling of {mention.spelled_like}; {reason}"

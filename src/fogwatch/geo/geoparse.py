@@ -3,7 +3,8 @@
 The geoparser reads one article in four steps, each a module that can be read alone:
 
 1. `recognition`: which spans are place names — gazetteer matches of capitalised runs (the
-   longest wins), demonyms, spaCy's GPE and LOC entities the gazetteer lacks — and which are
+   longest wins), demonyms, spaCy's GPE and LOC entities the gazetteer lacks, street and site
+   names ("Maple Street"), places heading an institution's name — and which are
    not (people, titles, dates, actors' own names, everyday words); metonyms and modifiers;
 2. `candidates`: the places a name may be — gazetteer lookups under the name and its spelling
    skeleton ("Zaporizhia"), misspellings of prominent places ("Lugansck"), villages only KATOTTG
@@ -53,6 +54,7 @@ def find(
     context.relate(article)
     # spaCy's places the gazetteer lacks come after the lists, which may have widened a match
     recogniser.entities()
+    recogniser.landmarks()
     recogniser.roles()
     article.mentions.sort(key=lambda m: m.start)
     context.one_sense_per_discourse(article)

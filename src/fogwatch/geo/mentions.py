@@ -28,7 +28,7 @@ class Mention:
     key: str
     postings: Postings
     kind: str = "name"
-    """name | region | area | abbreviation | demonym | entity"""
+    """name | region | area | abbreviation | demonym | entity | landmark"""
     role: str = "location"
     region_word: str | None = None
     nearby: bool = False

@@ -17,15 +17,20 @@ the people. The words around a match then say whether it is a place at all:
   "Springfield, Ill." an abbreviation; the cue words of `context` ("near X", "the town of X",
   "the Inhulets River") are read here too.
 
-`Recogniser.match` finds the gazetteer's names; after `context` has read the lists and
-parents, `Recogniser.entities` keeps spaCy GPE and LOC entities the gazetteer lacks,
-unresolved — or, in an article about Ukraine, Russia or Belarus, read as a misspelling of a
-prominent place there ("Lugansck") — and `Recogniser.roles` marks a country or capital that acts
-("Moscow said", "urged Kyiv"), a state's formal name ("troops of the Republic of Belarus") or a
-source ("according to Pentagon estimates") a `metonym`, a place inside a longer name ("Kyiv
+A place at the head of an institution's or an office's name ("the Toledo Police Department",
+"Dayton Mayor") is kept as a `modifier` even where spaCy reads the whole as one organisation or
+person: an embedded toponym in Gritta et al.'s (2019) taxonomy, counted by GeoWebNews and LGL.
+
+`Recogniser.match` finds the gazetteer's names; after `context` has read the lists and parents,
+`Recogniser.entities` keeps spaCy GPE and LOC entities the gazetteer lacks, unresolved — or, in an
+article about Ukraine, Russia or Belarus, read as a misspelling of a prominent place there
+("Lugansck"); `Recogniser.landmarks` keeps the street, park and natural feature names it lacks
+("Maple Street", "Quarry Lake"), unresolved; and `Recogniser.roles` marks a country or capital that
+acts ("Moscow said", "urged Kyiv"), a state's formal name ("troops of the Republic of Belarus") or
+a source ("according to Pentagon estimates") a `metonym`, a place inside a longer name ("Kyiv
 Post"), naming a thing after it ("Nuremberg trials") or, as an adjective-like name, describing a
-noun that is no place word ("the Baltic country", "Caspian states") a `modifier`, and the place
-of a dateline ("LONDON, April 12 (Reuters) -", where the report was written, not where anything
+noun that is no place word ("the Baltic country", "Caspian states") a `modifier`, and the place of
+a dateline ("LONDON, April 12 (Reuters) -", where the report was written, not where anything
 happened) a `dateline`; demonyms are `demonym`s, the rest `location`s.
 
 `from_spans` reads evaluation spans instead: every span is a place, its candidates read from its
@@ -137,6 +142,8 @@ class Recogniser:
             for end, key in sorted(by_start.get(index, []), reverse=True):
                 if len(names[key].places):
                     mention = self._accept(index, end, key, names[key])
+                    if mention is None:
+                        mention = self._embedded(index, end, key, names[key])
                     if mention is not None:
                         break
             demonym = demonyms.get(index)
@@ -337,6 +344,68 @@ class Recogniser:
             and not (locative or mention.nearby or mention.settlement or self._may_act(postings))
         )
         return mention
+
+    def _embedded(self, start: int, end: int, key: str, postings: Postings) -> Mention | None:
+        """A place named at the head of an institution's or an office's name ("the Toledo
+        Police Department", "Dayton Mayor Jane Roe", "the Tulsa Art Museum") that
+        `_accept` read as part of a longer name: an embedded toponym (Gritta et al. 2019), a
+        `modifier` — where the institution is, not where anything happened."""
+        doc = self.tokens
+        usable = postings.matches <= Match.ALTERNATE
+        if not usable.any() or not self._heads_institution(end):
+            return None
+        first = doc[start]
+        single = end - start == 1
+        if single and (key in self.words.not_places or key in self.words.person_titles):
+            return None
+        postings = Postings(postings.places[usable], postings.matches[usable])
+        top = int(postings.places[0])
+        if (
+            single
+            and key in english_words()
+            and (
+                float(self.gazetteer.prior[top]) < SMALL_PRIOR
+                or not (postings.matches == Match.NAME).any()
+            )
+        ):
+            return None  # "the Energy Ministry": a word, not a small town
+        if start > 0 and (
+            doc[start - 1].lower_.rstrip(".") in self.words.person_titles
+            or (
+                _capitalised(doc[start - 1])
+                and doc[start - 1].lower_ != "the"
+                and not self._sentence_initial(start)
+            )
+        ):
+            return None  # "Gen. Paris", "Jack London Police": inside a longer name
+        if single and (
+            first.text in self.people
+            or (len(first.text) <= 5 and not _short_name_ok(first, postings, False, self.gazetteer))
+        ):
+            return None
+        entity = self.article.entity.get(start)
+        if entity is not None and entity[2] in _NUMBER_ENTS:
+            return None
+        if self._in_actor_name(start, end) == "name":
+            return None  # "Hamas Political Bureau": an actor's own name
+        return Mention(start, end, key, postings, role="modifier")
+
+    def _heads_institution(self, end: int) -> bool:
+        """Whether up to three capitalised words after a name end in an organisation's word or
+        an office's title ("Police", "Fire Department", "Art Museum", "Mayor")."""
+        run = []
+        for token in self.tokens[end : end + 3]:
+            if not (token.is_alpha and token.is_title) or token.is_sent_start:
+                break
+            run.append(token)
+        if any(token.lower_ in self.words.landmarks for token in run):
+            return False  # "Toledo Street": a street's name, read by `landmarks`
+        for token in run:
+            if token.lower_ in self.words.organisations | self.words.person_titles:
+                return True
+            if self._large_place(token.text):
+                return False  # "Jack London Police": the place is the word after
+        return False
 
     # ── names that are not places ──
 
@@ -650,6 +719,42 @@ class Recogniser:
                 )
             self.article.mentions.append(mention)
 
+    def landmarks(self) -> None:
+        """Street, park and natural feature names the gazetteer lacks: up to three capitalised
+        words (or an ordinal, "Fifth Street", "50th Avenue") before a landmark word ("Maple
+        Street", "Quarry Lake"), kept unresolved. A name read already, a person's name and a
+        name inside an actor's name are left as they are."""
+        tokens = self.tokens
+        covered = bytearray(len(tokens))
+        for mention in self.article.mentions:
+            covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        for head in tokens:
+            i = head.i
+            if covered[i] or i == 0 or head.lower_ not in self.words.landmarks:
+                continue
+            if not head.text[0].isupper():
+                continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if head.text.endswith(".") and following is not None and _capitalised(following):
+                continue  # "Church St. Anne": "St." is a saint's title here
+            start = i
+            while (
+                start > max(0, i - 3)
+                and not covered[start - 1]
+                and not tokens[start].is_sent_start
+                and _names_a_landmark(tokens[start - 1])
+            ):
+                start -= 1
+            if start == i or self._in_person(start, i + 1) or start in self.actor_names:
+                continue
+            if start > 0 and covered[start - 1] and _capitalised(tokens[start - 1]):
+                continue  # "Toledo Express Airport": the place read already names it
+            key = normalise(self.text[tokens[start].idx : text_end(head)])
+            if not key or tokens[start].lower_ in self.words.person_titles:
+                continue
+            self.article.mentions.append(Mention(start, i + 1, key, NO_POSTINGS, kind="landmark"))
+            covered[start : i + 1] = b"\x01" * (i + 1 - start)
+
     def _regional(self) -> bool:
         """Whether the article names places of Ukraine, Russia or Belarus (two or more)."""
         gazetteer = self.gazetteer
@@ -806,6 +911,10 @@ def from_spans(article: Article, spans: Sequence[Span]) -> list[Mention]:
             mention.postings = candidates.shorter_name(
                 article.gazetteer, article.words, mention.key
             )
+            if not len(mention.postings.places):
+                mention.postings = candidates.demonym_place(article.gazetteer, mention.key)
+                if len(mention.postings.places):
+                    mention.kind, mention.role = "demonym", "demonym"
         if not len(mention.postings.places):
             mention.kind = "entity"
         elif mention.kind == "name" and (mention.postings.matches == Match.ABBREVIATION).all():
@@ -849,6 +958,16 @@ def _capitalised(token: Token) -> bool:
 
 def _inside_name(token: Token) -> bool:
     return token.text in _INSIDE_NAME or any(ch.isalpha() for ch in token.text)
+
+
+def _names_a_landmark(token: Token) -> bool:
+    """Whether a word may stand in a street's or a site's name: capitalised, or an ordinal
+    ("50th")."""
+    if token.lower_ == "the" or not token.text[:1].isalnum():
+        return False
+    return (token.is_title and token.is_alpha) or bool(
+        re.fullmatch(r"\d+(st|nd|rd|th)", token.lower_)
+    )
 
 
 def _short_name_ok(

@@ -58,6 +58,8 @@ class Words:
     """Nouns a place's name modifies to name a thing after it ("Nuremberg trials")."""
     shores: frozenset[str]
     """Nouns an adjective-like name may modify and still name the place ("the Baltic coast")."""
+    landmarks: frozenset[str]
+    """Head nouns of street, park and natural feature names ("street", "lake", "airport")."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def load_words() -> Words:
         territory=words("territory_words"),
         named_after=words("named_after_words"),
         shores=words("shore_words"),
+        landmarks=words("landmark_words"),
     )
 
 
