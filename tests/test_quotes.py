@@ -23,3 +23,8 @@ def test_a_stray_straight_quote_does_not_invert_the_rest():
 
 def test_an_unclosed_quote_ends_at_the_paragraph():
     assert quoted('He said "we hold\n\nThen "they ran" away.') == ['"they ran"']
+
+
+def test_two_apostrophes_typed_for_a_double_quote():
+    assert quoted("''We hold,'' he said, and ''they run.''") == ["''We hold,''", "''they run.''"]
+    assert quoted("The players'' union met.") == []

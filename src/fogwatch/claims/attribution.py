@@ -15,7 +15,8 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
   inherits the speaker as a further direct attribution;
 - transcripts and headlines: a paragraph opening with a speaker's name and a colon ("PESKOV: …");
 - "according to X" → content the clause it qualifies;
-- a state of mind after "to be": "We are deeply concerned about …" → content the object;
+- a state of mind after "to be": "We are deeply concerned about …" → content the object, the
+  cue running from the copula; "it is clear that …" → no source;
 - passive and source-less reports: "it was reported that …", "… are believed to …",
   "reportedly" → no source (unless "by X" names one);
 - "X's claim that …" → source the possessor; a cue noun after a light verb ("X expressed the
@@ -23,10 +24,18 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
   the document the participle qualifies ("the ministry issued a statement saying …");
 - a quotation that ends a sentence the reporter began ("Allies could still send “artillery
   rounds and radars”, she said") → the content runs from the sentence's start;
-- observations: "posted video showing …", "footage shows …", "polls show …" → class observe.
+- observations: "posted video showing …", "footage shows …", "polls show …" → class observe;
+- unquoted words after a colon right after the verb ("He added: We will hold.") → direct.
 
-A source is its whole noun phrase without a leading article ("Gen. Oleksandr Syrskyi, Ukraine's
-top commander"), conjuncts apart. Contents never cross the cue's paragraph: a parse that runs
+Attributions that are nobody's claim are found too, with `claimable` False, as PolNeAR (Newell et
+al. 2018) annotates them: the attitude classes of the lexicon (`claims: false`: "wants to …",
+"backed the bill", "knows that …", "the town seems to have fallen", "Moscow's decision to …"), a
+negated report ("did not say whether …", the cue "did not say"), a clause verb's noun-phrase
+object ("noted the rise in shelling") or pro-form ("said as much") and a passive report's subject ("the plan was rejected
+by the council"). `claims_of` drops them: what users see as claims is unchanged by them.
+
+A source is its whole noun phrase, a leading article included as PolNeAR spans it ("the
+ministry", "Gen. Oleksandr Syrskyi, Ukraine's top commander"), conjuncts apart. Contents never cross the cue's paragraph: a parse that runs
 over a paragraph break is cut at it. Where the parse gives a reporting verb no subject, a bare
 noun phrase next to it is the source ("…, said WHO chief Dr Tedros", "…, an adviser to the
 president said"), and "X quoted Y as saying" is Y's.
@@ -48,12 +57,12 @@ A speaker who is a person — named in the source phrase, or referred back to by
 a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
 they speak for ("He added" → Jens Stoltenberg, of NATO's side and family).
 
-`claims_of` turns attributions into claims, one per act of saying: a hedge nobody holds and an
-indirect question are none, "X said he believes …" is one claim, and a participle that borrows
+`claims_of` turns attributions into claims, one per act of saying: an attribution that is not
+`claimable`, a hedge nobody holds and an indirect question are none, "X said he believes …" is one claim, and a participle that borrows
 its speaker ("denied X, claiming Y") adds its content to its verb's claim.
 
-Precision over recall: a cue inside a quotation, a negated cue ("did not confirm") and a cue with
-nothing to attribute yield nothing, and a source that is not an actor mention or a resolved
+Precision over recall: a cue inside a quotation and a cue with nothing to attribute yield
+nothing, and a source that is not an actor mention or a resolved
 coreference keeps `source_actor` None.
 """
 
@@ -73,7 +82,7 @@ import yaml
 from fogwatch.claims.sources import PERSON_SEPARATOR
 from fogwatch.language.actor_registry import Polity, load_registry
 from fogwatch.language.coref import serving
-from fogwatch.language.quotes import quotation_ranges
+from fogwatch.language.quotes import TYPED_QUOTE, quotation_ranges
 from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
 
@@ -97,7 +106,6 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset(
 )
 # What follows a complement without being part of it: "…, adding …", "… and left".
 _NOT_COMPLEMENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "ccomp"})
-_DETERMINERS = frozenset({"a", "an", "the"})
 _SPEAKER_LABEL_WORDS = 4
 _SPEAKER_LABEL_MIN_CONTENT = 3
 _TRAILING = ",.;: \t\n—–-"
@@ -117,10 +125,11 @@ _VERB_KINDS = {
     "object_verbs": frozenset({"clause", "object"}),
     "to_verbs": frozenset({"clause", "to"}),
     "as_verbs": frozenset({"as"}),
+    "raising_verbs": frozenset({"raise"}),
 }
 _DESCRIPTIONS = frozenset({"as", "to"})
-# What PolNeAR counts in a cue besides the verb: "has also said", "was reported".
-_CUE_BEFORE = frozenset({"aux", "auxpass", "advmod"})
+# What PolNeAR counts in a cue besides the verb: "has also said", "was reported", "did not say".
+_CUE_BEFORE = frozenset({"aux", "auxpass", "advmod", "neg"})
 # What ties a name or an organisation to the head of a source phrase: "Russia's foreign minister,
 # Sergei Lavrov", "Fox News reporter", "ISW analysts", "a spokesman for the SBU".
 _SOURCE_LINKS = frozenset({"appos", "compound", "poss", "nmod", "amod", "npadvmod"})
@@ -137,7 +146,9 @@ _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART", "ADP", "P
 _MAX_UNPARSED_SPEAKER = 12
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 _CHAIN_STEPS = 3
-_ADJECTIVE_PREPOSITIONS = frozenset({"about", "by", "at", "over", "with"})
+# What stands for something said without saying it again: "said as much", "said so".
+_PROFORMS = frozenset({"much", "so"})
+_ADJECTIVE_PREPOSITIONS = frozenset({"about", "by", "at", "over", "with", "of", "to", "on"})
 # What a light verb's cue noun is about: "expressed concern at the crisis", "… over the attacks".
 _ABOUT = frozenset({"about", "at", "over"})
 # "We, the Participants in the Crimea Platform, remain …": who a joint statement's "we" is.
@@ -179,6 +190,9 @@ class Attribution:
     direct: bool
     source_actor: Actor | None
     """The actor of the source, via the actor mentions or coreferences; None when unresolved."""
+    claimable: bool = True
+    """Whether the claims layer may show it: not a negated report ("did not say that …") nor an
+    attitude the lexicon keeps out of claims (`claims: false`: "wants to …", "supports …")."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +204,10 @@ class Cue:
     stance: str
     takes: frozenset[str] = field(default_factory=frozenset)
     """ "clause" (a clause or a quotation), "object" (a noun phrase), "to" (a to-infinitive),
-    "as" (a noun phrase and what it is called)."""
+    "as" (a noun phrase and what it is called), "raise" (its subject and infinitive, said by
+    nobody: "the town seems to have fallen")."""
+    claimable: bool = True
+    """False for a class the lexicon marks `claims: false`: an attitude, not something said."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +217,8 @@ class Lexicon:
     verbs: dict[str, Cue]
     verb_phrases: dict[tuple[str, str], Cue]
     nouns: dict[str, Cue]
+    to_nouns: dict[str, Cue]
+    """Nouns whose to-infinitive is what someone means to do: "Moscow's decision to withdraw"."""
     adverbs: dict[str, Cue]
     phrases: dict[tuple[str, ...], Cue]
     adjectives: dict[str, Cue]
@@ -218,6 +237,8 @@ class Lexicon:
     """Heads of "We, the …" that name a group of states: "participants", "leaders"."""
     light_verbs: frozenset[str] = frozenset()
     """Verbs whose object cue noun is what is said: "expressed the hope that …"."""
+    object_not_said: frozenset[str] = frozenset()
+    """Clause verbs whose object is a thing acted on, not what is reported: "added troops"."""
 
 
 @functools.cache
@@ -229,12 +250,14 @@ def load_lexicon() -> Lexicon:
     tables: dict[str, dict[str, Cue]] = {
         "verb_phrases": {},
         "nouns": {},
+        "to_nouns": {},
         "adverbs": {},
         "phrases": {},
         "adjectives": {},
     }
     for cue_class, spec in data["classes"].items():
         stance = spec["stance"]
+        claimable = spec.get("claims", True)
         if stance not in STANCES:
             raise ValueError(
                 f"{CUE_FILE}: class {cue_class} has stance {stance!r} — use one of "
@@ -249,7 +272,7 @@ def load_lexicon() -> Lexicon:
                 ):
                     raise ValueError(f"{CUE_FILE}: verb {word!r} is listed twice — keep one")
                 verbs[word] = Cue(
-                    word, cue_class, stance, takes | (known.takes if known else takes)
+                    word, cue_class, stance, takes | (known.takes if known else takes), claimable
                 )
                 verb_kinds[word] = kind
         for kind, table in tables.items():
@@ -258,17 +281,19 @@ def load_lexicon() -> Lexicon:
                     raise ValueError(
                         f"{CUE_FILE}: {word!r} is listed twice under {kind} — keep one"
                     )
-                table[word] = Cue(word, cue_class, stance)
+                table[word] = Cue(word, cue_class, stance, claimable=claimable)
     verb_phrases: dict[tuple[str, str], Cue] = {}
     for words, cue in tables["verb_phrases"].items():
         verb, _, particle = words.partition(" ")
         if not particle or " " in particle:
             raise ValueError(f"{CUE_FILE}: verb phrase {words!r} is not a verb and one word")
-        verb_phrases[verb, particle] = cue
+        # "pointed out that …": a verb phrase with no object takes a clause
+        verb_phrases[verb, particle] = dataclasses.replace(cue, takes=frozenset({"clause"}))
     return Lexicon(
         verbs=verbs,
         verb_phrases=verb_phrases,
         nouns=tables["nouns"],
+        to_nouns=tables["to_nouns"],
         adverbs=tables["adverbs"],
         phrases={tuple(p.split()): cue for p, cue in tables["phrases"].items()},
         adjectives=tables["adjectives"],
@@ -280,6 +305,7 @@ def load_lexicon() -> Lexicon:
         falsehood_words=frozenset(data["falsehood_words"]),
         joint_speakers=frozenset(data.get("joint_speakers", [])),
         light_verbs=frozenset(data.get("light_verbs", [])),
+        object_not_said=frozenset(data.get("object_not_said", [])),
     )
 
 
@@ -297,8 +323,9 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
 
     - not a hedge nobody holds ("100,000 people are believed to be trapped", "fears that …" —
       the writer's own modality);
-    - not an intention ("Moscow wants to …", "refused to …"): the writer's reading of what
-      someone means to do, nothing they say;
+    - not an intention ("Moscow wants to …", "refused to …") nor another attitude the lexicon
+      keeps out of claims ("backed the bill"): the writer's reading of what someone means or
+      favours, nothing they say; nor a negated report ("did not say whether …");
     - not a question ("when asked whether the port would reopen, …");
     - a report inside the content of the same speaker's report is part of it ("the commander
       said he believes …" is one claim, the outer one);
@@ -307,12 +334,14 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
       ("denied X but confirmed Y") stays a claim of its own.
     """
     text = doc.text
-    contents = SpanIndex([(outer, c) for outer in found for c in outer.contents], lambda p: p[1])
+    # only a claim restates: "published video showing …" is no claim that holds the showing
+    claimed = [outer for outer in found if outer.claimable]
+    contents = SpanIndex([(outer, c) for outer in claimed for c in outer.contents], lambda p: p[1])
     kept = [
         said
         for said in found
-        if not (said.stance == "hedge" and not said.sources)
-        and said.cue_class != _INTENTION
+        if said.claimable
+        and not (said.stance == "hedge" and not said.sources)
         and not _question(said, text)
         and not any(
             _restates(outer, said, text)
@@ -358,8 +387,7 @@ def _nested_attitude(said: Attribution, contents: SpanIndex[tuple[Attribution, S
     if not said.sources and said.cue_class == _INTENTION:
         return True
     return any(
-        outer is not said and outer.cue_class != _INTENTION
-        for outer, _ in contents.holding(said.cue.start)
+        outer is not said and outer.claimable for outer, _ in contents.holding(said.cue.start)
     )
 
 
@@ -437,6 +465,7 @@ class _Finder:
                 self._phrase(token)
                 or self._verb(token)
                 or self._noun(token)
+                or self._intention_noun(token)
                 or self._adverb(token)
                 or self._adjective(token)
                 or self._speaker_label(token)
@@ -453,9 +482,13 @@ class _Finder:
 
     def _verb(self, token: Token) -> Attribution | None:
         cue, particle = self._verb_cue(token)
-        # a "not" quoted before the verb is what is said: "“Probably not,” she said"
-        if cue is None or any(c.dep_ == "neg" and self.quote_at[c.idx] < 0 for c in token.children):
+        if cue is None:
             return None
+        # a "not" quoted before the verb is what is said: "“Probably not,” she said"
+        if any(c.dep_ == "neg" and self.quote_at[c.idx] < 0 for c in token.children):
+            if cue.cue_class == "observe":
+                return None  # "the footage does not show …" shows nothing
+            cue = dataclasses.replace(cue, claimable=False)  # "did not say whether …"
         following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         if following is not None and following.lower_ in _REFLEXIVE:
             return None  # "the general found himself alone": not a finding
@@ -463,6 +496,8 @@ class _Finder:
             return self._observation(token, cue)
         if token.pos_ != "VERB":
             return None
+        if "raise" in cue.takes:
+            return self._appearance(token, cue)
         last = particle if particle is not None else token
         subjects = self._subjects(token)
         if _discourse_marker(token, subjects):
@@ -476,6 +511,10 @@ class _Finder:
             first, last = self._frame(token, last, contents, subjects)
             speaker = None if subjects or not says else self._unparsed_speaker(token)
             return self._make(first, last, cue, subjects, contents, direct=True, speaker=speaker)
+        announced = self._after_colon(last) if says and subjects else None
+        if announced is not None:
+            first, _ = self._frame(token, last, (announced,), subjects)
+            return self._make(first, last, cue, subjects, (announced,), direct=True)
         contents = self._verb_content(token, cue, particle, subjects)
         if contents:
             sources = subjects or self._agents(token)
@@ -490,7 +529,93 @@ class _Finder:
             if content is None:
                 return None
             return self._make(token, token, cue, self._agents(token), (content,), direct=False)
-        return None
+        return self._object_report(token, cue, particle, subjects, passive)
+
+    def _after_colon(self, last: Token) -> Span | None:
+        """ "He added: It is typical of them.": unquoted words after a colon right after the
+        reporting verb, to the end of the paragraph."""
+        doc = self.doc
+        colon = last.i + 1
+        if colon + 1 >= len(doc) or doc[colon].text != ":" or self.quote_at[doc[colon].idx] >= 0:
+            return None
+        end = self._paragraph(last.idx)[1]
+        words = [t for t in doc[colon + 1 :] if t.idx < end]
+        if not words or self.quote_at[words[0].idx] >= 0:
+            return None  # a quotation after the colon is `_adjacent_quotes`'
+        return self._tokens_span(words[0].i, words[-1].i, last)
+
+    def _appearance(self, verb: Token, cue: Cue) -> Attribution | None:
+        """ "The town seems to have fallen", "it appears that …", "the plan seemed risky": the
+        subject and what it seems to do or be, or the clause, with no source."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+        complement = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.i > verb.i),
+            None,
+        )
+        if complement is None:
+            return None
+        parts = [(complement.left_edge.i, complement.right_edge.i)]
+        if subject is not None and not (subject.lower_ == "it" and complement.dep_ == "ccomp"):
+            parts.insert(0, (subject.left_edge.i, subject.right_edge.i))
+        spans = (self._tokens_span(a, b, verb) for a, b in parts)
+        contents = tuple(span for span in spans if span is not None)
+        if not contents:
+            return None
+        first, _ = self._frame(verb, verb, contents, [])
+        return self._make(first, verb, cue, [], contents, direct=False)
+
+    def _object_report(
+        self,
+        verb: Token,
+        cue: Cue,
+        particle: Token | None,
+        subjects: list[Token],
+        passive: list[Token],
+    ) -> Attribution | None:
+        """What a report is about when it says no proposition: a clause verb's object ("noted the
+        clot's existence", "questioned the need for …"), a pro-form ("said as much", "said so"),
+        or the subject of a passive report ("the
+        plan was rejected by the council", "X was accused of Y": the subject and what follows).
+        An attribution, as PolNeAR counts one, and never a claim."""
+        attitude = dataclasses.replace(cue, claimable=False)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if (
+            obj is not None
+            and particle is None
+            and subjects
+            and cue.takes == {"clause"}
+            and cue.lemma not in self.lexicon.object_not_said
+        ):
+            contents = self._complement(verb, obj)
+            first, last = self._frame(verb, verb, contents, subjects)
+            return self._make(first, last, attitude, subjects, contents, direct=False)
+        proform = next(
+            (c for c in verb.rights if c.dep_ == "advmod" and c.lower_ in _PROFORMS), None
+        )
+        if proform is not None and particle is None and subjects and "clause" in cue.takes:
+            # "said as much", "said so": what was said is only referred to
+            content = Span(proform.left_edge.idx, _end(proform))
+            first, last = self._frame(verb, verb, (content,), subjects)
+            return self._make(first, last, attitude, subjects, (content,), direct=False)
+        takes_object = cue.takes & {"object", "as"} or particle is not None
+        if not (passive and takes_object) or passive[0].lower_ == "it" or passive[0].i > verb.i:
+            return None
+        subject = passive[0]
+        after = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("prep", "oprd") and c.lower_ not in _CIRCUMSTANCE_PREPOSITIONS
+        ]
+        parts = [(subject.left_edge.i, subject.right_edge.i)]
+        parts += [(c.left_edge.i, c.right_edge.i) for c in after[:1]]
+        spans = (self._tokens_span(a, b, verb) for a, b in parts)
+        contents = tuple(span for span in spans if span is not None)
+        if not contents:
+            return None
+        agents = self._agents(verb)
+        first, _ = self._frame(verb, verb, contents, [])
+        last = next((c for c in verb.children if c.dep_ == "agent"), particle or verb)
+        return self._make(first, last, attitude, agents, contents, direct=False)
 
     def _frame(
         self, verb: Token, last: Token, contents: tuple[Span, ...], sources: list[Token]
@@ -560,12 +685,16 @@ class _Finder:
                 if own is not clause and (self._speaks_apart(own) or self._aside_report(own))
                 for t in own.subtree
             }
-            words = (
+            words = [
                 t.i
                 for t in clause.subtree
                 if t.i not in apart
                 and (t.i > verb.i or (t.tag_ not in _RELATIVE_TAGS and t.i < verb.left_edge.i))
-            )
+            ]
+            obj = next((c for c in children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+            if obj is not None and "object" in cue.takes and not _marked(clause):
+                # "cited remarks Trump had made": a relative clause the parser hung on the verb
+                words += [t.i for t in obj.subtree]
             return self._parts(words, verb)
         if clause is not None or ("clause" in cue.takes and verb.dep_ == "parataxis"):
             # "The town has fallen, the ministry said" and "The situation there, he said,
@@ -582,6 +711,12 @@ class _Finder:
             return self._complement(verb, obj)
         if obj is not None and "as" in cue.takes and _described(verb, obj):
             return self._complement(verb, obj)
+        named = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+        speaks = any(c.dep_ == "nsubj" for c in children)
+        if obj is None and named is not None and "as" in cue.takes and speaks:
+            # "Reid called Trump a liar" parsed as one predicate "Trump a liar"; not a passive
+            # ("was dubbed “Kyt”") nor a participle ("narratives, called “history”,"): a name
+            return self._complement(verb, named)
         return ()
 
     def _aside_report(self, token: Token) -> bool:
@@ -598,7 +733,7 @@ class _Finder:
         return (
             token.dep_ in ("conj", "advcl")
             and token.pos_ == "VERB"
-            and self._verb_cue(token)[0] is not None
+            and self._says(token)
             and not any(c.dep_ in _SUBJECTS or c.dep_ in _PASSIVE_SUBJECTS for c in token.children)
         )
 
@@ -659,8 +794,19 @@ class _Finder:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         previous = self.doc[token.i - 1] if token.i > 0 else None
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        before = any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
+        if clause is None and subjects and (before or token.dep_ == "parataxis"):
+            # "The city is divided by race, studies have shown": the sentence around the clause
+            around = self._around(token, subjects)
+            if not around:
+                return None
+            first, _ = self._frame(token, token, around, subjects)
+            return self._make(first, token, cue, subjects, around, direct=False)
         if clause is not None:
-            content = self._tokens_span(clause.left_edge.i, clause.right_edge.i, token)
+            # "polls show support rising": a subject the parser took for the verb's object
+            subject = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+            first = subject if subject is not None and subject.i < clause.i else clause
+            content = self._tokens_span(first.left_edge.i, clause.right_edge.i, token)
         else:
             sentence_end = token.sent.end - 1
             end = next(
@@ -683,6 +829,28 @@ class _Finder:
             subjects = self._subjects(presenter) if presenter.pos_ == "VERB" else []
             return self._make(token, token, cue, subjects, (content,), direct=False)
         return None
+
+    def _intention_noun(self, token: Token) -> Attribution | None:
+        """ "Moscow's decision to withdraw", "his refusal to testify": the possessor (or nobody)
+        means to do the noun's infinitive — an attribution, never a claim."""
+        cue = self.lexicon.to_nouns.get(token.lemma_.lower())
+        if cue is None or token.pos_ != "NOUN":
+            return None
+        infinitive = next(
+            (c for c in token.rights if c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "to"),
+            None,
+        )
+        if infinitive is None:
+            return None
+        last = infinitive.right_edge.i
+        if token.head.i > token.i:
+            last = min(last, token.head.i - 1)  # never the verb the noun is subject of
+        content = self._tokens_span(infinitive.left_edge.i, last, token)
+        if content is None:
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        attitude = dataclasses.replace(cue, claimable=False)
+        return self._make(token, token, attitude, owners, (content,), direct=False)
 
     def _noun(self, token: Token) -> Attribution | None:
         """ "Moscow's claim that …": the possessor says the "that" clause. A cue noun that is the
@@ -736,30 +904,50 @@ class _Finder:
         return self._make(token, token, cue, [], (content,), direct=False)
 
     def _adjective(self, token: Token) -> Attribution | None:
-        """ "We are deeply concerned about the deportations", "… concerned that …": the copula's
-        subject says the adjective's clause or the object of its preposition."""
+        """ "We are deeply concerned about the deportations", "… concerned that …", "were willing
+        to …": the copula's subject says the adjective's clause, infinitive or the object of its
+        preposition, the cue running from the copula ("are deeply concerned about"). An
+        adjective read as a passive verb ("were frustrated that …") speaks for its subject; "it
+        is clear that …" has no source; a negated one ("weren't sure") is no claim."""
         cue = self.lexicon.adjectives.get(token.lower_)
-        if (
-            cue is None
-            or token.dep_ != "acomp"
-            or any(c.dep_ == "neg" for c in token.head.children)
-        ):
+        if cue is None:
             return None
+        if token.dep_ == "acomp":
+            copula = token.head
+            subjects = [c for c in copula.children if c.dep_ in _SUBJECTS]
+        elif token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+            copula = token
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        else:
+            return None
+        if any(c.dep_ == "neg" for c in copula.children):
+            cue = dataclasses.replace(cue, claimable=False)
         content: Token | None = None
-        for child in token.children:
-            if child.dep_ == "ccomp" and child.i > token.i:
+        last = token
+        # "it is clear that …": the clause hangs on the copula
+        extraposed = [c for c in copula.children if c.dep_ == "ccomp" and c.i > token.i]
+        for child in [*token.children, *extraposed]:
+            if child.i < token.i:
+                continue
+            if child.dep_ in ("ccomp", "xcomp"):
                 content = child
             elif child.dep_ in ("prep", "agent") and child.lower_ in _ADJECTIVE_PREPOSITIONS:
-                content = next((c for c in child.children if c.dep_ == "pobj"), None)
+                content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                last = child
             if content is not None:
                 break
-        subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
-        if content is None or not subjects:
+        impersonal = [s for s in subjects if s.lower_ == "it"]
+        if impersonal and content is not None and content.dep_ == "ccomp":
+            subjects = []  # "it is clear that …": the writer's reading, nobody's report
+        elif content is None or not subjects:
             return None
         span = self._tokens_span(content.left_edge.i, content.right_edge.i, token)
         if span is None:
             return None
-        return self._make(token, token, cue, subjects, (span,), direct=False)
+        first, _ = self._frame(copula, copula, (span,), subjects)
+        if impersonal and not subjects and impersonal[0].i == first.i - 1:
+            first = impersonal[0]
+        return self._make(first, last, cue, subjects, (span,), direct=False)
 
     def _phrase(self, token: Token) -> Attribution | None:
         """ "according to X": X says the clause the phrase qualifies (else the sentence)."""
@@ -908,7 +1096,15 @@ class _Finder:
         ]
 
     def _reports(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lexicon.verbs
+        """Whether the word is a reporting verb of a claim: attitudes (`claims: false`) never cut
+        or redirect what a claim says."""
+        cue = self.lexicon.verbs.get(token.lemma_.lower())
+        return cue is not None and cue.claimable
+
+    def _says(self, token: Token) -> bool:
+        """Whether the token is a cue of a claim, verb phrases included ("pointed out")."""
+        cue = self._verb_cue(token)[0]
+        return cue is not None and cue.claimable
 
     def _agents(self, verb: Token) -> list[Token]:
         """ "it was reported by Reuters that …": the object of "by"."""
@@ -955,7 +1151,7 @@ class _Finder:
     def _quote_ending_before(self, position: int) -> tuple[int, int] | None:
         for start, end in reversed(self.quotes):
             if end <= position:
-                inner = self.text[start + 1 : end - 1].rstrip()
+                inner = self._inside((start, end)).rstrip()
                 gap = self.text[end:position]
                 closes = inner.endswith((",", "!", "?", "—")) or "," in gap
                 adjacent = _GAP_BEFORE.fullmatch(gap) and "\n" not in gap
@@ -983,7 +1179,7 @@ class _Finder:
             ):
                 break
             after = self.text[quote_end:paragraph_end]
-            inner = self.text[quote_start + 1 : quote_end - 1].rstrip()
+            inner = self._inside((quote_start, quote_end)).rstrip()
             closes = inner.endswith((".", "!", "?")) or after.lstrip(" ").startswith(
                 (".", "!", "?")
             )
@@ -999,6 +1195,7 @@ class _Finder:
                     (self._quote_content((quote_start, quote_end)),),
                     True,
                     said.source_actor,
+                    said.claimable,
                 )
             )
             position = quote_end
@@ -1050,10 +1247,11 @@ class _Finder:
             contents=contents,
             direct=direct,
             source_actor=actor,
+            claimable=cue.claimable,
         )
 
     def _source_span(self, head: Token, cue: Token) -> Span:
-        """The source's noun phrase without a leading article or its conjuncts ("Gen. Oleksandr
+        """The source's noun phrase without its conjuncts ("the ministry", "Gen. Oleksandr
         Syrskyi, Ukraine's top commander"), cut where a quotation or a paragraph begins."""
         doc = self.doc
         last = head.i
@@ -1062,10 +1260,16 @@ class _Finder:
                 child.dep_ in ("cc", "conj")
                 or child.left_edge.i <= cue.i <= child.right_edge.i
                 or (child.dep_ == "relcl" and any(self._reports(t) for t in child.subtree))
+                or (
+                    child.dep_ in ("acl", "advcl")
+                    and child.tag_ == "VBG"
+                    and doc[child.i - 1].text == ","
+                )
             ):
                 # "Syrskyi, who said …": the speaker without the clause that speaks, and "Kovalenko,
                 # who warned …, said": without a relative clause that reports more of theirs
-                # ("Kovalenko, who commands the brigade, said" keeps its description)
+                # ("Kovalenko, who commands the brigade, said" keeps its description), nor a
+                # participle of the occasion ("Trump, speaking to veterans in Virginia, said")
                 break
             last = child.right_edge.i
         first = head.left_edge.i
@@ -1078,9 +1282,7 @@ class _Finder:
             if self._outside(doc[i], paragraph):
                 last = i - 1
                 break
-        while first < head.i and (
-            doc[first].lower_ in _DETERMINERS or doc[first].is_punct or not doc[first].text.strip()
-        ):
+        while first < head.i and (doc[first].is_punct or not doc[first].text.strip()):
             first += 1
         while last > head.i and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
             last -= 1
@@ -1521,19 +1723,29 @@ class _Finder:
             return None
         return Span(doc[first].idx, _end(doc[last]))
 
+    def _mark_width(self, position: int) -> int:
+        """How many characters the quotation mark at `position` takes: two for a typed ''."""
+        return len(TYPED_QUOTE) if self.text.startswith(TYPED_QUOTE, position) else 1
+
+    def _inside(self, quote: tuple[int, int]) -> str:
+        """The words of a quotation without its marks."""
+        start = quote[0] + self._mark_width(quote[0])
+        return self.text[start : quote[1] - self._mark_width(quote[1] - 2)]
+
     def _quote_content(self, quote: tuple[int, int], verb: Token | None = None) -> Span:
         """The words inside the quotation marks, without a trailing comma or full stop. A
         quotation before its reporting `verb` that ends a sentence the reporter began ("Allies could
         still send “artillery rounds and radars”, she said") is said with
         those words: the content runs from the sentence's start."""
-        start, end = quote[0] + 1, quote[1] - 1
+        closing = quote[1] - self._mark_width(quote[1] - 2)
+        start, end = quote[0] + self._mark_width(quote[0]), closing
         while end > start and self.text[end - 1] in _TRAILING:
             end -= 1
         while start < end and self.text[start].isspace():
             start += 1
         if verb is not None:
             lead = self._sentence_lead(quote[0], verb)
-            if lead < start and end == quote[1] - 1:
+            if lead < start and end == closing:
                 end = quote[1]  # the closing mark too, as the opening one is inside
             start = min(start, lead)
         return Span(start, end)
@@ -1547,12 +1759,12 @@ class _Finder:
         lead = self.text[sentence_start:quote_start]
         # a quotation earlier in the lead is the same speaker's, unless another verb reports it
         reported = any(
-            t.pos_ == "VERB" and self.quote_at[t.idx] < 0 and self._verb_cue(t)[0] is not None
+            t.pos_ == "VERB" and self.quote_at[t.idx] < 0 and self._says(t)
             for t in self.doc[verb.sent.start : verb.i]
             if sentence_start <= t.idx < quote_start
         )
         if sentence_start < paragraph_start or not any(c.isalpha() for c in lead) or reported:
-            return quote_start + 1
+            return quote_start + self._mark_width(quote_start)
         while sentence_start < quote_start and not self.text[sentence_start].isalnum():
             sentence_start += 1
         return sentence_start
@@ -1623,6 +1835,11 @@ def _that_clause(clause: Token) -> bool:
         and first.tag_ not in _RELATIVE_TAGS
         and any(c.dep_ in _SUBJECTS or c.dep_ in _PASSIVE_SUBJECTS for c in clause.children)
     )
+
+
+def _marked(clause: Token) -> bool:
+    """Whether a clause opens with a subordinating word of its own ("that", "whether")."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _end(token: Token) -> int:

@@ -15,6 +15,12 @@ or a leading space never decide a match. Per role, over the attributions that ha
 - overlapping (`f1_overlap`): character IoU at least 0.5;
 - lenient (`f1_any`): at least one shared character.
 
+What is scored is the attribution layer, `claims.attribution.find`, as `fogwatch.extract` runs it
+(the same parser, actors and coreference): every attribution it finds, including those the claims
+layer never shows (`claimable` False: attitudes such as "backed the bill", negated reports,
+what a report is about), since PolNeAR annotates them all. Claims are `claims_of` those, scored
+on news by `../shared/eval/news/score.py`.
+
 Each gold and each prediction is matched at most once (a maximum one-to-one matching).
 `source_accuracy` is the share of content matches (overlapping) whose sources agree: both absent,
 or both present with IoU at least 0.5. Predicted attributions sharing a cue are one attribution
