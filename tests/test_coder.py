@@ -804,3 +804,60 @@ def test_a_capture_in_a_present_tense_time_clause_is_ahead() -> None:
     assert picked(coded(text, "2022-04-09"), "sub_type", "modality", "place") == [
         ("Non-state actor overtakes territory", "future", "Mariupol")
     ]
+
+
+def test_an_armed_party_storming_a_site_is_fighting_there() -> None:
+    # "stormed" needs an armed party, not a named place: gunmen storming a centre fight its guards
+    text = "Gunmen stormed a police training centre on Monday, killing 41 recruits."
+    assert picked(coded(text, "2023-06-14", ranker=None), "sub_type", "actor1") == [
+        ("Armed clash", "UNID.armed_group")
+    ]
+    # protesters are no armed party: their storming is how the protest went
+    text = "Protesters stormed the parliament building in Baghdad on Saturday."
+    assert picked(coded(text, "2023-06-14", ranker=None), "sub_type", "actor1") == [
+        ("Violent demonstration", "CIV.rioters.IRQ")
+    ]
+
+
+def test_fighters_charging_a_camp_fight_there_and_a_charge_in_court_is_no_event() -> None:
+    text = "Al-Shabaab fighters charged an army base near Afgooye on Sunday."
+    assert picked(coded(text, "2023-06-14", ranker=None), "sub_type", "actor1", "place") == [
+        ("Armed clash", "SHABAAB.shabaab", "Afgooye")
+    ]
+    text = "Prosecutors charged the former mayor of Afgooye with fraud on Sunday."
+    assert coded(text, "2023-06-14", ranker=None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces fired tear gas near the stadium in Harare on Monday.",
+        "Soldiers fired rubber bullets in Harare on Monday.",
+    ],
+)
+def test_crowd_control_fired_is_no_shelling(text: str) -> None:
+    # ACLED: tear gas and rubber bullets are a protest's intervention, never remote violence
+    assert coded(text, "2023-06-14", ranker=None) == []
+
+
+def test_protesters_who_throw_projectiles_riot_whatever_the_police_do() -> None:
+    # ACLED: arrests or force against protesters who turned violent is a violent demonstration
+    text = (
+        "Police arrested dozens of protesters in Leeds on Saturday after projectiles were "
+        "thrown at officers."
+    )
+    assert picked(coded(text, "2023-06-14", ranker=None), "sub_type", "actor1", "place") == [
+        ("Violent demonstration", "CIV.rioters.GBR", "Leeds")
+    ]
+
+
+def test_the_event_a_sentence_reports_comes_before_the_one_that_dates_it() -> None:
+    # "a day after police arrested …" only says when the abduction the sentence reports happened
+    text = (
+        "A day after police arrested dozens of students in Minsk, the opposition said two of "
+        "its leaders had been abducted."
+    )
+    assert picked(coded(text, "2023-06-14", ranker=None), "sub_type", "actor1") == [
+        ("Abduction/forced disappearance", "UNID.armed_group.BLR"),
+        ("Arrests", "BLR.police"),
+    ]

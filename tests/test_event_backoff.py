@@ -132,3 +132,13 @@ def test_incident_words_beyond_the_frames_conditions(text: str) -> None:
 def test_a_word_outside_the_incident_words_backs_off_nothing() -> None:
     text = "The council set out its budget in Kharkiv on Sunday."
     assert coded(text, ranker=says("Disrupted weapons use", 0.6)) == []
+
+
+def test_a_name_with_a_settlement_in_apposition_is_territory() -> None:
+    # "X, a strategic village": the gazetteer need not know X for a settlement to change hands
+    text = "Rebels took control of Walikale Kasi, a strategic village, on Sunday."
+    taken = says("Non-state actor overtakes territory", 0.9)
+    assert picked(coded(text, ranker=taken), "sub_type", "actor1") == [
+        ("Non-state actor overtakes territory", "UNID.armed_group")
+    ]
+    assert coded("Rebels took control of the village on Sunday.", ranker=taken) == []

@@ -74,6 +74,9 @@ _SETTLEMENT_NOUNS = frozenset(
     {"village", "town", "city", "capital", "settlement", "area", "district", "base", "hamlet"}
 )
 """Objects that make a capture a change of territory though no place is named."""
+_CONTROL_NOUNS = frozenset({"control", "hold", "possession"})
+"""Objects whose "of"/"over" phrase names what is taken ("took control of X")."""
+_CONTROL_PREPOSITIONS = frozenset({"of", "over"})
 _TERRITORY = frozenset(
     {
         "Government regains territory",
@@ -223,14 +226,29 @@ def _missed(reading: Reading, framed: set[int]) -> dict[int, _Missed]:
 
 
 def _takes_a_settlement(reading: Reading, word: Token) -> bool:
-    """ "freed several villages", "seized the capital of a province": the object is a place,
-    though not one the text names ("the village" alone refers to one it does not know)."""
-    return any(
-        child.dep_ in ("dobj", "nsubjpass")
-        and child.lemma_.lower() in _SETTLEMENT_NOUNS
-        and not bare_definite(child)
-        for child in word.children
-    )
+    """ "freed several villages", "seized the capital of a province", "took control of X, a
+    strategic village": the object is a place, though not one the text names or the gazetteer
+    knows ("the village" alone refers to one it does not know)."""
+    return any(_settlement(noun) for noun in _taken_nouns(word))
+
+
+def _taken_nouns(word: Token) -> list[Token]:
+    """What a taking word takes: its object, or what the control it takes is of ("taken control
+    of X", "control over X" for the noun "control" itself)."""
+    objects = [child for child in word.children if child.dep_ in ("dobj", "nsubjpass")]
+    holders = [word, *(noun for noun in objects if noun.lemma_.lower() in _CONTROL_NOUNS)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _CONTROL_PREPOSITIONS:
+                objects.extend(child for child in prep.children if child.dep_ == "pobj")
+    return objects
+
+
+def _settlement(noun: Token) -> bool:
+    """A settlement noun with a description of its own, or a name with one in apposition ("X,
+    a strategic village")."""
+    nouns = [noun, *(child for child in noun.children if child.dep_ == "appos")]
+    return any(n.lemma_.lower() in _SETTLEMENT_NOUNS and not bare_definite(n) for n in nouns)
 
 
 def _is_prose(reading: Reading, sentence: SentenceSpan) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from fogwatch.events import date, modality, parties, place, syntax, weapons
 from fogwatch.events.candidate import ARMED_CLASH, ActorRef, Candidate
 from fogwatch.events.lexicon import TERRITORY_FRAMES, VIOLENT_FRAMES, TriggerEntry
+from fogwatch.events.reading import bare_definite
 from fogwatch.events.triggers import Trigger, trigger_span
 
 if TYPE_CHECKING:
@@ -80,6 +81,10 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
         candidate.place = place.find(reading, token, entry, strict=weak)
         if weak and candidate.place is None and not place.names_unknown(reading, token):
             return None
+    if entry.new_object and any(
+        child.dep_ == "dobj" and bare_definite(child) for child in token.children
+    ):
+        return None  # "militiamen stormed the village": the attack told before, told again
     agents, patients = parties.arguments(reading, token)
     violent = frame in VIOLENT_FRAMES
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)

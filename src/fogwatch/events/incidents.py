@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 
 def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """One candidate per sentence, family, place and modality, in the order of their triggers;
-    killed counts join their event."""
+    """One candidate per sentence, family, place and modality, in the order of their triggers
+    (in a sentence, those told only as the time or setting of another last); killed counts join
+    their event."""
     by_sentence: dict[int, list[Candidate]] = {}
     casualties: dict[int, list[Candidate]] = {}
     for candidate in candidates:
@@ -63,6 +64,9 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
                 _absorb(target, casualty)
         merged = _merge_same(reading, merged)
         _count_killed(reading, sentence, merged, earlier)
+        # the event a sentence reports comes before those that only give its time or setting
+        # ("a day after police arrested protesters, … were abducted"); otherwise trigger order
+        merged.sort(key=lambda c: modality.told_as_background(reading, c.trigger))
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
     places = sorted((m for m, _ in reading.places), key=lambda m: m.span.start)

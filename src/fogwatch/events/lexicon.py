@@ -56,6 +56,9 @@ class TriggerEntry:
     military: bool
     armed: bool
     modifiers: frozenset[str]
+    new_object: bool = False
+    """Its direct object is no bare definite noun: "stormed the village" retells a site an
+    earlier sentence told, "stormed a hotel" reports one (checked when its clause is read)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             military=bool(needs.get("military", False)),
             armed=bool(needs.get("armed", False)),
             modifiers=words(needs.get("modifier")),
+            new_object=bool(needs.get("new_object", False)),
         )
     modality = data["modality"]
     return Lexicon(

@@ -146,6 +146,33 @@ def in_background(reading: Reading, token: Token) -> bool:
     return False
 
 
+_BACKGROUND_MARKS = frozenset({"after", "since", "following", "before", "as", "while", "amid"})
+"""Words that make a clause or phrase the time or setting of another ("a day after police
+arrested …", "as forces battle …")."""
+
+
+def told_as_background(reading: Reading, token: Token) -> bool:
+    """Whether the trigger's event is told as the time or setting of another event of its
+    sentence: a background noun (`in_background`), or an adverbial clause or phrase of time
+    ("A day after police arrested protesters, the council said its members were abducted";
+    "after the capture of X"). Whether it happened is `find`'s question; this one is which
+    event the sentence reports."""
+    if in_background(reading, token):
+        return True
+    node = token
+    for _ in range(syntax.MAX_CLIMB):
+        if node.dep_ == "advcl" and any(
+            child.dep_ == "mark" and child.lower_ in _BACKGROUND_MARKS for child in node.children
+        ):
+            return True
+        if node.dep_ == "prep" and node.lower_ in _BACKGROUND_MARKS:
+            return True
+        if syntax.is_clause(node) or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _background(reading: Reading, node: Token) -> bool:
     """A preposition that gives a clause its past cause or time ("following", "since", "amid",
     "in the wake of", "in response to"): a noun event under it is presupposed to have happened
