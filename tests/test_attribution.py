@@ -806,12 +806,12 @@ def test_a_cue_noun_after_a_light_verb_is_its_subjects():
             None,
         )
     ]
-    # a participle on a document: its issuer, else the document
+    # a participle on a document: its issuer, else the document; the issuing verb is in the cue
     assert attributions(
         "The General Assembly adopted a resolution expressing deep concern about the shelling."
     ) == [
         (
-            "expressing deep concern",
+            "adopted a resolution expressing deep concern",
             "hedge",
             "hedge",
             ["The General Assembly"],
@@ -821,7 +821,15 @@ def test_a_cue_noun_after_a_light_verb_is_its_subjects():
         )
     ]
     assert attributions("The ministry issued a statement saying that the bridge had fallen.") == [
-        ("saying", "assert", "affirm", ["The ministry"], ["the bridge had fallen"], False, None)
+        (
+            "issued a statement saying",
+            "assert",
+            "affirm",
+            ["The ministry"],
+            ["the bridge had fallen"],
+            False,
+            None,
+        )
     ]
 
 
@@ -1399,3 +1407,68 @@ def test_a_participle_of_the_occasion_is_not_part_of_the_source():
     assert [(row[3], row[4]) for row in attributions(text)] == [
         (["The governor"], ["the bridge was closed"])
     ]
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_speaker_before():
+    text = "“The line will hold,” he said.\n\n“Nobody will leave the city. The army is here.”"
+    assert [(row[0], row[3], row[4]) for row in attributions(text)] == [
+        ("said", ["he"], ["The line will hold"]),
+        ("said", ["he"], ["Nobody will leave the city. The army is here"]),
+    ]
+    # a quotation with a speaker of its own, or after a sentence of the writer's, is not theirs
+    text = "“The line will hold,” he said.\n\n“Nobody will leave,” the mayor said."
+    assert [row[3] for row in attributions(text)] == [["he"], ["the mayor"]]
+    text = "“The line will hold,” he said. The mayor agreed.\n\n“Nobody will leave the city.”"
+    assert [row[4] for row in attributions(text)] == [["The line will hold"]]
+
+
+def test_a_quoted_sentence_may_close_inside_a_nested_quotation():
+    text = (
+        '"The order was clear," Kovalenko said. "It was the commander saying, \'Hold the bridge.\'"'
+    )
+    assert [row[4] for row in attributions(text)] == [
+        ["The order was clear"],
+        ["It was the commander saying, 'Hold the bridge.'"],
+    ]
+
+
+def test_a_split_quotation_goes_on_after_a_participle_or_a_described_speaker():
+    text = "“We will hold,” Kovalenko said, pointing at the map, “and nobody will leave.”"
+    assert [row[4] for row in attributions(text)] == [["We will hold", "and nobody will leave"]]
+    text = "“We will hold,” said Oleh Kovalenko, the regional governor, “and nobody will leave.”"
+    assert [(row[3], row[4]) for row in attributions(text)] == [
+        (["Oleh Kovalenko, the regional governor"], ["We will hold", "and nobody will leave"])
+    ]
+
+
+def test_an_attitude_nobody_holds_is_not_attributed():
+    text = "The ministry published a plan designed to offer shelter to the displaced."
+    assert [row[0] for row in attributions(text)] == ["published"]
+    text = "The ministry offered shelter to the displaced."
+    assert [(row[0], row[3]) for row in attributions(text)] == [("offered", ["The ministry"])]
+
+
+def test_one_of_a_group_speaks():
+    text = "One of the regional officials said the town was calm."
+    assert attributions(text)[0][3] == ["One of the regional officials"]
+    text = "Nineteen were wounded and 12 said they had lost their homes."
+    assert attributions(text)[0][3] == []
+
+
+def test_a_cue_keeps_its_auxiliaries_inside_the_speakers_relative_clause():
+    text = "Kovalenko, who has strongly denied any involvement in the attack, resigned on Monday."
+    assert [(row[0], row[3]) for row in attributions(text)] == [
+        ("has strongly denied", ["Kovalenko"])
+    ]
+
+
+def test_a_reporting_infinitive_is_cued_with_the_verb_it_completes():
+    text = "Kovalenko went on to say that the town was calm."
+    assert [(row[0], row[3], row[4]) for row in attributions(text)] == [
+        ("went on to say", ["Kovalenko"], ["the town was calm"])
+    ]
+    # a verb that is a cue itself, or takes an object, stays out of the infinitive's cue
+    text = "Kovalenko asked the mayor to confirm that the town was calm."
+    assert [row[0] for row in attributions(text)] == ["asked", "to confirm"]
+    text = "Kovalenko used the briefing to say that the town was calm."
+    assert [row[0] for row in attributions(text)] == ["to say"]

@@ -114,6 +114,8 @@ _GAP_BEFORE = re.compile(r"[\s,—–]*")
 _GAP_AFTER = re.compile(r"\s*[,:—–]\s*")
 # Between a reporting sentence and a quotation that goes on with it: the end of the sentence.
 _SENTENCE_GAP = re.compile(r"[^\n“”\"«»]*?[.!?:][)\]]?\s*")
+# A sentence ending inside a stretch of text, another one following it.
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 # After a quotation that is a sentence by itself: its full stop, then the next sentence or nothing.
 _QUOTE_ENDS = re.compile(r"[^\S\n]*[.!?]?[)\]]?[^\S\n]*($|[“\"«]|\s+[A-Z“\"])")
 # A signature after a quotation, to the end of its line: "” ― Name Surname".
@@ -454,6 +456,10 @@ class _Finder:
             self.quote_at[start:end] = [n] * (end - start)
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.max_phrase = max((len(p) for p in self.lexicon.phrases), default=0)
+        attitudes = [*self.lexicon.verbs.values(), *self.lexicon.verb_phrases.values()]
+        self.attitude_verbs = frozenset(
+            c.lemma for c in attitudes if not c.claimable and "raise" not in c.takes
+        )
         self.found: list[Attribution] = []
 
     def run(self) -> list[Attribution]:
@@ -475,8 +481,13 @@ class _Finder:
                 found.extend(self._inherited(attribution))
         found.extend(self._bylines())
         contents = SpanIndex([(a, c) for a in found for c in a.contents], lambda p: p[1])
-        kept = [a for a in found if not _nested_attitude(a, contents)]
+        kept = [a for a in found if not _nested_attitude(a, contents) and self._held(a)]
         return sorted(kept, key=lambda a: (a.cue.start, a.contents[0].start))
+
+    def _held(self, found: Attribution) -> bool:
+        """An attitude verb is someone's: one nobody holds ("a speech designed to offer …",
+        "Imagine that …", "assuming that …") is the writer's, not an attribution."""
+        return bool(found.sources) or found.cue_lemma not in self.attitude_verbs
 
     # ── cue kinds ──
 
@@ -621,16 +632,39 @@ class _Finder:
         self, verb: Token, last: Token, contents: tuple[Span, ...], sources: list[Token]
     ) -> tuple[Token, Token]:
         """The cue's words as PolNeAR spans them: the verb with the auxiliaries and adverbs right
-        before it ("has repeatedly denied", "was reported"), never reaching into a source, a
-        content or a quotation."""
+        before it ("has repeatedly denied", "was reported"), a document's participle with the verb
+        that issues it ("released a statement saying"), an infinitive with the verb it completes
+        ("went on to say"), never reaching into a source, a content or a quotation."""
         doc = self.doc
         taken = [(c.start, c.end) for c in contents]
-        taken += [(t.left_edge.idx, _end(t.right_edge)) for t in sources]
-        start = verb
+        # "Kovalenko, who has strongly denied …": a source whose phrase holds the verb stops short of it
+        taken += [
+            (t.left_edge.idx, _end(t.right_edge if t.right_edge.i < verb.i else t)) for t in sources
+        ]
+        start = anchor = verb
+        document = verb.head
+        if (
+            verb.dep_ == "acl"
+            and document.dep_ == "dobj"
+            and document.head.i < document.i < verb.i
+            and self._is_document(document, definite=False)
+        ):
+            # "issued a statement saying …": the act of issuing, through the participle
+            start = anchor = document.head
+        elif (
+            verb.dep_ == "xcomp"
+            and verb.head.pos_ == "VERB"
+            and verb.head.i < verb.i
+            and self._verb_cue(verb.head)[0] is None
+            and not any(c.dep_ == "dobj" for c in verb.head.children)
+            and not any(a <= verb.head.idx < b for a, b in taken)
+        ):
+            # "refused to pledge", "went on to say": the verb the report hangs on is its cue's
+            start = anchor = verb.head
         while start.i > 0:
             before = doc[start.i - 1]
             if (
-                before.head.i != verb.i
+                before.head.i != anchor.i
                 or before.dep_ not in _CUE_BEFORE
                 or self.quote_at[before.idx] >= 0
                 or any(a <= before.idx < b for a, b in taken)
@@ -1085,12 +1119,13 @@ class _Finder:
         """A verb's subjects that can speak: a bare number ("19 wounded") cannot, unless it is
         part of an actor's name ("No 10 said"), nor a word inside a quotation (a misparse that
         makes "“… thousands of drones”, he said" say it through "thousands"), nor the noun of an
-        absolute phrase misread as the subject ("With the talks stalled, Qatar … said")."""
+        absolute phrase misread as the subject ("With the talks stalled, Qatar … said"); "one of
+        the officials said" can."""
         return [
             c
             for c in verb.children
             if c.dep_ in _SUBJECTS
-            and (c.pos_ != "NUM" or self._mention_at(c) is not None)
+            and (c.pos_ != "NUM" or self._mention_at(c) is not None or _partitive(c))
             and self.quote_at[c.idx] < 0
             and not any(g.dep_ == "mark" for g in c.children)
         ]
@@ -1125,9 +1160,21 @@ class _Finder:
         parts += [c for c in verb.children if c.dep_ in _CLAUSE_PARTS]
         # "asking her, “…”", "told reporters: “…”": who is told is part of the clause
         told = [c for c in verb.children if c.dep_ in _TOLD and c.i > verb.i]
-        parts = [p for p in [*parts, *told] if self.quote_at[p.idx] < 0]
+        # "“…,” said X, the governor, “…”" and "“…,” X said, pointing at the map, “…”": the
+        # clause takes in a speaker after the verb and a participle of the occasion
+        occasion = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and self.doc[c.i - 1].text == ","
+        ]
+        parts = [p for p in [*parts, *told, *occasion] if self.quote_at[p.idx] < 0]
         first = min(t.left_edge.i if t in own else t.i for t in parts)
-        last = max(t.right_edge.i if t in told else t.i for t in parts)
+        last = max(
+            self._unquoted_edge(t)
+            if t in told or t in occasion or (t in own and t.i > verb.i)
+            else t.i
+            for t in parts
+        )
         clause_start, clause_end = self.doc[first].idx, _end(self.doc[last])
         found: list[tuple[int, int]] = []
         before = self._quote_ending_before(clause_start)
@@ -1147,6 +1194,15 @@ class _Finder:
                     found.append((start, end))
                 break
         return found
+
+    def _unquoted_edge(self, token: Token) -> int:
+        """The last word of the token's phrase before a quotation begins in it."""
+        last = token.i
+        for t in self.doc[token.i + 1 : token.right_edge.i + 1]:
+            if self.quote_at[t.idx] >= 0:
+                break
+            last = t.i
+        return last
 
     def _quote_ending_before(self, position: int) -> tuple[int, int] | None:
         for start, end in reversed(self.quotes):
@@ -1174,12 +1230,15 @@ class _Finder:
             if quote_start < position:
                 continue
             gap = self.text[position:quote_start]
-            if quote_end > paragraph_end or not (
-                not gap.strip() or (not found and _SENTENCE_GAP.fullmatch(gap))
-            ):
+            if quote_end > paragraph_end:
+                if not self._speaks_on(position, paragraph_end, (quote_start, quote_end)):
+                    break
+                paragraph_end = self._paragraph(quote_start)[1]
+            elif not (not gap.strip() or (not found and _SENTENCE_GAP.fullmatch(gap))):
                 break
             after = self.text[quote_end:paragraph_end]
-            inner = self._inside((quote_start, quote_end)).rstrip()
+            # "… saying, 'Don't leave.'": a sentence may close inside a nested quotation
+            inner = self._inside((quote_start, quote_end)).rstrip(" '’\"”")
             closes = inner.endswith((".", "!", "?")) or after.lstrip(" ").startswith(
                 (".", "!", "?")
             )
@@ -1200,6 +1259,23 @@ class _Finder:
             )
             position = quote_end
         return found
+
+    def _speaks_on(self, position: int, paragraph_end: int, quote: tuple[int, int]) -> bool:
+        """Whether a quotation in a later paragraph goes on with the speaker whose reporting
+        sentence ends at `position` ("“A,” he said.¶“B.”"): that sentence closes its paragraph,
+        and the quotation, in the next paragraph, is all of it."""
+        rest = self.text[position:paragraph_end]
+        if rest.strip() and not (
+            _SENTENCE_GAP.fullmatch(rest) and not _SENTENCE_INSIDE.search(rest.rstrip())
+        ):
+            return False
+        start, end = self._paragraph(quote[0])
+        between = self.text[paragraph_end:start]
+        return (
+            not between.strip()
+            and not self.text[start : quote[0]].strip()
+            and not self.text[quote[1] : end].strip(" .")
+        )
 
     # ── spans and actors ──
 
@@ -1798,6 +1874,14 @@ def _without(content: Span, named: Span, text: str) -> Span | None:
     while start < end and text[start] in _TRAILING:
         start += 1
     return Span(start, end) if start < end else None
+
+
+def _partitive(number: Token) -> bool:
+    """ "one of the family's lawyers", "two of the officials": a number that picks speakers out of a
+    group, or names them in apposition ("one official, Oleh Kovalenko")."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in number.children
+    )
 
 
 def _discourse_marker(verb: Token, subjects: list[Token]) -> bool:
