@@ -588,12 +588,9 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     """Whether the mention is what a verb frees or drives something from ("freed the villages
     from IS militants") or the subject that comes under attack ("police came under a grenade
     attack"): the party the event happens to, not the one that acts."""
-    if ref.span is None:
+    root = _mention_root(reading, ref)
+    if root is None:
         return False
-    tokens = list(reading.doc.char_span(ref.span.start, ref.span.end) or ())
-    if not tokens:
-        return False
-    root = min(tokens, key=lambda t: len(list(t.ancestors)))
     head = root.head
     freed_from = root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in syntax.VERBS
     comes_under = (
@@ -607,18 +604,23 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
 def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is a party of a subordinate clause the trigger is not in ("as Iraqi
     forces battle IS", "while police searched …"): it acts there, not in the event."""
-    if ref.span is None:
+    root = _mention_root(reading, ref)
+    if root is None:
         return False
-    tokens = list(reading.doc.char_span(ref.span.start, ref.span.end) or ())
-    if not tokens:
-        return False
-    root = min(tokens, key=lambda t: len(list(t.ancestors)))
     for verb in root.ancestors:
         if verb.left_edge.i <= trigger.i <= verb.right_edge.i:
             return False
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return True
     return False
+
+
+def _mention_root(reading: Reading, ref: ActorRef) -> Token | None:
+    """The highest word of a party's mention in the parse."""
+    if ref.span is None:
+        return None
+    tokens = list(reading.doc.char_span(ref.span.start, ref.span.end) or ())
+    return min(tokens, key=lambda t: len(list(t.ancestors))) if tokens else None
 
 
 def _named_government(reading: Reading, token: Token) -> ActorRef | None:
