@@ -103,6 +103,18 @@ def test_village_missing_from_the_gazetteer_is_coded_to_its_named_region(
     assert mention.reason.startswith("no Pochayiv in Donetsk region in the gazetteer")
 
 
+def test_a_name_after_a_comma_and_its_country_is_never_a_large_namesake_abroad(
+    compiled: Gazetteer,
+) -> None:
+    # the gazetteer's Salems are in India and the US: "Salem, Jamaica" is coded to Jamaica
+    mention = places("Clashes broke out in Salem, Jamaica, on Monday.", compiled)["Salem"]
+    assert mention.place is not None and mention.place.country == "JM"
+    assert mention.geo_precision == 3
+    # another reading of the parent's name holds it: the US state, not the country
+    mention = places("Police arrested 20 people in Atlanta, Georgia.", compiled)["Atlanta"]
+    assert mention.place is not None and mention.place.country == "US"
+
+
 def test_village_missing_from_the_gazetteer_never_becomes_a_namesake_elsewhere(
     compiled: Gazetteer,
 ) -> None:

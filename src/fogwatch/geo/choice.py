@@ -4,7 +4,8 @@ groups of `context.one_sense_per_discourse`.
 A group's best candidate is its mentions' place, unless:
 
 - the mention names a parent division and the gazetteer has no place of that name in it, only
-  small namesakes elsewhere ("Pishchane in Donetsk region"): coded to the parent (precision 3);
+  small namesakes elsewhere ("Pishchane in Donetsk region"), or names a parent country and the
+  gazetteer has none of that name there ("Salem, Jamaica"): coded to the parent (precision 3);
 - a small candidate lies far from a regional article's places: taken for the namesake of a
   village the gazetteer lacks, coded to the region the article is about (precision 3) or left
   unresolved — never to a namesake elsewhere;
@@ -148,8 +149,32 @@ def _outside_parent(article: Article, mention: Mention, group: Group) -> int | N
         return None
     if within(article.gazetteer, group.candidates, container).any():
         return None
+    if (
+        article.gazetteer.feature[container] == COUNTRY
+        and _after_comma(article, mention, parent)
+        and not _another_parent_holds(article, parent, group)
+    ):
+        return container  # "Salem, Jamaica": no namesake in another country, however large
     place = int(group.candidates[int(np.argmax(group.scores))])
     return container if float(article.gazetteer.prior[place]) <= NAMESAKE_MAX_PRIOR else None
+
+
+def _after_comma(article: Article, mention: Mention, parent: Mention) -> bool:
+    """Whether the parent follows the name after a comma, as an address names its country
+    ("Salem, Jamaica"), not "in" ("Narek in Vatican" may tell where a thing named after it is)."""
+    return [t.text for t in article.tokens[mention.end : parent.start]] == [","]
+
+
+def _another_parent_holds(article: Article, parent: Mention, group: Group) -> bool:
+    """Whether another reading of the parent's name holds one of the candidates ("Atlanta,
+    Georgia": the US state, not the country)."""
+    assert parent.group is not None
+    gazetteer = article.gazetteer
+    return any(
+        gazetteer.feature[int(other)] in (COUNTRY, ADMIN1, FEATURE_CODE["admin2"])
+        and within(gazetteer, group.candidates, int(other)).any()
+        for other in parent.group.candidates
+    )
 
 
 def _namesake(
