@@ -103,6 +103,14 @@ def test_village_missing_from_the_gazetteer_is_coded_to_its_named_region(
     assert mention.reason.startswith("no Pochayiv in Donetsk region in the gazetteer")
 
 
+def test_a_small_place_named_like_a_longer_names_last_word_is_no_place(
+    compiled: Gazetteer,
+) -> None:
+    # "Prix" is a French village's name; here it ends the name of a race
+    found = places("Protesters disrupted the Formula One Grand Prix in the city.", compiled)
+    assert "Prix" not in found
+
+
 def test_a_name_after_a_comma_and_its_country_is_never_a_large_namesake_abroad(
     compiled: Gazetteer,
 ) -> None:

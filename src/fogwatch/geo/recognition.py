@@ -295,6 +295,17 @@ class Recogniser:
                 return None  # "Paris Hilton", read by spaCy as an organisation
         elif single and first.pos_ not in ("PROPN", "NOUN", "X") and not (locative or strong):
             return None
+        if (
+            single
+            and small
+            and start > 0
+            and not self._sentence_initial(start)
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].lower_ not in words.person_titles
+            and not place_entity
+        ):
+            return None  # "the Formula One Grand Prix", "Mount Salem": a longer name's last word
         if single and first.text in self.people and not (locative or self._may_act(postings)):
             return None  # a person named in the article
         in_actor = self._in_actor_name(start, end)
