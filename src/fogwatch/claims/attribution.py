@@ -104,6 +104,8 @@ _CIRCUMSTANCES = frozenset({"npadvmod", "advmod", "agent"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"during", "after", "before", "at", "amid", "following", "since", "ahead", "while"}
 )
+# Dashes that open an aside ("… as a suburb — a metaphor for …"), or enclose one in pairs.
+_DASHES = frozenset({"—", "–", "--", "―"})
 # What follows a complement without being part of it: "…, adding …", "… and left".
 _NOT_COMPLEMENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "ccomp"})
 _SPEAKER_LABEL_WORDS = 4
@@ -632,9 +634,10 @@ class _Finder:
         self, verb: Token, last: Token, contents: tuple[Span, ...], sources: list[Token]
     ) -> tuple[Token, Token]:
         """The cue's words as PolNeAR spans them: the verb with the auxiliaries and adverbs right
-        before it ("has repeatedly denied", "was reported"), a document's participle with the verb
-        that issues it ("released a statement saying"), an infinitive with the verb it completes
-        ("went on to say"), never reaching into a source, a content or a quotation."""
+        before it ("has repeatedly denied", "was reported") and after it ("said sarcastically"),
+        a document's participle with the verb that issues it ("released a statement saying"), an
+        infinitive with the verb it completes ("went on to say"), never reaching into a source, a
+        content or a quotation."""
         doc = self.doc
         taken = [(c.start, c.end) for c in contents]
         # "Kovalenko, who has strongly denied …": a source whose phrase holds the verb stops short of it
@@ -671,7 +674,26 @@ class _Finder:
             ):
                 break
             start = before
-        return start, last
+        return start, self._adverbs_after(verb, last, taken)
+
+    def _adverbs_after(self, verb: Token, last: Token, taken: list[tuple[int, int]]) -> Token:
+        """The cue's last word with the adverbs right after the verb, as PolNeAR spans them
+        ("said sarcastically", "said then", "complain bitterly"), never reaching into a source,
+        a content or a quotation."""
+        doc = self.doc
+        while last.i + 1 < len(doc):
+            after = doc[last.i + 1]
+            words = doc[after.i : after.right_edge.i + 1]
+            if (
+                after.head.i != verb.i
+                or after.dep_ != "advmod"
+                or after.i != after.left_edge.i
+                or any(self.quote_at[t.idx] >= 0 for t in words)
+                or any(a < _end(words[-1]) and words[0].idx < b for a, b in taken)
+            ):
+                break
+            last = after.right_edge
+        return last
 
     def _verb_cue(self, token: Token) -> tuple[Cue | None, Token | None]:
         """The token's cue and, for a verb phrase ("called for"), its particle or preposition."""
@@ -805,6 +827,14 @@ class _Finder:
         )
         if occasion is not None and occasion > first.i:
             last = occasion - 1
+        # "acknowledged the reality of X, which makes him …", "likened RT to the BBC, which …"
+        aside = next((t for t in self.doc[first.i : last + 1] if _comma_aside(t)), None)
+        if aside is not None and aside.left_edge.i - 1 > first.i:
+            last = aside.left_edge.i - 2
+        # "dismissed Estonia as a suburb — a metaphor for …": a dash no second dash closes
+        dashes = [t.i for t in self.doc[first.i + 1 : last + 1] if t.text in _DASHES]
+        if len(dashes) == 1:
+            last = dashes[0] - 1
         return self._parts(range(first.left_edge.i, last + 1), verb)
 
     def _around(self, verb: Token, subjects: list[Token]) -> tuple[Span, ...]:
@@ -1168,7 +1198,7 @@ class _Finder:
             if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and self.doc[c.i - 1].text == ","
         ]
         parts = [p for p in [*parts, *told, *occasion] if self.quote_at[p.idx] < 0]
-        first = min(t.left_edge.i if t in own else t.i for t in parts)
+        first = min(self._unquoted_start(t) if t in own else t.i for t in parts)
         last = max(
             self._unquoted_edge(t)
             if t in told or t in occasion or (t in own and t.i > verb.i)
@@ -1194,6 +1224,14 @@ class _Finder:
                     found.append((start, end))
                 break
         return found
+
+    def _unquoted_start(self, token: Token) -> int:
+        """The first word of the token's phrase after a quotation it takes in ends: the parser
+        may hang the closing mark of "“A. B,” Syrskyi said" on the speaker."""
+        first = token.left_edge.i
+        while first < token.i and self.quote_at[self.doc[first].idx] >= 0:
+            first += 1
+        return first
 
     def _unquoted_edge(self, token: Token) -> int:
         """The last word of the token's phrase before a quotation begins in it."""
@@ -1295,7 +1333,7 @@ class _Finder:
         paragraph = self._paragraph(first.idx)
         # a source across a paragraph break is a misparse, not a speaker
         sources = [s for s in sources if paragraph[0] <= s.idx < paragraph[1]]
-        spans = tuple(self._source_span(s, first) for s in sources)
+        spans = tuple(self._source_span(_relative_pronoun(s, first) or s, first) for s in sources)
         actors = [self._source_actor(s) for s in sources]
         known = set(actors) - {None}
         # conjoined speakers of different sides: the first, whose span the claim reports
@@ -1874,6 +1912,27 @@ def _without(content: Span, named: Span, text: str) -> Span | None:
     while start < end and text[start] in _TRAILING:
         start += 1
     return Span(start, end) if start < end else None
+
+
+def _relative_pronoun(source: Token, cue: Token) -> Token | None:
+    """The relative pronoun that stands for `source` as the subject of the clause holding the cue
+    ("Kovalenko, who said …": "who"), the words that say who speaks; its actor is the source's."""
+    for node in (cue, *cue.ancestors):
+        if node.dep_ == "relcl" and node.head.i == source.i:
+            pronouns = (c for c in node.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS)
+            return next((c for c in pronouns if c.tag_ in _RELATIVE_TAGS), None)
+    return None
+
+
+def _comma_aside(child: Token) -> bool:
+    """A relative clause or participle set off by a comma after what it qualifies: a comment on
+    what is said ("the reality of X, which makes him an outlier"), not part of it."""
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return (
+        before is not None
+        and before.text == ","
+        and (child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"))
+    )
 
 
 def _partitive(number: Token) -> bool:
