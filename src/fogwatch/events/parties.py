@@ -605,14 +605,11 @@ def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is a party of a subordinate clause the trigger is not in ("as Iraqi
     forces battle IS", "while police searched …"): it acts there, not in the event."""
     root = _mention_root(reading, ref)
-    if root is None:
-        return False
-    for verb in root.ancestors:
-        if verb.left_edge.i <= trigger.i <= verb.right_edge.i:
-            return False
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return True
-    return False
+    return root is not None and syntax.in_clause_apart(
+        root,
+        trigger,
+        lambda verb: verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children),
+    )
 
 
 def _mention_root(reading: Reading, ref: ActorRef) -> Token | None:

@@ -117,16 +117,9 @@ def _in_other_clause(root: Token, trigger: Token) -> bool:
     the trigger: in "the strikes came as leaders began a summit in X", X is where the leaders
     are, not where the strikes hit. (A relative clause is different: "a theatre where civilians
     sheltered in X" says where the theatre is.)"""
-    node = root
-    for _ in range(syntax.MAX_CLIMB):
-        if node.left_edge.i <= trigger.i <= node.right_edge.i:
-            return False
-        if node.dep_ == "advcl" and syntax.has_subject(node):
-            return True
-        if node.head is node:
-            return False
-        node = node.head
-    return False
+    return syntax.in_clause_apart(
+        root, trigger, lambda node: node.dep_ == "advcl" and syntax.has_subject(node)
+    )
 
 
 def _where_place(reading: Reading, token: Token) -> PlaceMention | None:

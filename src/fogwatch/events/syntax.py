@@ -6,6 +6,7 @@ clause of its own, and paths up the tree. Nothing here knows about triggers or m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -69,6 +70,22 @@ def path_to(token: Token, stop: Token) -> list[Token] | None:
             return None
         node = node.head
     return None
+
+
+def in_clause_apart(token: Token, trigger: Token, is_clause_apart: Callable[[Token], bool]) -> bool:
+    """Whether `token` lies in a clause `is_clause_apart` picks out that does not hold the
+    trigger ("as Iraqi forces battle IS", "as leaders began a summit in X"): a party or a place
+    of that clause, not of the trigger's event."""
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return False
+        if is_clause_apart(node):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def pos(token: Token) -> str:
