@@ -590,7 +590,7 @@ def test_the_statement_speaks_for_whoever_issued_it():
         "“The envoy was warned,” the statement continued."
     )
     assert [(row[0], row[3], row[-1]) for row in attributions(text)] == [
-        ("said", ["The Russian foreign ministry"], "RUS.government"),
+        ("said in a statement", ["The Russian foreign ministry"], "RUS.government"),
         ("continued", ["the statement"], "RUS.government"),
     ]
 
@@ -1466,9 +1466,12 @@ def test_a_reporting_infinitive_is_cued_with_the_verb_it_completes():
     assert [(row[0], row[3], row[4]) for row in attributions(text)] == [
         ("went on to say", ["Kovalenko"], ["the town was calm"])
     ]
-    # a verb that is a cue itself, or takes an object, stays out of the infinitive's cue
+    # a verb that takes an object stays out of the infinitive's cue; a cue verb's infinitive
+    # is part of what it says ("asked the mayor to confirm …": one report)
+    text = "Kovalenko visited the mayor to confirm that the town was calm."
+    assert [row[0] for row in attributions(text)] == ["to confirm"]
     text = "Kovalenko asked the mayor to confirm that the town was calm."
-    assert [row[0] for row in attributions(text)] == ["asked", "to confirm"]
+    assert [row[0] for row in attributions(text)] == ["asked"]
     text = "Kovalenko used the briefing to say that the town was calm."
     assert [row[0] for row in attributions(text)] == ["to say"]
 
@@ -1518,3 +1521,73 @@ def test_a_quotation_of_several_sentences_before_its_speaker_is_said_whole():
             True,
         )
     ]
+
+
+def test_a_content_the_parser_splits_into_two_clauses_is_said_whole():
+    text = (
+        "The governor said the army has enormous respect for the volunteers and his earlier "
+        "remark was instead a sign of frustration with the pace of the offensive."
+    )
+    assert [(row[0], row[4]) for row in attributions(text)] == [
+        (
+            "said",
+            [
+                "the army has enormous respect for the volunteers and his earlier remark was "
+                "instead a sign of frustration with the pace of the offensive"
+            ],
+        )
+    ]
+
+
+def test_the_medium_and_the_time_of_a_report_are_not_what_it_is_about():
+    text = "The minister denounced the annexation in a televised speech."
+    assert [(row[0], row[4]) for row in attributions(text)] == [("denounced", ["the annexation"])]
+    text = "The council rejected the proposal on Friday."
+    assert [(row[0], row[4]) for row in attributions(text)] == [("rejected", ["the proposal"])]
+    # in the middle, the time stays: what follows it is still said
+    text = "The governor praised the volunteers on Friday for their help."
+    assert [(row[0], row[4]) for row in attributions(text)] == [
+        ("praised", ["the volunteers on Friday for their help"])
+    ]
+
+
+def test_a_report_told_inside_another_report_is_part_of_it():
+    text = "The spokesman said the general had told reporters that the bridge was destroyed."
+    assert [(row[0], row[3], row[4]) for row in attributions(text)] == [
+        (
+            "said",
+            ["The spokesman"],
+            ["the general had told reporters that the bridge was destroyed"],
+        )
+    ]
+    # a report named as a thing someone answers or shows stays a report of its own
+    text = "Kyiv dismissed Moscow's claim that the city was encircled."
+    assert [(row[0], row[3]) for row in attributions(text)] == [
+        ("dismissed", ["Kyiv"]),
+        ("claim", ["Moscow"]),
+    ]
+    text = "The General Staff published video showing soldiers raising a flag in the town."
+    assert [(row[0], row[4]) for row in attributions(text)] == [
+        ("published", ["video showing soldiers raising a flag in the town"]),
+        ("showing", ["soldiers raising a flag in the town"]),
+    ]
+
+
+def test_another_speakers_report_joined_on_what_is_said_is_its_own():
+    text = "The governor said the port was open and the navy confirmed that the convoy had arrived."
+    assert [(row[0], row[3], row[4]) for row in attributions(text)] == [
+        ("said", ["The governor"], ["the port was open"]),
+        ("confirmed", ["the navy"], ["the convoy had arrived"]),
+    ]
+
+
+def test_the_medium_right_after_the_verb_is_part_of_the_cue():
+    text = "The minister said in a statement that the talks had failed."
+    assert [(row[0], row[4]) for row in attributions(text)] == [
+        ("said in a statement", ["the talks had failed"])
+    ]
+    # nor a clause on the medium, nor the time: "said on Friday" is the verb and a date
+    text = "The minister said at a briefing announcing new sanctions that the talks had failed."
+    assert attributions(text)[0][0] == "said at a briefing"
+    text = "The minister said on Friday that the talks had failed."
+    assert [(row[0], row[4]) for row in attributions(text)] == [("said", ["the talks had failed"])]

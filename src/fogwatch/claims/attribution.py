@@ -50,8 +50,15 @@ the group a joint statement's "We, the Participants in …" named. A speaker the
 relative clause or an absolute phrase ("With the talks stalled, Qatar, which …, said") is the
 noun phrase before the clause, and a place that speaks there is its metonym's actor.
 Another speaker's report hung on a content as its occasion ("accused X of Y after Minsk said
-…") or as a description ("howitzers of the kind that bloggers said …") is that speaker's claim,
-not part of this one.
+…") or as a description ("howitzers of the kind that bloggers said …"), or joined on it ("said A
+and Democrats accused B"), is that speaker's claim, not part of this one.
+
+A report told inside another's content is part of that content, not an attribution of its own
+("the spokesman said the general had told reporters …"): PolNeAR's annotation is univocal, each
+word in at most one attribution. A report named as a thing keeps its own ("dismissed Moscow's
+claim that …", "published video showing …"). The medium and time of a report ("in a
+statement", "on Friday") end a noun-phrase content; the medium right after the verb is part of
+the cue ("said in an interview").
 
 A speaker who is a person — named in the source phrase, or referred back to by "he",
 a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
@@ -104,6 +111,11 @@ _CIRCUMSTANCES = frozenset({"npadvmod", "advmod", "agent"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"during", "after", "before", "at", "amid", "following", "since", "ahead", "while"}
 )
+# Prepositions that place a report in its medium or time: "in a statement", "on Friday".
+_OCCASION_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# On a noun, only these name a medium: "the annexation in a speech", not "violence at a rally".
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via", "through"})
 # Dashes that open an aside ("… as a suburb — a metaphor for …"), or enclose one in pairs.
 _DASHES = frozenset({"—", "–", "--", "―"})
 # What follows a complement without being part of it: "…, adding …", "… and left".
@@ -243,6 +255,8 @@ class Lexicon:
     """Verbs whose object cue noun is what is said: "expressed the hope that …"."""
     object_not_said: frozenset[str] = frozenset()
     """Clause verbs whose object is a thing acted on, not what is reported: "added troops"."""
+    venue_nouns: frozenset[str] = frozenset()
+    """Where or how something is said: "denounced the annexation in an on-air diatribe"."""
 
 
 @functools.cache
@@ -310,6 +324,7 @@ def load_lexicon() -> Lexicon:
         joint_speakers=frozenset(data.get("joint_speakers", [])),
         light_verbs=frozenset(data.get("light_verbs", [])),
         object_not_said=frozenset(data.get("object_not_said", [])),
+        venue_nouns=frozenset(data.get("venue_nouns", [])),
     )
 
 
@@ -392,6 +407,18 @@ def _nested_attitude(said: Attribution, contents: SpanIndex[tuple[Attribution, S
         return True
     return any(
         outer is not said and outer.claimable for outer, _ in contents.holding(said.cue.start)
+    )
+
+
+def _reported_within(said: Attribution, contents: SpanIndex[tuple[Attribution, Span]]) -> bool:
+    """Whether the act of saying is told inside what someone else reports ("the spokesman
+    said Clinton had told police …"): part of that report, not heard first-hand."""
+    return any(
+        outer is not said
+        and span.start <= said.cue.start
+        and said.cue.end <= span.end
+        and not any(c.start <= outer.cue.start < c.end for c in said.contents)
+        for outer, span in contents.holding(said.cue.start)
     )
 
 
@@ -483,8 +510,30 @@ class _Finder:
                 found.extend(self._inherited(attribution))
         found.extend(self._bylines())
         contents = SpanIndex([(a, c) for a in found for c in a.contents], lambda p: p[1])
-        kept = [a for a in found if not _nested_attitude(a, contents) and self._held(a)]
+        # PolNeAR's reading: a word of one report's content is not the cue of another
+        within = {id(a) for a in found if _reported_within(a, contents)}
+        told = SpanIndex(
+            [(a, c) for a in found if id(a) not in within for c in a.contents], lambda p: p[1]
+        )
+        kept = [
+            a
+            for a in found
+            if not _nested_attitude(a, contents)
+            and self._held(a)
+            and not (_reported_within(a, told) and self._told(a))
+        ]
         return sorted(kept, key=lambda a: (a.cue.start, a.contents[0].start))
+
+    def _told(self, found: Attribution) -> bool:
+        """Whether an act of saying is told as an event ("said Kovalenko had told reporters
+        …"), not named as a thing that says it ("dismissed Moscow's claim that …", "published
+        video showing …"): a thing says what it says whoever names it."""
+        if found.cue_lemma in self.lexicon.nouns:
+            return False
+        cue = self.doc.char_span(found.cue.start, found.cue.end, alignment_mode="expand")
+        return cue is None or not any(
+            t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") for t in cue
+        )
 
     def _held(self, found: Attribution) -> bool:
         """An attitude verb is someone's: one nobody holds ("a speech designed to offer …",
@@ -678,21 +727,25 @@ class _Finder:
 
     def _adverbs_after(self, verb: Token, last: Token, taken: list[tuple[int, int]]) -> Token:
         """The cue's last word with the adverbs right after the verb, as PolNeAR spans them
-        ("said sarcastically", "said then", "complain bitterly"), never reaching into a source,
-        a content or a quotation."""
+        ("said sarcastically", "said then", "complain bitterly"), and the medium ("said in a
+        phone interview with CNN", not a clause on it: "at a briefing announcing that …"), never
+        reaching into a source, a content or a quotation."""
         doc = self.doc
         while last.i + 1 < len(doc):
             after = doc[last.i + 1]
-            words = doc[after.i : after.right_edge.i + 1]
+            end = after.right_edge
+            if self._occasion(after) and any(t.pos_ == "VERB" for t in after.subtree):
+                end = next(c for c in after.children if c.dep_ == "pobj")
+            words = doc[after.i : end.i + 1]
             if (
                 after.head.i != verb.i
-                or after.dep_ != "advmod"
+                or not (after.dep_ == "advmod" or self._occasion(after))
                 or after.i != after.left_edge.i
                 or any(self.quote_at[t.idx] >= 0 for t in words)
                 or any(a < _end(words[-1]) and words[0].idx < b for a, b in taken)
             ):
                 break
-            last = after.right_edge
+            last = end
         return last
 
     def _verb_cue(self, token: Token) -> tuple[Cue | None, Token | None]:
@@ -735,18 +788,29 @@ class _Finder:
             # "said he would order a review and warned against hackers", "said X, arguing
             # that Y": a reporting verb of the speaker's own that hangs in the clause is said
             # apart (its own attribution), not part of what the first verb says
+            clauses = [clause, *self._clauses_after(verb, clause)]
             apart = {
                 t.i
-                for own in clause.subtree
-                if own is not clause and (self._speaks_apart(own) or self._aside_report(own))
+                for part in clauses
+                for own in part.subtree
+                if own is not part
+                and (self._speaks_apart(own) or self._aside_report(own) or self._joined_report(own))
                 for t in own.subtree
             }
             words = [
                 t.i
-                for t in clause.subtree
+                for part in clauses
+                for t in part.subtree
                 if t.i not in apart
                 and (t.i > verb.i or (t.tag_ not in _RELATIVE_TAGS and t.i < verb.left_edge.i))
             ]
+            if len(clauses) > 1:
+                # the comma or "and" between the pieces of one content, hung on the verb
+                words += [
+                    c.i
+                    for c in children
+                    if c.dep_ in ("cc", "punct") and clause.i < c.i < clauses[-1].left_edge.i
+                ]
             obj = next((c for c in children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
             if obj is not None and "object" in cue.takes and not _marked(clause):
                 # "cited remarks Trump had made": a relative clause the parser hung on the verb
@@ -775,6 +839,18 @@ class _Finder:
             return self._complement(verb, named)
         return ()
 
+    def _clauses_after(self, verb: Token, clause: Token) -> list[Token]:
+        """Further pieces of one content the parser hung on the verb as clauses of their own
+        ("said Trump respects the military and his remark was …" read as two clauses), not a
+        report of its own ("said X. The agency said Y" parsed as one sentence)."""
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i > clause.i
+            and not (self._reports(c) and any(k.dep_ in _SUBJECTS for k in c.children))
+        ]
+
     def _aside_report(self, token: Token) -> bool:
         """Another speaker's report hung on what is said as its occasion ("after Minsk said …")
         or as a description ("howitzers of the kind that bloggers said had forced …")."""
@@ -783,6 +859,15 @@ class _Finder:
         if token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in token.children):
             return False
         return any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in token.children)
+
+    def _joined_report(self, token: Token) -> bool:
+        """Another speaker's report joined on what is said ("said A and Democrats accused B"):
+        a report of its own, not part of the first."""
+        return (
+            token.dep_ == "conj"
+            and self._says(token)
+            and any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in token.children)
+        )
 
     def _speaks_apart(self, token: Token) -> bool:
         """A reporting verb joined on or hung as a participle, without a subject of its own."""
@@ -815,6 +900,22 @@ class _Finder:
             ):
                 break  # "accused Russia of shelling the city during a visit to Kyiv"
             last = max(last, child.right_edge.i)
+        # "denounced the annexation in an on-air diatribe", "… Kyiv on Friday": the medium or
+        # the time at the end, wherever it hangs ("praised X in a speech for Y" keeps it)
+        while last > first.i:
+            ending = next(
+                (
+                    t
+                    for t in self.doc[first.i + 1 : last + 1]
+                    if t.right_edge.i == last
+                    and self._occasion(t, timed=t.head.i == verb.i)
+                    and (t.head.i == verb.i or t.lower_ in _MEDIUM_PREPOSITIONS)
+                ),
+                None,
+            )
+            if ending is None:
+                break
+            last = ending.i - 1
         # "accused Minsk of hosting troops after Lukashenko said …, a move …": what another
         # speaker said, as the occasion, is that speaker's claim, and so is what follows
         occasion = next(
@@ -836,6 +937,18 @@ class _Finder:
         if len(dashes) == 1:
             last = dashes[0] - 1
         return self._parts(range(first.left_edge.i, last + 1), verb)
+
+    def _occasion(self, token: Token, *, timed: bool = False) -> bool:
+        """A prepositional phrase naming the medium of a report ("in a statement", "on
+        Twitter") or, when `timed`, its time ("on Friday"): when and how it is said, not what."""
+        if token.dep_ != "prep" or token.lower_ not in _OCCASION_PREPOSITIONS:
+            return False
+        place = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if place is None:
+            return False
+        return place.lemma_.lower() in self.lexicon.venue_nouns or (
+            timed and place.ent_type_ in _TIME_ENTITIES
+        )
 
     def _around(self, verb: Token, subjects: list[Token]) -> tuple[Span, ...]:
         """The verb's sentence without the reporting clause: the verb, its subjects and what
