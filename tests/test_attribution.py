@@ -1220,6 +1220,13 @@ def test_a_preposition_read_as_a_particle_still_takes_its_object():
     ]
 
 
+def test_a_date_after_the_verb_is_not_a_verb_phrase_particle():
+    # "call on" is a cue only when "on" takes its addressee, not the day
+    assert attributions("The ministry called the raid a rescue on Friday.") == [
+        ("called", "assert", "affirm", ["The ministry"], ["the raid a rescue"], False, None)
+    ]
+
+
 def test_a_quoted_not_before_the_verb_does_not_negate_it():
     assert attributions("“We are ready. Probably not,” Ms. Moore said.") == [
         ("said", "assert", "affirm", ["Ms. Moore"], ["We are ready. Probably not"], True, None)

@@ -754,6 +754,8 @@ class _Finder:
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i > token.i:
+                if self._occasion(child, timed=True):
+                    continue  # "calls it an operation on 24 February" is not "call on"
                 for verb in (lemma, *_stems(token.lower_)):
                     cue = lexicon.verb_phrases.get((verb, child.lower_))
                     if cue is not None:
