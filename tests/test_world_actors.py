@@ -325,6 +325,15 @@ def test_the_definite_militants_are_the_armed_group_named_before():
     )
 
 
+def test_rebels_that_repeat_the_noun_a_group_was_named_with_are_that_group():
+    text = "Houthi rebels seized two villages. Rebel fighters then stormed a hill, and gunmen fled."
+    assert found(text) == [
+        ("Houthi rebels", "HOUTHIS.ansar_allah", "HOUTHIS", "group"),
+        ("Rebel fighters", "HOUTHIS.ansar_allah", "HOUTHIS", "group"),
+        ("gunmen", "UNID.armed_group", "UNID", "group"),
+    ]
+
+
 def test_an_armed_group_the_registry_lacks_is_named_as_the_report_names_it():
     assert found("The KLRX terrorist group attacked a convoy.") == [
         ("KLRX terrorist group", "UNID.klrx", "UNID", "mention")
@@ -549,3 +558,24 @@ def test_an_unnamed_attacker_is_the_group_the_next_sentence_names():
         "Islamic State West Africa Province (ISWAP)",
         None,
     )
+
+
+def test_a_party_inside_what_was_attacked_is_no_attacker():
+    text = (
+        "Heavily armed Kibu fighters attacked positions of MONUSCO and Burundian troops near Beni "
+        "on Monday. ADF fighters then attacked a barracks in Oicha."
+    )
+    assert event_rows(text)[0] == ("Armed clash", "ADF - Allied Democratic Forces", "MONUSCO")
+
+
+def test_police_of_a_state_the_report_never_names_still_arrest():
+    assert event_rows("Police arrested 40 traders in the district on Monday.") == [
+        ("Arrests", "Police Forces", None)
+    ]
+
+
+def test_fighters_no_word_ties_to_a_party_are_an_unidentified_armed_group():
+    text = "A commander said the fighters entered Manbij shortly before dawn and met no resistance."
+    assert event_rows(text) == [
+        ("Non-violent transfer of territory", "Unidentified Armed Group (Syria)", None)
+    ]

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
 
 CIVILIANS_ACTOR = "CIV.civilians"
+# The police of a state the report does not name.
+UNSTATED_POLICE = "UNID.police"
 
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
@@ -291,7 +293,15 @@ def opponent(reading: Reading, ref: ActorRef, token: Token) -> ActorRef | None:
 def two_sides(
     reading: Reading, candidate: Candidate, agents: list[ActorRef], patients: list[ActorRef]
 ) -> None:
-    """Actor1 the side that acts, actor2 the other; the sentence, then the war, fills gaps."""
+    """Actor1 the side that acts, actor2 the other; the sentence, then the war, fills gaps. A
+    clause whose subject names no party known ("Kibu fighters attacked MONUSCO positions") keeps
+    what it hit as actor2: actor1 is then the war's other side, or left to `complete`."""
+    if not agents and patients and any(c.dep_ == "nsubj" for c in candidate.trigger.children):
+        hit = distinct_sides(patients)[0]
+        candidate.actor1 = opponent(reading, hit, candidate.trigger)
+        candidate.actor2 = hit
+        candidate.assoc = [ref for ref in patients if ref.actor.id != hit.actor.id]
+        return
     sides = distinct_sides([*agents, *patients])
     if len(sides) < 2:
         sides = distinct_sides([*sides, *_sentence_belligerents(reading, candidate.trigger)])
@@ -333,6 +343,8 @@ _UNNAMED_PERPETRATOR = frozenset(
 _STATE_WEAPONS = frozenset({"Air/drone strike"})
 # A state force no word ties to a state ("police", "soldiers"): the event country's own.
 _STATE_ROLES = ("police", "military")
+# Armed men of any allegiance: with no state word or name before them, no state's forces.
+_ANY_ALLEGIANCE = frozenset({"fighters", "fighter"})
 # ACLED: arrests are made by the state's police.
 _ARRESTS = "Arrests"
 # Weapons seized, defused or intercepted: by the state's forces, its police unless its military
@@ -367,7 +379,8 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     """ACLED's actor1 for an event its clause leaves without one, and the country for a generic
     actor: protests are Protesters (Country), riots Rioters (Country); other events take the
     sentence's first party, a state force the sentence names without its state ("police"), else:
-    arrests the country's police, weapons seized or intercepted its police or military, looting
+    arrests the country's police (Police Forces of a state never named when the report names no
+    country), weapons seized or intercepted its police or military, looting
     Rioters (Country), an agreement the government of a state the sentence names, political
     violence Unidentified Armed Group (Country). In a war the lexicon knows, whose sides
     `opponent` gives, only crowds, arrests, seized weapons and looting take these rules. The
@@ -425,6 +438,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             shot = _shoots_down(reading, candidate.trigger)
             force = registry.polities[country].roles.get("military" if shot else "police")
             candidate.actor1 = ActorRef(force, span) if force is not None else None
+    seized = sub.name == _DISRUPTED and not _shoots_down(reading, candidate.trigger)
+    if candidate.actor1 is None and country is None and (sub.name == _ARRESTS or seized):
+        # the report names no state: still the police, of a state it does not name
+        police = registry.actors.get(UNSTATED_POLICE)
+        candidate.actor1 = ActorRef(police, span) if police is not None else None
     if candidate.actor1 is None and sub.name == _LOOTING:
         rioters = registry.generic("rioters", country)
         candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
@@ -568,7 +586,7 @@ def _sentence_party(
             continue
         if candidate.actor2 is not None and _same_party(ref, candidate.actor2):
             continue
-        if _acted_on(reading, ref):
+        if _acted_on(reading, ref) or _in_patient_phrase(reading, ref, token):
             candidate.actor2 = candidate.actor2 or ref  # the party the event happened to
             continue
         if _acts_elsewhere(reading, ref, token):
@@ -581,7 +599,22 @@ def _sentence_party(
             if military is not None:  # "an Israeli air strike": the state's forces struck
                 return ActorRef(military, reading.token_span(word.i, word.i + 1))
     # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
-    return _state_force(reading, token, speaker or country, battle=event_type == "Battles")
+    force = _state_force(reading, token, speaker or country, battle=event_type == "Battles")
+    if force is not None or candidate.sub_type == _AGREEMENT:
+        return force  # fighters who surrender agree with the state that takes them in
+    return _unnamed_fighters(reading, token, country)
+
+
+def _unnamed_fighters(reading: Reading, token: Token, country: str | None) -> ActorRef | None:
+    """ "the fighters entered Afrin": fighters no word ties to a party who carry the trigger out
+    are ACLED's Unidentified Armed Group of the event's country."""
+    unnamed = reading.registry.generic("armed_groups", country)
+    for word in token.sent:
+        if word.lower_ not in _ANY_ALLEGIANCE or word.i in reading.actor_at or unnamed is None:
+            continue
+        if _carries_out(reading, word, token):
+            return ActorRef(unnamed, reading.token_span(word.i, word.i + 1))
+    return None
 
 
 def _acted_on(reading: Reading, ref: ActorRef) -> bool:
@@ -599,6 +632,20 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children)
     )
     return freed_from or comes_under
+
+
+def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
+    """Whether the mention is inside the trigger's object or its "on"/"against" phrase
+    ("attacked positions of AMISOM and Ethiopian troops"): part of what was hit."""
+    root = _mention_root(reading, ref)
+    if root is None:
+        return False
+    return any(
+        child.left_edge.i <= root.i <= child.right_edge.i
+        for child in trigger.children
+        if child.dep_ in ("dobj", "nsubjpass")
+        or (child.dep_ == "prep" and child.lower_ in ("on", "against"))
+    )
 
 
 def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
@@ -650,12 +697,18 @@ def _state_force(
     polity = reading.registry.polities[country]
     for word in token.sent:
         role = reading.registry.role_nouns.get(word.lower_)
-        if role is None or role.key not in _STATE_ROLES:
-            continue
-        if _reports(reading, word) or not (battle or _carries_out(reading, word, token)):
+        if role is None or role.key not in _STATE_ROLES or word.i in reading.actor_at:
+            continue  # "Ethiopian troops": a mention names its own state
+        if word.lower_ in _ANY_ALLEGIANCE:
+            continue  # "the fighters entered X": not the state's, by that word alone
+        # in a battle the forces it happens to fight in it, not a "military" thing's owner
+        happens_to = battle and word.dep_ != "amod"
+        if _reports(reading, word) or not (happens_to or _carries_out(reading, word, token)):
             continue  # "police say", "four police officers were killed": not who did it
         if any(c.dep_ == "amod" and c.lower_ in _SPONSORED for c in word.children):
             continue  # "Turkey-backed fighters": a state's proxies, not its forces
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
+            continue  # "al-Shaba fighters": a group's name the registry lacks, not the state's
         actor = polity.roles.get(role.key)
         if actor is not None:
             return ActorRef(actor, reading.token_span(word.i, word.i + 1))

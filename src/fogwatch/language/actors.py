@@ -329,7 +329,7 @@ class _Reader:
         country = self._context_country(start)
         actor = (
             self._proxy(start, key, country)
-            or self._armed_antecedent(start, key)
+            or self._armed_antecedent(start, end, key)
             or self.registry.generic(key, country)
         )
         if actor is None:
@@ -401,22 +401,31 @@ class _Reader:
         self.next_free = end
         return True
 
-    def _armed_antecedent(self, start: int, key: str) -> Actor | None:
+    def _armed_antecedent(self, start: int, end: int, key: str) -> Actor | None:
         """ "Media allied with ISIS said the militants seized …": a definite unnamed armed group
-        refers back to the non-state armed group named last before it."""
-        if key != _ARMED_GROUPS or start == 0 or self.doc[start - 1].lower_ != "the":
+        refers back to the non-state armed group named last before it; "Houthi rebels took …;
+        rebel fighters took …": so does one that repeats the noun the group was named with."""
+        if key != _ARMED_GROUPS or start == 0:
             return None
+        definite = self.doc[start - 1].lower_ == "the"
+        words = {t.lemma_.lower() for t in self.doc[start:end] if t.pos_ in _NP_WORDS}
         before = self.doc[start].idx
         generic = tuple(f"{base.id}." for base in self.registry.generic_actors.values())
         for mention in reversed(self.mentions):
             actor = mention.actor
             if mention.span.start >= before or actor.inter not in _NON_STATE_ARMED:
                 continue
-            if actor not in self.registry.generic_actors.values() and not actor.id.startswith(
-                generic
-            ):
+            if actor in self.registry.generic_actors.values() or actor.id.startswith(generic):
+                continue
+            if definite or words & self._common_nouns(mention.span):
                 return actor
+            return None  # the last group named is not the one the noun repeats
         return None
+
+    def _common_nouns(self, span: Span) -> set[str]:
+        """The lemmas of the common nouns in a mention ("rebel" in "Houthi rebels")."""
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand") or ()
+        return {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"}
 
     def _generic_after(self, qualifier: _Qualifier) -> bool:
         """ "Sudanese protesters", "Iraqi civilians": a state's word before the alias of a
