@@ -479,3 +479,10 @@ def test_seed_article_actors():
     by_start = {m.span.start: m.actor.id for m in actors.find(nlp.parse_one(text))}
     assert by_start[claims] == "RUS.government"
     assert by_start[text.index("Kyiv insists")] == "UKR.government"
+
+
+def test_a_qualifier_keeps_its_role_nouns_across_its_bracketed_abbreviation():
+    assert found("Luhansk People's Republic (LNR) authorities accused Kyiv of shelling.") == [
+        ("Luhansk People's Republic (LNR) authorities", "RUS.occupation", "group", None),
+        ("Kyiv", "UKR.government", "metonym", None),
+    ]

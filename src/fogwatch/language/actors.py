@@ -55,6 +55,8 @@ _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 _MAX_NAME_TOKENS = 4
 _MAX_MODIFIERS = 4
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# A name's abbreviation in brackets right after it: "Donetsk People's Republic (DNR) authorities".
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _NOT_WORD = re.compile(r"\W+")
 _AFTER_SURNAME = frozenset({"PUNCT", "VERB", "AUX", "PART", "CCONJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -755,10 +757,18 @@ class _Reader:
         return _Qualifier(start, end, None, person.actor)
 
     def _chain(self, index: int) -> tuple[list[RoleNoun], int] | None:
-        """Role nouns from `index` (after an optional possessive), with modifiers between them."""
+        """Role nouns from `index` (after an optional possessive or the qualifier's bracketed
+        abbreviation), with modifiers between them."""
         doc = self.doc
         if index < len(doc) and doc[index].text in _POSSESSIVE:
             index += 1
+        if (
+            index + 2 < len(doc)
+            and doc[index].text == "("
+            and doc[index + 2].text == ")"
+            and _ACRONYM.fullmatch(doc[index + 1].text)
+        ):
+            index += 3  # the qualifier's own abbreviation, before its role nouns
         roles: list[RoleNoun] = []
         end = k = index
         modifiers = 0
