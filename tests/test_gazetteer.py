@@ -138,6 +138,12 @@ def test_continents_seas_rivers_and_historical_regions(compiled: Gazetteer) -> N
     assert compiled.candidates("Dnieper")[0].feature == "river"
 
 
+def test_a_peoples_name_reads_as_the_region_it_lives_in(compiled: Gazetteer) -> None:
+    for word in ("Kurdish", "Kurds"):
+        found = compiled.postings(gazetteer.demonym_key(word))
+        assert [compiled.name(int(place)) for place in found.places] == ["Kurdistan"]
+
+
 def test_front_line_village_from_the_hand_written_data(compiled: Gazetteer) -> None:
     village = compiled.candidates("Robotyne")[0]
     assert (village.feature, village.country, village.admin1) == ("populated place", "UA", "UA.26")

@@ -189,12 +189,26 @@ def test_resolve_gives_one_mention_per_span(compiled: Gazetteer) -> None:
     assert [m.role for m in mentions] == ["location", "location", "demonym"]
 
 
-def test_resolve_codes_an_unknown_given_name_to_the_town_named_beside_it(
-    compiled: Gazetteer,
-) -> None:
+def test_resolve_codes_an_unknown_given_name_to_the_articles_town(compiled: Gazetteer) -> None:
     text = "Crowds gathered on Sumska Street in Kharkiv for the parade."
     doc = nlp.parse_one(text)
     street, city = geoparse.resolve(doc, [Span(19, 32), Span(36, 43)], compiled)
+    assert city.place is not None and city.place.geonameid == 706483
+    assert street.place == city.place and street.geo_precision == 2
+    assert street.reason == "not in the gazetteer; coded to Kharkiv, the article's main place"
+
+
+def test_resolve_codes_an_unknown_given_name_to_a_town_beside_it_when_the_article_has_none(
+    compiled: Gazetteer,
+) -> None:
+    text = "Russia denied it, and Russia's envoy agreed. Crowds met on Sumska Street in Kharkiv."
+    names = ["Russia", "Russia", "Sumska Street", "Kharkiv"]
+    spans, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        spans.append(Span(start, start + len(name)))
+        start += len(name)
+    *_, street, city = geoparse.resolve(nlp.parse_one(text), spans, compiled)
     assert city.place is not None and city.place.geonameid == 706483
     assert street.place == city.place and street.geo_precision == 2
     assert street.reason == "not in the gazetteer; coded to Kharkiv, named nearby"
@@ -264,3 +278,75 @@ def test_resolve_codes_an_unknown_name_to_the_main_town_not_a_far_one(
     dayton, _, seattle, bakery = geoparse.resolve(nlp.parse_one(text), spans, compiled)
     assert dayton.place is not None and seattle.place is not None
     assert bakery.place == dayton.place and bakery.geo_precision == 2
+
+
+def test_resolve_reads_a_place_embedded_in_an_institutions_name(compiled: Gazetteer) -> None:
+    text = "She taught at Hartley College Oxford before moving on."
+    (mention,) = geoparse.resolve(nlp.parse_one(text), [Span(14, 36)], compiled)
+    assert mention.place is not None and mention.place.geonameid == 2640729
+    assert mention.role == "location"
+
+
+def test_resolve_reads_no_place_into_a_streets_name(compiled: Gazetteer) -> None:
+    text = "The shop on Swindon Lane closed."
+    (mention,) = geoparse.resolve(nlp.parse_one(text), [Span(12, 24)], compiled)
+    assert mention.place is None
+
+
+def test_resolve_reads_a_peoples_adjective_opening_an_institutions_name(
+    compiled: Gazetteer,
+) -> None:
+    text = "The Peruvian Senate voted on Tuesday."
+    (mention,) = geoparse.resolve(nlp.parse_one(text), [Span(4, 19)], compiled)
+    assert mention.place is not None and mention.place.geonameid == 3932488
+    assert mention.role == "demonym"
+
+
+def test_the_main_town_lies_in_the_country_the_article_names_most(compiled: Gazetteer) -> None:
+    text = (
+        "Swindon, Swindon and Swindon are the models on offer.\n\n"
+        "The homes are in Dayton, Ohio, and buyers from Ohio like them.\n\n"
+        "Residents shop at Sunny Acres Market, and Ohio schools are close."
+    )
+    names = ["Swindon", "Swindon", "Swindon", "Dayton", "Ohio", "Ohio", "Sunny Acres Market"]
+    names.append("Ohio")
+    spans, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        spans.append(Span(start, start + len(name)))
+        start += len(name)
+    *_, dayton, _, _, market, _ = geoparse.resolve(nlp.parse_one(text), spans, compiled)
+    assert dayton.place is not None and dayton.place.geonameid == 4509884
+    assert market.place == dayton.place
+    assert market.reason == "not in the gazetteer; coded to Dayton, the article's main place"
+
+
+def test_a_place_read_inside_a_longer_name_does_not_pull_the_others(
+    compiled: Gazetteer,
+) -> None:
+    text = "Fans met at the Illinois Sports Hall before the Springfield game."
+    names = ["Illinois Sports Hall", "Springfield"]
+    spans = [Span(text.index(n), text.index(n) + len(n)) for n in names]
+    hall, springfield = geoparse.resolve(nlp.parse_one(text), spans, compiled)
+    assert hall.place is not None and hall.place.geonameid == 4896861
+    assert springfield.place is not None and springfield.place.geonameid == 4409896
+    assert springfield.reason == "the largest place of that name"
+
+
+def test_the_main_town_lies_in_the_division_the_article_is_about(compiled: Gazetteer) -> None:
+    text = (
+        "Tucson, Tucson and Tucson are the floor plans on offer.\n\n"
+        "The homes are in Leesburg, Virginia, and buyers like Virginia schools.\n\n"
+        "Residents shop at Sunny Acres Market."
+    )
+    names = ["Tucson", "Tucson", "Tucson", "Leesburg", "Virginia", "Virginia"]
+    names.append("Sunny Acres Market")
+    spans, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        spans.append(Span(start, start + len(name)))
+        start += len(name)
+    *_, leesburg, _, _, market = geoparse.resolve(nlp.parse_one(text), spans, compiled)
+    assert leesburg.place is not None and leesburg.place.admin1 == "US.VA"
+    assert market.place == leesburg.place
+    assert market.reason == "not in the gazetteer; coded to Leesburg, the article's main place"

@@ -32,12 +32,13 @@ from fogwatch.geo.gazetteer import (
     Gazetteer,
     Match,
     Postings,
+    demonym_key,
     normalise,
     skeleton,
     skeleton_key,
 )
 from fogwatch.geo.mentions import ADMIN1, SETTLEMENT, Mention
-from fogwatch.geo.vocabulary import Words
+from fogwatch.geo.vocabulary import Words, english_words
 
 MAX_CANDIDATES = 25
 """Candidates scored per name, most prominent first (a name can have hundreds)."""
@@ -58,6 +59,11 @@ AREAS = frozenset(FEATURE_CODE[f] for f in ("country", "admin1", "admin2", "regi
 """What a compass word may name part of ("southern Kherson")."""
 NO_POSTINGS = Postings(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.uint8))
 """No candidates: a name the gazetteer lacks."""
+EMBEDDED_MIN_PRIOR = 5.0
+"""How prominent a place embedded in a longer name must be to count when the article does not
+name it by itself: ~100,000 people, or a division or country."""
+_JOINING = frozenset({"of", "the", "and", "de", "des", "du", "la", "le", "at", "in", "for", "on"})
+"""Words that join a longer name's parts: no embedded place starts or ends with one."""
 
 _CYRILLIC_LETTERS = re.compile("[\u0400-\u04ff]")
 _skeleton_key = functools.lru_cache(maxsize=65536)(skeleton_key)
@@ -220,6 +226,55 @@ def shorter_name(gazetteer: Gazetteer, vocabulary: Words, key: str) -> Postings:
         if areas.any():
             return Postings(found.places[areas], found.matches[areas])
     return NO_POSTINGS
+
+
+def embedded_place(
+    gazetteer: Gazetteer, vocabulary: Words, key: str, named: frozenset[str]
+) -> tuple[Postings, bool]:
+    """A given name the gazetteer lacks that holds a place's name among its words, read as that
+    place: an institution, a building or an event lies where the place it is named after lies
+    ("Hartley College Oxford", "the Denver Boat Show"; Gritta et al. 2019's embedded toponyms).
+
+    The place must be prominent (`EMBEDDED_MIN_PRIOR`) or named by itself elsewhere in the
+    article (`named`: the article's other keys), since the person a building is named after is
+    often some village's namesake; a name named elsewhere wins, then the most prominent. A single
+    word must not be an everyday verb, adjective or adverb ("Bold Reserve"), and a street's
+    or a river's name locates no place it holds. Failing a place, a people's adjective opening an
+    institution's name (its head, before any "of", an organisation word) names its country
+    ("the Peruvian Senate"). Also says whether the place was read through that adjective."""
+    words = key.split()
+    # keys lose their periods: "st" is the landmark word "st."
+    if len(words) < 2 or any({word, word + "."} & vocabulary.landmarks for word in words):
+        return NO_POSTINGS, False
+    best: tuple[bool, float, Postings] | None = None
+    for length in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - length + 1):
+            window = words[start : start + length]
+            name = " ".join(window)
+            if window[0] in _JOINING or window[-1] in _JOINING:
+                continue
+            # WordNet's nouns hold place names ("montevideo"): only other parts of speech are
+            # everyday words here
+            if length == 1 and (
+                name in english_words("verb", "adj", "adv") or name in vocabulary.common
+            ):
+                continue
+            found = gazetteer.postings(name)
+            usable = found.matches <= Match.ALTERNATE
+            if not usable.any():
+                continue
+            prior = float(gazetteer.prior[found.places[usable]].max())
+            rank = (name in named, prior)
+            if (name in named or prior >= EMBEDDED_MIN_PRIOR) and (best is None or rank > best[:2]):
+                best = (*rank, Postings(found.places[usable], found.matches[usable]))
+    if best is not None:
+        return best[2], False
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    if head in vocabulary.organisations:
+        found = gazetteer.postings(demonym_key(words[0]))
+        if len(found.places):
+            return found, True
+    return NO_POSTINGS, False
 
 
 def scored(

@@ -15,9 +15,10 @@ A group's best candidate is its mentions' place, unless:
 A facility is coded to the town it lies in ("Azovstal": Mariupol), as ACLED codes a site.
 Then "Donetsk" after "Donetsk province" is that region; a river or lake the gazetteer lacks is
 coded to the region of a town named near it; and, for given evaluation spans only, a name the
-gazetteer lacks is coded to the nearest town of its paragraph or the article's focus. `record`
-writes the PlaceMention, with ACLED's geo_precision: 1 a town, 2 its area ("near X", a village
-only KATOTTG lists, placed at its raion's point), 3 a division.
+gazetteer lacks is coded to the article's main town, else the nearest town of its paragraph,
+else the article's region or country. `record` writes the PlaceMention, with ACLED's
+geo_precision: 1 a town, 2 its area ("near X", a village only KATOTTG lists, placed at its
+raion's point), 3 a division.
 """
 
 from __future__ import annotations
@@ -40,9 +41,6 @@ NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
 SITE_TOWN_KM = 10.0
 """A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
-GUESS_FOCUS_KM = 500.0
-"""A name the gazetteer lacks is coded to a town named beside it only within this of the
-article's focus: a town farther off is a reference elsewhere, or itself misread."""
 FACILITY = FEATURE_CODE["facility"]
 
 
@@ -250,9 +248,10 @@ def _features_lacking(article: Article, focus: Focus) -> None:
 
 
 def _guess_unknown(article: Article, focus: Focus) -> None:
-    """Given spans the gazetteer lacks (a street, a school, a neighbourhood): the
-    nearest town named in the same paragraph (within `GUESS_FOCUS_KM` of the article's main
-    town, when it has one), else the article's focus — as ACLED codes a small area to a
+    """Given spans the gazetteer lacks (a street, a school, a neighbourhood): the article's main
+    town when it has one — a local report's unknown names lie mostly in its town, while the
+    town named nearest is as often one compared with it — else the nearest town named in the
+    same paragraph, else the article's region or country; as ACLED codes a small area to a
     representative town (geo_precision 2)."""
     gazetteer = article.gazetteer
     target = focus.place()
@@ -264,29 +263,19 @@ def _guess_unknown(article: Article, focus: Focus) -> None:
         and m.probability >= 0.5
         and gazetteer.feature[m.choice] in POINTS
     ]
-    if target is not None and target[1] == 2 and towns:
-        choices = np.array([m.choice for m in towns])
-        km = haversine(
-            np.radians(gazetteer.lat[choices]),
-            np.radians(gazetteer.lon[choices]),
-            np.radians(float(gazetteer.lat[target[0]])),
-            np.radians(float(gazetteer.lon[target[0]])),
-        )
-        towns = [m for m, distance in zip(towns, km, strict=True) if distance <= GUESS_FOCUS_KM]
     for mention in article.mentions:
         if mention.choice is not None:
             continue
         local = [m for m in towns if article.paragraph[m.start] == article.paragraph[mention.start]]
-        if local:
-            nearest = min(local, key=lambda m: abs(m.start - mention.start))
-            mention.choice, mention.precision = nearest.choice, 2
-            mention.reason = (
-                f"not in the gazetteer; coded to {article.surface(nearest)}, named nearby"
-            )
-        elif target is not None:
-            place, precision, why = target
-            mention.choice, mention.precision = place, precision
-            mention.reason = f"not in the gazetteer; coded to {why}"
+        if (target is not None and target[1] == 2) or not local:
+            if target is not None:
+                place, precision, why = target
+                mention.choice, mention.precision = place, precision
+                mention.reason = f"not in the gazetteer; coded to {why}"
+            continue
+        nearest = min(local, key=lambda m: abs(m.start - mention.start))
+        mention.choice, mention.precision = nearest.choice, 2
+        mention.reason = f"not in the gazetteer; coded to {article.surface(nearest)}, named nearby"
 
 
 def record(article: Article, mention: Mention, span: Span) -> PlaceMention:

@@ -41,6 +41,10 @@ ANCHOR_SLACK_KM = 15.0
 NEAR_KM = 40.0
 """How far "A near B" may put A from B."""
 DEMONYM_WEIGHT = 0.5
+EMBEDDED_WEIGHT = 0.0
+"""A place read inside a longer name ("Kansas Landing", a town elsewhere) is not named by
+itself: it does not pull the article's other names towards it."""
+_WEIGHTS = {"demonym": DEMONYM_WEIGHT, "embedded": EMBEDDED_WEIGHT}
 
 _POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 _TOWN_HEADS = frozenset(
@@ -330,7 +334,7 @@ def one_sense_per_discourse(article: Article) -> None:
         key = (mention.kind, mention.key, parent_key)
         group = groups.get(key)
         if group is None:
-            weight = DEMONYM_WEIGHT if mention.kind == "demonym" else 1.0
+            weight = _WEIGHTS.get(mention.kind, 1.0)
             group = groups[key] = Group(mention.kind, mention.key, [], places, base, weight)
         elif mention.settlement and not group.mentions[0].settlement:
             group.base = np.maximum(group.base, base)

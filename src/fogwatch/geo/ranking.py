@@ -347,17 +347,33 @@ class Focus:
         return float(np.min(km))
 
     def place(self) -> tuple[int, GeoPrecision, str] | None:
-        """The article's main place: its most named town, else its region, else its country."""
+        """The article's main place: its most named town in the country it names most (in the
+        division the article is about, when it names a town there), else its region, else its
+        country."""
         gazetteer = self.gazetteer
+        named: dict[int, int] = {}
+        for g, p, _ in self.chosen:
+            country = int(gazetteer.country[p])
+            if gazetteer.countries[country]:  # a sea or a continent lies in no country
+                named[country] = named.get(country, 0) + len(g.mentions)
+        # the main town lies in the country the article names most: a lone namesake abroad,
+        # however often named, is no main place
+        main_country = max(named, key=lambda c: named[c]) if named else None
         towns = {
             p: len(g.mentions) + probability
             for g, p, probability in self.chosen
-            if gazetteer.feature[p] == SETTLEMENT
+            if gazetteer.feature[p] == SETTLEMENT and gazetteer.country[p] == main_country
         }
+        region = self.region(exclude=None)
+        if region is not None:
+            # and in the division a regional article is about, when the article names a town there
+            inside = {
+                p: w for p, w in towns.items() if gazetteer.admin1[p] == gazetteer.admin1[region]
+            }
+            towns = inside or towns
         if towns:
             town = max(towns, key=lambda p: (towns[p], float(gazetteer.prior[p])))
             return town, 2, f"{gazetteer.name(town)}, the article's main place"
-        region = self.region(exclude=None)
         if region is not None:
             return region, 3, f"{gazetteer.name(region)}, the article's region"
         countries = [p for _, p, _ in self.chosen if gazetteer.feature[p] == COUNTRY]

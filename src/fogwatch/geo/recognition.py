@@ -906,7 +906,8 @@ def from_spans(article: Article, spans: Sequence[Span]) -> list[Mention]:
         mention.key = normalise(" ".join(words))
         mentions.append(mention)
     keys = [m.key for m in mentions]
-    names = candidates.lookup_names(article.gazetteer, sorted(set(keys)))
+    given_keys = frozenset(keys)
+    names = candidates.lookup_names(article.gazetteer, sorted(given_keys))
     demonyms = article.gazetteer.lookup([demonym_key(k) for k in keys])
     ends = {mention.end for mention in mentions}
     for mention, demonym in zip(mentions, demonyms, strict=True):
@@ -926,6 +927,14 @@ def from_spans(article: Article, spans: Sequence[Span]) -> list[Mention]:
                 mention.postings = candidates.demonym_place(article.gazetteer, mention.key)
                 if len(mention.postings.places):
                     mention.kind, mention.role = "demonym", "demonym"
+            if not len(mention.postings.places):
+                mention.postings, adjective = candidates.embedded_place(
+                    article.gazetteer, article.words, mention.key, given_keys - {mention.key}
+                )
+                if adjective:
+                    mention.kind, mention.role = "demonym", "demonym"
+                elif len(mention.postings.places):
+                    mention.kind = "embedded"
         if not len(mention.postings.places):
             mention.kind = "entity"
         elif mention.kind == "name" and (mention.postings.matches == Match.ABBREVIATION).all():
