@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fogwatch.claims import attribution, sources
+from fogwatch.claims import attribution, sources, speakers
 from fogwatch.language import actors, coref, nlp
 
 Row = tuple[str, str, str, list[str], list[str], bool, str | None]
@@ -724,7 +724,7 @@ def test_a_pronoun_in_a_later_paragraph_speaks_as_the_person_it_refers_to():
 
 def test_a_speaking_person_is_named_and_keeps_the_side_and_family_of_their_actor():
     nato = actors.load_registry().actor("NATO.nato")
-    person = attribution.speaking_person(nato, "Jens Stoltenberg")
+    person = speakers.speaking_person(nato, "Jens Stoltenberg")
     assert (person.id, person.name, person.side, person.kind) == (
         "NATO.nato/jens_stoltenberg",
         "Jens Stoltenberg",

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.claims import sources
-from fogwatch.claims.attribution import load_lexicon
+from fogwatch.claims.cue_lexicon import load_lexicon
 from fogwatch.language import actor_registry
 from fogwatch.records import Actor, ActorMention, Claim, Span
 

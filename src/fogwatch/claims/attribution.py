@@ -1,7 +1,7 @@
 """Attribution: who says what, as BBC Citron's {cue, sources, contents}, every part a character span.
 
 One pass over the tokens of a parsed article, left to right, finds the cues of
-`data/cue_verbs.yaml` and reads their arguments off the dependency parse:
+`data/cue_verbs.yaml` (`claims.cue_lexicon`) and reads their arguments off the dependency parse:
 
 - indirect speech: "X said Wednesday that …", "X warned that …" → source the subject, content
   the complement clause (without "that"); a reporting clause inside or after its content ("The
@@ -12,7 +12,7 @@ One pass over the tokens of a parsed article, left to right, finds the cues of
 - a participle or a conjoined verb speaks for its head's subject ("…, saying …");
 - direct quotes: "“…,” said Y", "Y said: “…”", and a quote split by its cue ("“A,” he said,
   “B.”") → each quotation is a content span; a following sentence that is only a quotation
-  inherits the speaker as a further direct attribution;
+  inherits the speaker as a further direct attribution (`claims.quotations`);
 - transcripts and headlines: a paragraph opening with a speaker's name and a colon ("PESKOV: …");
 - "according to X" → content the clause it qualifies;
 - a state of mind after "to be": "We are deeply concerned about …" → content the object, the
@@ -38,17 +38,14 @@ A source is its whole noun phrase, a leading article included as PolNeAR spans i
 ministry", "Gen. Oleksandr Syrskyi, Ukraine's top commander"), conjuncts apart. Contents never cross the cue's paragraph: a parse that runs
 over a paragraph break is cut at it. Where the parse gives a reporting verb no subject, a bare
 noun phrase next to it is the source ("…, said WHO chief Dr Tedros", "…, an adviser to the
-president said"), and "X quoted Y as saying" is Y's.
+president said", `claims.speakers`), and "X quoted Y as saying" is Y's.
 
-A source's actor is its head's mention or coreference, else the nearest mention in its phrase
-("Russia's foreign minister, Sergei Lavrov", "a spokesman for the SBU"), else, for officials no
-word ties to a state, the state or region their place names ("officials in Ukraine's Chernihiv
-region"; not in a place said to be occupied); of conjoined speakers of two sides, the first's;
-"the statement" or "the report" speaks for whoever spoke last in its paragraph or the two
-before, and unnamed "insiders" and "sources" for whoever spoke last in theirs; "we" speaks for
-the group a joint statement's "We, the Participants in …" named. A speaker the parse lost to a
-relative clause or an absolute phrase ("With the talks stalled, Qatar, which …, said") is the
-noun phrase before the clause, and a place that speaks there is its metonym's actor.
+A source's actor is the one its phrase names, and the person who speaks for it, as
+`claims.speakers` reads them ("Russia's foreign minister, Sergei Lavrov", "officials in
+Ukraine's Chernihiv region", "He added" → Jens Stoltenberg of NATO); of conjoined speakers of two
+sides, the first's; "the statement" or "the report" speaks for whoever spoke last in its
+paragraph or the two before, and unnamed "insiders" and "sources" for whoever spoke last in
+theirs.
 Another speaker's report hung on a content as its occasion ("accused X of Y after Minsk said
 …") or as a description ("howitzers of the kind that bloggers said …"), or joined on it ("said A
 and Democrats accused B"), is that speaker's claim, not part of this one.
@@ -59,10 +56,6 @@ word in at most one attribution. A report named as a thing keeps its own ("dismi
 claim that …", "published video showing …"). The medium and time of a report ("in a
 statement", "on Friday") end a noun-phrase content; the medium right after the verb is part of
 the cue ("said in an interview").
-
-A speaker who is a person — named in the source phrase, or referred back to by "he",
-a surname or a title — is `speaking_person`: the person's name, the side and family of the actor
-they speak for ("He added" → Jens Stoltenberg, of NATO's side and family).
 
 `claims_of` turns attributions into claims, one per act of saying: an attribution that is not
 `claimable`, a hedge nobody holds and an indirect question are none, "X said he believes …" is one claim, and a participle that borrows
@@ -75,33 +68,24 @@ coreference keeps `source_actor` None.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from importlib.resources import files
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import yaml
-
+from fogwatch.claims.cue_lexicon import Cue, load_lexicon
+from fogwatch.claims.quotations import TRAILING, Quotations, end_of
 from fogwatch.claims.sources import PERSON_SEPARATOR
-from fogwatch.language.actor_registry import Polity, load_registry
-from fogwatch.language.coref import serving
-from fogwatch.language.quotes import TYPED_QUOTE, quotation_ranges
-from fogwatch.records import STANCES, Actor, ActorMention, Coreference, Span
+from fogwatch.claims.speakers import Speakers
+from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CUE_FILE = "cue_verbs.yaml"
-_OPENING_QUOTES = {"“": "”", "‘": "’", "«": "»"}
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "expl"})
-_TOLD = frozenset({"dobj", "dative"})
-_CLAUSE_PARTS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prt"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
 _BORROWS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -122,57 +106,21 @@ _DASHES = frozenset({"—", "–", "--", "―"})
 _NOT_COMPLEMENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "ccomp"})
 _SPEAKER_LABEL_WORDS = 4
 _SPEAKER_LABEL_MIN_CONTENT = 3
-_TRAILING = ",.;: \t\n—–-"
-# Before a reporting clause: "“…,” he said"; after it: "he said: “…”" or "he said, “…”".
-_GAP_BEFORE = re.compile(r"[\s,—–]*")
-_GAP_AFTER = re.compile(r"\s*[,:—–]\s*")
-# Between a reporting sentence and a quotation that goes on with it: the end of the sentence.
-_SENTENCE_GAP = re.compile(r"[^\n“”\"«»]*?[.!?:][)\]]?\s*")
-# A sentence ending inside a stretch of text, another one following it.
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
-# After a quotation that is a sentence by itself: its full stop, then the next sentence or nothing.
-_QUOTE_ENDS = re.compile(r"[^\S\n]*[.!?]?[)\]]?[^\S\n]*($|[“\"«]|\s+[A-Z“\"])")
 # A signature after a quotation, to the end of its line: "” ― Name Surname".
 _BYLINE = re.compile(
     r"[^\S\n]*([―—–])[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)"
 )
-_VERB_KINDS = {
-    "verbs": frozenset({"clause"}),
-    "object_verbs": frozenset({"clause", "object"}),
-    "to_verbs": frozenset({"clause", "to"}),
-    "as_verbs": frozenset({"as"}),
-    "raising_verbs": frozenset({"raise"}),
-}
 _DESCRIPTIONS = frozenset({"as", "to"})
 # What PolNeAR counts in a cue besides the verb: "has also said", "was reported", "did not say".
 _CUE_BEFORE = frozenset({"aux", "auxpass", "advmod", "neg"})
-# What ties a name or an organisation to the head of a source phrase: "Russia's foreign minister,
-# Sergei Lavrov", "Fox News reporter", "ISW analysts", "a spokesman for the SBU".
-_SOURCE_LINKS = frozenset({"appos", "compound", "poss", "nmod", "amod", "npadvmod"})
-_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "to", "with", "in"})
-_SOURCE_DEPTH = 3
 _ISSUER_PARAGRAPHS = 2
 # "justified the strike by claiming …": a gerund of manner speaks for the verb it hangs on.
 _MANNER_PREPOSITIONS = frozenset({"by", "while", "after", "before", "in", "when"})
-# A speaker the parse missed: the words of a bare noun phrase next to the verb.
-_BEFORE_INVERTED = frozenset({",", "”", "’", '"', "'", "—", "–"})
-_PHRASE_OPENERS = frozenset({",", ";", ":", "—", "–", "(", "“", '"'})
-_RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom", "that"})
-_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART", "ADP", "PUNCT", "CCONJ"})
-_MAX_UNPARSED_SPEAKER = 12
-_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
-_CHAIN_STEPS = 3
 # What stands for something said without saying it again: "said as much", "said so".
 _PROFORMS = frozenset({"much", "so"})
 _ADJECTIVE_PREPOSITIONS = frozenset({"about", "by", "at", "over", "with", "of", "to", "on"})
 # What a light verb's cue noun is about: "expressed concern at the crisis", "… over the attacks".
 _ABOUT = frozenset({"about", "at", "over"})
-# "We, the Participants in the Crimea Platform, remain …": who a joint statement's "we" is.
-_WE_APPOSITION = re.compile(r"\b[Ww]e,\s+the\s+([^,;:.“”\n]{3,100}?),")
-# A joint statement's signatories are a group of states (data/actors.yaml's OTHER side).
-_GROUP_SIDE = "OTHER"
-_GROUP_KIND = "group of states"
-_ID_LENGTH = 64  # the store's actor id column
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _ASKING = frozenset({"ask", "wonder", "question", "inquire"})
@@ -181,12 +129,6 @@ _QUESTION_WORDS = frozenset(
 )
 # Who, inside someone's report, is that someone: "the commander said he believes …".
 _SAME_SPEAKER = frozenset({"he", "she"})
-# Role keys of the registry: officials who speak for a government, and unnamed sources.
-_GOVERNMENT_ROLE = "government"
-_SOURCES_ROLE = "sources"
-_PLACE_WORDS = 3  # the longest place name matched against the registry's qualifiers
-# "officials in Kharkiv", "the governor of Sumy region": where an office is
-_PLACE_PREPOSITIONS = frozenset({"in", "of"})
 # The cue class of what someone means to do ("wants to …"): an attribution, never a claim.
 _INTENTION = "intend"
 
@@ -209,123 +151,6 @@ class Attribution:
     claimable: bool = True
     """Whether the claims layer may show it: not a negated report ("did not say that …") nor an
     attitude the lexicon keeps out of claims (`claims: false`: "wants to …", "supports …")."""
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A cue word's class and stance, and what a verb takes as its content."""
-
-    lemma: str
-    cue_class: str
-    stance: str
-    takes: frozenset[str] = field(default_factory=frozenset)
-    """ "clause" (a clause or a quotation), "object" (a noun phrase), "to" (a to-infinitive),
-    "as" (a noun phrase and what it is called), "raise" (its subject and infinitive, said by
-    nobody: "the town seems to have fallen")."""
-    claimable: bool = True
-    """False for a class the lexicon marks `claims: false`: an attitude, not something said."""
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The cue words of `data/cue_verbs.yaml`, by part of speech."""
-
-    verbs: dict[str, Cue]
-    verb_phrases: dict[tuple[str, str], Cue]
-    nouns: dict[str, Cue]
-    to_nouns: dict[str, Cue]
-    """Nouns whose to-infinitive is what someone means to do: "Moscow's decision to withdraw"."""
-    adverbs: dict[str, Cue]
-    phrases: dict[tuple[str, ...], Cue]
-    adjectives: dict[str, Cue]
-    evidence_nouns: frozenset[str]
-    opposing_nouns: frozenset[str] = frozenset()
-    """Heads whose "of" phrase names someone else than the speaker ("critics of Putin")."""
-    document_nouns: frozenset[str] = frozenset()
-    """What a speaker issues and later stands for them: "the statement continued"."""
-    answer_nouns: frozenset[str] = frozenset()
-    """What a denial refers to instead of repeating it: "denied the report" (`claims.answers`)."""
-    blame_nouns: frozenset[str] = frozenset()
-    """What a denial of blame names: "denied responsibility for the strike"."""
-    falsehood_words: frozenset[str] = frozenset()
-    """What calling something denies it: "called the reports disinformation"."""
-    joint_speakers: frozenset[str] = frozenset()
-    """Heads of "We, the …" that name a group of states: "participants", "leaders"."""
-    light_verbs: frozenset[str] = frozenset()
-    """Verbs whose object cue noun is what is said: "expressed the hope that …"."""
-    object_not_said: frozenset[str] = frozenset()
-    """Clause verbs whose object is a thing acted on, not what is reported: "added troops"."""
-    venue_nouns: frozenset[str] = frozenset()
-    """Where or how something is said: "denounced the annexation in an on-air diatribe"."""
-
-
-@functools.cache
-def load_lexicon() -> Lexicon:
-    """The cue lexicon, read once per process."""
-    data = yaml.safe_load(files("fogwatch.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
-    verbs: dict[str, Cue] = {}
-    verb_kinds: dict[str, str] = {}
-    tables: dict[str, dict[str, Cue]] = {
-        "verb_phrases": {},
-        "nouns": {},
-        "to_nouns": {},
-        "adverbs": {},
-        "phrases": {},
-        "adjectives": {},
-    }
-    for cue_class, spec in data["classes"].items():
-        stance = spec["stance"]
-        claimable = spec.get("claims", True)
-        if stance not in STANCES:
-            raise ValueError(
-                f"{CUE_FILE}: class {cue_class} has stance {stance!r} — use one of "
-                + ", ".join(STANCES)
-            )
-        for kind, takes in _VERB_KINDS.items():
-            for word in spec.get(kind, []):
-                known = verbs.get(word)
-                # a verb may be in two of the object, to and as lists of its class, no more
-                if known is not None and (
-                    known.cue_class != cue_class or "verbs" in (kind, verb_kinds[word])
-                ):
-                    raise ValueError(f"{CUE_FILE}: verb {word!r} is listed twice — keep one")
-                verbs[word] = Cue(
-                    word, cue_class, stance, takes | (known.takes if known else takes), claimable
-                )
-                verb_kinds[word] = kind
-        for kind, table in tables.items():
-            for word in spec.get(kind, []):
-                if word in table:
-                    raise ValueError(
-                        f"{CUE_FILE}: {word!r} is listed twice under {kind} — keep one"
-                    )
-                table[word] = Cue(word, cue_class, stance, claimable=claimable)
-    verb_phrases: dict[tuple[str, str], Cue] = {}
-    for words, cue in tables["verb_phrases"].items():
-        verb, _, particle = words.partition(" ")
-        if not particle or " " in particle:
-            raise ValueError(f"{CUE_FILE}: verb phrase {words!r} is not a verb and one word")
-        # "pointed out that …": a verb phrase with no object takes a clause
-        verb_phrases[verb, particle] = dataclasses.replace(cue, takes=frozenset({"clause"}))
-    return Lexicon(
-        verbs=verbs,
-        verb_phrases=verb_phrases,
-        nouns=tables["nouns"],
-        to_nouns=tables["to_nouns"],
-        adverbs=tables["adverbs"],
-        phrases={tuple(p.split()): cue for p, cue in tables["phrases"].items()},
-        adjectives=tables["adjectives"],
-        evidence_nouns=frozenset(data["evidence_nouns"]),
-        opposing_nouns=frozenset(data.get("opposing_nouns", [])),
-        document_nouns=frozenset(data.get("document_nouns", [])),
-        answer_nouns=frozenset(data["answer_nouns"]),
-        blame_nouns=frozenset(data["blame_nouns"]),
-        falsehood_words=frozenset(data["falsehood_words"]),
-        joint_speakers=frozenset(data.get("joint_speakers", [])),
-        light_verbs=frozenset(data.get("light_verbs", [])),
-        object_not_said=frozenset(data.get("object_not_said", [])),
-        venue_nouns=frozenset(data.get("venue_nouns", [])),
-    )
 
 
 def find(
@@ -466,24 +291,9 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.lexicon = load_lexicon()
-        self.registry = load_registry()
-        self.mentions = serving(doc, mentions)
-        self.coreferences = coreferences
-        # a long report has thousands of mentions: lookups by position, never a scan of all
-        self.mention_at = SpanIndex(self.mentions, lambda m: m.span)
-        self.coreference_at = SpanIndex(coreferences, lambda c: c.span)
-        self.coreferences_to: dict[Span, list[Coreference]] = {}
-        for link in coreferences:
-            self.coreferences_to.setdefault(link.antecedent, []).append(link)
-        self.titles: dict[str, list[Span]] = {}  # a nameless title's words → its mentions
-        for m in self.mentions:
-            if m.role == "person" and m.person is None:
-                self.titles.setdefault(m.span.of(self.text).casefold(), []).append(m.span)
-        self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
-        self.quote_at = [-1] * len(self.text)
-        for n, (start, end) in enumerate(self.quotes):
-            self.quote_at[start:end] = [n] * (end - start)
-        self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self.quotations = Quotations(doc)
+        self.quote_at = self.quotations.quote_at  # read at nearly every token: kept at hand
+        self.speakers = Speakers(doc, mentions, coreferences, self.quotations)
         self.max_phrase = max((len(p) for p in self.lexicon.phrases), default=0)
         attitudes = [*self.lexicon.verbs.values(), *self.lexicon.verb_phrases.values()]
         self.attitude_verbs = frozenset(
@@ -565,13 +375,13 @@ class _Finder:
         if _discourse_marker(token, subjects):
             return None
         says = "clause" in cue.takes
-        quotes = self._adjacent_quotes(token, subjects) if particle is None and says else []
+        quotes = self.quotations.adjacent(token, subjects) if particle is None and says else []
         if quotes:
             contents = tuple(
                 self._quote_content(q, token if q[1] <= token.idx else None) for q in quotes
             )
             first, last = self._frame(token, last, contents, subjects)
-            speaker = None if subjects or not says else self._unparsed_speaker(token)
+            speaker = None if subjects or not says else self.speakers.unparsed_speaker(token)
             return self._make(first, last, cue, subjects, contents, direct=True, speaker=speaker)
         announced = self._after_colon(last) if says and subjects else None
         if announced is not None:
@@ -580,7 +390,7 @@ class _Finder:
         contents = self._verb_content(token, cue, particle, subjects)
         if contents:
             sources = subjects or self._agents(token)
-            speaker = None if sources or not says else self._unparsed_speaker(token)
+            speaker = None if sources or not says else self.speakers.unparsed_speaker(token)
             first, last = self._frame(token, last, contents, sources)
             return self._make(first, last, cue, sources, contents, direct=False, speaker=speaker)
         passive = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
@@ -600,10 +410,10 @@ class _Finder:
         colon = last.i + 1
         if colon + 1 >= len(doc) or doc[colon].text != ":" or self.quote_at[doc[colon].idx] >= 0:
             return None
-        end = self._paragraph(last.idx)[1]
+        end = self.quotations.paragraph(last.idx)[1]
         words = [t for t in doc[colon + 1 :] if t.idx < end]
         if not words or self.quote_at[words[0].idx] >= 0:
-            return None  # a quotation after the colon is `_adjacent_quotes`'
+            return None  # a quotation after the colon is `Quotations.adjacent`'s
         return self._tokens_span(words[0].i, words[-1].i, last)
 
     def _appearance(self, verb: Token, cue: Cue) -> Attribution | None:
@@ -656,7 +466,7 @@ class _Finder:
         )
         if proform is not None and particle is None and subjects and "clause" in cue.takes:
             # "said as much", "said so": what was said is only referred to
-            content = Span(proform.left_edge.idx, _end(proform))
+            content = Span(proform.left_edge.idx, end_of(proform))
             first, last = self._frame(verb, verb, (content,), subjects)
             return self._make(first, last, attitude, subjects, (content,), direct=False)
         takes_object = cue.takes & {"object", "as"} or particle is not None
@@ -691,7 +501,8 @@ class _Finder:
         taken = [(c.start, c.end) for c in contents]
         # "Kovalenko, who has strongly denied …": a source whose phrase holds the verb stops short of it
         taken += [
-            (t.left_edge.idx, _end(t.right_edge if t.right_edge.i < verb.i else t)) for t in sources
+            (t.left_edge.idx, end_of(t.right_edge if t.right_edge.i < verb.i else t))
+            for t in sources
         ]
         start = anchor = verb
         document = verb.head
@@ -699,7 +510,7 @@ class _Finder:
             verb.dep_ == "acl"
             and document.dep_ == "dobj"
             and document.head.i < document.i < verb.i
-            and self._is_document(document, definite=False)
+            and self.speakers.is_document(document, definite=False)
         ):
             # "issued a statement saying …": the act of issuing, through the participle
             start = anchor = document.head
@@ -742,7 +553,7 @@ class _Finder:
                 or not (after.dep_ == "advmod" or self._occasion(after))
                 or after.i != after.left_edge.i
                 or any(self.quote_at[t.idx] >= 0 for t in words)
-                or any(a < _end(words[-1]) and words[0].idx < b for a, b in taken)
+                or any(a < end_of(words[-1]) and words[0].idx < b for a, b in taken)
             ):
                 break
             last = end
@@ -1165,7 +976,7 @@ class _Finder:
         """ "PESKOV: We have nothing to add.": a transcript's or headline's speaker and colon."""
         if token.text != ":" or token.i == 0:
             return None
-        line_start = self._paragraph(token.idx)[0]
+        line_start = self.quotations.paragraph(token.idx)[0]
         first = token.i
         while first > 0 and self.doc[first - 1].idx >= line_start:
             first -= 1
@@ -1176,7 +987,7 @@ class _Finder:
             return None
         if not all(w.pos_ == "PROPN" or (w.is_upper and w.is_alpha) for w in words):
             return None
-        paragraph_end = self._paragraph(token.idx)[1]
+        paragraph_end = self.quotations.paragraph(token.idx)[1]
         end = token.i + 1
         while end < len(self.doc) and self.doc[end].idx < paragraph_end:
             end += 1
@@ -1188,22 +999,22 @@ class _Finder:
             return None
         speaker = words[-1]
         cue = Cue(":", "assert", "affirm")
-        source = Span(words[0].idx, _end(speaker))
+        source = Span(words[0].idx, end_of(speaker))
         return Attribution(
-            cue=Span(token.idx, _end(token)),
+            cue=Span(token.idx, end_of(token)),
             cue_lemma=cue.lemma,
             cue_class=cue.cue_class,
             stance=cue.stance,
             sources=(source,),
             contents=(content,),
             direct=True,
-            source_actor=self._personal(self._actor_of(speaker), speaker, source),
+            source_actor=self.speakers.personal(self.speakers.actor_of(speaker), speaker, source),
         )
 
     def _bylines(self) -> list[Attribution]:
         """ "“We held the line.” ― Oleksandr, a sapper": a quotation signed at the end of its line."""
         found: list[Attribution] = []
-        for quote in self.quotes:
+        for quote in self.quotations.quotes:
             signed = _BYLINE.match(self.text, quote[1])
             if signed is None:
                 continue
@@ -1218,9 +1029,11 @@ class _Finder:
                     cue_class=cue.cue_class,
                     stance=cue.stance,
                     sources=(Span(signed.start(2), signed.end(2)),),
-                    contents=(self._quote_content(quote),),
+                    contents=(self.quotations.content(quote),),
                     direct=True,
-                    source_actor=self._personal(self._actor_of(name.root), name.root, None),
+                    source_actor=self.speakers.personal(
+                        self.speakers.actor_of(name.root), name.root, None
+                    ),
                 )
             )
         return found
@@ -1242,7 +1055,11 @@ class _Finder:
             elif preposition.lower_ in _MANNER_PREPOSITIONS:
                 node = host
                 subjects = self._speakers(node)
-        if not subjects and node.dep_ == "acl" and self._is_document(node.head, definite=False):
+        if (
+            not subjects
+            and node.dep_ == "acl"
+            and self.speakers.is_document(node.head, definite=False)
+        ):
             # "the ministry issued a statement saying …": who issued it; "a resolution
             # expressing …" with no issuer named: the document itself
             document = node.head
@@ -1270,7 +1087,7 @@ class _Finder:
             c
             for c in verb.children
             if c.dep_ in _SUBJECTS
-            and (c.pos_ != "NUM" or self._mention_at(c) is not None or _partitive(c))
+            and (c.pos_ != "NUM" or self.speakers.mention_of(c) is not None or _partitive(c))
             and self.quote_at[c.idx] < 0
             and not any(g.dep_ == "mark" for g in c.children)
         ]
@@ -1296,139 +1113,25 @@ class _Finder:
             if obj.dep_ == "pobj"
         ]
 
-    def _adjacent_quotes(self, verb: Token, subjects: list[Token]) -> list[tuple[int, int]]:
-        """Quotations right before and right after the reporting clause ("“…,” he said, “…”"),
-        the clause being the verb and its own subjects: a subject it borrows ("“A,” she sings
-        before asking, “B”") stands elsewhere."""
-        own = subjects if any(s.head.i == verb.i for s in subjects) else []
-        parts = [verb, *own]
-        parts += [c for c in verb.children if c.dep_ in _CLAUSE_PARTS]
-        # "asking her, “…”", "told reporters: “…”": who is told is part of the clause
-        told = [c for c in verb.children if c.dep_ in _TOLD and c.i > verb.i]
-        # "“…,” said X, the governor, “…”" and "“…,” X said, pointing at the map, “…”": the
-        # clause takes in a speaker after the verb and a participle of the occasion
-        occasion = [
-            c
-            for c in verb.rights
-            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and self.doc[c.i - 1].text == ","
-        ]
-        parts = [p for p in [*parts, *told, *occasion] if self.quote_at[p.idx] < 0]
-        first = min(self._unquoted_start(t) if t in own else t.i for t in parts)
-        last = max(
-            self._unquoted_edge(t)
-            if t in told or t in occasion or (t in own and t.i > verb.i)
-            else t.i
-            for t in parts
-        )
-        clause_start, clause_end = self.doc[first].idx, _end(self.doc[last])
-        found: list[tuple[int, int]] = []
-        before = self._quote_ending_before(clause_start)
-        # "In an interview on “Morning Watch,” the senator said the strikes …": with a clause of its
-        # own after the verb, a quotation before it is a title, not what is said
-        clause_after = any(
-            c.dep_ == "ccomp" and c.i > verb.i and self.quote_at[c.idx] < 0 for c in verb.children
-        )
-        # "“…,” said X, who …": a verb right after the quotation reports it, whatever the parser
-        # hangs on the verb after it
-        inverted = before is not None and not self.text[before[1] : verb.idx].strip(" ,")
-        if before is not None and (inverted or not clause_after):
-            found.append(before)
-        for start, end in self.quotes:
-            if start >= clause_end:
-                if _GAP_AFTER.fullmatch(self.text[clause_end:start]):
-                    found.append((start, end))
-                break
-        return found
-
-    def _unquoted_start(self, token: Token) -> int:
-        """The first word of the token's phrase after a quotation it takes in ends: the parser
-        may hang the closing mark of "“A. B,” Syrskyi said" on the speaker."""
-        first = token.left_edge.i
-        while first < token.i and self.quote_at[self.doc[first].idx] >= 0:
-            first += 1
-        return first
-
-    def _unquoted_edge(self, token: Token) -> int:
-        """The last word of the token's phrase before a quotation begins in it."""
-        last = token.i
-        for t in self.doc[token.i + 1 : token.right_edge.i + 1]:
-            if self.quote_at[t.idx] >= 0:
-                break
-            last = t.i
-        return last
-
-    def _quote_ending_before(self, position: int) -> tuple[int, int] | None:
-        for start, end in reversed(self.quotes):
-            if end <= position:
-                inner = self._inside((start, end)).rstrip()
-                gap = self.text[end:position]
-                closes = inner.endswith((",", "!", "?", "—")) or "," in gap
-                adjacent = _GAP_BEFORE.fullmatch(gap) and "\n" not in gap
-                return (start, end) if adjacent and closes else None
-        return None
-
     def _inherited(self, said: Attribution) -> list[Attribution]:
         """Quotations that follow the reporting sentence in its paragraph, each a whole sentence,
         are the same speaker still speaking ("“A,” he said. “B.”")."""
         if not said.sources:
             return []
-        ends = [said.cue.end]
-        for content in said.contents:
-            number = self.quote_at[content.end - 1] if content.end else -1
-            ends.append(self.quotes[number][1] if number >= 0 else content.end)
-        position = max(ends)
-        paragraph_end = self._paragraph(said.cue.start)[1]
-        found: list[Attribution] = []
-        for quote_start, quote_end in self.quotes:
-            if quote_start < position:
-                continue
-            gap = self.text[position:quote_start]
-            if quote_end > paragraph_end:
-                if not self._speaks_on(position, paragraph_end, (quote_start, quote_end)):
-                    break
-                paragraph_end = self._paragraph(quote_start)[1]
-            elif not (not gap.strip() or (not found and _SENTENCE_GAP.fullmatch(gap))):
-                break
-            after = self.text[quote_end:paragraph_end]
-            # "… saying, 'Don't leave.'": a sentence may close inside a nested quotation
-            inner = self._inside((quote_start, quote_end)).rstrip(" '’\"”")
-            closes = inner.endswith((".", "!", "?")) or after.lstrip(" ").startswith(
-                (".", "!", "?")
+        return [
+            Attribution(
+                said.cue,
+                said.cue_lemma,
+                said.cue_class,
+                said.stance,
+                said.sources,
+                (self.quotations.content(quote),),
+                True,
+                said.source_actor,
+                said.claimable,
             )
-            if not (closes and _QUOTE_ENDS.match(after)):
-                break  # the quotation goes on into words of the reporter's ("… is how they put it")
-            found.append(
-                Attribution(
-                    said.cue,
-                    said.cue_lemma,
-                    said.cue_class,
-                    said.stance,
-                    said.sources,
-                    (self._quote_content((quote_start, quote_end)),),
-                    True,
-                    said.source_actor,
-                    said.claimable,
-                )
-            )
-            position = quote_end
-        return found
-
-    def _speaks_on(self, position: int, paragraph_end: int, quote: tuple[int, int]) -> bool:
-        """Whether a quotation in a later paragraph goes on with the speaker whose reporting
-        sentence ends at `position` ("“A,” he said.¶“B.”"): that sentence closes its paragraph,
-        and the quotation, in the next paragraph, is all of it."""
-        rest = self.text[position:paragraph_end]
-        if rest.strip() and not (
-            _SENTENCE_GAP.fullmatch(rest) and not _SENTENCE_INSIDE.search(rest.rstrip())
-        ):
-            return False
-        start, end = self._paragraph(quote[0])
-        between = self.text[paragraph_end:start]
-        return (
-            not between.strip()
-            and not self.text[start : quote[0]].strip()
-            and not self.text[quote[1] : end].strip(" .")
-        )
+            for quote in self.quotations.following(said.cue, said.contents)
+        ]
 
     # ── spans and actors ──
 
@@ -1445,30 +1148,30 @@ class _Finder:
     ) -> Attribution:
         """An attribution from its cue's tokens, its source heads (or, when the parse gave the
         verb none, the `speaker`'s first and last token) and its contents."""
-        paragraph = self._paragraph(first.idx)
+        paragraph = self.quotations.paragraph(first.idx)
         # a source across a paragraph break is a misparse, not a speaker
         sources = [s for s in sources if paragraph[0] <= s.idx < paragraph[1]]
         spans = tuple(self._source_span(_relative_pronoun(s, first) or s, first) for s in sources)
-        actors = [self._source_actor(s) for s in sources]
+        actors = [self.speakers.source_actor(s) for s in sources]
         known = set(actors) - {None}
         # conjoined speakers of different sides: the first, whose span the claim reports
         actor = known.pop() if len(known) == 1 else actors[0] if actors else None
-        if actor is None and len(sources) == 1 and self._is_document(sources[0]):
+        if actor is None and len(sources) == 1 and self.speakers.is_document(sources[0]):
             actor = self._issuer(paragraph[0])
         if actor is None and len(sources) == 1 and sources[0].lower_ == "we":
-            actor = self._we(sources[0].idx)
-        if actor is None and len(sources) == 1 and self._unnamed_source(sources[0]):
+            actor = self.speakers.we(sources[0].idx)
+        if actor is None and len(sources) == 1 and self.speakers.unnamed_source(sources[0]):
             actor = self._last_speaker(paragraph[0])
         if speaker is not None and not sources:
-            named = Span(self.doc[speaker[0]].idx, _end(self.doc[speaker[1]]))
+            named = Span(self.doc[speaker[0]].idx, end_of(self.doc[speaker[1]]))
             spans = (named,)
             clipped = (_without(content, named, self.text) for content in contents)
             contents = tuple(c for c in clipped if c is not None) or contents
-            actor = self._actor_within(named) or self._speaking_place(named)
+            actor = self.speakers.actor_within(named) or self.speakers.speaking_place(named)
         head = sources[0] if sources else None
-        actor = self._personal(actor, head, spans[0] if spans else None)
+        actor = self.speakers.personal(actor, head, spans[0] if spans else None)
         return Attribution(
-            cue=Span(first.idx, _end(last)),
+            cue=Span(first.idx, end_of(last)),
             cue_lemma=cue.lemma,
             cue_class=cue.cue_class,
             stance=cue.stance,
@@ -1502,142 +1205,24 @@ class _Finder:
                 break
             last = child.right_edge.i
         first = head.left_edge.i
-        paragraph = self._paragraph(head.idx)
+        paragraph = self.quotations.paragraph(head.idx)
         for i in range(head.i - 1, first - 1, -1):
-            if self._outside(doc[i], paragraph):
+            if self.quotations.outside(doc[i], paragraph):
                 first = i + 1
                 break
         for i in range(head.i + 1, last + 1):
-            if self._outside(doc[i], paragraph):
+            if self.quotations.outside(doc[i], paragraph):
                 last = i - 1
                 break
         while first < head.i and (doc[first].is_punct or not doc[first].text.strip()):
             first += 1
         while last > head.i and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
             last -= 1
-        start, end = doc[first].idx, _end(doc[last])
-        mention = self._mention_at(head)
+        start, end = doc[first].idx, end_of(doc[last])
+        mention = self.speakers.mention_of(head)
         if mention is not None:
             start, end = min(start, mention.span.start), max(end, mention.span.end)
         return Span(start, end)
-
-    def _outside(self, token: Token, paragraph: tuple[int, int]) -> bool:
-        """A token a source may not take in: quoted, or in another paragraph."""
-        quoted = self.quote_at[token.idx] >= 0
-        return quoted or not paragraph[0] <= token.idx < paragraph[1]
-
-    def _mention_at(self, head: Token) -> ActorMention | None:
-        start, end = head.idx, _end(head)
-        return next((m for m in self.mention_at.holding(start) if end <= m.span.end), None)
-
-    def _source_actor(self, head: Token) -> Actor | None:
-        """The actor a source phrase names: its head's mention or coreference, else the nearest
-        mention in the phrase — a name in apposition ("Russia's foreign minister, Sergei Lavrov"),
-        a modifier ("ISW analysts"), an "of"/"for" phrase ("a spokesman for the SBU"); of two
-        at one depth, a person before an organisation, the first before the second."""
-        actor = self._actor_of(head)
-        if actor is not None:
-            return actor
-        paragraph = self._paragraph(head.idx)
-        opposing = self.lexicon.opposing_nouns
-        level = [head]
-        for _ in range(_SOURCE_DEPTH):
-            found: list[ActorMention] = []
-            deeper: list[Token] = []
-            for token in level:
-                if token.lemma_.lower() in opposing:
-                    continue  # "critics of Putin" do not speak for him
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPOSITIONS:
-                        targets = [c for c in child.children if c.dep_ == "pobj"]
-                    else:
-                        targets = [child] if child.dep_ in _SOURCE_LINKS else []
-                    for target in targets:
-                        if self._outside(target, paragraph):
-                            continue
-                        mention = self._mention_at(target)
-                        if mention is not None:
-                            found.append(mention)
-                        else:
-                            deeper.append(target)
-            if found:
-                people = [m for m in found if m.role == "person"]
-                return min(people or found, key=lambda m: m.span.start).actor
-            level = deeper
-        return self._official_of_place(head) or self._local_official(head)
-
-    def _official_of_place(self, head: Token) -> Actor | None:
-        """ "Officials in Ukraine's Chernihiv region", "the governor of Sumy region": officials
-        no word ties to a state speak for the government of the state or region their place is
-        named by; a place said to be occupied leaves them unresolved (whose officials they are
-        is not in the words)."""
-        role = self.registry.role_nouns.get(head.lower_)
-        if role is None or role.key != _GOVERNMENT_ROLE:
-            return None
-        places = [
-            place
-            for preposition in head.children
-            if preposition.dep_ == "prep" and preposition.lower_ in _PLACE_PREPOSITIONS
-            for place in preposition.children
-            if place.dep_ == "pobj"
-        ]
-        for place in places:
-            words = list(self.doc[place.left_edge.i : place.i + 1])
-            if any(w.lemma_.lower() == "occupy" for w in words):
-                return None
-            polity = self._polity_in(words)
-            if polity is not None:
-                return polity.roles.get(role.key)
-        return None
-
-    def _local_official(self, head: Token) -> Actor | None:
-        """ "Drones hit Sumy overnight. The city's mayor said …": a local office named without its
-        place ("the mayor", "the region's governor") belongs to the city or region named last
-        before it in its paragraph, unless that place is said to be occupied."""
-        role = self.registry.role_nouns.get(head.lower_)
-        if role is None or role.key != _GOVERNMENT_ROLE:
-            return None
-        if head.lower_ not in self.registry.local_offices or not any(
-            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children
-        ):
-            return None
-        start = self._paragraph(head.idx)[0]
-        doc = self.doc
-        for k in range(head.i - 1, -1, -1):
-            if doc[k].idx < start:
-                break
-            for first in (k - 1, k):
-                words = doc[max(first, 0) : k + 1]
-                entry = self.registry.entries.get(words.text)
-                if entry is None or entry.polity is None or entry.polity.rank != 0:
-                    continue
-                if first > 0 and doc[first - 1].lemma_.lower() == "occupy":
-                    return None
-                return entry.polity.roles.get(role.key)
-        return None
-
-    def _polity_in(self, words: list[Token]) -> Polity | None:
-        """The one polity the words name ("Ukraine's Chernihiv region": Ukraine and Chernihiv,
-        both Ukraine's), the higher-ranked of two; None when two of one rank disagree."""
-        found: list[Polity] = []
-        for size in range(_PLACE_WORDS, 0, -1):
-            for first in range(len(words) - size + 1):
-                text = " ".join(w.text for w in words[first : first + size])
-                entry = self.registry.entries.get(text)
-                if entry is not None and entry.polity is not None:
-                    found.append(entry.polity)
-        if not found:
-            return None
-        top = max(p.rank for p in found)
-        best = [p for p in found if p.rank == top]
-        if len({p.roles.get(_GOVERNMENT_ROLE) for p in best}) > 1:
-            return None
-        return best[0]
-
-    def _unnamed_source(self, head: Token) -> bool:
-        """ "Insiders said", "a senior insider said": a source no word ties to anyone."""
-        role = self.registry.role_nouns.get(head.lower_)
-        return role is not None and role.key == _SOURCES_ROLE and role.form != "mention"
 
     def _last_speaker(self, paragraph_start: int) -> Actor | None:
         """The body that spoke last in this paragraph (a person's, when a person spoke):
@@ -1648,265 +1233,20 @@ class _Finder:
             actor = said.source_actor
             if actor is not None:
                 body = actor.id.partition(PERSON_SEPARATOR)[0]
-                return self.registry.actors.get(body, actor)
+                return self.speakers.registry.actors.get(body, actor)
         return None
-
-    def _unparsed_speaker(self, verb: Token) -> tuple[int, int] | None:
-        """A reporting verb the parse left without a subject, at an edge of its sentence, next to
-        a bare noun phrase: the phrase after it ("…, said WHO chief Dr Tedros.", cut before ",
-        who …") or the phrase between a comma and it ("…, an adviser to the president said.")."""
-        doc, sentence = self.doc, verb.sent
-        end = sentence.end
-        while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        before = doc[verb.i - 1] if verb.i > sentence.start else None
-        if before is not None and before.text in _BEFORE_INVERTED and end > verb.i + 1:
-            last = next(
-                (t.i - 1 for t in doc[verb.i + 1 : end] if t.text in _RELATIVE_WORDS), end - 1
-            )
-            while last > verb.i and doc[last].is_punct:
-                last -= 1
-            if self._bare_phrase(verb.i + 1, last):
-                return verb.i + 1, last
-        if end == verb.i + 1 and before is not None:
-            first = verb.i - 1
-            while first > sentence.start and doc[first - 1].text not in _PHRASE_OPENERS:
-                first -= 1
-            if first > sentence.start and self._bare_phrase(first, verb.i - 1):
-                return first, verb.i - 1
-        if before is not None and before.text == ",":
-            return self._described_speaker(verb)
-        return None
-
-    def _described_speaker(self, verb: Token) -> tuple[int, int] | None:
-        """ "…, Qatar, which has mediated before, said …": a speaker the parse lost to the
-        relative clause right before the verb — the noun phrase before that clause's comma."""
-        doc, start = self.doc, verb.sent.start
-        relative = next(
-            (
-                t
-                for t in reversed(doc[start : verb.i - 1])
-                if t.lower_ in _RELATIVE_WORDS and t.lower_ != "that"
-            ),
-            None,
-        )
-        if relative is None or relative.i - 2 <= start or doc[relative.i - 1].text != ",":
-            return None
-        last = relative.i - 2
-        first = last
-        while first > start and doc[first - 1].text not in _PHRASE_OPENERS:
-            first -= 1
-        named = Span(doc[first].idx, _end(doc[last]))
-        if self._bare_phrase(first, last) and (
-            self._actor_within(named) or self._speaking_place(named)
-        ):
-            return first, last
-        return None
-
-    def _speaking_place(self, named: Span) -> Actor | None:
-        """The actor a place that speaks stands for ("Qatar … said"): a speaker's metonym acts,
-        whether or not the parse let the mention finder see it as the verb's subject."""
-        entry = self.registry.entries.get(named.of(self.text))
-        return entry.metonym_of if entry is not None else None
-
-    def _bare_phrase(self, first: int, last: int) -> bool:
-        """Whether tokens `first..last` are a short noun phrase outside quotation marks."""
-        words = self.doc[first : last + 1]
-        return (
-            0 < len(words) <= _MAX_UNPARSED_SPEAKER
-            and all(self.quote_at[t.idx] < 0 for t in words)
-            and all(t.pos_ in _PHRASE_POS or (t.is_upper and t.is_alpha) for t in words)
-            and any(t.pos_ in ("NOUN", "PROPN") for t in words)
-            and words[0].pos_ != "ADP"
-        )
-
-    def _actor_within(self, span: Span) -> Actor | None:
-        """The actor of the mentions inside a span: a person's before an organisation's."""
-        inside = [
-            m
-            for m in self.mention_at.starting_within(span.start, span.end)
-            if m.span.end <= span.end
-        ]
-        people = [m for m in inside if m.role == "person"]
-        if inside:
-            return min(people or inside, key=lambda m: m.span.start).actor
-        links = iter(self.coreference_at.starting_within(span.start, span.end))
-        return next((c.actor for c in links if c.actor is not None), None)
-
-    def _we(self, position: int) -> Actor | None:
-        """Who "we" is at `position`: the group the last "We, the …" before it named."""
-        named = [actor for start, actor in self._groups if start < position]
-        return named[-1] if named else None
-
-    @functools.cached_property
-    def _groups(self) -> list[tuple[int, Actor]]:
-        """ "We, the Participants in the Crimea Platform, …": a joint statement naming its
-        signatories, who are its "we" from there on — a registered actor named in the phrase,
-        else, when the phrase's head is one of `joint_speakers` ("participants", "leaders"), the
-        group itself on the side of groups of states."""
-        found: list[tuple[int, Actor]] = []
-        for match in _WE_APPOSITION.finditer(self.text):
-            start, end = match.span(1)
-            inside = [
-                m
-                for m in self.mention_at.starting_within(start, end)
-                if m.span.end <= end and m.role != "metonym"
-            ]
-            if inside:
-                found.append((match.start(), inside[0].actor))
-                continue
-            words = re.split(r"\s+(?:of|in|at|for|from|to)\s+", match.group(1), maxsplit=1)[0]
-            head = words.split()[-1].casefold()
-            if (
-                head in self.lexicon.joint_speakers
-                or head.rstrip("s") in self.lexicon.joint_speakers
-            ):
-                name = match.group(1)
-                slug = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
-                group = Actor(
-                    f"{_GROUP_SIDE}.group{PERSON_SEPARATOR}{slug}"[:_ID_LENGTH],
-                    name[0].upper() + name[1:],
-                    _GROUP_SIDE,
-                    _GROUP_KIND,
-                    0,
-                )
-                found.append((match.start(), group))
-        return found
-
-    def _is_document(self, head: Token, *, definite: bool = True) -> bool:
-        """ "the statement", "this report", "its resolution": a document already spoken of (any
-        document, "a statement", when not `definite`)."""
-        if definite and not any(
-            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
-        ):
-            return False
-        return head.pos_ == "NOUN" and head.lemma_.lower() in self.lexicon.document_nouns
 
     def _issuer(self, paragraph_start: int) -> Actor | None:
         """Who issued the document a source names: the speaker of the latest attribution with
         an actor, in this paragraph or the two before ("the ministry said in a statement. …
         “…,” the statement continued")."""
-        floor = self._paragraphs_before(paragraph_start, _ISSUER_PARAGRAPHS)
+        floor = self.quotations.paragraphs_before(paragraph_start, _ISSUER_PARAGRAPHS)
         for said in reversed(self.found):
             if said.cue.start < floor:
                 break
             if said.source_actor is not None:
                 return said.source_actor
         return None
-
-    def _paragraphs_before(self, start: int, count: int) -> int:
-        """Where the paragraph `count` non-empty paragraphs before the one at `start` begins."""
-        n = bisect.bisect_left(self.breaks, start)
-        position = start
-        while count and n > 0:
-            n -= 1
-            previous = self.breaks[n - 1] + 1 if n > 0 else 0
-            if self.text[previous : self.breaks[n]].strip():
-                count -= 1
-            position = previous
-        return position
-
-    def _personal(self, actor: Actor | None, head: Token | None, span: Span | None) -> Actor | None:
-        """The speaker as the person who speaks, when the source names one or refers back to one
-        ("he" → Jens Stoltenberg): `speaking_person` of the actor they speak for."""
-        if actor is None:
-            return None
-        person = self._person(head, span, actor)
-        return speaking_person(actor, person) if person else actor
-
-    def _person(self, head: Token | None, span: Span | None, actor: Actor) -> str | None:
-        """The person a source's head is or refers back to, else the first person named in its
-        phrase ("Russia's foreign minister, Sergei Lavrov"), of `actor` only."""
-        if head is not None:
-            mention = self._mention_at(head)
-            if mention is None:
-                mention = self._antecedent_person(head.idx, _end(head))
-            if mention is not None and mention.person and mention.actor.id == actor.id:
-                return mention.person
-            title = mention.span if mention is not None else self._antecedent(head)
-            name = self._introduced_name(title) if title is not None else None
-            if name is not None:
-                return name
-        if span is not None:
-            for mention in self.mention_at.starting_within(span.start, span.end):
-                inside = mention.span.end <= span.end
-                if inside and mention.person and mention.actor.id == actor.id:
-                    return mention.person
-        return None
-
-    def _antecedent(self, head: Token) -> Span | None:
-        """Where the coreference chain from `head` ends ("he" → "the commander")."""
-        start, end = head.idx, _end(head)
-        found = None
-        for _ in range(_CHAIN_STEPS):
-            link = next(
-                (c for c in self.coreference_at.holding(start) if end <= c.span.end),
-                None,
-            )
-            if link is None:
-                break
-            found = link.antecedent
-            start, end = found.start, found.end
-        return found
-
-    def _introduced_name(self, title: Span) -> str | None:
-        """The name a nameless title was introduced with (`coref`: "Lithuania's ambassador …
-        Andris Kalnins said"): a registered person's, else the words of the name. The same
-        title elsewhere in the article ("the Georgian commander") is the same person."""
-        words = title.of(self.text).casefold()
-        same = {title, *self.titles.get(words, ())}
-        links = [link for span in same for link in self.coreferences_to.get(span, ())]
-        for link in sorted(links, key=lambda c: (c.span.start, c.span.end)):
-            if link.span == title:
-                continue
-            named = next(
-                (
-                    m
-                    for m in self.mention_at.holding(link.span.start)
-                    if m.span == link.span and m.person
-                ),
-                None,
-            )
-            if named is not None:
-                return named.person
-            words = link.span.of(self.text)
-            if " " in words and words[:1].isupper():
-                return words
-        return None
-
-    def _antecedent_person(self, start: int, end: int) -> ActorMention | None:
-        """The person mention a coreference at `start..end` leads to, through a chain of
-        coreferences ("he" → "the president" → Biden)."""
-        for _ in range(_CHAIN_STEPS):
-            link = next(
-                (c for c in self.coreference_at.holding(start) if end <= c.span.end),
-                None,
-            )
-            if link is None:
-                return None
-            start, end = link.antecedent.start, link.antecedent.end
-            people = (m for m in self.mention_at.overlapping(Span(start, end)) if m.person)
-            found = next(people, None)
-            if found is not None:
-                return found
-        return None
-
-    def _actor_of(self, head: Token) -> Actor | None:
-        mention = self._mention_at(head)
-        if mention is not None:
-            return mention.actor
-        start, end = head.idx, _end(head)
-        for link in self.coreference_at.holding(start):
-            if end <= link.span.end:
-                return link.actor
-        return None
-
-    def _paragraph(self, position: int) -> tuple[int, int]:
-        """The character range of the paragraph holding `position`, line breaks excluded."""
-        n = bisect.bisect_right(self.breaks, position)
-        start = self.breaks[n - 1] + 1 if n else 0
-        end = self.breaks[n] if n < len(self.breaks) else len(self.text)
-        return start, end
 
     def _parts(self, indices: Iterable[int], anchor: Token) -> tuple[Span, ...]:
         """Token indices as content spans: one per run of consecutive tokens, each trimmed."""
@@ -1924,7 +1264,7 @@ class _Finder:
         punctuation or conjunction, and within the paragraph of `anchor` when given."""
         doc = self.doc
         if anchor is not None:
-            start, end = self._paragraph(anchor.idx)
+            start, end = self.quotations.paragraph(anchor.idx)
             while first <= last and not start <= doc[first].idx < end:
                 first += 1
             while last >= first and not start <= doc[last].idx < end:
@@ -1950,41 +1290,22 @@ class _Finder:
             last -= 1
         if first > last:
             return None
-        return Span(doc[first].idx, _end(doc[last]))
-
-    def _mark_width(self, position: int) -> int:
-        """How many characters the quotation mark at `position` takes: two for a typed ''."""
-        return len(TYPED_QUOTE) if self.text.startswith(TYPED_QUOTE, position) else 1
-
-    def _inside(self, quote: tuple[int, int]) -> str:
-        """The words of a quotation without its marks."""
-        start = quote[0] + self._mark_width(quote[0])
-        return self.text[start : quote[1] - self._mark_width(quote[1] - 2)]
+        return Span(doc[first].idx, end_of(doc[last]))
 
     def _quote_content(self, quote: tuple[int, int], verb: Token | None = None) -> Span:
         """The words inside the quotation marks, without a trailing comma or full stop. A
         quotation before its reporting `verb` that ends a sentence the reporter began ("Allies could
         still send “artillery rounds and radars”, she said") is said with
         those words: the content runs from the sentence's start."""
-        closing = quote[1] - self._mark_width(quote[1] - 2)
-        start, end = quote[0] + self._mark_width(quote[0]), closing
-        while end > start and self.text[end - 1] in _TRAILING:
-            end -= 1
-        while start < end and self.text[start].isspace():
-            start += 1
-        if verb is not None:
-            lead = self._sentence_lead(quote[0], verb)
-            if lead < start and end == closing:
-                end = quote[1]  # the closing mark too, as the opening one is inside
-            start = min(start, lead)
-        return Span(start, end)
+        lead = self._sentence_lead(quote[0], verb) if verb is not None else None
+        return self.quotations.content(quote, lead)
 
     def _sentence_lead(self, quote_start: int, verb: Token) -> int:
         """Where the reporter's words that a quotation goes on with begin: the start of the
         sentence of the reporting verb, when the words from there to the quotation are unquoted
         and in its paragraph; else the quotation's own start."""
         sentence_start = verb.sent.start_char
-        paragraph_start = self._paragraph(quote_start)[0]
+        paragraph_start = self.quotations.paragraph(quote_start)[0]
         lead = self.text[sentence_start:quote_start]
         # a quotation earlier in the lead is the same speaker's, unless another verb reports it
         reported = any(
@@ -1993,24 +1314,10 @@ class _Finder:
             if sentence_start <= t.idx < quote_start
         )
         if sentence_start < paragraph_start or not any(c.isalpha() for c in lead) or reported:
-            return quote_start + self._mark_width(quote_start)
+            return quote_start + self.quotations.mark_width(quote_start)
         while sentence_start < quote_start and not self.text[sentence_start].isalnum():
             sentence_start += 1
         return sentence_start
-
-
-def speaking_person(actor: Actor, person: str) -> Actor:
-    """An actor as one of its people speaking: the person's name, the actor's side, kind and ACLED
-    code; the id is the actor's and the person's, the actor's first, so that `claims.sources`
-    files the person under the actor's family."""
-    slug = re.sub(r"[^a-z0-9]+", "_", person.casefold()).strip("_")
-    return Actor(
-        f"{actor.id}{PERSON_SEPARATOR}{slug}"[:_ID_LENGTH],
-        person,
-        actor.side,
-        actor.kind,
-        actor.inter,
-    )
 
 
 def _without(content: Span, named: Span, text: str) -> Span | None:
@@ -2022,9 +1329,9 @@ def _without(content: Span, named: Span, text: str) -> Span | None:
         end = named.start
     else:
         start = named.end
-    while end > start and text[end - 1] in _TRAILING:
+    while end > start and text[end - 1] in TRAILING:
         end -= 1
-    while start < end and text[start] in _TRAILING:
+    while start < end and text[start] in TRAILING:
         start += 1
     return Span(start, end) if start < end else None
 
@@ -2098,10 +1405,6 @@ def _that_clause(clause: Token) -> bool:
 def _marked(clause: Token) -> bool:
     """Whether a clause opens with a subordinating word of its own ("that", "whether")."""
     return any(c.dep_ == "mark" for c in clause.children)
-
-
-def _end(token: Token) -> int:
-    return token.idx + len(token.text)
 
 
 def _in_clause(token: Token, verb: Token) -> bool:

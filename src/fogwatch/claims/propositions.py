@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, cast
 import yaml
 
 from fogwatch.claims import answers
-from fogwatch.claims.attribution import Attribution, load_lexicon
+from fogwatch.claims.attribution import Attribution
+from fogwatch.claims.cue_lexicon import load_lexicon
 from fogwatch.records import (
     Actor,
     ActorMention,
