@@ -471,6 +471,14 @@ def test_arrests_at_a_protest_are_its_intervention() -> None:
     ]
 
 
+def test_a_human_chain_is_a_protest_and_arrests_at_it_its_intervention() -> None:
+    events = coded("Police arrested eight teachers at a human chain in Bogura on Sunday.")
+    assert [(e["sub_type"], e["actor1"], e["place"]) for e in events] == [
+        ("Protest with intervention", "CIV.protesters.BGD", "Bogura")
+    ]
+    assert coded("The chain of command was broken in Bogura on Sunday.") == []
+
+
 def test_an_arrest() -> None:
     assert coded("Ukraine's SBU detained a Russian agent in Kharkiv on Monday.") == [
         event(

@@ -126,6 +126,9 @@ def test_forces_loyal_to_a_leader_are_his_forces():
     assert found("Forces loyal to Haftar shelled the airport.") == [
         ("Forces loyal to Haftar", "LNA.lna", "LNA", "group")
     ]
+    assert found("Forces loyal to Libya's eastern commander Khalifa Haftar shelled Sirte.") == [
+        ("Forces loyal to Libya's eastern commander Khalifa Haftar", "LNA.lna", "LNA", "group")
+    ]
 
 
 # ─── open-world actors ────────────────────────────────────────────────────────────────────────
@@ -579,3 +582,31 @@ def test_fighters_no_word_ties_to_a_party_are_an_unidentified_armed_group():
     assert event_rows(text) == [
         ("Non-violent transfer of territory", "Unidentified Armed Group (Syria)", None)
     ]
+
+
+def test_an_administrative_unit_only_one_state_has_situates_an_event_no_state_is_named_for():
+    assert event_rows("Police arrested twelve people in Qorvitz upazila on Sunday.") == [
+        ("Arrests", "Police Forces of Bangladesh", None)
+    ]
+    assert found("Gunmen killed three farmers in Barangay Qorvitz on Sunday.")[0] == (
+        "Gunmen",
+        "UNID.armed_group.PHL",
+        "UNID",
+        "group",
+    )
+
+
+def test_units_of_two_states_situate_nothing():
+    registry = load_registry()
+    assert registry.unit_state(["in", "the", "upazila"]) == "BGD"
+    assert registry.unit_state(["upazila", "barangay"]) is None
+    assert registry.unit_state(["district"]) is None
+
+
+def test_a_unit_word_of_no_state_is_one_clear_error():
+    data = copy.deepcopy(actor_registry._read_yaml(actor_registry.REGISTRY_FILE))
+    data["unit_words"] = {"canton": "XXX"}
+    with pytest.raises(
+        RegistryError, match=r"unit_words name sides that are no states: \['canton'\]"
+    ):
+        build_registry(data)

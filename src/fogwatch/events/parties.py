@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax, taxonomy
 from fogwatch.events.candidate import ActorRef, Candidate
-from fogwatch.records import Actor, Span
+from fogwatch.records import Actor, ActorMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -454,7 +454,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         and sub.name not in _STATE_WEAPONS
     ):
         unnamed = registry.generic("armed_groups", country)
-        named = _group_acting_next(reading, candidate.trigger)
+        named = _group_acting_next(reading, candidate.trigger, sub.name)
         candidate.actor1 = named or (ActorRef(unnamed, span) if unnamed is not None else None)
     elif (
         candidate.actor1 is not None
@@ -462,7 +462,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         and sub.event_type in _UNNAMED_PERPETRATOR
     ):
         # "a suicide bomber struck …; Taliban fighters then stormed …": the group named next
-        named = _group_acting_next(reading, candidate.trigger)
+        named = _group_acting_next(reading, candidate.trigger, sub.name)
         if named is not None:
             candidate.actor1 = named
             if candidate.actor2 is not None and _same_party(named, candidate.actor2):
@@ -487,11 +487,12 @@ def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
         candidate.actor2 = candidate.actor2 or before[-1].actor2
 
 
-def _group_acting_next(reading: Reading, trigger: Token) -> ActorRef | None:
+def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
     """The one named non-state armed group that is the subject of another trigger, of its clause
-    or of the verb it hangs from, in this sentence or the next: a lead that tells of an attack
-    without its perpetrator ("soldiers were killed in suicide attacks") names him in the sentence
-    that tells it in detail."""
+    or of the verb it hangs from, or that a perpetrator of the event's kind is named for
+    ("suicide bombers from IS", "IS suicide bombers"), in this sentence or the next: a lead that
+    tells of an attack without its perpetrator ("soldiers were killed in suicide attacks") names
+    him in the sentence that tells it in detail."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
@@ -507,9 +508,24 @@ def _group_acting_next(reading: Reading, trigger: Token) -> ActorRef | None:
         head = word.head
         # or the verb a trigger hangs from: "the bomber blew up a minibus, killing four"
         governs = any(c.i in acts and c.dep_ in ("advcl", "xcomp", "conj") for c in head.children)
-        if word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs):
+        acting = word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs)
+        if acting or _perpetrator_of(reading, mention, sub_type):
             groups.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _perpetrator_of(reading: Reading, mention: ActorMention, sub_type: str) -> bool:
+    """Whether the mention names its group by a weapon noun of this kind of event ("suicide
+    bombers from IS"): whatever the parse, the bombers carried out the bombing."""
+    words = reading.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    lemmas = [word.lemma_.lower() for word in words]
+    for size in (1, 2, 3):
+        for k in range(len(lemmas) - size + 1):
+            if reading.lexicon.weapons.get(" ".join(lemmas[k : k + size])) == sub_type:
+                return True
+    return False
 
 
 def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> None:
@@ -765,7 +781,8 @@ def _speaks(reading: Reading, ref: ActorRef) -> bool:
 def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state (side) of the event's place, else the one state the places and state names of
     its sentence point to, else the state the article's places point to most, else the state
-    whose police are a party ("militants attacked a CRPF camp": India)."""
+    whose police are a party ("militants attacked a CRPF camp": India), else the one state whose
+    administrative units the article names ("upazila": Bangladesh)."""
     registry = reading.registry
     if candidate.place is not None and candidate.place.mention.place is not None:
         state = registry.state_of(candidate.place.mention.place.country)
@@ -800,7 +817,9 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             if polity in registry.states and word.i not in reading.actor_at and not sponsor:
                 everywhere.append(polity)
     if not everywhere:
-        return _forces_state(reading, candidate)
+        # "in Dimla upazila": a unit only one state has
+        units = (word.lower_ for word in reading.doc)
+        return _forces_state(reading, candidate) or registry.unit_state(units)
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -144,6 +144,9 @@ class Registry:
     proxies: dict[tuple[str, str], Actor] = field(default_factory=dict)
     """(sponsor state, state where it fights) → the armed group a report names only by its
     sponsor ("Turkish-backed rebels" in Syria: the Syrian National Army)."""
+    unit_words: dict[str, str] = field(default_factory=dict)
+    """Lowercase word for an administrative unit only one state has → that state ("upazila" →
+    "BGD")."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
@@ -175,6 +178,12 @@ class Registry:
         code = country_code or ""
         iso3 = self.territories.get(code) or _iso3_codes().get(code)
         return iso3 if iso3 in self.states else None
+
+    def unit_state(self, words: Iterable[str]) -> str | None:
+        """The one state whose administrative units `words` (lowercase) name ("Dimla upazila":
+        Bangladesh); None when they name none, or units of two states."""
+        found = {self.unit_words[word] for word in words if word in self.unit_words}
+        return found.pop() if len(found) == 1 else None
 
     def generic_key(self, actor: Actor) -> str | None:
         """The generic key whose base actor this is ("protesters" for CIV.protesters)."""
@@ -316,6 +325,7 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("extend", list),
         ("territories", dict),
         ("proxies", list),
+        ("unit_words", dict),
     )
     for key, kind in merged_keys:
         ours, theirs = merged.get(key) or kind(), more.get(key) or kind()
@@ -452,6 +462,10 @@ def build_registry(data: Any) -> Registry:
     if unknown_states:
         raise RegistryError(f"territories name sides that are no states: {unknown_states}")
     proxies = _proxies(data.get("proxies") or [], actors, states)
+    unit_words = {str(k).lower(): str(v) for k, v in (data.get("unit_words") or {}).items()}
+    stateless = sorted(k for k, v in unit_words.items() if v not in states)
+    if stateless:
+        raise RegistryError(f"unit_words name sides that are no states: {stateless}")
     return Registry(
         actors=actors,
         people=people,
@@ -474,6 +488,7 @@ def build_registry(data: Any) -> Registry:
         states=states,
         territories=territories,
         proxies=proxies,
+        unit_words=unit_words,
     )
 
 

@@ -318,9 +318,30 @@ class _Reader:
             return None, end
         if origin and (qualifier.actor is None or qualifier.actor.inter not in _NON_STATE_ARMED):
             return None, end  # "troops from Kharkiv", "officials from Kyiv": where they are
+        person = self._their_person(qualifier)
+        if person is not None:
+            return person
         return _Qualifier(qualifier.start, qualifier.end, qualifier.polity, qualifier.actor), max(
             qualifier.end, hit.end if hit else end
         )
+
+    def _their_person(self, qualifier: _Qualifier) -> tuple[_Qualifier, int] | None:
+        """ "forces loyal to Libya's renegade commander Khalifa Haftar": the loyalty is to the
+        registry person the state's possessive titles, not to the state."""
+        doc = self.doc
+        if (
+            qualifier.polity is None
+            or qualifier.end >= len(doc)
+            or doc[qualifier.end].tag_ != "POS"
+        ):
+            return None
+        for k in range(qualifier.end + 1, min(len(doc), qualifier.end + 2 + _MAX_MODIFIERS)):
+            hit = self.hits.get(k)
+            if hit is not None and hit.entry is not None and hit.entry.person is not None:
+                return self._person_qualifier(hit.start, hit.end, hit.entry.person), hit.end
+            if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                return None  # the possessive's own phrase ends: no person titled in it
+        return None
 
     def _unnamed_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
         """ "Gunmen killed five villagers", "militants stormed a base": a group no qualifier
@@ -476,7 +497,8 @@ class _Reader:
 
     def _context_country(self, index: int) -> str | None:
         """The state a sentence, else the whole text, names: the one state named in the
-        sentence, else the state named at least twice as often as any other in the text."""
+        sentence, else the state named at least twice as often as any other in the text, else,
+        where the text names no state, the one whose administrative units it names ("upazila")."""
         sentence = self.doc[index].sent
         here = {key for i, key in self._state_words if sentence.start <= i < sentence.end}
         if len(here) == 1:
@@ -485,7 +507,9 @@ class _Reader:
         for _, key in self._state_words:
             counts[key] = counts.get(key, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        if not ranked:
+            return self.registry.unit_state(word.lower_ for word in self.doc)
+        if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
             return None
         return max(counts, key=lambda key: counts[key])
 
