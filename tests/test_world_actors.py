@@ -126,8 +126,8 @@ def test_forces_loyal_to_a_leader_are_his_forces():
     assert found("Forces loyal to Haftar shelled the airport.") == [
         ("Forces loyal to Haftar", "LNA.lna", "LNA", "group")
     ]
-    assert found("Forces loyal to Libya's eastern commander Khalifa Haftar shelled Sirte.") == [
-        ("Forces loyal to Libya's eastern commander Khalifa Haftar", "LNA.lna", "LNA", "group")
+    assert found("Fighters loyal to Libya's eastern strongman Khalifa Haftar shelled Sirte.") == [
+        ("Fighters loyal to Libya's eastern strongman Khalifa Haftar", "LNA.lna", "LNA", "group")
     ]
 
 

@@ -713,7 +713,7 @@ class _Finder:
             ):
                 break  # "accused Russia of shelling the city during a visit to Kyiv"
             last = max(last, child.right_edge.i)
-        # "denounced the annexation in an on-air diatribe", "… Kyiv on Friday": the medium or
+        # "condemned the referendum in a televised address", "… Kyiv on Friday": the medium or
         # the time at the end, wherever it hangs ("praised X in a speech for Y" keeps it)
         while last > first.i:
             ending = next(

@@ -74,7 +74,7 @@ class Lexicon:
     object_not_said: frozenset[str] = frozenset()
     """Clause verbs whose object is a thing acted on, not what is reported: "added troops"."""
     venue_nouns: frozenset[str] = frozenset()
-    """Where or how something is said: "denounced the annexation in an on-air diatribe"."""
+    """Where or how something is said: "condemned the referendum in a televised address"."""
 
 
 @functools.cache

@@ -326,7 +326,7 @@ class _Reader:
         )
 
     def _their_person(self, qualifier: _Qualifier) -> tuple[_Qualifier, int] | None:
-        """ "forces loyal to Libya's renegade commander Khalifa Haftar": the loyalty is to the
+        """ "fighters loyal to Libya's eastern strongman Khalifa Haftar": the loyalty is to the
         registry person the state's possessive titles, not to the state."""
         doc = self.doc
         if (
