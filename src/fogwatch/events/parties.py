@@ -818,8 +818,7 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
                 everywhere.append(polity)
     if not everywhere:
         # "in Dimla upazila": a unit only one state has
-        units = (word.lower_ for word in reading.doc)
-        return _forces_state(reading, candidate) or registry.unit_state(units)
+        return _forces_state(reading, candidate) or reading.unit_state
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 

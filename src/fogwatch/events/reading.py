@@ -10,6 +10,7 @@ they are found, and after that it only memoises scopes and the classifier's answ
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -98,6 +99,12 @@ class Reading:
         self._classified: dict[int, Ranking] = {}
 
     # ── tokens, sentences, paragraphs ──
+
+    @functools.cached_property
+    def unit_state(self) -> str | None:
+        """The one state whose administrative units the article names ("upazila": Bangladesh),
+        read once (`Registry.unit_state`)."""
+        return self.registry.unit_state(word.lower_ for word in self.doc)
 
     def _root(self, span: Span) -> Token | None:
         found = self.doc.char_span(span.start, span.end, alignment_mode="expand")

@@ -468,6 +468,11 @@ class _Reader:
         return True
 
     @functools.cached_property
+    def _unit_state(self) -> str | None:
+        """The one state whose administrative units the text names ("upazila"), read once."""
+        return self.registry.unit_state(word.lower_ for word in self.doc)
+
+    @functools.cached_property
     def _state_words(self) -> list[tuple[int, str]]:
         """(token, state) of every word naming a state where things happen: not a sponsor
         ("Turkey-backed", "backed by Iran", "pro-Russian")."""
@@ -508,7 +513,7 @@ class _Reader:
             counts[key] = counts.get(key, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if not ranked:
-            return self.registry.unit_state(word.lower_ for word in self.doc)
+            return self._unit_state
         if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
             return None
         return max(counts, key=lambda key: counts[key])
