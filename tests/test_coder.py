@@ -479,6 +479,41 @@ def test_a_human_chain_is_a_protest_and_arrests_at_it_its_intervention() -> None
     assert coded("The chain of command was broken in Bogura on Sunday.") == []
 
 
+def test_a_sit_in_is_a_protest() -> None:
+    events = coded("Soldiers broke up a sit-in outside the parliament in Nairobi on Sunday.")
+    assert [(e["sub_type"], e["actor1"], e["place"]) for e in events] == [
+        ("Protest with intervention", "CIV.protesters.KEN", "Nairobi")
+    ]
+    assert coded("The troops sat in their trenches near Nairobi on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violent protests erupted in Nairobi on Sunday.",
+        "The rally in Nairobi turned violent on Sunday.",
+    ],
+)
+def test_a_protest_said_to_be_violent_is_a_violent_demonstration(text: str) -> None:
+    assert [(e["sub_type"], e["actor1"]) for e in coded(text)] == [
+        ("Violent demonstration", "CIV.rioters.KEN")
+    ]
+
+
+def test_force_said_violent_is_the_interventions_not_the_protests() -> None:
+    events = coded("Police violently dispersed a protest in Nairobi on Sunday.")
+    assert [e["sub_type"] for e in events] == ["Protest with intervention"]
+
+
+def test_a_peace_deal_with_the_government_is_the_countrys_government() -> None:
+    events = coded("The government reached a peace deal with the rebels in Juba on Sunday.")
+    assert [(e["sub_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Agreement", "SSD.government", "UNID.armed_group.SSD")
+    ]
+    # a deal that settles nothing of a conflict is no agreement event
+    assert coded("The government reached a trade deal with Kenya in Juba on Sunday.") == []
+
+
 def test_an_arrest() -> None:
     assert coded("Ukraine's SBU detained a Russian agent in Kharkiv on Monday.") == [
         event(

@@ -98,6 +98,11 @@ def test_an_unsure_classifier_leaves_the_frames_sub_type() -> None:
     [
         ("Russian forces shelled Kharkiv on Sunday.", "Air/drone strike"),
         ("Russian forces captured Izium on Sunday.", "Armed clash"),
+        # how a protest went: police detaining protesters is its intervention
+        (
+            "Police detained dozens of protesters at a rally in Tbilisi on Sunday.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_the_classifier_never_overrules_what_the_clauses_words_decide(

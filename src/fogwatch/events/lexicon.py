@@ -86,6 +86,7 @@ class Lexicon:
     object_preps: dict[str, frozenset[str]]
     accord_verbs: frozenset[str]
     protest_outcomes: tuple[tuple[str, frozenset[str]], ...]
+    violent_protest_words: frozenset[str]
     hypothetical_modals: frozenset[str]
     future_modals: frozenset[str]
     negations: frozenset[str]
@@ -198,6 +199,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             (sub_type(name, "protest_outcomes"), words(cues))
             for name, cues in data["protest_outcomes"].items()
         ),
+        violent_protest_words=words(data["violent_protest_words"]),
         hypothetical_modals=words(modality["hypothetical_modals"]),
         future_modals=words(modality["future_modals"]),
         negations=words(modality["negations"]),

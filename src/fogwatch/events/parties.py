@@ -358,6 +358,8 @@ _AERIAL = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _LOOTING = "Looting/property destruction"
 # An agreement no clause names a party to: the states its sentence names, by their governments.
 _AGREEMENT = "Agreement"
+# "between the government and the rebels": a government with no state named is the country's.
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities"})
 # "Turkey-backed fighters": a group a state sponsors is none of its forces.
 _SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "trained"})
 # ACLED: government forces or their affiliates regain territory.
@@ -446,8 +448,8 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     if candidate.actor1 is None and sub.name == _LOOTING:
         rioters = registry.generic("rioters", country)
         candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
-    if candidate.actor1 is None and sub.name == _AGREEMENT:
-        candidate.actor1 = _named_government(reading, candidate.trigger)
+    if sub.name == _AGREEMENT:
+        _government_party(reading, candidate, country)
     if (
         candidate.actor1 is None
         and sub.event_type in _UNNAMED_PERPETRATOR
@@ -693,6 +695,46 @@ def _named_government(reading: Reading, token: Token) -> ActorRef | None:
             government = reading.registry.polities[polity_key].roles.get("government")
             if government is not None:
                 return ActorRef(government, reading.token_span(word.i, word.i + 1))
+    return None
+
+
+def _government_party(reading: Reading, candidate: Candidate, country: str | None) -> None:
+    """An agreement's state party: with no party found, the government of a state its sentence
+    names; else a government it names without its state ("talks between the government and
+    the rebels"), the event country's: actor1 when it is the subject ("the government reached
+    a peace deal with the rebels"), else the other party of the one found."""
+    held = candidate.actor1
+    if held is not None and (held.actor.inter == _STATE_FORCES or candidate.actor2 is not None):
+        return
+    if held is None:
+        candidate.actor1 = _named_government(reading, candidate.trigger)
+        if candidate.actor1 is not None:
+            return
+    found = _the_government(reading, candidate.trigger, country)
+    if found is None:
+        return
+    government, word = found
+    if held is None or word.dep_ in ("nsubj", "nsubjpass"):
+        candidate.actor1, candidate.actor2 = government, held
+    else:
+        candidate.actor2 = government
+
+
+def _the_government(
+    reading: Reading, token: Token, country: str | None
+) -> tuple[ActorRef, Token] | None:
+    """ "a deal between the government and the rebels": a government the trigger's sentence
+    names without its state is the event country's."""
+    if country is None:
+        return None
+    for word in token.sent:
+        if word.lower_ not in _GOVERNMENT_NOUNS or word.i in reading.actor_at:
+            continue
+        if any(c.dep_ in ("poss", "amod", "compound") for c in word.children):
+            continue  # "the rebels' government", "a new government": not the state's own
+        government = reading.registry.polities[country].roles.get("government")
+        if government is not None:
+            return ActorRef(government, reading.token_span(word.i, word.i + 1)), word
     return None
 
 

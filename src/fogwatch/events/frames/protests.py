@@ -38,7 +38,9 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     words = [reading.doc[i] for i in reading.scope(token)]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
-    if clause.entry.frame == "protest":
+    if clause.entry.frame == "protest" and _said_violent(reading, token, words):
+        sub_type = VIOLENT_DEMONSTRATION
+    elif clause.entry.frame == "protest":
         for outcome, cues in reading.lexicon.protest_outcomes:
             if cues & lemmas:
                 # ACLED: how the protest went (force, intervention, violence) sets its type
@@ -58,6 +60,22 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.actor2 = state[0] if state else None
         candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
     return True
+
+
+def _said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
+    """ "violent protests", "rallied in aggressive demonstrations", "the rally turned violent":
+    a protest word of the clause is itself said to be violent."""
+    violent = reading.lexicon.violent_protest_words
+    for word in clause:
+        entry = reading.lexicon.triggers.get(word.lemma_.lower())
+        if word.i != token.i and (entry is None or entry.frame != "protest"):
+            continue
+        own = [c for c in word.children if c.dep_ == "amod"]
+        if word.dep_ in ("nsubj", "nsubjpass"):
+            own += [c for c in word.head.children if c.dep_ in ("acomp", "oprd")]
+        if any(c.lemma_.lower() in violent or c.lower_ in violent for c in own):
+            return True
+    return False
 
 
 def _subject_phrase(reading: Reading, token: Token) -> Span | None:
