@@ -514,6 +514,30 @@ def test_a_peace_deal_with_the_government_is_the_countrys_government() -> None:
     assert coded("The government reached a trade deal with Kenya in Juba on Sunday.") == []
 
 
+def test_a_weapon_that_destroys_something_is_a_strike() -> None:
+    events = coded("Syrian warplanes destroyed an arms depot in Homs province on Sunday.")
+    assert [(e["sub_type"], e["actor1"]) for e in events] == [("Air/drone strike", "SYR.military")]
+    # what air defence destroys is no strike of its own
+    assert all(
+        e["sub_type"] != "Air/drone strike"
+        for e in coded("Ukrainian air defence destroyed 20 drones over Kyiv on Sunday.")
+    )
+
+
+def test_the_fighters_are_the_group_just_named_with_that_noun() -> None:
+    text = "Hezbollah fighters pushed into Arsal on Sunday. The fighters captured a hilltop near Arsal."
+    assert [e["actor1"] for e in coded(text)] == ["HEZBOLLAH.hezbollah"]
+    other = "Gunmen attacked a village near Arsal on Sunday. The fighters captured a hilltop near Arsal."
+    assert "HEZBOLLAH.hezbollah" not in [e["actor1"] for e in coded(other)]
+
+
+def test_a_delay_in_arresting_is_no_arrest() -> None:
+    text = (
+        "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."
+    )
+    assert [(e["sub_type"], e["modality"]) for e in coded(text)] == [("Arrests", "hypothetical")]
+
+
 def test_an_arrest() -> None:
     assert coded("Ukraine's SBU detained a Russian agent in Kharkiv on Monday.") == [
         event(

@@ -371,6 +371,8 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 _NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
+# How many sentences back "the fighters" looks for the group named with that noun.
+_ANAPHOR_SENTENCES = 2
 _CIVILIANS = 7
 # Place roles that say which country a report is in, where no place is where it happened: the
 # dateline, a place inside an institution's name.
@@ -480,8 +482,7 @@ def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
     noun with a definite determiner and no party of its own refers back to the last earlier
     event of its sub-type, and takes its parties."""
     trigger = candidate.trigger
-    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
-    if trigger.pos_ not in syntax.NOUNS or not definite:
+    if trigger.pos_ not in syntax.NOUNS or not _definite(trigger):
         return
     before = [c for c in earlier if c.sub_type == candidate.sub_type and c.actor1 is not None]
     if before:
@@ -625,13 +626,35 @@ def _sentence_party(
 
 def _unnamed_fighters(reading: Reading, token: Token, country: str | None) -> ActorRef | None:
     """ "the fighters entered Afrin": fighters no word ties to a party who carry the trigger out
-    are ACLED's Unidentified Armed Group of the event's country."""
+    are ACLED's Unidentified Armed Group of the event's country, unless "the fighters" repeat
+    the noun a group was named with just before ("Hezbollah fighters pushed into X. … the
+    fighters recaptured Y")."""
     unnamed = reading.registry.generic("armed_groups", country)
     for word in token.sent:
         if word.lower_ not in _ANY_ALLEGIANCE or word.i in reading.actor_at or unnamed is None:
             continue
         if _carries_out(reading, word, token):
-            return ActorRef(unnamed, reading.token_span(word.i, word.i + 1))
+            named = _named_before(reading, word) if _definite(word) else None
+            return named or ActorRef(unnamed, reading.token_span(word.i, word.i + 1))
+    return None
+
+
+def _definite(word: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+
+
+def _named_before(reading: Reading, word: Token) -> ActorRef | None:
+    """The last party named before the word, in its sentence or the `_ANAPHOR_SENTENCES`
+    before it, when that is a non-state armed group named with the word's noun."""
+    floor = reading.sentence_starts[max(0, reading.sentence(word.i) - _ANAPHOR_SENTENCES)]
+    for i in range(word.i - 1, floor - 1, -1):
+        mention = reading.actor_at.get(i)
+        if mention is None or mention.actor.inter in (0, 6, 7):
+            continue
+        named = mention.actor.inter in _NON_STATE_ARMED and mention.actor.side != _UNNAMED_SIDE
+        if named and word.lemma_.lower() in mention.span.of(reading.text).lower():
+            return ActorRef(mention.actor, reading.token_span(word.i, word.i + 1))
+        return None  # the last party named is another
     return None
 
 
