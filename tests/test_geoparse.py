@@ -350,3 +350,26 @@ def test_the_main_town_lies_in_the_division_the_article_is_about(compiled: Gazet
     assert leesburg.place is not None and leesburg.place.admin1 == "US.VA"
     assert market.place == leesburg.place
     assert market.reason == "not in the gazetteer; coded to Leesburg, the article's main place"
+
+
+def test_a_town_listed_with_other_towns_of_a_people_is_theirs(compiled: Gazetteer) -> None:
+    lebanese = places("Riots broke out in Tripoli and spread to other Lebanese cities.", compiled)
+    assert lebanese["Tripoli"].place is not None and lebanese["Tripoli"].place.country == "LB"
+    alone = places("Riots broke out in Tripoli on Tuesday.", compiled)
+    assert alone["Tripoli"].place is not None and alone["Tripoli"].place.country == "LY"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Pirates boarded a tanker in the Gulf of Guinea.", "Gulf of Guinea", ""),
+        ("Gunmen attacked a village in Darfur.", "Darfur", "SD"),
+        ("Militants attacked a checkpoint in the Sinai.", "Sinai", "EG"),
+        ("Boko Haram fighters attacked an island in Lake Chad.", "Lake Chad", ""),
+    ],
+)
+def test_seas_lakes_and_regions_of_other_wars(
+    compiled: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = places(text, compiled)[name].place
+    assert place is not None and place.country == country

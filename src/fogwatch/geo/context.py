@@ -50,6 +50,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 _TOWN_HEADS = frozenset(
     {"city", "cities", "town", "towns", "village", "villages", "settlement", "settlements"}
 )
+_OTHERS_WINDOW = 8
+"""At most this many tokens between a town and the "other <demonym> cities" it is one of."""
 _NOT_LIST_HEADS = frozenset({"republic", "respublika", "state", "territory"})
 """Division words that head a country's name as often ("the Republic of Belarus")."""
 _DISTANCE = re.compile(
@@ -104,6 +106,7 @@ def relate(article: Article) -> None:
     in that order: each reads what the one before set."""
     listed_regions(article)
     parents(article)
+    others_of_a_people(article)
     containers(article)
     anchors(article)
 
@@ -222,6 +225,25 @@ def parents(article: Article) -> None:
         for mention in chain[:-1]:
             if mention.parent is None and _may_contain(article.gazetteer, last, mention):
                 mention.parent = last
+
+
+def others_of_a_people(article: Article) -> None:
+    """ "Protests erupted in Tripoli and spread to other Lebanese cities": the town named last
+    before "other <demonym> cities" in its sentence is one of that country's (its parent)."""
+    doc = article.tokens
+    mentions = article.mentions
+    for k, people in enumerate(mentions):
+        start = people.start
+        if people.kind != "demonym" or start < 2 or doc[start - 1].lower_ != "other":
+            continue
+        if people.end >= len(doc) or doc[people.end].lower_ not in _TOWN_HEADS:
+            continue
+        before = [m for m in mentions[:k] if article.sentence[m.start] == article.sentence[start]]
+        town = before[-1] if before else None
+        if town is None or town.kind != "name" or town.parent is not None:
+            continue
+        if start - town.end <= _OTHERS_WINDOW and _may_contain(article.gazetteer, people, town):
+            town.parent = people
 
 
 def _listed(article: Article, position: int, mentions: list[Mention]) -> bool:
