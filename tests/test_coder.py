@@ -531,6 +531,24 @@ def test_the_fighters_are_the_group_just_named_with_that_noun() -> None:
     assert "HEZBOLLAH.hezbollah" not in [e["actor1"] for e in coded(other)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police discovered a grenade in a car in Nairobi on Sunday.",
+        "Two kilos of explosives and a box of grenades were discovered in a well near Nairobi.",
+    ],
+)
+def test_weapons_found_are_disrupted_weapons_use_not_their_own_strike(text: str) -> None:
+    assert [(e["sub_type"], e["actor1"]) for e in coded(text)] == [
+        ("Disrupted weapons use", "KEN.police")
+    ]
+
+
+def test_raped_is_sexual_violence_though_the_lemmatizer_reads_rap() -> None:
+    events = coded("Soldiers raped three women in a village near Goma on Sunday.")
+    assert [(e["sub_type"], e["actor1"]) for e in events] == [("Sexual violence", "COD.military")]
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
         "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."

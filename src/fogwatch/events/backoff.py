@@ -94,11 +94,11 @@ _WORDS_DECIDE = (
         if sub.event_type == "Explosions/Remote violence"
     }
     | {"Agreement"}
-    | {"Protest with intervention"}
+    | {"Protest with intervention", "Disrupted weapons use"}
 )
 """Sub-types the frames decide from the words of the clause (a capture verb with its place, the
-weapon, "agreed to", a protest's intervention: "police detained protesters"); the classifier never
-overrules them."""
+weapon, "agreed to", a protest's intervention: "police detained protesters", weapons found or shot
+down); the classifier never overrules them."""
 
 # the frame a backed-off event is coded under: it decides how killed counts and merging treat it
 _FRAME_OF_EVENT_TYPE = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import parties, weapons
+from fogwatch.events import parties, syntax, weapons
 from fogwatch.events.candidate import ARMED_CLASH, ATTACK, ActorRef, Candidate, add_evidence
 from fogwatch.events.clause import Clause, candidates
 from fogwatch.events.triggers import entry_of
@@ -39,6 +39,8 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     agents, patients = clause.agents, clause.patients
     if entry.frame == "explosion" and _heard(token):
         return False
+    if _intercepted(reading, token):
+        return False  # "grenades were discovered", "drones were shot down": no strike of its own
     if entry.frame == "explosion" and _sentence_has_other_trigger(reading, token):
         return False  # a blast the sentence's strike or clash already explains
     device = None
@@ -104,6 +106,26 @@ def _unarmed_attack(
     if ranked is not None:
         return ranked
     return ARMED_CLASH if agents else None
+
+
+def _intercepted(reading: Reading, token: Token) -> bool:
+    """Whether a weapon noun is what a trigger of the intercept frame finds or stops (its object,
+    one listed with it, or its quantity's): "100kg of explosives and 75kg of mines and grenades
+    were discovered"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = token
+    for _ in range(syntax.MAX_CLIMB):
+        if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+            noun = noun.head.head
+        else:
+            break
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    entry = entry_of(reading, noun.head) if noun.head.i in reading.trigger_clauses else None
+    return entry is not None and entry.frame == "intercept"
 
 
 def _heard(token: Token) -> bool:
