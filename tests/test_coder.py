@@ -529,6 +529,12 @@ def test_the_fighters_are_the_group_just_named_with_that_noun() -> None:
     assert [e["actor1"] for e in coded(text)] == ["HEZBOLLAH.hezbollah"]
     other = "Gunmen attacked a village near Arsal on Sunday. The fighters captured a hilltop near Arsal."
     assert "HEZBOLLAH.hezbollah" not in [e["actor1"] for e in coded(other)]
+    between = (
+        "Hezbollah fighters pushed into Arsal on Sunday. Islamic State militants attacked them"
+        " there. The fighters captured a hilltop near Arsal."
+    )
+    captured = [e for e in coded(between) if e["sub_type"] == "Non-state actor overtakes territory"]
+    assert [e["actor1"] for e in captured] != ["HEZBOLLAH.hezbollah"]
 
 
 @pytest.mark.parametrize(

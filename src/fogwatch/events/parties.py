@@ -644,17 +644,22 @@ def _definite(word: Token) -> bool:
 
 
 def _named_before(reading: Reading, word: Token) -> ActorRef | None:
-    """The last party named before the word, in its sentence or the `_ANAPHOR_SENTENCES`
-    before it, when that is a non-state armed group named with the word's noun."""
+    """The non-state armed group last named with the word's noun ("Hezbollah fighters") in its
+    sentence or the `_ANAPHOR_SENTENCES` before it, unless another named group comes between."""
     floor = reading.sentence_starts[max(0, reading.sentence(word.i) - _ANAPHOR_SENTENCES)]
+    noun = word.lemma_.lower()
+    passed: set[str] = set()
     for i in range(word.i - 1, floor - 1, -1):
         mention = reading.actor_at.get(i)
-        if mention is None or mention.actor.inter in (0, 6, 7):
+        if mention is None or mention.actor.inter not in _NON_STATE_ARMED:
             continue
-        named = mention.actor.inter in _NON_STATE_ARMED and mention.actor.side != _UNNAMED_SIDE
-        if named and word.lemma_.lower() in mention.span.of(reading.text).lower():
+        if mention.actor.side == _UNNAMED_SIDE:
+            continue  # "gunmen", "the terrorists": no name to carry over
+        if noun in mention.span.of(reading.text).lower():
+            if passed - {mention.actor.id}:
+                return None  # another group was named since
             return ActorRef(mention.actor, reading.token_span(word.i, word.i + 1))
-        return None  # the last party named is another
+        passed.add(mention.actor.id)
     return None
 
 
