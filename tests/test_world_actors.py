@@ -328,6 +328,14 @@ def test_the_definite_militants_are_the_armed_group_named_before():
     )
 
 
+def test_the_definite_militants_are_the_group_named_next_with_that_noun():
+    text = "Soldiers clashed with the militants. The mast was destroyed by Al-Shabaab militants."
+    assert found(text)[0] == ("militants", "SHABAAB.shabaab", "SHABAAB", "group")
+    # named with another noun, or not at all: still unnamed
+    other = "Soldiers clashed with the militants. The mast was destroyed by Al-Shabaab."
+    assert found(other)[0] == ("militants", "UNID.armed_group", "UNID", "group")
+
+
 def test_rebels_that_repeat_the_noun_a_group_was_named_with_are_that_group():
     text = "Houthi rebels seized two villages. Rebel fighters then stormed a hill, and gunmen fled."
     assert found(text) == [

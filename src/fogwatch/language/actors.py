@@ -443,7 +443,31 @@ class _Reader:
             if definite or words & self._common_nouns(mention.span):
                 return actor
             return None  # the last group named is not the one the noun repeats
-        return None
+        return self._named_next(start, end) if definite else None
+
+    def _named_next(self, start: int, end: int) -> Actor | None:
+        """ "Soldiers exchanged fire with the militants. … by suspected Al-Shabaab militants": a
+        definite unnamed group that no group named before explains is the one group the rest of
+        its sentence or the next names with the same noun."""
+        doc = self.doc
+        noun = doc[end - 1].lemma_.lower()
+        sentence = doc[start].sent
+        limit = sentence.end
+        if limit < len(doc):
+            limit = doc[limit].sent.end
+        unnamed = set(self.registry.generic_actors.values())
+        found: set[Actor] = set()
+        for hit_start, hit in self.hits.items():
+            actor = hit.entry.actor if hit.entry is not None else None
+            if hit_start < end or hit_start >= limit or actor is None:
+                continue
+            if actor.inter not in _NON_STATE_ARMED or actor in unnamed:
+                continue
+            following = self.hits.get(hit.end)
+            if following is not None and following.role is not None:
+                if doc[following.end - 1].lemma_.lower() == noun:
+                    found.add(actor)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _common_nouns(self, span: Span) -> set[str]:
         """The lemmas of the common nouns in a mention ("rebel" in "Houthi rebels")."""
