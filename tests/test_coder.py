@@ -555,6 +555,18 @@ def test_raped_is_sexual_violence_though_the_lemmatizer_reads_rap() -> None:
     assert [(e["sub_type"], e["actor1"]) for e in events] == [("Sexual violence", "COD.military")]
 
 
+def test_a_withdrawal_no_one_is_named_to_take_is_the_withdrawing_partys_move() -> None:
+    events = coded("French troops withdrew from Gao on Sunday.", ranker=None)
+    assert [(e["sub_type"], e["actor1"]) for e in events] == [
+        ("Change to group/activity", "FRA.military")
+    ]
+    # in a war whose sides the lexicon knows, the other side takes it
+    kherson = coded("Russian troops withdrew from Kherson on Friday.", ranker=None)
+    assert [(e["sub_type"], e["actor1"]) for e in kherson] == [
+        ("Government regains territory", "UKR.military")
+    ]
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
         "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."

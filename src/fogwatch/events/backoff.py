@@ -346,6 +346,13 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
     patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
+    entry = triggers.entry_of(reading, word)
+    if sub_type in _TERRITORY and entry is not None and entry.frame == "lose":
+        sides = reading.lexicon.opponents
+        if not any(ref.actor.side in sides for ref in agent_refs):
+            # "Hezbollah forces pulled back from areas of X": a withdrawal no taker is named
+            # for, read as the frames read one outside a war whose sides the lexicon knows
+            candidate.sub_type = territory.CHANGE_OF_ACTIVITY
     if sub_type == ARMED_CLASH:
         parties.two_sides(reading, candidate, agent_refs, patient_refs)
     else:

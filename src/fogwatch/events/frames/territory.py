@@ -1,6 +1,7 @@
 """Territory: a side takes, retakes or gives up a named place.
 
-A withdrawal is territory taken by the other side. State forces taking ground in their own
+A withdrawal is territory taken by the other side; where no side the text names takes it, the
+withdrawing party's change of activity. State forces taking ground in their own
 country regain it; anyone else overtakes it (ACLED: Government regains territory, Non-state actor
 overtakes territory); a place the sentence says was taken without a fight ("entered
 unopposed", "met no resistance") is a non-violent transfer. Fighting told by its aim ("operations
@@ -28,6 +29,7 @@ _ATTEMPTS = frozenset({"attempt", "try", "seek"})
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+CHANGE_OF_ACTIVITY = "Change to group/activity"
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -48,6 +50,13 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         loser = patients[0] if patients else None
         if loser is None and taker is not None:
             loser = parties.opponent(reading, taker, candidate.trigger)
+    if taker is None and loser is not None and clause.entry.frame == "lose":
+        # "Hezbollah forces pulled back from X", "French troops withdrew from Gao": no side the
+        # text names takes it (outside a war whose sides the lexicon knows), so the event is the
+        # withdrawing party's move (ACLED: Change to group/activity)
+        candidate.sub_type = CHANGE_OF_ACTIVITY
+        candidate.actor1 = loser
+        return True
     if taker is None:
         operation = _operation(reading, candidate.trigger) if clause.entry.frame != "lose" else None
         if operation is None:
