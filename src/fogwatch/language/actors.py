@@ -464,8 +464,10 @@ class _Reader:
             if actor.inter not in _NON_STATE_ARMED or actor in unnamed:
                 continue
             following = self.hits.get(hit.end)
-            if following is not None and following.role is not None and (
-                doc[following.end - 1].lemma_.lower() == noun
+            if (
+                following is not None
+                and following.role is not None
+                and (doc[following.end - 1].lemma_.lower() == noun)
             ):
                 found.add(actor)
         return next(iter(found)) if len(found) == 1 else None
