@@ -567,6 +567,26 @@ def test_a_withdrawal_no_one_is_named_to_take_is_the_withdrawing_partys_move() -
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy clashes between Sudanese troops and RSF fighters were reported in El Fasher.",
+        "Clashes broke out between Sudanese troops and RSF fighters in El Fasher on Sunday.",
+    ],
+)
+def test_both_sides_of_clashes_between_them(text: str) -> None:
+    assert [(e["sub_type"], e["actor1"], e["actor2"]) for e in coded(text)] == [
+        ("Armed clash", "SDN.military", "RSF.rsf")
+    ]
+
+
+def test_clashes_between_police_and_protesters_are_a_violent_demonstration() -> None:
+    text = "Clashes erupted between police and protesters in Nairobi on Sunday."
+    assert [(e["sub_type"], e["actor1"]) for e in coded(text)] == [
+        ("Violent demonstration", "CIV.rioters.KEN")
+    ]
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
         "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."

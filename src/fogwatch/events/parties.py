@@ -59,6 +59,8 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             agents.extend(_objects_of(child))
         elif dep == "prep" and child.lower_ == "with" and token.pos_ in syntax.VERBS:
             patients.extend(_objects_of(child))
+        elif dep == "prep" and child.lower_ == "between":
+            _between(child, agents, patients)  # "clashes between the army and M23 rebels"
         elif (dep == "poss" and token.pos_ in syntax.NOUNS) or (
             dep in ("amod", "compound", "nmod")
             # an adjective makes a gerund a noun: "Russian shelling killed …", tagged a verb
@@ -69,6 +71,11 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             )
         ):
             agents.append(child)
+    if not agents and token.pos_ in syntax.NOUNS and token.dep_ == "nsubj":
+        # the parser's "clashes erupted [between the army and M23 rebels]"
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                _between(child, agents, patients)
     agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
     if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
         # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on
@@ -93,6 +100,13 @@ def _first_conjunct(token: Token) -> Token:
             break
         token = token.head
     return token
+
+
+def _between(preposition: Token, agents: list[Token], patients: list[Token]) -> None:
+    """The sides a "between" phrase names: the first as the agent, the others as patients."""
+    sides = _objects_of(preposition)
+    agents.extend(sides[:1])
+    patients.extend(sides[1:])
 
 
 def _objects_of(preposition: Token) -> list[Token]:

@@ -55,10 +55,15 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
 
 
 def _crowd_fights(reading: Reading, trigger: Token) -> bool:
-    """Whether a protest word is a side of the clash: its subject, or the one it is fought with."""
-    for child in trigger.children:
+    """Whether a protest word is a side of the clash: its subject, the one it is fought with, or
+    one of those it is between ("clashes between police and protesters", also where the parser
+    hangs "between" on the verb: "clashes erupted between police and protesters")."""
+    around = list(trigger.children)
+    if trigger.dep_ == "nsubj":
+        around += [c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    for child in around:
         sides = [child] if child.dep_ in ("nsubj", "dobj") else []
-        if child.dep_ == "prep" and child.lower_ in ("with", "against"):
+        if child.dep_ == "prep" and child.lower_ in ("with", "against", "between"):
             sides = [grand for grand in child.children if grand.dep_ == "pobj"]
         for side in sides:
             for word in side.subtree:
