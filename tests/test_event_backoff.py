@@ -155,3 +155,17 @@ def test_a_withdrawal_the_classifier_reads_as_territory_is_the_withdrawing_party
     assert picked(coded(text, ranker=ranker), "sub_type", "actor1") == [
         ("Change to group/activity", "HEZBOLLAH.hezbollah")
     ]
+
+
+def test_a_named_non_state_group_that_takes_a_town_overtakes_it() -> None:
+    # "Army" in its name reads as the state's to the classifier
+    text = "The Arakan Army captured the town of Paletwa on Sunday."
+    ranker = says("Government regains territory", 0.9)
+    assert picked(coded(text, ranker=ranker), "sub_type", "actor1") == [
+        ("Non-state actor overtakes territory", "ARAKAN.aa")
+    ]
+
+
+def test_an_agreement_noun_no_verb_makes_one_backs_off_nothing() -> None:
+    text = "Zelensky said any peace deal must include security guarantees."
+    assert coded(text, ranker=says("Agreement", 0.9)) == []

@@ -373,14 +373,3 @@ def test_seas_lakes_and_regions_of_other_wars(
 ) -> None:
     place = places(text, compiled)[name].place
     assert place is not None and place.country == country
-
-
-def test_a_small_town_named_only_abroad_is_in_the_country_its_sentence_names(
-    compiled: Gazetteer,
-) -> None:
-    # the gazetteer's only Moura towns are in Portugal and Australia; the one in Mali is missing
-    mali = places("Malian soldiers killed dozens of civilians in Moura on Sunday.", compiled)
-    assert mali["Moura"].place is not None and mali["Moura"].place.country == "ML"
-    assert mali["Moura"].geo_precision == 3
-    portugal = places("Portuguese police arrested a man in Moura on Sunday.", compiled)
-    assert portugal["Moura"].place is not None and portugal["Moura"].place.country == "PT"

@@ -41,7 +41,7 @@ import yaml
 from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
 from fogwatch.events.candidate import ARMED_CLASH, Candidate
-from fogwatch.events.frames import territory
+from fogwatch.events.frames import strategic, territory
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.events.reading import bare_definite
 
@@ -86,6 +86,9 @@ _TERRITORY = frozenset(
 )
 """Decided by who takes a named place, and whether it was taken at all ("operations to seize X"
 are fighting there): the frames read both, the classifier reads neither."""
+_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_NON_STATE_ARMED = frozenset({2, 3, 4})
+"""Rebels, political and identity militias (ACLED inter codes)."""
 _WORDS_DECIDE = (
     _TERRITORY
     | {
@@ -270,6 +273,10 @@ def _incident_word(reading: Reading, token: Token) -> bool:
             weapons.sentence_weapon(reading, token) is not None
             or weapons.exploded_device(reading, token) is not None
         )
+    if entry is not None and entry.frame == "accord":
+        # "any peace deal must include guarantees": an agreement noun only under a verb that
+        # makes one, as the frames read it
+        return strategic.accord_governed(reading, token)
     if entry is not None and entry.frame == "casualty":
         # "the army killed scores of fighters" tells an incident; "two people were killed"
         # counts the dead of one told elsewhere
@@ -346,13 +353,17 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
     patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
+    taker = agent_refs[0].actor if agent_refs else None
+    if sub_type in _TAKEN and taker is not None and taker.inter in _NON_STATE_ARMED:
+        # "the Arakan Army captured X": the classifier reads "Army"; the registry knows a
+        # non-state group, which overtakes territory (as the frames code a taking)
+        candidate.sub_type = territory.NON_STATE_OVERTAKES
     entry = triggers.entry_of(reading, word)
-    if sub_type in _TERRITORY and entry is not None and entry.frame == "lose":
-        sides = reading.lexicon.opponents
-        if not any(ref.actor.side in sides for ref in agent_refs):
-            # "Hezbollah forces pulled back from areas of X": a withdrawal no taker is named
-            # for, read as the frames read one outside a war whose sides the lexicon knows
-            candidate.sub_type = territory.CHANGE_OF_ACTIVITY
+    withdrawing = agent_refs[0] if agent_refs else None
+    lose = entry is not None and entry.frame == "lose"
+    if sub_type in _TERRITORY and lose and territory.withdraws_alone(reading, withdrawing):
+        # "Hezbollah forces pulled back from areas of X", read as the frames read a withdrawal
+        candidate.sub_type = territory.CHANGE_OF_ACTIVITY
     if sub_type == ARMED_CLASH:
         parties.two_sides(reading, candidate, agent_refs, patient_refs)
     else:

@@ -59,6 +59,10 @@ class TriggerEntry:
     new_object: bool = False
     """Its direct object is no bare definite noun: "stormed the village" retells a site an
     earlier sentence told, "stormed a hotel" reports one (checked when its clause is read)."""
+    weapon_subject: bool = False
+    """A weapon word in its subject's phrase ("warplanes destroyed a depot")."""
+    weapon_object: bool = False
+    """A weapon word in its object's phrase ("grenades were discovered")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,8 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             after=words(needs.get("after")),
             place_object=bool(needs.get("place_object", False)),
             weapon=bool(needs.get("weapon", False)),
+            weapon_subject=bool(needs.get("weapon_subject", False)),
+            weapon_object=bool(needs.get("weapon_object", False)),
             military=bool(needs.get("military", False)),
             armed=bool(needs.get("armed", False)),
             modifiers=words(needs.get("modifier")),

@@ -59,8 +59,6 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             agents.extend(_objects_of(child))
         elif dep == "prep" and child.lower_ == "with" and token.pos_ in syntax.VERBS:
             patients.extend(_objects_of(child))
-        elif dep == "prep" and child.lower_ == "between":
-            _between(child, agents, patients)  # "clashes between the army and M23 rebels"
         elif (dep == "poss" and token.pos_ in syntax.NOUNS) or (
             dep in ("amod", "compound", "nmod")
             # an adjective makes a gerund a noun: "Russian shelling killed …", tagged a verb
@@ -71,11 +69,11 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             )
         ):
             agents.append(child)
-    if not agents and token.pos_ in syntax.NOUNS and token.dep_ == "nsubj":
-        # the parser's "clashes erupted [between the army and M23 rebels]"
-        for child in token.head.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                _between(child, agents, patients)
+    if not agents:
+        # "clashes between the army and M23 rebels": the first side acts, the others are met
+        sides = syntax.between_sides(token)
+        agents.extend(sides[:1])
+        patients.extend(sides[1:])
     agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
     if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
         # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on
@@ -100,13 +98,6 @@ def _first_conjunct(token: Token) -> Token:
             break
         token = token.head
     return token
-
-
-def _between(preposition: Token, agents: list[Token], patients: list[Token]) -> None:
-    """The sides a "between" phrase names: the first as the agent, the others as patients."""
-    sides = _objects_of(preposition)
-    agents.extend(sides[:1])
-    patients.extend(sides[1:])
 
 
 def _objects_of(preposition: Token) -> list[Token]:
@@ -653,13 +644,21 @@ def _unnamed_fighters(reading: Reading, token: Token, country: str | None) -> Ac
     return None
 
 
+def _mention_lemmas(reading: Reading, mention: ActorMention) -> set[str]:
+    words = reading.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in words} if words is not None else set()
+
+
 def _definite(word: Token) -> bool:
+    """ "the fighters", "these strikes": a noun with a definite determiner."""
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
 
 
 def _named_before(reading: Reading, word: Token) -> ActorRef | None:
     """The non-state armed group last named with the word's noun ("Hezbollah fighters") in its
-    sentence or the `_ANAPHOR_SENTENCES` before it, unless another named group comes between."""
+    sentence or the `_ANAPHOR_SENTENCES` before it, unless another named group comes between.
+    The actor reader resolves such nouns when they are mentions (`language.actors`); "fighters"
+    of any allegiance are no mention there, so the event layer reads them here."""
     floor = reading.sentence_starts[max(0, reading.sentence(word.i) - _ANAPHOR_SENTENCES)]
     noun = word.lemma_.lower()
     passed: set[str] = set()
@@ -669,7 +668,7 @@ def _named_before(reading: Reading, word: Token) -> ActorRef | None:
             continue
         if mention.actor.side == _UNNAMED_SIDE:
             continue  # "gunmen", "the terrorists": no name to carry over
-        if noun in mention.span.of(reading.text).lower():
+        if noun in _mention_lemmas(reading, mention):
             if passed - {mention.actor.id}:
                 return None  # another group was named since
             return ActorRef(mention.actor, reading.token_span(word.i, word.i + 1))
@@ -752,6 +751,8 @@ def _government_party(reading: Reading, candidate: Candidate, country: str | Non
         candidate.actor1 = _named_government(reading, candidate.trigger)
         if candidate.actor1 is not None:
             return
+    if not _government_country(reading, candidate, country):
+        return
     found = _the_government(reading, candidate.trigger, country)
     if found is None:
         return
@@ -760,6 +761,25 @@ def _government_party(reading: Reading, candidate: Candidate, country: str | Non
         candidate.actor1, candidate.actor2 = government, held
     else:
         candidate.actor2 = government
+
+
+def _government_country(reading: Reading, candidate: Candidate, country: str | None) -> bool:
+    """Whether "the government" of an agreement is the event country's: the other party is an
+    unnamed group of that country ("rebels" there), or the article names the country beyond
+    the event's place; talks are often held in a third country ("signed in Doha")."""
+    if country is None:
+        return False
+    held = candidate.actor1
+    if held is not None and held.actor.side == _UNNAMED_SIDE:
+        return held.actor.id.endswith(f".{country}")
+    venue = candidate.place.mention.span if candidate.place is not None else None
+    for mention in reading.result.places:
+        place = mention.place
+        if place is None or mention.span == venue or mention.role not in ("location", "demonym"):
+            continue
+        if reading.registry.state_of(place.country) == country:
+            return True
+    return False
 
 
 def _the_government(

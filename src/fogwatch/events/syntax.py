@@ -99,3 +99,21 @@ def has_subject(token: Token) -> bool:
 
 def with_conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def between_sides(token: Token) -> list[Token]:
+    """The sides a trigger's "between" phrase names, in order, also where the parser hangs the
+    phrase on the verb the trigger noun is the subject of ("clashes erupted [between the army
+    and M23 rebels]")."""
+    holders = [token]
+    if token.pos_ in NOUNS and token.dep_ == "nsubj":
+        holders.append(token.head)
+    return [
+        side
+        for holder in holders
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+        for side in with_conjuncts(pobj)
+    ]

@@ -39,6 +39,10 @@ def find(reading: Reading) -> list[Trigger]:
     ]
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "agent"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
 def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
     """The token's trigger entry when the token is that trigger here, else None."""
     lexicon = reading.lexicon
@@ -71,6 +75,10 @@ def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
     if entry.intransitive and syntax.pos(token) == "VERB" and _has_object(token):
         return None  # "demonstrating the failure", "rallied support": no protest
     if entry.weapon and weapons.own_weapon(reading, token) is None:
+        return None
+    if entry.weapon_subject and not weapons.in_argument(reading, token, _SUBJECT_DEPS):
+        return None
+    if entry.weapon_object and not weapons.in_argument(reading, token, _OBJECT_DEPS):
         return None
     if entry.lemma == "agree" and not _agrees_to_something(token):
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.parties import CIVILIANS_ACTOR
 from fogwatch.records import Span
@@ -65,6 +66,19 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
         if best is None or distance < best[0]:
             best = (distance, found, _weapon_span(reading, candidate))
     return (best[1], best[2]) if best else None
+
+
+def in_argument(reading: Reading, token: Token, deps: frozenset[str]) -> bool:
+    """Whether a weapon word lies in the trigger's argument phrases of these dependencies
+    ("warplanes" of "warplanes destroyed", "grenades" of "mines and grenades were discovered"),
+    not in a clause below them."""
+    stack = [child for child in token.children if child.dep_ in deps]
+    while stack:
+        word = stack.pop()
+        if weapon_of(reading, word) is not None and not _weapon_modifier(reading, word):
+            return True
+        stack.extend(c for c in word.children if not syntax.is_clause(c))
+    return False
 
 
 def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:

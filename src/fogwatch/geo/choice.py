@@ -90,14 +90,6 @@ def _decide(
             if not guess:
                 mention.reason = "every place of that name is far from the article's places"
                 continue
-        country = _foreign_namesake(article, mention, group, best, agreement)
-        if country is not None:
-            mention.choice, mention.precision = country, 3
-            mention.reason = (
-                f"the only {gazetteer.name(place)} of the gazetteer is a small place outside "
-                f"{gazetteer.name(country)}, the one country its sentence names; coded to it"
-            )
-            continue
         if not guess and mention.probability < ABSTAIN_BELOW:
             mention.reason = "several places have that name and nothing tells them apart"
             continue
@@ -201,38 +193,6 @@ def _namesake(
         return False  # "Srebrenica" in a Ukrainian article that names Bosnia
     distance = focus.nearest_km(place, exclude=group)
     return distance is None or distance > NAMESAKE_MIN_KM
-
-
-def _foreign_namesake(
-    article: Article, mention: Mention, group: Group, best: int, agreement: Agreement
-) -> int | None:
-    """ "Malian soldiers killed dozens of civilians in Moura": a small town whose every namesake
-    in the gazetteer lies outside the one country its sentence names (by a demonym or its
-    name), and in a country no other place of the article is in, is a place there the
-    gazetteer lacks; the country, else None."""
-    gazetteer = article.gazetteer
-    place = int(group.candidates[best])
-    if mention.parent is not None or mention.kind != "name":
-        return None
-    if float(gazetteer.prior[place]) > NAMESAKE_MAX_PRIOR or gazetteer.feature[place] != SETTLEMENT:
-        return None
-    if agreement.supports["country"][group.offset + best].max() >= 0.5:
-        return None  # "a Mexican national was arrested in Moura": the article's places agree
-    sentence = article.sentence[mention.start]
-    named = {
-        int(gazetteer.country[int(other.postings.places[0])])
-        for other in article.mentions
-        if other is not mention
-        and article.sentence[other.start] == sentence
-        and len(other.postings.places)
-        and gazetteer.feature[int(other.postings.places[0])] == COUNTRY
-    }
-    if len(named) != 1:
-        return None
-    country = next(iter(named))
-    if (gazetteer.country[group.candidates] == country).any():
-        return None
-    return gazetteer.country_place.get(gazetteer.countries[country])
 
 
 def _regions_named_before(article: Article) -> None:

@@ -234,7 +234,7 @@ def others_of_a_people(article: Article) -> None:
     mentions = article.mentions
     for k, people in enumerate(mentions):
         start = people.start
-        if people.kind != "demonym" or start < 2 or doc[start - 1].lower_ != "other":
+        if people.kind != "demonym" or start < 1 or doc[start - 1].lower_ != "other":
             continue
         if people.end >= len(doc) or doc[people.end].lower_ not in _TOWN_HEADS:
             continue

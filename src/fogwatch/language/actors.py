@@ -433,17 +433,22 @@ class _Reader:
         definite = self.doc[start - 1].lower_ == "the"
         words = {t.lemma_.lower() for t in self.doc[start:end] if t.pos_ in _NP_WORDS}
         before = self.doc[start].idx
-        generic = tuple(f"{base.id}." for base in self.registry.generic_actors.values())
         for mention in reversed(self.mentions):
             actor = mention.actor
             if mention.span.start >= before or actor.inter not in _NON_STATE_ARMED:
                 continue
-            if actor in self.registry.generic_actors.values() or actor.id.startswith(generic):
+            if self._generic(actor):
                 continue
             if definite or words & self._common_nouns(mention.span):
                 return actor
             return None  # the last group named is not the one the noun repeats
         return self._named_next(start, end) if definite else None
+
+    def _generic(self, actor: Actor) -> bool:
+        """Whether the actor is a generic one ("Unidentified Armed Group", of a country or not):
+        no name to carry over to a noun that refers to it."""
+        generic = self.registry.generic_actors.values()
+        return actor in generic or any(actor.id.startswith(f"{base.id}.") for base in generic)
 
     def _named_next(self, start: int, end: int) -> Actor | None:
         """ "Soldiers exchanged fire with the militants. … by suspected Al-Shabaab militants": a
@@ -455,13 +460,12 @@ class _Reader:
         limit = sentence.end
         if limit < len(doc):
             limit = doc[limit].sent.end
-        unnamed = set(self.registry.generic_actors.values())
         found: set[Actor] = set()
         for hit_start, hit in self.hits.items():
             actor = hit.entry.actor if hit.entry is not None else None
             if hit_start < end or hit_start >= limit or actor is None:
                 continue
-            if actor.inter not in _NON_STATE_ARMED or actor in unnamed:
+            if actor.inter not in _NON_STATE_ARMED or self._generic(actor):
                 continue
             following = self.hits.get(hit.end)
             if (

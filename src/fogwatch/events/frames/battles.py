@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fogwatch.events import parties, triggers
+from fogwatch.events import parties, syntax, triggers
 from fogwatch.events.candidate import ARMED_CLASH, Candidate
 from fogwatch.events.clause import Clause, candidates
 
@@ -58,18 +58,15 @@ def _crowd_fights(reading: Reading, trigger: Token) -> bool:
     """Whether a protest word is a side of the clash: its subject, the one it is fought with, or
     one of those it is between ("clashes between police and protesters", also where the parser
     hangs "between" on the verb: "clashes erupted between police and protesters")."""
-    around = list(trigger.children)
-    if trigger.dep_ == "nsubj":
-        around += [c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "between"]
-    for child in around:
-        sides = [child] if child.dep_ in ("nsubj", "dobj") else []
-        if child.dep_ == "prep" and child.lower_ in ("with", "against", "between"):
-            sides = [grand for grand in child.children if grand.dep_ == "pobj"]
-        for side in sides:
-            for word in side.subtree:
-                entry = (
-                    triggers.entry_of(reading, word) if word.i in reading.trigger_clauses else None
-                )
-                if entry is not None and entry.frame in _CROWD_FRAMES:
-                    return True
-    return False
+    sides = syntax.between_sides(trigger)
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "dobj"):
+            sides.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "against"):
+            sides.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return any(_crowd_word(reading, word) for side in sides for word in side.subtree)
+
+
+def _crowd_word(reading: Reading, word: Token) -> bool:
+    entry = triggers.entry_of(reading, word) if word.i in reading.trigger_clauses else None
+    return entry is not None and entry.frame in _CROWD_FRAMES

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from fogwatch.events import parties
 from fogwatch.events.candidate import ActorRef, Candidate
 from fogwatch.events.clause import Clause, candidates
+from fogwatch.events.triggers import entry_of
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
     a protest word of the clause is itself said to be violent."""
     violent = reading.lexicon.violent_protest_words
     for word in clause:
-        entry = reading.lexicon.triggers.get(word.lemma_.lower())
+        entry = entry_of(reading, word)
         if word.i != token.i and (entry is None or entry.frame != "protest"):
             continue
         own = [c for c in word.children if c.dep_ == "amod"]

@@ -118,7 +118,7 @@ def _intercepted(reading: Reading, token: Token) -> bool:
     for _ in range(syntax.MAX_CLIMB):
         if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
             noun = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of":
             noun = noun.head.head
         else:
             break

@@ -40,7 +40,7 @@ def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
 
 def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     frame = clause.entry.frame
-    if frame == "accord" and not _accord_governed(reading, clause.token):
+    if frame == "accord" and not accord_governed(reading, clause.token):
         return False
     if frame in ("agree", "accord"):
         return _agreement(reading, candidate, clause)
@@ -88,7 +88,7 @@ def _arrest(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     return True
 
 
-def _accord_governed(reading: Reading, token: Token) -> bool:
+def accord_governed(reading: Reading, token: Token) -> bool:
     """An agreement noun is an event only under a verb that makes, rejects or wants one."""
     lexicon = reading.lexicon
     node = token
@@ -112,16 +112,14 @@ def _accord_governed(reading: Reading, token: Token) -> bool:
 
 
 def _between(reading: Reading, token: Token) -> list[ActorRef]:
-    """ "a ceasefire between Russia and Ukraine"."""
-    refs = []
+    """ "a ceasefire between Russia and Ukraine", "talks with the rebels"."""
+    sides = syntax.between_sides(token)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+        if child.dep_ == "prep" and child.lower_ == "with":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    refs.extend(
-                        parties.actors(reading, syntax.with_conjuncts(pobj), military=False)
-                    )
-    return refs
+                    sides.extend(syntax.with_conjuncts(pobj))
+    return parties.actors(reading, sides, military=False)
 
 
 def _governor_subjects(reading: Reading, token: Token) -> list[ActorRef]:

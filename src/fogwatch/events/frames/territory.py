@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import modality, parties
-from fogwatch.events.candidate import ARMED_CLASH, Candidate
+from fogwatch.events.candidate import ARMED_CLASH, ActorRef, Candidate
 from fogwatch.events.clause import Clause, candidates
 from fogwatch.events.lexicon import TERRITORY_FRAMES
 
@@ -30,6 +30,10 @@ GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 CHANGE_OF_ACTIVITY = "Change to group/activity"
+_ARMED = frozenset({1, 2, 3, 4, 8})
+"""ACLED inter codes of armed parties: state forces, rebels, militias, external forces."""
+_UNARMED_KINDS = frozenset({"international organisation", "government", "media", "analysis/OSINT"})
+"""Actor kinds that never hold ground, whatever their inter code (the UN and the ICRC are 8)."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -50,10 +54,9 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         loser = patients[0] if patients else None
         if loser is None and taker is not None:
             loser = parties.opponent(reading, taker, candidate.trigger)
-    if taker is None and loser is not None and clause.entry.frame == "lose":
+    if taker is None and clause.entry.frame == "lose" and withdraws_alone(reading, loser):
         # "Hezbollah forces pulled back from X", "French troops withdrew from Gao": no side the
-        # text names takes it (outside a war whose sides the lexicon knows), so the event is the
-        # withdrawing party's move (ACLED: Change to group/activity)
+        # text names takes it, so the event is the withdrawing party's move
         candidate.sub_type = CHANGE_OF_ACTIVITY
         candidate.actor1 = loser
         return True
@@ -87,6 +90,18 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.modality = modality.find(reading, operation, clause.entry)
         candidate.told_by = operation
     return True
+
+
+def withdraws_alone(reading: Reading, loser: ActorRef | None) -> bool:
+    """Whether a withdrawal is its party's own move (ACLED: Change to group/activity): an armed
+    party outside a war whose sides the lexicon knows (there the other side takes the place);
+    an agency or aid group leaving ("the IAEA withdrew its inspectors") is no event."""
+    return (
+        loser is not None
+        and loser.actor.inter in _ARMED
+        and loser.actor.kind not in _UNARMED_KINDS
+        and loser.actor.side not in reading.lexicon.opponents
+    )
 
 
 def unopposed(reading: Reading, trigger: Token) -> bool:
