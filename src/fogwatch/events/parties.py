@@ -770,8 +770,12 @@ def _government_country(reading: Reading, candidate: Candidate, country: str | N
     if country is None:
         return False
     held = candidate.actor1
-    if held is not None and held.actor.side == _UNNAMED_SIDE:
-        return held.actor.id.endswith(f".{country}")
+    if (
+        held is not None
+        and held.actor.side == _UNNAMED_SIDE
+        and held.actor.id.endswith(f".{country}")
+    ):
+        return True  # "Sudanese rebels": the text itself puts them in the country
     venue = candidate.place.mention.span if candidate.place is not None else None
     for mention in reading.result.places:
         place = mention.place
