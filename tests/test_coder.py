@@ -609,6 +609,13 @@ def test_the_government_of_talks_held_abroad_is_not_the_hosts() -> None:
     assert [(e["actor1"], e["actor2"]) for e in coded(text)] == [("M23.m23", None)]
 
 
+def test_the_group_whose_weapons_were_found_is_actor2_not_the_finder() -> None:
+    text = "Security forces discovered ammunition belonging to the PKK in Trabzon on Sunday."
+    assert [(e["sub_type"], e["actor1"], e["actor2"]) for e in coded(text)] == [
+        ("Disrupted weapons use", "TUR.military", "PKK.pkk")
+    ]
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
         "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."

@@ -370,6 +370,8 @@ _SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "
 # ACLED: government forces or their affiliates regain territory.
 _REGAINS = "Government regains territory"
 _IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
+# What the state's forces do to others: a group named beside it is who they did it to.
+_ENFORCED = frozenset({_ARRESTS, _DISRUPTED})
 _NOT_PERPETRATORS = frozenset({6, 7})
 _STATE_FORCES = 1
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
@@ -435,7 +437,13 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 kept = None
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
     elif candidate.actor1 is None and not war:
-        candidate.actor1 = _sentence_party(reading, candidate, sub.event_type, country)
+        party = _sentence_party(reading, candidate, sub.event_type, country)
+        if party is not None and sub.name in _ENFORCED and party.actor.inter in _NON_STATE_ARMED:
+            # "ammunition believed to belong to the PKK was discovered", "IS suspects were
+            # arrested": the group is whose weapons or men they were, not who seized them
+            candidate.actor2 = candidate.actor2 or party
+        else:
+            candidate.actor1 = party
     if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
