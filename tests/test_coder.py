@@ -616,9 +616,16 @@ def test_the_group_whose_weapons_were_found_is_actor2_not_the_finder() -> None:
     ]
 
 
+def test_forces_that_used_the_weapon_carried_out_the_attack() -> None:
+    text = "Six people were killed when government forces used chlorine gas near Idlib on Sunday."
+    assert [(e["sub_type"], e["actor1"]) for e in coded(text)] == [
+        ("Chemical weapon", "SYR.military")
+    ]
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
-        "Lawyers slammed the authorities over delays in arresting the accused in Nairobi on Sunday."
+        "Families criticised the police over delays in arresting the suspects in Nairobi on Sunday."
     )
     assert [(e["sub_type"], e["modality"]) for e in coded(text)] == [("Arrests", "hypothetical")]
 

@@ -150,7 +150,7 @@ def test_a_name_with_a_settlement_in_apposition_is_territory() -> None:
 
 
 def test_a_withdrawal_the_classifier_reads_as_territory_is_the_withdrawing_partys_move() -> None:
-    text = "Hezbollah forces pulled back from areas in the province of Daraa on Sunday."
+    text = "Hezbollah units pulled back from several villages of Quneitra province on Sunday."
     ranker = says("Government regains territory", 0.9)
     assert picked(coded(text, ranker=ranker), "sub_type", "actor1") == [
         ("Change to group/activity", "HEZBOLLAH.hezbollah")

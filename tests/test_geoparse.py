@@ -353,7 +353,7 @@ def test_the_main_town_lies_in_the_division_the_article_is_about(compiled: Gazet
 
 
 def test_a_town_listed_with_other_towns_of_a_people_is_theirs(compiled: Gazetteer) -> None:
-    lebanese = places("Riots broke out in Tripoli and spread to other Lebanese cities.", compiled)
+    lebanese = places("Fighting broke out in Tripoli and reached other Lebanese towns.", compiled)
     assert lebanese["Tripoli"].place is not None and lebanese["Tripoli"].place.country == "LB"
     alone = places("Riots broke out in Tripoli on Tuesday.", compiled)
     assert alone["Tripoli"].place is not None and alone["Tripoli"].place.country == "LY"

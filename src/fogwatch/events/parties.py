@@ -11,6 +11,7 @@ Group (Country).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -363,7 +364,8 @@ _AERIAL = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _LOOTING = "Looting/property destruction"
 # An agreement no clause names a party to: the states its sentence names, by their governments.
 _AGREEMENT = "Agreement"
-# "between the government and the rebels": a government with no state named is the country's.
+# "a truce the government signed with the rebels": a government with no state named is the
+# country's.
 _GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities"})
 # "Turkey-backed fighters": a group a state sponsors is none of its forces.
 _SPONSORED = frozenset({"backed", "sponsored", "funded", "supported", "armed", "trained"})
@@ -439,7 +441,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
         if party is not None and sub.name in _ENFORCED and party.actor.inter in _NON_STATE_ARMED:
-            # "ammunition believed to belong to the PKK was discovered", "IS suspects were
+            # "a PKK arms cache was found", "IS suspects were
             # arrested": the group is whose weapons or men they were, not who seized them
             candidate.actor2 = candidate.actor2 or party
         else:
@@ -797,7 +799,7 @@ def _government_country(reading: Reading, candidate: Candidate, country: str | N
 def _the_government(
     reading: Reading, token: Token, country: str | None
 ) -> tuple[ActorRef, Token] | None:
-    """ "a deal between the government and the rebels": a government the trigger's sentence
+    """ "a truce the government signed with the rebels": a government the trigger's sentence
     names without its state is the event country's."""
     if country is None:
         return None
@@ -859,10 +861,26 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
     acting = word.dep_ in ("nsubj", "csubj") or word.head.lower_ == "by"
     # the trigger, the verb that governs it, or a verb it is coordinated with ("raped and
     # assaulted by police")
-    governs = head in (trigger, trigger.head, _purpose_of(trigger)) or (
-        head.dep_ == "conj" and head.head == trigger
+    governs = (
+        head in (trigger, trigger.head, _purpose_of(trigger))
+        or (head.dep_ == "conj" and head.head == trigger)
+        or (head.dep_ == "advcl" and head.head == trigger and _wields(reading, head))
     )
     return acting and governs and head.lemma_.lower() not in reading.registry.reporting_verbs
+
+
+def _wields(reading: Reading, verb: Token) -> bool:
+    """Whether a verb's object is a weapon ("were killed when government forces [used chlorine
+    gas]"): its subject is who did the killing, not someone who happened to be there."""
+    weapons = reading.lexicon.weapons
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        lemmas = [t.lemma_.lower() for t in child.subtree]
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(lemmas)]
+        if any(word in weapons for word in (*lemmas, *pairs)):
+            return True
+    return False
 
 
 def _purpose_of(trigger: Token) -> Token | None:

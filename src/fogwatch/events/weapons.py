@@ -70,7 +70,7 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
 
 def in_argument(reading: Reading, token: Token, deps: frozenset[str]) -> bool:
     """Whether a weapon word lies in the trigger's argument phrases of these dependencies
-    ("warplanes" of "warplanes destroyed", "grenades" of "mines and grenades were discovered"),
+    ("warplanes" of "warplanes destroyed", "grenades" of "rifles and grenades were found"),
     not in a clause below them."""
     stack = [child for child in token.children if child.dep_ in deps]
     while stack:

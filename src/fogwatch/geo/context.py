@@ -228,7 +228,7 @@ def parents(article: Article) -> None:
 
 
 def others_of_a_people(article: Article) -> None:
-    """ "Protests erupted in Tripoli and spread to other Lebanese cities": the town named last
+    """ "Fighting broke out in Tripoli and reached other Lebanese towns": the town named last
     before "other <demonym> cities" in its sentence is one of that country's (its parent)."""
     doc = article.tokens
     mentions = article.mentions

@@ -451,7 +451,7 @@ class _Reader:
         return actor in generic or any(actor.id.startswith(f"{base.id}.") for base in generic)
 
     def _named_next(self, start: int, end: int) -> Actor | None:
-        """ "Soldiers exchanged fire with the militants. … by suspected Al-Shabaab militants": a
+        """ "Troops clashed with the militants. … a convoy ambushed by Al-Shabaab militants": a
         definite unnamed group that no group named before explains is the one group the rest of
         its sentence or the next names with the same noun."""
         doc = self.doc

@@ -110,8 +110,8 @@ def _unarmed_attack(
 
 def _intercepted(reading: Reading, token: Token) -> bool:
     """Whether a weapon noun is what a trigger of the intercept frame finds or stops (its object,
-    one listed with it, or its quantity's): "100kg of explosives and 75kg of mines and grenades
-    were discovered"."""
+    one listed with it, or its quantity's): "a crate of rifles and a box of
+    grenades were found"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = token
