@@ -617,7 +617,9 @@ def test_the_group_whose_weapons_were_found_is_actor2_not_the_finder() -> None:
 
 
 def test_forces_that_used_the_weapon_carried_out_the_attack() -> None:
-    text = "Six people were killed when government forces used chlorine gas near Idlib on Sunday."
+    text = (
+        "Four villagers were killed after government troops used chlorine gas near Idlib on Sunday."
+    )
     assert [(e["sub_type"], e["actor1"]) for e in coded(text)] == [
         ("Chemical weapon", "SYR.military")
     ]

@@ -870,7 +870,7 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
 
 
 def _wields(reading: Reading, verb: Token) -> bool:
-    """Whether a verb's object is a weapon ("were killed when government forces [used chlorine
+    """Whether a verb's object is a weapon ("were killed after government troops [used chlorine
     gas]"): its subject is who did the killing, not someone who happened to be there."""
     weapons = reading.lexicon.weapons
     for child in verb.children:
