@@ -625,6 +625,15 @@ def test_forces_that_used_the_weapon_carried_out_the_attack() -> None:
     ]
 
 
+def test_people_who_protest_something_are_protesters_a_state_is_not() -> None:
+    farmers = coded("Thousands of farmers protested the new farm laws in Delhi on Sunday.")
+    assert [(e["sub_type"], e["actor1"]) for e in farmers] == [
+        ("Peaceful protest", "CIV.protesters.IND")
+    ]
+    turkey = "Turkey protested the remarks of the Swedish ambassador in Ankara on Sunday."
+    assert [e for e in coded(turkey) if e["event_type"] == "Protests"] == []
+
+
 def test_a_delay_in_arresting_is_no_arrest() -> None:
     text = (
         "Families criticised the police over delays in arresting the suspects in Nairobi on Sunday."

@@ -39,6 +39,8 @@ def find(reading: Reading) -> list[Trigger]:
     ]
 
 
+_CROWD_INTERS = frozenset({6, 7})
+"""ACLED inter codes of protesters and civilians: people who protest, not states."""
 _SUBJECT_DEPS = frozenset({"nsubj", "agent"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
@@ -72,7 +74,8 @@ def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
         return None
     if entry.not_objects & objects:
         return None
-    if entry.intransitive and syntax.pos(token) == "VERB" and _has_object(token):
+    transitive = entry.intransitive and syntax.pos(token) == "VERB" and _has_object(token)
+    if transitive and not (entry.frame == "protest" and _crowd_subject(reading, token)):
         return None  # "demonstrating the failure", "rallied support": no protest
     if entry.weapon and weapons.own_weapon(reading, token) is None:
         return None
@@ -169,6 +172,22 @@ def _agrees_to_something(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "with"):
             return True
+    return False
+
+
+def _crowd_subject(reading: Reading, token: Token) -> bool:
+    """Whether people, not a state, protest something: "farmers protested the new laws",
+    "farmers blocked roads to protest the laws" (never "Turkey protested the remarks")."""
+    verb = token
+    if token.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in token.children):
+        verb = token.head  # the purpose's subject is its governing verb's
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        for word in child.subtree:
+            mention = reading.actor_at.get(word.i)
+            if mention is not None and mention.actor.inter in _CROWD_INTERS:
+                return True
     return False
 
 

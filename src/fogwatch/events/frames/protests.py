@@ -37,7 +37,10 @@ def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
 def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     token = clause.token
     words = [reading.doc[i] for i in reading.scope(token)]
-    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    # what is protested ("protested the arrest of an imam") tells nothing of how it went
+    protested = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+    told = [t for t in words if t.i not in protested]
+    lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
     if clause.entry.frame == "protest" and _said_violent(reading, token, words):
         sub_type = VIOLENT_DEMONSTRATION
