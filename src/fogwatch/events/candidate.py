@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 ARMED_CLASH = "Armed clash"
 ATTACK = "Attack"
+CIVILIANS_ACTOR = "CIV.civilians"
 
 
 @dataclass(frozen=True, slots=True)

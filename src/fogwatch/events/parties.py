@@ -11,12 +11,11 @@ Group (Country).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from fogwatch.events import syntax, taxonomy
-from fogwatch.events.candidate import ActorRef, Candidate
+from fogwatch.events import syntax, taxonomy, weapons
+from fogwatch.events.candidate import CIVILIANS_ACTOR, ActorRef, Candidate
 from fogwatch.records import Actor, ActorMention, Span
 
 if TYPE_CHECKING:
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 
     from fogwatch.events.reading import Reading
 
-CIVILIANS_ACTOR = "CIV.civilians"
 # The police of a state the report does not name.
 UNSTATED_POLICE = "UNID.police"
 
@@ -380,6 +378,7 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 _NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
+_OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
 _ANAPHOR_SENTENCES = 2
 _CIVILIANS = 7
@@ -864,23 +863,14 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
     governs = (
         head in (trigger, trigger.head, _purpose_of(trigger))
         or (head.dep_ == "conj" and head.head == trigger)
-        or (head.dep_ == "advcl" and head.head == trigger and _wields(reading, head))
+        # "were killed when government forces [used chlorine gas]": who wielded the weapon
+        or (
+            head.dep_ == "advcl"
+            and head.head == trigger
+            and weapons.in_argument(reading, head, _OBJECT_DEP)
+        )
     )
     return acting and governs and head.lemma_.lower() not in reading.registry.reporting_verbs
-
-
-def _wields(reading: Reading, verb: Token) -> bool:
-    """Whether a verb's object is a weapon ("were killed after government troops [used chlorine
-    gas]"): its subject is who did the killing, not someone who happened to be there."""
-    weapons = reading.lexicon.weapons
-    for child in verb.children:
-        if child.dep_ != "dobj":
-            continue
-        lemmas = [t.lemma_.lower() for t in child.subtree]
-        pairs = [f"{a} {b}" for a, b in itertools.pairwise(lemmas)]
-        if any(word in weapons for word in (*lemmas, *pairs)):
-            return True
-    return False
 
 
 def _purpose_of(trigger: Token) -> Token | None:

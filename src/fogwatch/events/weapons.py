@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax
-from fogwatch.events.candidate import ActorRef
-from fogwatch.events.parties import CIVILIANS_ACTOR
+from fogwatch.events.candidate import CIVILIANS_ACTOR, ActorRef
 from fogwatch.records import Span
 
 CHEMICAL_WEAPON = "Chemical weapon"
