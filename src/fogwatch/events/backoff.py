@@ -87,8 +87,6 @@ _TERRITORY = frozenset(
 """Decided by who takes a named place, and whether it was taken at all ("operations to seize X"
 are fighting there): the frames read both, the classifier reads neither."""
 _TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-_NON_STATE_ARMED = frozenset({2, 3, 4})
-"""Rebels, political and identity militias (ACLED inter codes)."""
 _WORDS_DECIDE = (
     _TERRITORY
     | {
@@ -354,7 +352,7 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
     patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
     taker = agent_refs[0].actor if agent_refs else None
-    if sub_type in _TAKEN and taker is not None and taker.inter in _NON_STATE_ARMED:
+    if sub_type in _TAKEN and taker is not None and taker.inter in parties.NON_STATE_ARMED:
         # "the Arakan Army captured X": the classifier reads "Army"; the registry knows a
         # non-state group, which overtakes territory (as the frames code a taking)
         candidate.sub_type = territory.NON_STATE_OVERTAKES

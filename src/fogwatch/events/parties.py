@@ -376,7 +376,7 @@ _NOT_PERPETRATORS = frozenset({6, 7})
 _STATE_FORCES = 1
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
-_NON_STATE_ARMED = frozenset({2, 3, 4})
+NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
@@ -439,7 +439,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
-        if party is not None and sub.name in _ENFORCED and party.actor.inter in _NON_STATE_ARMED:
+        if party is not None and sub.name in _ENFORCED and party.actor.inter in NON_STATE_ARMED:
             # "a PKK arms cache was found", "IS suspects were
             # arrested": the group is whose weapons or men they were, not who seized them
             candidate.actor2 = candidate.actor2 or party
@@ -517,7 +517,7 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
     groups: dict[str, ActorRef] = {}
     for i in range(starts[sentence], end):
         mention = reading.actor_at.get(i)
-        if mention is None or mention.actor.inter not in _NON_STATE_ARMED:
+        if mention is None or mention.actor.inter not in NON_STATE_ARMED:
             continue
         if mention.actor.side == _UNNAMED_SIDE:
             continue  # "gunmen": no name to carry over
@@ -673,7 +673,7 @@ def _named_before(reading: Reading, word: Token) -> ActorRef | None:
     passed: set[str] = set()
     for i in range(word.i - 1, floor - 1, -1):
         mention = reading.actor_at.get(i)
-        if mention is None or mention.actor.inter not in _NON_STATE_ARMED:
+        if mention is None or mention.actor.inter not in NON_STATE_ARMED:
             continue
         if mention.actor.side == _UNNAMED_SIDE:
             continue  # "gunmen", "the terrorists": no name to carry over
