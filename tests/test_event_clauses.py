@@ -285,3 +285,28 @@ def test_a_verbless_sentence_is_read_to_its_root_and_no_further() -> None:
     root = next(token for token in doc if token.dep_ == "ROOT")
     assert root.pos_ == "NOUN"
     assert modality.in_background(reading, root) is False
+
+
+def test_the_force_that_acts_on_protesters_is_actor2() -> None:
+    # ACLED: the protesters are actor1 of a protest; the force that fired on or dispersed them,
+    # named without its state, is the state's of the event's country
+    assert brief("Security forces opened fire on protesters in Basra, killing three.") == [
+        (
+            "Excessive force against protesters",
+            "Basrah",
+            "CIV.protesters.IRQ",
+            "IRQ.military",
+            "asserted",
+        )
+    ]
+    assert brief("Riot police dispersed the demonstrators in Basra with tear gas.") == [
+        ("Protest with intervention", "Basrah", "CIV.protesters.IRQ", "IRQ.police", "asserted")
+    ]
+
+
+def test_an_arrest_with_no_agent_takes_the_forces_acting_in_its_sentence() -> None:
+    assert brief("Three men were detained in Kherson after Russian troops entered the city.")[0][
+        :4
+    ] == ("Arrests", "Kherson", "RUS.military", None)
+    # with no force named, the police of the place's state
+    assert brief("Three activists were detained in Minsk on Monday.")[0][2] == "BLR.police"

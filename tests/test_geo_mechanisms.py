@@ -293,3 +293,27 @@ def test_a_misspelt_name_after_a_settlement_cue_is_read_as_the_place(compiled: G
     # an article naming two or more places of Ukraine: a misspelling is read among its towns
     text = "Fighting continues in the city of Sevrodonetsk. Shelling hit Luhansk and Kharkiv."
     assert found(text, compiled)[0] == ("Sevrodonetsk", 691999, "UA.14", "populated place", 1)
+
+
+def test_a_village_in_a_division_without_it_is_coded_to_the_division(
+    compiled: Gazetteer,
+) -> None:
+    # the gazetteer's Basra are a city and a province of Iraq; "the village of" and its
+    # Somali region say this one is neither
+    found_places = found(
+        "Fighting reached the village of Basra in Middle Shabeelle region.", compiled
+    )
+    assert [(name, admin1, precision) for name, _, admin1, _, precision in found_places] == [
+        ("Basra", "SO.13", 3),
+        ("Middle Shabeelle region", "SO.13", 3),
+    ]
+
+
+def test_a_small_town_abroad_in_a_one_country_article_is_a_namesake(compiled: Gazetteer) -> None:
+    # Qara: the gazetteer's only Qara is a Syrian town; the article is about Yemen's Hajjah
+    text = (
+        "Fighting continued in Yemen's Hajjah province on Monday. "
+        "Rebels took control of the district of Qara overnight."
+    )
+    by_name = {name: admin1 for name, _, admin1, _, _ in found(text, compiled)}
+    assert by_name["Qara"] == by_name["Hajjah province"] == "YE.22"

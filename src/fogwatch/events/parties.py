@@ -419,8 +419,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         intervened = sub.name != "Peaceful protest"
         if intervened and actor1 is not None and actor1.actor.inter == 1 and not candidate.actor2:
             candidate.actor2 = actor1  # the state that intervened in the protest
-        if intervened and candidate.actor2 is None:
-            candidate.actor2 = _state_force(reading, candidate.trigger, country)
+        if intervened and (candidate.actor2 is None or candidate.actor2.actor.inter == _CIVILIANS):
+            # the protesters are whom the force was used on, not a party of their own
+            candidate.actor2 = (
+                _state_force(reading, candidate.trigger, country, crowd=True) or candidate.actor2
+            )
         if actor1 is None or actor1.actor.inter != 6:
             actor1 = None
         protesters = registry.generic("protesters", country)
@@ -447,6 +450,8 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor1 = party
     if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
+    if candidate.actor1 is None and sub.name == _ARRESTS:
+        candidate.actor1 = _forces_on_the_scene(reading, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
         police = registry.polities[country].roles.get("police")
         candidate.actor1 = ActorRef(police, span) if police is not None else None
@@ -557,6 +562,21 @@ def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> 
     candidate.actor1 = ActorRef(military, candidate.trigger_span)
     if held is not None and candidate.actor2 is None:
         candidate.actor2 = held
+
+
+def _forces_on_the_scene(reading: Reading, trigger: Token) -> ActorRef | None:
+    """The one state's forces the sentence of an arrest with no agent has acting, in any of its
+    clauses ("an activist was arrested during clashes that broke out after Israeli forces
+    attacked a protest"): they, not the place's police by default, made the arrest."""
+    found: dict[str, ActorRef] = {}
+    for word in trigger.sent:
+        mention = reading.actor_at.get(word.i)
+        if mention is None or mention.actor.inter != _STATE_FORCES or mention.role != "group":
+            continue
+        if word.dep_ != "nsubj" or _reports(reading, word):
+            continue
+        found.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _enforcer(reading: Reading, ref: ActorRef, trigger: Token) -> ActorRef:
@@ -820,11 +840,17 @@ def _sponsor(reading: Reading, word: Token) -> bool:
 
 
 def _state_force(
-    reading: Reading, token: Token, country: str | None, *, battle: bool = False
+    reading: Reading,
+    token: Token,
+    country: str | None,
+    *,
+    battle: bool = False,
+    crowd: bool = False,
 ) -> ActorRef | None:
     """The state's police or military that a role noun of the trigger's sentence names without
     naming the state ("police fired tear gas", "a military air strike"); in a battle, also the
-    forces it happens to ("two soldiers were killed in the fighting")."""
+    forces it happens to ("two soldiers were killed in the fighting"); for a `crowd` trigger,
+    the force that acts on the crowd ("police dispersed the protesters")."""
     if country is None:
         return None
     polity = reading.registry.polities[country]
@@ -836,11 +862,17 @@ def _state_force(
             continue  # "the fighters entered X": not the state's, by that word alone
         # in a battle the forces it happens to fight in it, not a "military" thing's owner
         happens_to = battle and word.dep_ != "amod"
-        if _reports(reading, word) or not (happens_to or _carries_out(reading, word, token)):
+        carries_out = _carries_out(reading, word, token, crowd=crowd)
+        if _reports(reading, word) or not (happens_to or carries_out):
             continue  # "police say", "four police officers were killed": not who did it
         if any(c.dep_ == "amod" and c.lower_ in _SPONSORED for c in word.children):
             continue  # "Turkey-backed fighters": a state's proxies, not its forces
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
+        if any(
+            c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and f"{c.lower_} {word.lower_}" not in reading.registry.role_nouns  # "Riot police"
+            for c in word.children
+        ):
             continue  # "al-Shaba fighters": a group's name the registry lacks, not the state's
         actor = polity.roles.get(role.key)
         if actor is not None:
@@ -848,10 +880,11 @@ def _state_force(
     return None
 
 
-def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
+def _carries_out(reading: Reading, word: Token, trigger: Token, *, crowd: bool = False) -> bool:
     """Whether a noun is who carries the trigger out: its modifier ("a military air strike"), or
     the subject or "by" agent of the trigger or of the verb that governs it, when that verb
-    is no reporting verb ("police fired tear gas")."""
+    is no reporting verb ("police fired tear gas"); for a `crowd` trigger ("protesters"), also
+    the subject of the verb that acts on the crowd ("police opened fire on protesters")."""
     if word.head == trigger and word.dep_ in ("amod", "compound", "nsubj", "csubj"):
         return True
     while word.dep_ == "compound" and word.head is not word:
@@ -862,6 +895,7 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
     # assaulted by police")
     governs = (
         head in (trigger, trigger.head, _purpose_of(trigger))
+        or (crowd and head == _acted_on_by(trigger))
         or (head.dep_ == "conj" and head.head == trigger)
         # "were killed when government forces [used chlorine gas]": who wielded the weapon
         or (
@@ -871,6 +905,21 @@ def _carries_out(reading: Reading, word: Token, trigger: Token) -> bool:
         )
     )
     return acting and governs and head.lemma_.lower() not in reading.registry.reporting_verbs
+
+
+def _acted_on_by(trigger: Token) -> Token | None:
+    """The verb whose object a trigger noun is ("police opened fire on [protesters]", "troops
+    dispersed the [rally]"). Only for a crowd: "troops repelled an [attack]" is not theirs."""
+    if trigger.pos_ not in syntax.NOUNS:
+        return None
+    word = trigger
+    for _ in range(3):
+        if word.dep_ not in ("dobj", "pobj", "prep") or word.head is word:
+            return None
+        word = word.head
+        if word.pos_ == "VERB":
+            return word
+    return None
 
 
 def _purpose_of(trigger: Token) -> Token | None:

@@ -27,7 +27,7 @@ import numpy as np
 
 from fogwatch.geo import candidates
 from fogwatch.geo.article import Article
-from fogwatch.geo.gazetteer import AREA_FEATURES, FEATURE_CODE
+from fogwatch.geo.gazetteer import AREA_FEATURES, FEATURE_CODE, Gazetteer
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, POINTS, SETTLEMENT, Group, Mention
 from fogwatch.geo.ranking import Agreement, Focus, chosen_place, haversine, softmax, within
 from fogwatch.records import GeoPrecision, Place, PlaceMention, Span
@@ -39,6 +39,9 @@ unresolved."""
 # namesake of a village the gazetteer lacks.
 NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
+FOREIGN_NAMESAKE_MAX_PRIOR = 5.0
+"""A town in a country the article never names, when all its other places lie in one country,
+is taken for a namesake up to this size (100,000 people)."""
 SITE_TOWN_KM = 10.0
 """A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
 FACILITY = FEATURE_CODE["facility"]
@@ -79,7 +82,9 @@ def _decide(
         if mention.role == "location" and _namesake(
             article, mention, group, best, focus, agreement
         ):
-            region = focus.region(exclude=group)
+            # a town abroad in a one-country article: the region it names, even named once
+            foreign = _foreign_namesake(gazetteer, place, group, best, focus, agreement)
+            region = focus.region(exclude=group, least=1.0 if foreign else 2.0)
             if region is not None:
                 mention.choice, mention.precision = region, 3
                 mention.reason = (
@@ -137,7 +142,8 @@ def _settlement_of(article: Article, place: int) -> int | None:
 
 def _outside_parent(article: Article, mention: Mention, group: Group) -> int | None:
     """The parent division a mention names, when the gazetteer has no place of that name in
-    it and only small namesakes elsewhere ("Pishchane in Donetsk region")."""
+    it and only small namesakes elsewhere ("Pishchane in Donetsk region") or the text calls it
+    a village or town ("the village of Basra in Middle Shabeelle region")."""
     parent = mention.parent
     if parent is None or parent.group is None or mention.kind not in ("name", "area"):
         return None
@@ -153,6 +159,8 @@ def _outside_parent(article: Article, mention: Mention, group: Group) -> int | N
         and not _another_parent_holds(article, parent, group)
     ):
         return container  # "Salem, Jamaica": no namesake in another country, however large
+    if mention.settlement:
+        return container  # "the village of Basra in Middle Shabeelle": not the city in Iraq
     place = int(group.candidates[int(np.argmax(group.scores))])
     return container if float(article.gazetteer.prior[place]) <= NAMESAKE_MAX_PRIOR else None
 
@@ -183,7 +191,11 @@ def _namesake(
     place = int(group.candidates[best])
     if mention.parent is not None or mention.kind not in ("name", "area"):
         return False
-    if float(gazetteer.prior[place]) > NAMESAKE_MAX_PRIOR or gazetteer.feature[place] != SETTLEMENT:
+    if gazetteer.feature[place] != SETTLEMENT:
+        return False
+    if _foreign_namesake(gazetteer, place, group, best, focus, agreement):
+        return True
+    if float(gazetteer.prior[place]) > NAMESAKE_MAX_PRIOR:
         return False
     if focus.regional_weight(exclude=group) < 2.0 or focus.in_focus(place, exclude=group):
         return False
@@ -193,6 +205,23 @@ def _namesake(
         return False  # "Srebrenica" in a Ukrainian article that names Bosnia
     distance = focus.nearest_km(place, exclude=group)
     return distance is None or distance > NAMESAKE_MIN_KM
+
+
+def _foreign_namesake(
+    gazetteer: Gazetteer, place: int, group: Group, best: int, focus: Focus, agreement: Agreement
+) -> bool:
+    """A town of a country nothing else in the article names, in an article whose other
+    places all lie in one country ("the district of Qara" after "Yemen" and "Hajjah"): the
+    namesake of a place the gazetteer lacks, unless it is a city."""
+    if float(gazetteer.prior[place]) > FOREIGN_NAMESAKE_MAX_PRIOR:
+        return False
+    if agreement.supports["country"][group.offset + best].max() >= 0.5:
+        return False
+    weights = focus.country_weights(exclude=group)
+    if len(weights) != 1:
+        return False
+    ((country, weight),) = weights.items()
+    return country != int(gazetteer.country[place]) and weight >= 2.0
 
 
 def _regions_named_before(article: Article) -> None:

@@ -314,6 +314,18 @@ class Focus:
             weights[admin1] = weights.get(admin1, 0.0) + strength * len(group.mentions) ** 0.5
         return weights
 
+    def country_weights(self, exclude: Group) -> dict[int, float]:
+        """The countries of the article's settled places (a country named counts 1, a
+        division 1.5, a town 1, each by the square root of its mentions)."""
+        weights: dict[int, float] = {}
+        for group, place, probability in self.chosen:
+            if group is exclude or probability < 0.5:
+                continue
+            country = int(self.gazetteer.country[place])
+            strength = 1.5 if self.gazetteer.feature[place] == ADMIN1 else 1.0
+            weights[country] = weights.get(country, 0.0) + strength * len(group.mentions) ** 0.5
+        return weights
+
     def regional_weight(self, exclude: Group) -> float:
         return max(self._admin1_weights(exclude).values(), default=0.0)
 
@@ -321,10 +333,11 @@ class Focus:
         admin1 = int(self.gazetteer.admin1[place])
         return admin1 >= 0 and self._admin1_weights(exclude).get(admin1, 0.0) >= 1.0
 
-    def region(self, exclude: Group | None) -> int | None:
-        """The division a regional article is about, when one clearly leads."""
+    def region(self, exclude: Group | None, least: float = 2.0) -> int | None:
+        """The division a regional article is about, when one clearly leads (with at least
+        `least` weight)."""
         ranked = sorted(self._admin1_weights(exclude).items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2.0:
+        if not ranked or ranked[0][1] < least:
             return None
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] * 0.6:
             return None
