@@ -211,17 +211,18 @@ def _foreign_namesake(
     gazetteer: Gazetteer, place: int, group: Group, best: int, focus: Focus, agreement: Agreement
 ) -> bool:
     """A town of a country nothing else in the article names, in an article whose other
-    places all lie in one country ("the district of Qara" after "Yemen" and "Hajjah"): the
-    namesake of a place the gazetteer lacks, unless it is a city."""
+    places all lie in one country it names ("the district of Qara" after "Yemen" and
+    "Hajjah"): the namesake of a place the gazetteer lacks, unless it is a city."""
     if float(gazetteer.prior[place]) > FOREIGN_NAMESAKE_MAX_PRIOR:
         return False
     if agreement.supports["country"][group.offset + best].max() >= 0.5:
         return False
-    weights = focus.country_weights(exclude=group)
+    weights, named = focus.country_weights(exclude=group)
     if len(weights) != 1:
         return False
     ((country, weight),) = weights.items()
-    return country != int(gazetteer.country[place]) and weight >= 2.0
+    # the article names its country: local news that never says "US" keeps its namesakes
+    return country in named and country != int(gazetteer.country[place]) and weight >= 2.0
 
 
 def _regions_named_before(article: Article) -> None:

@@ -314,17 +314,22 @@ class Focus:
             weights[admin1] = weights.get(admin1, 0.0) + strength * len(group.mentions) ** 0.5
         return weights
 
-    def country_weights(self, exclude: Group) -> dict[int, float]:
+    def country_weights(self, exclude: Group) -> tuple[dict[int, float], set[int]]:
         """The countries of the article's settled places (a country named counts 1, a
-        division 1.5, a town 1, each by the square root of its mentions)."""
+        division 1.5, a town 1, each by the square root of its mentions), and those the
+        article names itself."""
         weights: dict[int, float] = {}
+        named: set[int] = set()
         for group, place, probability in self.chosen:
             if group is exclude or probability < 0.5:
                 continue
             country = int(self.gazetteer.country[place])
-            strength = 1.5 if self.gazetteer.feature[place] == ADMIN1 else 1.0
+            feature = self.gazetteer.feature[place]
+            if feature == COUNTRY:
+                named.add(country)
+            strength = 1.5 if feature == ADMIN1 else 1.0
             weights[country] = weights.get(country, 0.0) + strength * len(group.mentions) ** 0.5
-        return weights
+        return weights, named
 
     def regional_weight(self, exclude: Group) -> float:
         return max(self._admin1_weights(exclude).values(), default=0.0)
