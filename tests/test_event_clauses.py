@@ -310,3 +310,21 @@ def test_an_arrest_with_no_agent_takes_the_forces_acting_in_its_sentence() -> No
     ] == ("Arrests", "Kherson", "RUS.military", None)
     # with no force named, the police of the place's state
     assert brief("Three activists were detained in Minsk on Monday.")[0][2] == "BLR.police"
+
+
+def test_killing_combatants_is_a_battle_with_the_state_it_happened_to() -> None:
+    # the dead are soldiers: whatever the sentence classifier reads, no attack on civilians;
+    # the soldiers, named without their state, are the state's of the event's country
+    assert brief("Gunmen killed three soldiers in Zamfara on Friday.") == [
+        ("Armed clash", "Zamfara", "UNID.armed_group.NGA", "NGA.military", "asserted")
+    ]
+    # a state force named without its state killing insurgents fights them
+    assert brief("The military killed 20 insurgents in Borno State on Monday.") == [
+        ("Armed clash", "Borno", "NGA.military", "UNID.armed_group.NGA", "asserted")
+    ]
+    assert brief("Bandits killed 12 villagers in Zamfara on Friday.")[0][:4] == (
+        "Attack",
+        "Zamfara",
+        "UNID.armed_group.NGA",
+        "CIV.civilians.NGA",
+    )

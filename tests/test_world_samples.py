@@ -64,7 +64,7 @@ def test_sudan_the_rsf_capture_and_the_armys_denial(world):
         "Non-state actor overtakes territory",
         "Rapid Support Forces",
         "RSF",
-        None,
+        "Military Forces of Sudan (2019-)",  # "the army's main base": taken from the army
         "SD",
     ) in events(world["world-001"])
     assert speakers(world["world-001"]) == {
@@ -107,7 +107,7 @@ def test_myanmar_the_arakan_army_capture_and_a_military_air_strike(world):
         "Non-state actor overtakes territory",
         "AA - Arakan Army",
         "ARAKAN",
-        None,
+        "Military Forces of Myanmar (2021-)",  # "after weeks of fighting with the military"
         "MM",
     )
     assert speakers(world["world-005"]) == {

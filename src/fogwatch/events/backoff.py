@@ -87,6 +87,7 @@ _TERRITORY = frozenset(
 """Decided by who takes a named place, and whether it was taken at all ("operations to seize X"
 are fighting there): the frames read both, the classifier reads neither."""
 _TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_AGAINST_CIVILIANS = "Violence against civilians"
 _WORDS_DECIDE = (
     _TERRITORY
     | {
@@ -197,6 +198,9 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue
         if label[0] == "Arrests" and found[0].frame in ("protest", "riot"):
             continue  # ACLED: arrests at a protest are its intervention, its actors the crowd's
+        against_civilians = taxonomy.sub_event_type(label[0]).event_type == _AGAINST_CIVILIANS
+        if against_civilians and any(event.combatant_victims for event in found):
+            continue  # "gunmen killed three soldiers": a battle, however the sentence reads
         for event in found:
             if event.modality in _REPORTED:
                 event.sub_type = label[0]

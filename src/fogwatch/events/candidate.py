@@ -70,6 +70,9 @@ class Candidate:
     victims: list[ActorRef] = field(default_factory=list)
     triggers: list[int] = field(default_factory=list)
     civilian_targeting: bool = False
+    combatant_victims: bool = False
+    """The words say the dead or wounded were combatants ("killed three soldiers"): whatever a
+    classifier reads, no violence against civilians (ACLED's victims of it are civilians)."""
     modality: Modality = "asserted"
     evidence: set[Span] = field(default_factory=set)
     told_by: Token | None = None

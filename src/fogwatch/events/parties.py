@@ -492,6 +492,15 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 candidate.actor2 = None  # a group is not the party its own attack hit
     if sub.name == _REGAINS and country is not None:
         _regained_by_state(reading, candidate, country)
+    attacker = candidate.actor1
+    if (
+        sub.event_type == "Battles"
+        and candidate.actor2 is None
+        and attacker is not None
+        and attacker.actor.inter in NON_STATE_ARMED
+    ):
+        # "gunmen killed three soldiers": the state's forces the battle happened to
+        candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
     candidate.actor1 = _in_country(reading, candidate.actor1, country)
     candidate.actor2 = _in_country(reading, candidate.actor2, country)
 
@@ -878,6 +887,19 @@ def _state_force(
         if actor is not None:
             return ActorRef(actor, reading.token_span(word.i, word.i + 1))
     return None
+
+
+def unnamed_state_agent(reading: Reading, trigger: Token) -> bool:
+    """Whether the trigger's subject is a state force named without its state ("the military
+    killed 20 insurgents", "troops shot two gunmen"): `complete` makes it the state's of the
+    event's country."""
+    for child in trigger.children:
+        if child.dep_ != "nsubj" or child.i in reading.actor_at:
+            continue
+        role = reading.registry.role_nouns.get(child.lower_)
+        if role is not None and role.key in _STATE_ROLES and child.lower_ not in _ANY_ALLEGIANCE:
+            return True
+    return False
 
 
 def _carries_out(reading: Reading, word: Token, trigger: Token, *, crowd: bool = False) -> bool:

@@ -37,8 +37,11 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     elif civilian is not None and agents:
         # ACLED: an organised armed actor killing civilians is violence against civilians
         candidate.sub_type = ATTACK
-    elif agents and weapons.combatant_victims(reading, token):
+    elif weapons.combatant_victims(reading, token) and (
+        agents or parties.unnamed_state_agent(reading, token)
+    ):
         candidate.sub_type = ARMED_CLASH
+        candidate.combatant_victims = True
     else:
         candidate.sub_type = ""  # only joins another event
     if civilian is not None:
