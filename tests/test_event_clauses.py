@@ -328,3 +328,24 @@ def test_killing_combatants_is_a_battle_with_the_state_it_happened_to() -> None:
         "UNID.armed_group.NGA",
         "CIV.civilians.NGA",
     )
+
+
+def test_a_states_people_in_the_plural_are_its_civilians() -> None:
+    assert brief("Israeli troops arrested 15 Palestinians in raids in Hebron overnight.")[0][
+        :4
+    ] == ("Arrests", "Hebron", "ISR.military", "CIV.civilians.PSE")
+
+
+def test_the_force_rioters_fight_is_actor2() -> None:
+    assert brief("Rioters threw stones at police in Belfast on Monday.") == [
+        ("Violent demonstration", "Belfast", "CIV.rioters.GBR", "GBR.police", "asserted")
+    ]
+    # a police station is a building: no party
+    assert brief("Demonstrators torched a police station in Lagos on Monday.")[0][3] is None
+
+
+def test_a_capture_of_a_place_the_gazetteer_lacks_is_still_an_event() -> None:
+    # "Ceel Qoondho" is a name no gazetteer holds; "the village of" says it is a place
+    assert brief("Al-Shabaab fighters captured the village of Ceel Qoondho on Monday.") == [
+        ("Non-state actor overtakes territory", None, "SHABAAB.shabaab", None, "asserted")
+    ]

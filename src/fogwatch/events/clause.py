@@ -75,7 +75,10 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
     if entry.place_object or frame in TERRITORY_FRAMES:
         candidate.place = place.object_place(reading, token, entry)
         if candidate.place is None:
-            return None  # "captured the city": no named place changes hands
+            if not place.names_unknown_object(reading, token, entry):
+                return None  # "captured the city": no named place changes hands
+            # "captured the village of Ceel Dheer in Galgaduud": placed in the division named
+            candidate.place = place.find(reading, token, entry, strict=True)
     else:
         weak = syntax.pos(token) in entry.weak
         candidate.place = place.find(reading, token, entry, strict=weak)

@@ -139,9 +139,23 @@ def actors(
                 continue
         elif ref.actor.inter == 0:
             continue  # news outlets and analysts report events, they are never a party
+        elif _people(reading, token, ref):
+            # "arrested 15 Palestinians": the people, not their government
+            civilians = reading.registry.generic("civilians", ref.actor.side)
+            ref = ActorRef(civilians, ref.span) if civilians is not None else ref
         if all(ref.actor.id != known.actor.id for known in refs):
             refs.append(ref)
     return refs
+
+
+def _people(reading: Reading, token: Token, ref: ActorRef) -> bool:
+    """Whether the noun is a state's people in the plural ("Palestinians", "Afghans"), which the
+    registry reads as the state's word."""
+    return (
+        ref.actor.kind == "government"
+        and token.tag_ in ("NNS", "NNPS")
+        and _polity_of(reading, token) == ref.actor.side
+    )
 
 
 def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | None:
@@ -440,6 +454,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 candidate.actor2 = candidate.actor2 or kept
                 kept = None
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
+        if candidate.actor2 is None:
+            # "protesters clashed with security forces": the force they fought, of the country
+            candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
         if party is not None and sub.name in _ENFORCED and party.actor.inter in NON_STATE_ARMED:
@@ -870,7 +887,7 @@ def _state_force(
         if word.lower_ in _ANY_ALLEGIANCE:
             continue  # "the fighters entered X": not the state's, by that word alone
         # in a battle the forces it happens to fight in it, not a "military" thing's owner
-        happens_to = battle and word.dep_ != "amod"
+        happens_to = battle and word.dep_ not in ("amod", "compound")
         carries_out = _carries_out(reading, word, token, crowd=crowd)
         if _reports(reading, word) or not (happens_to or carries_out):
             continue  # "police say", "four police officers were killed": not who did it

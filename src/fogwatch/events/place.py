@@ -155,6 +155,16 @@ def names_unknown(reading: Reading, token: Token) -> bool:
     )
 
 
+def names_unknown_object(reading: Reading, trigger: Token, entry: TriggerEntry) -> bool:
+    """Whether the trigger's object is a place the gazetteer does not know ("retook the town of
+    Ras Kamboni"): a named place changed hands, though not one on the map."""
+    scope = reading.scope(trigger)
+    return any(
+        root.i in scope and _is_object(reading, root, trigger, entry)
+        for root in reading.unknown_places
+    )
+
+
 def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> PlaceRef | None:
     """The place a trigger is about: "withdrew from X", "captured X", "the capture of X",
     "X fell", "stormed X" — the nearest one in its clause."""

@@ -710,7 +710,16 @@ class Recogniser:
             if i in named or covered[i] or not (token.is_alpha and token.is_title):
                 continue
             if i > 0 and self.tokens[i - 1].lower_ == "of" and context.settlement(self.article, i):
-                spans.append((i, i + 1))  # "the southern city of Mykolayv": a place by its cue
+                # "the southern city of Mykolayv", "the town of Ras Kamboni": a place by its cue
+                end = i + 1
+                while (
+                    end < min(len(self.tokens), i + _CUED_NAME_WORDS)
+                    and not covered[end]
+                    and self.tokens[end].is_alpha
+                    and self.tokens[end].is_title
+                ):
+                    end += 1
+                spans.append((i, end))
         for start, end in sorted(spans):
             text = self.article.span(Mention(start, end, "", NO_POSTINGS)).of(self.text)
             if self._in_person(start, end) or (end - start == 1 and text in self.people):
@@ -969,6 +978,10 @@ def _given_postings(
 
 
 # ─── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+
+_CUED_NAME_WORDS = 3
+"""Words of a name after "the town of" that spaCy did not read as a place ("Ras Kamboni")."""
 
 
 def _capitalised(token: Token) -> bool:

@@ -42,9 +42,8 @@ def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
 
 
 def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
+    # the place is None only where the clause names one the gazetteer lacks (`clause._open`)
     place = candidate.place
-    if place is None:
-        return False
     agents, patients = clause.agents, clause.patients
     if clause.entry.frame == "lose":
         loser = agents[0] if agents else None
@@ -72,7 +71,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.told_by = operation
         parties.two_sides(reading, candidate, [], patients)
         return True
-    country = place.mention.place.country if place.mention.place else None
+    country = place.mention.place.country if place and place.mention.place else None
     home = reading.lexicon.home_countries.get(taker.actor.side)
     state = taker.actor.inter == 1
     if state and home is not None and country:
