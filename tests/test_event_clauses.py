@@ -349,3 +349,26 @@ def test_a_capture_of_a_place_the_gazetteer_lacks_is_still_an_event() -> None:
     assert brief("Al-Shabaab fighters captured the village of Ceel Qoondho on Monday.") == [
         ("Non-state actor overtakes territory", None, "SHABAAB.shabaab", None, "asserted")
     ]
+
+
+def test_the_group_that_claims_responsibility_carried_out_the_attack() -> None:
+    text = (
+        "A car bomb killed five police officers in Diyarbakir on Monday. "
+        "The PKK later claimed responsibility for the attack."
+    )
+    assert brief(text)[0][:4] == (
+        "Remote explosive/landmine/IED",
+        "Diyarbakır",
+        "PKK.pkk",
+        "TUR.police",
+    )
+
+
+def test_a_participle_with_its_own_object_is_the_sentences_verb() -> None:
+    # the parser reads "ADF rebels killed …" as "rebels [who were] killed": an object says not
+    assert brief("ADF rebels killed at least 20 civilians near Beni on Monday.")[0][:4] == (
+        "Attack",
+        "Beni",
+        "ADF.adf",
+        "CIV.civilians.COD",
+    )

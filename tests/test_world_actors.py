@@ -567,7 +567,7 @@ def test_an_unnamed_attacker_is_the_group_the_next_sentence_names():
     assert event_rows(text)[0] == (
         "Suicide bomb",
         "Islamic State West Africa Province (ISWAP)",
-        None,
+        "Military Forces of Nigeria (2023-)",  # "killing six soldiers": whom it hit
     )
 
 

@@ -156,7 +156,7 @@ def test_eastern_congo_m23_adf_and_rwandas_denial(world):
         "Non-state actor overtakes territory",
         "M23 - March 23 Movement",
         "M23",
-        None,
+        "Military Forces of the Democratic Republic of Congo (2019-)",  # "fighting with the army"
         "CD",
     )
     assert speakers(world["world-009"]) == {

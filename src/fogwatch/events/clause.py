@@ -78,7 +78,7 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
             if not place.names_unknown_object(reading, token, entry):
                 return None  # "captured the city": no named place changes hands
             # "captured the village of Ceel Dheer in Galgaduud": placed in the division named
-            candidate.place = place.find(reading, token, entry, strict=True)
+            candidate.place = place.division(place.find(reading, token, entry, strict=True))
     else:
         weak = syntax.pos(token) in entry.weak
         candidate.place = place.find(reading, token, entry, strict=weak)

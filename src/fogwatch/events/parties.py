@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from fogwatch.events.reading import Reading
+    from fogwatch.language.actor_registry import RoleNoun
 
 # The police of a state the report does not name.
 UNSTATED_POLICE = "UNID.police"
@@ -75,8 +76,11 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         patients.extend(sides[1:])
     agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
     if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
-        # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on
-        (patients if token.tag_ == "VBN" else agents).append(token.head)
+        # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on; a
+        # participle with an object of its own is the verb of a headline-like sentence the
+        # parser misread ("ADF rebels killed 20 civilians": the rebels act)
+        passive = token.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in token.children)
+        (patients if passive else agents).append(token.head)
     if (
         not agents
         and token.pos_ in syntax.VERBS
@@ -388,6 +392,8 @@ _IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
 _ENFORCED = frozenset({_ARRESTS, _DISRUPTED})
 _NOT_PERPETRATORS = frozenset({6, 7})
 _STATE_FORCES = 1
+# "claimed responsibility", "took responsibility", "accepted responsibility"
+_RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 NON_STATE_ARMED = frozenset({2, 3, 4})
@@ -488,6 +494,10 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
     if sub.name == _AGREEMENT:
         _government_party(reading, candidate, country)
+    unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == _UNNAMED_SIDE
+    if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
+        # "the PKK claimed responsibility for the bombing": the group that says it did it
+        candidate.actor1 = _claims_responsibility(reading, candidate.trigger) or candidate.actor1
     if (
         candidate.actor1 is None
         and sub.event_type in _UNNAMED_PERPETRATOR
@@ -511,13 +521,16 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         _regained_by_state(reading, candidate, country)
     attacker = candidate.actor1
     if (
-        sub.event_type == "Battles"
+        sub.event_type in ("Battles", "Explosions/Remote violence")
         and candidate.actor2 is None
         and attacker is not None
         and attacker.actor.inter in NON_STATE_ARMED
     ):
-        # "gunmen killed three soldiers": the state's forces the battle happened to
-        candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
+        # "ambushed a Malian army convoy, killing 12 soldiers": the state's forces the sentence
+        # names, else those it names without their state ("gunmen killed three soldiers")
+        candidate.actor2 = _forces_named(reading, candidate.trigger) or _state_force(
+            reading, candidate.trigger, country, battle=True
+        )
     candidate.actor1 = _in_country(reading, candidate.actor1, country)
     candidate.actor2 = _in_country(reading, candidate.actor2, country)
 
@@ -588,6 +601,43 @@ def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> 
     candidate.actor1 = ActorRef(military, candidate.trigger_span)
     if held is not None and candidate.actor2 is None:
         candidate.actor2 = held
+
+
+def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
+    """The one non-state armed group that claims (takes, accepts) responsibility in the
+    trigger's sentence or the next ("IS later claimed responsibility for the attack")."""
+    sentence = reading.sentence(trigger.i)
+    starts = reading.sentence_starts
+    end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
+    groups: dict[str, ActorRef] = {}
+    for i in range(starts[sentence], end):
+        word = reading.doc[i]
+        verb = word.head
+        if word.lemma_.lower() != "responsibility" or word.dep_ != "dobj":
+            continue
+        if verb.lemma_.lower() not in _RESPONSIBILITY_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            ref = _actor_of(reading, subject, pronouns=False)
+            if ref is not None and ref.actor.inter in NON_STATE_ARMED:
+                groups.setdefault(ref.actor.id, ref)
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _forces_named(reading: Reading, trigger: Token) -> ActorRef | None:
+    """The one state's forces the trigger's sentence names, unless as the ones who report."""
+    found: dict[str, ActorRef] = {}
+    for word in trigger.sent:
+        mention = reading.actor_at.get(word.i)
+        if mention is None or mention.actor.inter != _STATE_FORCES or _reports(reading, word):
+            continue
+        first = reading.doc.char_span(mention.span.start, mention.span.end, "expand")
+        if mention.actor.kind == "government" or (
+            first is not None and _sponsor(reading, first[0])
+        ):
+            continue  # "Turkish officials said": a government speaks, its forces may not fight
+        found.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _forces_on_the_scene(reading: Reading, trigger: Token) -> ActorRef | None:
@@ -881,7 +931,7 @@ def _state_force(
         return None
     polity = reading.registry.polities[country]
     for word in token.sent:
-        role = reading.registry.role_nouns.get(word.lower_)
+        role = _role_noun(reading, word)
         if role is None or role.key not in _STATE_ROLES or word.i in reading.actor_at:
             continue  # "Ethiopian troops": a mention names its own state
         if word.lower_ in _ANY_ALLEGIANCE:
@@ -917,6 +967,17 @@ def unnamed_state_agent(reading: Reading, trigger: Token) -> bool:
         if role is not None and role.key in _STATE_ROLES and child.lower_ not in _ANY_ALLEGIANCE:
             return True
     return False
+
+
+def _role_noun(reading: Reading, word: Token) -> RoleNoun | None:
+    """The role a noun names, read with its compound modifier first ("police officers")."""
+    role_nouns = reading.registry.role_nouns
+    for child in word.children:
+        if child.dep_ == "compound" and child.i == word.i - 1:
+            role = role_nouns.get(f"{child.lower_} {word.lower_}")
+            if role is not None:
+                return role
+    return role_nouns.get(word.lower_)
 
 
 def _carries_out(reading: Reading, word: Token, trigger: Token, *, crowd: bool = False) -> bool:

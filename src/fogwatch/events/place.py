@@ -35,6 +35,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "advmod", "npadvm
 _CONTEXT_FEATURES = frozenset({"populated place", "admin1", "admin2", "district", "region"})
 """Places a later sentence can be about without naming them again (not a building, a river)."""
 _SETTLEMENT = "populated place"
+_DIVISIONS = frozenset({"admin1", "admin2", "district", "region"})
 _LOCATION = "location"
 _PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside", "over"})
 _CONTEXT_SENTENCES = 2
@@ -153,6 +154,14 @@ def names_unknown(reading: Reading, token: Token) -> bool:
         root.i in scope and _attachment(reading, root, head, token)[0] <= 1
         for root in reading.unknown_places
     )
+
+
+def division(found: PlaceRef | None) -> PlaceRef | None:
+    """The place if it is a division (region, district), which may hold an unnamed place; not a
+    town ("between Fallujah and Baghdad" does not place a village the gazetteer lacks)."""
+    if found is None or found.mention.place is None:
+        return None
+    return found if found.mention.place.feature in _DIVISIONS else None
 
 
 def names_unknown_object(reading: Reading, trigger: Token, entry: TriggerEntry) -> bool:

@@ -72,8 +72,16 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         parties.two_sides(reading, candidate, [], patients)
         return True
     country = place.mention.place.country if place and place.mention.place else None
+    if place is None:
+        # a place the gazetteer lacks ("Garma, between Fallujah and Baghdad"): in the one
+        # country the sentence's other places lie in
+        country = _sentence_country(reading, candidate.trigger)
     home = reading.lexicon.home_countries.get(taker.actor.side)
     state = taker.actor.inter == 1
+    if home is None and state and country:
+        # a state outside the lexicon's war: its own ground is where the registry puts it
+        at_home = reading.registry.state_of(country) == taker.actor.side
+        home = country if at_home else None
     if state and home is not None and country:
         # ACLED: state forces retaking their own ground regain it; foreign forces overtake it
         regains = home == country
@@ -89,6 +97,19 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.modality = modality.find(reading, operation, clause.entry)
         candidate.told_by = operation
     return True
+
+
+def _sentence_country(reading: Reading, trigger: Token) -> str | None:
+    """The one country of the places the trigger's sentence names, if they agree."""
+    sentence = trigger.sent
+    countries = {
+        mention.place.country
+        for mention in reading.result.places
+        if mention.place is not None
+        and mention.role == "location"
+        and sentence.start_char <= mention.span.start < sentence.end_char
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def withdraws_alone(reading: Reading, loser: ActorRef | None) -> bool:
