@@ -372,3 +372,10 @@ def test_a_participle_with_its_own_object_is_the_sentences_verb() -> None:
         "ADF.adf",
         "CIV.civilians.COD",
     )
+
+
+def test_a_possessor_division_holds_the_event_place_it_owns() -> None:
+    # "Rakhine State's Maungdaw township": the township, inside the state, is where it happened
+    assert brief(
+        "The Arakan Army captured a military outpost in Rakhine State's Maungdaw township."
+    )[0][:3] == ("Non-state actor overtakes territory", "Maungdaw District", "ARAKAN.aa")

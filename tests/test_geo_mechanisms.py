@@ -317,3 +317,12 @@ def test_a_small_town_abroad_in_a_one_country_article_is_a_namesake(compiled: Ga
     )
     by_name = {name: admin1 for name, _, admin1, _, _ in found(text, compiled)}
     assert by_name["Qara"] == by_name["Hajjah province"] == "YE.22"
+
+
+def test_a_division_word_makes_a_name_spacy_read_as_a_person_a_place(compiled: Gazetteer) -> None:
+    # spaCy reads both names as people; "State" and "township" say they are divisions
+    text = "Fighting continued in Rakhine State's Maungdaw township on Monday."
+    assert [(name, feature) for name, _, _, feature, _ in found(text, compiled)] == [
+        ("Rakhine State", "admin1"),
+        ("Maungdaw township", "admin2"),
+    ]

@@ -192,7 +192,10 @@ def object_place(reading: Reading, trigger: Token, entry: TriggerEntry) -> Place
 
 def _container(root: Token) -> bool:
     """Whether a place only classifies a noun that names its own place with "of": in "the Black
-    Sea port of Odesa" and "the Donetsk Oblast town of Marinka" the event is in the "of" place."""
+    Sea port of Odesa" and "the Donetsk Oblast town of Marinka" the event is in the "of" place;
+    or holds the place it is the possessor of: "Rakhine State's Maungdaw township"."""
+    if root.dep_ == "poss" and root.head.pos_ in ("PROPN", "NOUN") and root.head.i > root.i:
+        return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in root.head.children)
     return root.dep_ in ("compound", "amod", "nmod") and any(
         child.dep_ == "prep"
         and child.lower_ == "of"

@@ -289,9 +289,10 @@ class Recogniser:
                 top = int(postings.places[0])
                 if single and float(self.gazetteer.prior[top]) < NAMED_INSIDE_PRIOR:
                     return None  # a small namesake inside a longer name
-            if label in _PERSON_ENTS and longer:
+            # "Maungdaw township", "Rakhine State's": a division word says place, not person
+            if label in _PERSON_ENTS and longer and region_word is None:
                 return None  # "Jack London"
-            if self._person_named_like(start, end, entity):
+            if region_word is None and self._person_named_like(start, end, entity):
                 return None  # "Paris Hilton", read by spaCy as an organisation
         elif single and first.pos_ not in ("PROPN", "NOUN", "X") and not (locative or strong):
             return None
@@ -325,7 +326,7 @@ class Recogniser:
                 (entity is not None and entity[2] in _NAME_ENTS | _PERSON_ENTS)
                 or first.dep_ == "compound"
             )
-            and not (locative or context.settlement(self.article, start))
+            and not (locative or region_word or context.settlement(self.article, start))
         ):
             return None  # "Google reCaptcha" (once Topeka's name), "Hamas" (Hamm's): a name
         mention = Mention(start, end, key, postings)
