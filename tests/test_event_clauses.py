@@ -379,3 +379,8 @@ def test_a_possessor_division_holds_the_event_place_it_owns() -> None:
     assert brief(
         "The Arakan Army captured a military outpost in Rakhine State's Maungdaw township."
     )[0][:3] == ("Non-state actor overtakes territory", "Maungdaw District", "ARAKAN.aa")
+
+
+def test_members_of_a_group_are_the_group() -> None:
+    text = "Troops killed dozens of al-Shabaab fighters in Middle Shabelle on Monday."
+    assert brief(text)[0][2:4] == ("SOM.military", "SHABAAB.shabaab")

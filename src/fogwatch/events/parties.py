@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 # The police of a state the report does not name.
 UNSTATED_POLICE = "UNID.police"
 
+# Nouns that name some of a group's men: "members of X", "dozens of X fighters".
+_MEMBERS = frozenset(
+    {"member", "members", "dozens", "hundreds", "scores", "elements", "remnants", "some"}
+)
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
@@ -174,6 +178,13 @@ def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | N
             return coref
     if token.lower_ in _PRONOUNS:
         return _antecedent(reading, token) if pronouns else None
+    if token.lower_ in _MEMBERS:
+        # "40 members of the People's Defence Force", "dozens of Hamas fighters"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for group in (g for g in prep.children if g.dep_ == "pobj"):
+                ref = _actor_of(reading, group, pronouns=False)
+                if ref is not None:
+                    return ref
     for child in token.children:
         if child.dep_ == "poss" and child.lower_ in _PRONOUNS:
             owner = _antecedent(reading, child)
