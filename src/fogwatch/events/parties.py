@@ -653,8 +653,8 @@ def _forces_named(reading: Reading, trigger: Token) -> ActorRef | None:
 
 def _forces_on_the_scene(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one state's forces the sentence of an arrest with no agent has acting, in any of its
-    clauses ("an activist was arrested during clashes that broke out after Israeli forces
-    attacked a protest"): they, not the place's police by default, made the arrest."""
+    clauses ("a journalist was detained during clashes that erupted after troops of another state
+    stormed a sit-in"): they, not the place's police by default, made the arrest."""
     found: dict[str, ActorRef] = {}
     for word in trigger.sent:
         mention = reading.actor_at.get(word.i)

@@ -158,7 +158,7 @@ def names_unknown(reading: Reading, token: Token) -> bool:
 
 def division(found: PlaceRef | None) -> PlaceRef | None:
     """The place if it is a division (region, district), which may hold an unnamed place; not a
-    town ("between Fallujah and Baghdad" does not place a village the gazetteer lacks)."""
+    town ("between Tikrit and Samarra" does not place a village the gazetteer lacks)."""
     if found is None or found.mention.place is None:
         return None
     return found if found.mention.place.feature in _DIVISIONS else None

@@ -143,7 +143,7 @@ def _settlement_of(article: Article, place: int) -> int | None:
 def _outside_parent(article: Article, mention: Mention, group: Group) -> int | None:
     """The parent division a mention names, when the gazetteer has no place of that name in
     it and only small namesakes elsewhere ("Pishchane in Donetsk region") or the text calls it
-    a village or town ("the village of Basra in Middle Shabeelle region")."""
+    a village or town ("the village of Kirkuk in Hiiraan region")."""
     parent = mention.parent
     if parent is None or parent.group is None or mention.kind not in ("name", "area"):
         return None
@@ -160,7 +160,7 @@ def _outside_parent(article: Article, mention: Mention, group: Group) -> int | N
     ):
         return container  # "Salem, Jamaica": no namesake in another country, however large
     if mention.settlement:
-        return container  # "the village of Basra in Middle Shabeelle": not the city in Iraq
+        return container  # "the village of Kirkuk in Hiiraan region": not the city in Iraq
     place = int(group.candidates[int(np.argmax(group.scores))])
     return container if float(article.gazetteer.prior[place]) <= NAMESAKE_MAX_PRIOR else None
 

@@ -277,7 +277,7 @@ def _may_contain(gazetteer: Gazetteer, parent: Mention, child: Mention) -> bool:
     if child.kind in ("region", "area"):
         child_rank = max(child_rank, 1)
     elif child.settlement:
-        child_rank = 0  # "the village of Basra in X region": a village, whatever else is Basra
+        child_rank = 0  # "the village of Kirkuk in X region": a village, whatever else is Kirkuk
     if parent.kind == "abbreviation":
         return child_rank < _RANK[ADMIN1]
     parent_rank = _RANK.get(int(gazetteer.feature[int(parent.postings.places[0])]), 0)

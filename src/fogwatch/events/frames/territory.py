@@ -73,7 +73,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         return True
     country = place.mention.place.country if place and place.mention.place else None
     if place is None:
-        # a place the gazetteer lacks ("Garma, between Fallujah and Baghdad"): in the one
+        # a place the gazetteer lacks ("a hamlet between Tikrit and Samarra"): in the one
         # country the sentence's other places lie in
         country = _sentence_country(reading, candidate.trigger)
     home = reading.lexicon.home_countries.get(taker.actor.side)
