@@ -384,3 +384,29 @@ def test_a_possessor_division_holds_the_event_place_it_owns() -> None:
 def test_members_of_a_group_are_the_group() -> None:
     text = "Troops killed dozens of al-Shabaab fighters in Middle Shabelle on Monday."
     assert brief(text)[0][2:4] == ("SOM.military", "SHABAAB.shabaab")
+
+
+def test_generic_actors_are_named_for_the_country_of_the_events_place() -> None:
+    text = (
+        "Insurgents killed five villagers in Mocimboa da Praia on Sunday, a year after Rwandan "
+        "forces had driven insurgents out of the town."
+    )
+    assert brief(text)[0][2:4] == ("UNID.armed_group.MOZ", "CIV.civilians.MOZ")
+
+
+def test_a_states_word_on_the_weapon_that_struck_names_who_fired_it() -> None:
+    text = "An Israeli drone strike hit a car near Tyre on Tuesday, killing two Hezbollah members."
+    assert brief(text)[0][2:4] == ("ISR.military", "HEZBOLLAH.hezbollah")
+
+
+def test_soldiers_killed_in_an_ambush_are_whom_it_happened_to() -> None:
+    text = "Seven soldiers were killed after their patrol was ambushed near Djibo on Wednesday."
+    assert brief(text)[0][:4] == (
+        "Armed clash",
+        "Djibo",
+        "UNID.armed_group.BFA",
+        "BFA.military",
+    )
+    # militants opening fire on a checkpoint where soldiers died fought them
+    text = "Three soldiers were killed after militants opened fire on a checkpoint near Kirkuk."
+    assert brief(text)[0][0] == "Armed clash"

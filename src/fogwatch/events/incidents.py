@@ -20,8 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from fogwatch.events import modality, taxonomy
-from fogwatch.events.candidate import ActorRef, Candidate, PlaceRef
+from fogwatch.events import modality, taxonomy, weapons
+from fogwatch.events.candidate import ARMED_CLASH, ATTACK, ActorRef, Candidate, PlaceRef
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
 
@@ -62,6 +62,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
                 target = earlier = _earlier_event(reading, grouped, casualty)
             if target is not None:
                 _absorb(target, casualty)
+                _fought(reading, target, casualty)
         merged = _merge_same(reading, merged)
         _count_killed(reading, sentence, merged, earlier)
         # the event a sentence reports comes before those that only give its time or setting
@@ -305,6 +306,25 @@ def _merge_same(reading: Reading, candidates: list[Candidate]) -> list[Candidate
         _absorb(first, second)
         merged[key] = first
     return sorted(merged.values(), key=lambda c: c.trigger.i)
+
+
+CIVILIAN_INTER = 7
+"""ACLED's inter code of civilians."""
+
+
+def _fought(reading: Reading, target: Candidate, casualty: Candidate) -> None:
+    """An attack whose dead are combatants ("four soldiers were killed after militants opened
+    fire on a checkpoint"), with no word of civilians of its own, is an armed clash: ACLED's
+    violence against civilians has civilian victims."""
+    if not casualty.combatant_victims or target.sub_type != ATTACK:
+        return
+    if weapons.targets_civilians(reading, target.trigger, target.victims) is not None:
+        return
+    target.sub_type = ARMED_CLASH
+    target.combatant_victims = True
+    target.civilian_targeting = False
+    if target.actor2 is not None and target.actor2.actor.inter == CIVILIAN_INTER:
+        target.actor2 = casualty.actor2
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:

@@ -205,6 +205,13 @@ def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | N
         if actor is not None:
             start, end = sorted((source.i, token.i))
             return ActorRef(actor, reading.token_span(start, end + 1))
+    if polity is not None and source is not token and weapons.weapon_of(reading, token):
+        # "a Russian missile hit …", "an Israeli drone": the state's forces fired it
+        forces = reading.registry.polities.get(polity)
+        actor = forces.roles.get("weapons") or forces.roles.get("military") if forces else None
+        if actor is not None:
+            start, end = sorted((source.i, token.i))
+            return ActorRef(actor, reading.token_span(start, end + 1))
     return None
 
 
@@ -542,8 +549,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor2 = _forces_named(reading, candidate.trigger) or _state_force(
             reading, candidate.trigger, country, battle=True
         )
-    candidate.actor1 = _in_country(reading, candidate.actor1, country)
-    candidate.actor2 = _in_country(reading, candidate.actor2, country)
+    # ACLED names a generic actor for the country where the event happened, whatever the
+    # words say of where its men come from ("Ugandan rebels" killing people in DR Congo)
+    placed = candidate.place is not None and candidate.place.mention.place is not None
+    candidate.actor1 = _in_country(reading, candidate.actor1, country, placed=placed)
+    candidate.actor2 = _in_country(reading, candidate.actor2, country, placed=placed)
 
 
 def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
@@ -699,12 +709,16 @@ def _same_party(a: ActorRef, b: ActorRef) -> bool:
     return base or (a.span is not None and a.span == b.span)
 
 
-def _in_country(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
-    """A generic actor named for no country ("Protesters") named for the event's."""
+def _in_country(
+    reading: Reading, ref: ActorRef | None, country: str | None, *, placed: bool = False
+) -> ActorRef | None:
+    """A generic actor named for no country ("Protesters") named for the event's; for an event
+    at a place, one named for another country too."""
     if ref is None or country is None:
         return ref
-    key = reading.registry.generic_key(ref.actor)
-    actor = reading.registry.generic(key, country) if key is not None else None
+    registry = reading.registry
+    key = registry.generic_key_of_any(ref.actor) if placed else registry.generic_key(ref.actor)
+    actor = registry.generic(key, country) if key is not None else None
     return ActorRef(actor, ref.span) if actor is not None else ref
 
 
@@ -733,13 +747,26 @@ def _sentence_party(
             continue  # "bombings killed 18 as Iraqi forces battle IS in Mosul"
         return ref
     for word in token.sent:
-        polity_key = _polity_of(reading, word) if word.head == token else None
+        # "an Israeli air strike", or "an Israeli drone strike hit a car": the state's word
+        # on the trigger or on the weapon that is its subject
+        modifies = word.head == token or (
+            word.dep_ in ("amod", "compound")
+            and word.head.dep_ == "nsubj"
+            and word.head.head == token
+            and any(weapons.weapon_of(reading, w) is not None for w in word.head.subtree)
+        )
+        polity_key = _polity_of(reading, word) if modifies else None
         if polity_key in reading.registry.states and word.i not in reading.actor_at:
             military = reading.registry.polities[polity_key].roles.get("military")
             if military is not None:  # "an Israeli air strike": the state's forces struck
                 return ActorRef(military, reading.token_span(word.i, word.i + 1))
     # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
     force = _state_force(reading, token, speaker or country, battle=event_type == "Battles")
+    if force is not None and not speaker and _suffered(reading, force):
+        # "seven soldiers were killed after their patrol was ambushed": the state's forces are
+        # whom it happened to; an attacker the report does not name is actor1
+        candidate.actor2 = candidate.actor2 or force
+        return None
     if force is not None or candidate.sub_type == _AGREEMENT:
         return force  # fighters who surrender agree with the state that takes them in
     return _unnamed_fighters(reading, token, country)
@@ -792,6 +819,13 @@ def _named_before(reading: Reading, word: Token) -> ActorRef | None:
     return None
 
 
+def _suffered(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a state force named without its state is the passive subject of its verb
+    ("soldiers were killed", "troops were ambushed")."""
+    root = _mention_root(reading, ref)
+    return root is not None and root.dep_ == "nsubjpass"
+
+
 def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     """Whether the mention is what a verb frees or drives something from ("freed the villages
     from IS militants") or the subject that comes under attack ("police came under a grenade
@@ -806,7 +840,10 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
         and head.lemma_.lower() == "come"
         and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children)
     )
-    return freed_from or comes_under
+    # "four Iraqi soldiers were killed after IS militants opened fire": the passive subject
+    # of an event word is what it happened to
+    suffered = root.dep_ == "nsubjpass" and head.i in reading.trigger_clauses
+    return freed_from or comes_under or suffered
 
 
 def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:

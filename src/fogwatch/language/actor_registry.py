@@ -189,6 +189,19 @@ class Registry:
         """The generic key whose base actor this is ("protesters" for CIV.protesters)."""
         return next((k for k, base in self.generic_actors.items() if base == actor), None)
 
+    def generic_key_of_any(self, actor: Actor) -> str | None:
+        """The generic key of a generic actor, named for a country or not ("armed_groups" for
+        UNID.armed_group.SDN)."""
+        base_id = actor.id.rsplit(".", 1)[0]
+        return next(
+            (
+                k
+                for k, base in self.generic_actors.items()
+                if base.id in (actor.id, base_id) and base.side == actor.side
+            ),
+            None,
+        )
+
     def titles_of(self, mention: ActorMention) -> frozenset[str]:
         """Nouns that, after "the", can refer back to this mention's person or actor."""
         person = self.people.get(mention.person or "")

@@ -44,6 +44,8 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.combatant_victims = True
     else:
         candidate.sub_type = ""  # only joins another event
+    if civilian is None and weapons.combatant_victims(reading, token):
+        candidate.combatant_victims = True  # the event it joins was fought, not a massacre
     if civilian is not None:
         candidate.civilian_targeting = True
         candidate.actor2 = parties.civilians_ref(reading, civilian)
