@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 ARMED_CLASH = "Armed clash"
 ATTACK = "Attack"
 CIVILIANS_ACTOR = "CIV.civilians"
+CIVILIANS_INTER = 7
+"""ACLED's inter code of civilians: never a party to a battle, never actor1 outside crowds."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.events import modality, taxonomy, weapons
-from fogwatch.events.candidate import ARMED_CLASH, ATTACK, ActorRef, Candidate, PlaceRef
+from fogwatch.events.candidate import (
+    ARMED_CLASH,
+    ATTACK,
+    CIVILIANS_INTER,
+    ActorRef,
+    Candidate,
+    PlaceRef,
+)
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
 
@@ -308,10 +315,6 @@ def _merge_same(reading: Reading, candidates: list[Candidate]) -> list[Candidate
     return sorted(merged.values(), key=lambda c: c.trigger.i)
 
 
-CIVILIAN_INTER = 7
-"""ACLED's inter code of civilians."""
-
-
 def _fought(reading: Reading, target: Candidate, casualty: Candidate) -> None:
     """An attack whose dead are combatants ("four soldiers were killed after militants opened
     fire on a checkpoint"), with no word of civilians of its own, is an armed clash: ACLED's
@@ -323,7 +326,7 @@ def _fought(reading: Reading, target: Candidate, casualty: Candidate) -> None:
     target.sub_type = ARMED_CLASH
     target.combatant_victims = True
     target.civilian_targeting = False
-    if target.actor2 is not None and target.actor2.actor.inter == CIVILIAN_INTER:
+    if target.actor2 is not None and target.actor2.actor.inter == CIVILIANS_INTER:
         target.actor2 = casualty.actor2
 
 
@@ -345,7 +348,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     battle = taxonomy.sub_event_type(target.sub_type).event_type == "Battles"
     known = {ref.actor.id for ref in (target.actor1, target.actor2) if ref is not None}
     for slot, ref in (("actor1", other.actor1), ("actor2", other.actor2)):
-        if ref is None or ref.actor.id in known or (battle and ref.actor.inter == 7):
+        if ref is None or ref.actor.id in known or (battle and ref.actor.inter == CIVILIANS_INTER):
             continue  # ACLED: civilians are never a party to a battle
         if target.actor1 is None and slot == "actor1":
             target.actor1 = ref

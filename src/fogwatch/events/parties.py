@@ -11,11 +11,11 @@ Group (Country).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax, taxonomy, weapons
-from fogwatch.events.candidate import CIVILIANS_ACTOR, ActorRef, Candidate
+from fogwatch.events.candidate import CIVILIANS_ACTOR, CIVILIANS_INTER, ActorRef, Candidate
 from fogwatch.records import Actor, ActorMention, Span
 
 if TYPE_CHECKING:
@@ -419,7 +419,6 @@ _UNNAMED_SIDE = "UNID"
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
 _ANAPHOR_SENTENCES = 2
-_CIVILIANS = 7
 # Place roles that say which country a report is in, where no place is where it happened: the
 # dateline, a place inside an institution's name.
 _SITUATING_ROLES = frozenset({"dateline", "modifier"})
@@ -448,7 +447,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     span = candidate.trigger_span
     registry = reading.registry
     held = candidate.actor1
-    if held is not None and held.actor.inter == _CIVILIANS and sub.event_type not in _CROWDS:
+    if held is not None and held.actor.inter == CIVILIANS_INTER and sub.event_type not in _CROWDS:
         # ACLED: civilians are never actor1; they are what the event happened to
         candidate.actor1 = None
         candidate.actor2 = candidate.actor2 or held
@@ -457,7 +456,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         intervened = sub.name != "Peaceful protest"
         if intervened and actor1 is not None and actor1.actor.inter == 1 and not candidate.actor2:
             candidate.actor2 = actor1  # the state that intervened in the protest
-        if intervened and (candidate.actor2 is None or candidate.actor2.actor.inter == _CIVILIANS):
+        if intervened and (
+            candidate.actor2 is None or candidate.actor2.actor.inter == CIVILIANS_INTER
+        ):
             # the protesters are whom the force was used on, not a party of their own
             candidate.actor2 = (
                 _state_force(reading, candidate.trigger, country, crowd=True) or candidate.actor2
@@ -647,32 +648,37 @@ def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
 
 def _forces_named(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one state's forces the trigger's sentence names, unless as the ones who report."""
-    found: dict[str, ActorRef] = {}
-    for word in trigger.sent:
-        mention = reading.actor_at.get(word.i)
-        if mention is None or mention.actor.inter != _STATE_FORCES or _reports(reading, word):
-            continue
+
+    def fights(word: Token, mention: ActorMention) -> bool:
         first = reading.doc.char_span(mention.span.start, mention.span.end, "expand")
-        if mention.actor.kind == "government" or (
-            first is not None and _sponsor(reading, first[0])
-        ):
-            continue  # "Turkish officials said": a government speaks, its forces may not fight
-        found.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
-    return next(iter(found.values())) if len(found) == 1 else None
+        # "Turkish officials said": a government speaks, its forces may not fight; "Saudi-led"
+        sponsor = first is not None and _sponsor(reading, first[0])
+        return mention.actor.kind != "government" and not sponsor
+
+    return _one_state_force(reading, trigger, fights)
 
 
 def _forces_on_the_scene(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one state's forces the sentence of an arrest with no agent has acting, in any of its
     clauses ("a journalist was detained during clashes that erupted after troops of another state
     stormed a sit-in"): they, not the place's police by default, made the arrest."""
+    return _one_state_force(
+        reading, trigger, lambda word, mention: mention.role == "group" and word.dep_ == "nsubj"
+    )
+
+
+def _one_state_force(
+    reading: Reading, trigger: Token, keep: Callable[[Token, ActorMention], bool]
+) -> ActorRef | None:
+    """The one state's forces named in the trigger's sentence by a word `keep` accepts, not as
+    the ones who report; None when none or several are."""
     found: dict[str, ActorRef] = {}
     for word in trigger.sent:
         mention = reading.actor_at.get(word.i)
-        if mention is None or mention.actor.inter != _STATE_FORCES or mention.role != "group":
+        if mention is None or mention.actor.inter != _STATE_FORCES or _reports(reading, word):
             continue
-        if word.dep_ != "nsubj" or _reports(reading, word):
-            continue
-        found.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
+        if keep(word, mention):
+            found.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1011,7 +1017,7 @@ def unnamed_state_agent(reading: Reading, trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ != "nsubj" or child.i in reading.actor_at:
             continue
-        role = reading.registry.role_nouns.get(child.lower_)
+        role = _role_noun(reading, child)
         if role is not None and role.key in _STATE_ROLES and child.lower_ not in _ANY_ALLEGIANCE:
             return True
     return False

@@ -30,6 +30,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     token, agents, patients = clause.token, clause.agents, clause.patients
     weapon = weapons.own_weapon(reading, token) or weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
+    combatants = weapons.combatant_victims(reading, token)
     candidate.actor1 = agents[0] if agents else None
     if weapon is not None:
         candidate.sub_type = weapon[0]
@@ -37,14 +38,12 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     elif civilian is not None and agents:
         # ACLED: an organised armed actor killing civilians is violence against civilians
         candidate.sub_type = ATTACK
-    elif weapons.combatant_victims(reading, token) and (
-        agents or parties.unnamed_state_agent(reading, token)
-    ):
+    elif combatants and (agents or parties.unnamed_state_agent(reading, token)):
         candidate.sub_type = ARMED_CLASH
         candidate.combatant_victims = True
     else:
         candidate.sub_type = ""  # only joins another event
-    if civilian is None and weapons.combatant_victims(reading, token):
+    if civilian is None and combatants:
         candidate.combatant_victims = True  # the event it joins was fought, not a massacre
     if civilian is not None:
         candidate.civilian_targeting = True
