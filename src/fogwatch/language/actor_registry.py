@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from fogwatch.language.name_variants import VariantIndex
 from fogwatch.records import Actor, ActorMention
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ INTER_BY_KIND = {
     "protesters": 6,
     "civilians": 7,
 }
+# Rebels, political and identity militias: the groups whose names reports spell many ways.
+_ARMED_GROUP_INTERS = frozenset({2, 3, 4})
 # libyaml's loader when PyYAML has it: the registry loads in a tenth of the time.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -148,6 +151,7 @@ class Registry:
     """Lowercase word for an administrative unit only one state has → that state ("upazila" →
     "BGD")."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    _variants: VariantIndex | None = None
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
 
@@ -236,6 +240,19 @@ class Registry:
             matcher.add(key, list(tokenizer.pipe(phrases)))
         self._matchers[cache_key] = (vocab, matcher)  # the vocab is kept so its id stays unique
         return matcher
+
+    def name_variants(self) -> VariantIndex:
+        """The names of non-state armed groups, for the spellings their aliases lack ("Arkan
+        Army"), built once."""
+        if self._variants is None:
+            self._variants = VariantIndex(
+                text
+                for text, entry in self.entries.items()
+                if entry.actor is not None
+                and entry.actor.inter in _ARMED_GROUP_INTERS
+                and not (entry.blocked or entry.plural)
+            )
+        return self._variants
 
     def name_matcher(self, vocab: Vocab) -> PhraseMatcher:
         """Names, metonyms, seats and qualifiers, matched on the exact spelling."""

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fogwatch.language import name_variants
 from fogwatch.language.actor_registry import (
     Entry,
     Person,
@@ -57,6 +58,8 @@ _MAX_MODIFIERS = 4
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # A name's abbreviation in brackets right after it: "Donetsk People's Republic (DNR) authorities".
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+# The most tokens a misspelt name runs to ("Islamic State of West African Province").
+_MAX_VARIANT_TOKENS = 10
 _NOT_WORD = re.compile(r"\W+")
 _AFTER_SURNAME = frozenset({"PUNCT", "VERB", "AUX", "PART", "CCONJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -151,7 +154,60 @@ def _hits(doc: Doc, registry: Registry) -> dict[int, _Hit]:
             hits[start] = _Hit(start, end, entry=registry.entries[key])
         else:
             hits[start] = _Hit(start, end, role=registry.role_nouns[key])
+    for start, end, name in _name_variants(doc, registry, hits):
+        for covered in [s for s, hit in hits.items() if s < end and hit.end > start]:
+            del hits[covered]  # "Army" in "the Arkan Army", "Islamic State" in a longer name
+        hits[start] = _Hit(start, end, entry=registry.entries[name])
     return hits
+
+
+def _name_variants(
+    doc: Doc, registry: Registry, hits: dict[int, _Hit]
+) -> list[tuple[int, int, str]]:
+    """Armed groups the text names in a spelling the registry lacks ("the Arkan Army"): spans of
+    a run of capitalised words and the words that link a name's words, read by
+    `name_variants.VariantIndex`, the longest first. A span holds the names the matcher found
+    whole or not at all, and is longer than they are."""
+    index = registry.name_variants()
+    names = [(hit.start, hit.end) for hit in hits.values() if hit.entry is not None]
+    claimed = bytearray(len(doc))
+    found: list[tuple[int, int, str]] = []
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and _in_name_run(token, bool(run)):
+            run.append(token.i)
+            continue
+        capitalised = [i for i in run if doc[i].text[:1].isupper()]
+        spans = sorted(
+            (
+                (first, last + 1)
+                for first in capitalised
+                for last in capitalised
+                if first < last < first + _MAX_VARIANT_TOKENS
+            ),
+            key=lambda span: span[0] - span[1],
+        )
+        for start, end in spans:
+            if any(claimed[start:end]) or not _holds_names_whole(start, end, names):
+                continue
+            name = index.match(name_variants.content_words(doc[start:end].text))
+            if name is not None:
+                claimed[start:end] = b"\x01" * (end - start)
+                found.append((start, end, name))
+        run = []
+    return found
+
+
+def _in_name_run(token: Token, inside: bool) -> bool:
+    if token.is_alpha and token.text[:1].isupper():
+        return True
+    return inside and (token.text == "-" or token.lower_ in name_variants.LINKING)
+
+
+def _holds_names_whole(start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    return all(
+        start <= s and e <= end and e - s < end - start for s, e in names if s < end and e > start
+    )
 
 
 class _Reader:
