@@ -618,3 +618,55 @@ def test_a_unit_word_of_no_state_is_one_clear_error():
         RegistryError, match=r"unit_words name sides that are no states: \['canton'\]"
     ):
         build_registry(data)
+
+
+def test_an_armed_groups_name_spelt_with_one_slip_is_that_group():
+    assert found("Fighters of the Arkan Army overran a police post in the hills.")[0][1:] == (
+        "ARAKAN.aa",
+        "ARAKAN",
+        "group",
+    )
+    text = "Militants from the Islamic State of West African Province raided a garrison town."
+    assert [row[1] for row in found(text)] == ["IS.iswap"]
+
+
+def test_a_dateline_is_never_a_party():
+    text = (
+        "NAIROBI, Kenya (Reuters) — Ethiopian troops killed 12 fighters of the Oromo Liberation "
+        "Army near Nekemte on Tuesday, officials said."
+    )
+    assert event_rows(text) == [
+        ("Armed clash", "Military Forces of Ethiopia (2018-)", "OLA - Oromo Liberation Army")
+    ]
+
+
+def test_a_states_forces_meeting_a_crowd_situate_it_before_a_dateline_does():
+    text = (
+        "DUBAI, United Arab Emirates (AP) — Iranian security forces fired on protesters "
+        "overnight, activists said."
+    )
+    assert event_rows(text) == [
+        ("Excessive force against protesters", "Protesters (Iran)", "Military Forces of Iran")
+    ]
+
+
+def test_whom_a_verb_of_accusation_charges_is_who_did_it():
+    text = (
+        "Rights groups accused the army of killing 20 civilians in an air strike on a village "
+        "in Kachin State."
+    )
+    assert event_rows(text) == [
+        ("Air/drone strike", "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)")
+    ]
+
+
+def test_an_encounter_with_security_forces_is_a_clash():
+    text = "Four militants were killed in an encounter with security forces in Kupwara on Sunday."
+    # the text does not say who opened fire: either side may be actor1
+    ((sub_type, *sides),) = event_rows(text)
+    assert (sub_type, sorted(sides)) == (
+        "Armed clash",
+        ["Military Forces of India", "Unidentified Armed Group (India)"],
+    )
+    text = "Three gunmen were shot dead by troops in Kupwara on Sunday."
+    assert event_rows(text)[0][1] == "Military Forces of India"

@@ -69,7 +69,8 @@ class TriggerEntry:
 class Lexicon:
     """The validated contents of `event_triggers.yaml`."""
 
-    triggers: dict[str, TriggerEntry]
+    triggers: dict[str, tuple[TriggerEntry, ...]]
+    """Lemma → its entries, tried in order: "shoot" shoots down a drone or shoots someone dead."""
     weapons: dict[str, str]
     devices: frozenset[str]
     ground_words: frozenset[str]
@@ -83,6 +84,7 @@ class Lexicon:
     place_anaphors: dict[str, str]
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    accusation_verbs: dict[str, str]
     defence_verbs: frozenset[str]
     unopposed_words: frozenset[str]
     fight_nouns: frozenset[str]
@@ -149,16 +151,15 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             raise LexiconError(f"{where}: {name!r} is not an ACLED sub-event type")
         return str(name)
 
-    triggers = {}
-    for lemma, raw in data["triggers"].items():
+    def entry(lemma: str, raw: Any) -> TriggerEntry:
         if not isinstance(raw, dict) or raw.get("frame") not in FRAMES:
             raise LexiconError(f"trigger {lemma!r} needs a frame, one of {sorted(FRAMES)}")
         needs = raw.get("needs") or {}
-        triggers[str(lemma)] = TriggerEntry(
-            lemma=str(lemma),
+        return TriggerEntry(
+            lemma=lemma,
             frame=raw["frame"],
             pos=frozenset(raw.get("pos", ["VERB", "NOUN"])),
-            sub_type=sub_type(raw["sub_type"], str(lemma)) if "sub_type" in raw else None,
+            sub_type=sub_type(raw["sub_type"], lemma) if "sub_type" in raw else None,
             weak=_weak_pos(raw.get("weak", False)),
             particle=words(needs.get("particle")),
             objects=words(needs.get("object")),
@@ -174,6 +175,13 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             modifiers=words(needs.get("modifier")),
             new_object=bool(needs.get("new_object", False)),
         )
+
+    triggers = {
+        str(lemma): tuple(
+            entry(str(lemma), one) for one in (raw if isinstance(raw, list) else [raw])
+        )
+        for lemma, raw in data["triggers"].items()
+    }
     modality = data["modality"]
     return Lexicon(
         triggers=triggers,
@@ -195,6 +203,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         },
         light_verbs=words(data["light_verbs"]),
         object_control_verbs=words(data["object_control_verbs"]),
+        accusation_verbs={str(verb): str(prep) for verb, prep in data["accusation_verbs"].items()},
         defence_verbs=words(data["defence_verbs"]),
         unopposed_words=words(data["unopposed_words"]),
         fight_nouns=words(data["fight_nouns"]),

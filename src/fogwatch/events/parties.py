@@ -34,6 +34,8 @@ _MEMBERS = frozenset(
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+# Prepositions that make a violent noun the means of the verb they hang from.
+_MEANS = frozenset({"in", "with", "through"})
 _SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
 """Verbs whose subject is what the event happens to, not who does it."""
 
@@ -79,6 +81,7 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         agents.extend(sides[:1])
         patients.extend(sides[1:])
     agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
+    agents = [a for a in agents if a.i not in reading.dateline]
     if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
         # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on; a
         # participle with an object of its own is the verb of a headline-like sentence the
@@ -96,6 +99,11 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         governor = first.head if first.dep_ != "pobj" else first.head.head
         if governor.lemma_.lower() in reading.lexicon.light_verbs:
             agents, _ = arguments(reading, governor)
+        elif first.dep_ == "pobj" and first.head.lower_ in _MEANS and governor.pos_ in syntax.VERBS:
+            # "killed 20 civilians in an air strike": whoever killed struck, whom they killed
+            # was struck
+            agents, killed = arguments(reading, governor)
+            patients = [*killed, *patients]
     return agents, patients
 
 
@@ -116,6 +124,9 @@ def _inherited_subjects(reading: Reading, token: Token) -> list[Token]:
     "broke through and are battling"; "urged Kyiv to return": the object of the verb above."""
     head = token.head
     if token.dep_ == "pcomp":
+        accused = _accused(reading, head)
+        if accused:
+            return accused
         head = head.head  # "massed near X instead of attacking Y": the subject of "massed"
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
         return []
@@ -127,6 +138,16 @@ def _inherited_subjects(reading: Reading, token: Token) -> list[Token]:
     if not subjects and head.dep_ in ("xcomp", "conj") and head.head is not head:
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [s for subject in subjects for s in syntax.with_conjuncts(subject)]
+
+
+def _accused(reading: Reading, preposition: Token) -> list[Token]:
+    """Whom a verb of accusation charges with the deed its preposition introduces: "accused the
+    army of killing …", "the rebels were blamed for attacking …"."""
+    verb = preposition.head
+    if reading.lexicon.accusation_verbs.get(verb.lemma_.lower()) != preposition.lower_:
+        return []
+    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [a for one in accused for a in syntax.with_conjuncts(one)]
 
 
 # ── actors ──
@@ -454,7 +475,12 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     if sub.event_type == _PROTESTS:
         actor1 = candidate.actor1
         intervened = sub.name != "Peaceful protest"
-        if intervened and actor1 is not None and actor1.actor.inter == 1 and not candidate.actor2:
+        if (
+            intervened
+            and actor1 is not None
+            and actor1.actor.inter == _STATE_FORCES
+            and (candidate.actor2 is None or candidate.actor2.actor.inter in _NOT_PERPETRATORS)
+        ):
             candidate.actor2 = actor1  # the state that intervened in the protest
         if intervened and (
             candidate.actor2 is None or candidate.actor2.actor.inter == CIVILIANS_INTER
@@ -1011,11 +1037,11 @@ def _state_force(
 
 
 def unnamed_state_agent(reading: Reading, trigger: Token) -> bool:
-    """Whether the trigger's subject is a state force named without its state ("the military
-    killed 20 insurgents", "troops shot two gunmen"): `complete` makes it the state's of the
-    event's country."""
-    for child in trigger.children:
-        if child.dep_ != "nsubj" or child.i in reading.actor_at:
+    """Whether the trigger's agent is a state force named without its state ("the military
+    killed 20 insurgents", "two gunmen were shot by troops"): `complete` makes it the state's of
+    the event's country."""
+    for child in arguments(reading, trigger)[0]:
+        if child.i in reading.actor_at:
             continue
         role = _role_noun(reading, child)
         if role is not None and role.key in _STATE_ROLES and child.lower_ not in _ANY_ALLEGIANCE:
@@ -1035,12 +1061,14 @@ def _role_noun(reading: Reading, word: Token) -> RoleNoun | None:
 
 
 def _carries_out(reading: Reading, word: Token, trigger: Token, *, crowd: bool = False) -> bool:
-    """Whether a noun is who carries the trigger out: its modifier ("a military air strike"), or
-    the subject or "by" agent of the trigger or of the verb that governs it, when that verb
+    """Whether a noun is who carries the trigger out: its modifier ("a military air strike"), an
+    agent `arguments` finds, or the subject or "by" agent of the trigger or of the verb that governs it, when that verb
     is no reporting verb ("police fired tear gas"); for a `crowd` trigger ("protesters"), also
     the subject of the verb that acts on the crowd ("police opened fire on protesters")."""
     if word.head == trigger and word.dep_ in ("amod", "compound", "nsubj", "csubj"):
         return True
+    if any(agent.i == word.i for agent in arguments(reading, trigger)[0]):
+        return True  # "accused the army of killing 20 civilians in an air strike"
     while word.dep_ == "compound" and word.head is not word:
         word = word.head  # "a police detective hurled": the phrase the noun belongs to
     head = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "by" else word.head
@@ -1135,7 +1163,6 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             here.append(state)
     if len(set(here)) == 1:
         return here[0]
-    everywhere = everywhere or situated
     if not everywhere:
         for word in reading.doc:
             polity = _polity_of(reading, word)
@@ -1144,17 +1171,30 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             if polity in registry.states and word.i not in reading.actor_at and not sponsor:
                 everywhere.append(polity)
     if not everywhere:
-        # "in Dimla upazila": a unit only one state has
-        return _forces_state(reading, candidate) or reading.unit_state
+        # the dateline only now: a report filed in Dubai or Nairobi often covers a neighbour
+        # ("DUBAI (AP) — Iranian security forces fired on protesters"); "in Dimla upazila": a
+        # unit only one state has
+        return (
+            _forces_state(reading, candidate)
+            or (max(situated, key=situated.count) if situated else None)
+            or reading.unit_state
+        )
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 
 
 def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state whose police the event names as a party, when no place situates it: police
-    act, and are attacked, at home (a military also fights abroad)."""
+    act, and are attacked, at home; so does a military that meets a crowd or arrests (a military
+    also fights abroad)."""
+    sub = taxonomy.sub_event_type(candidate.sub_type)
+    at_home = (
+        ("police", "military") if sub.event_type in _CROWDS or sub.name == _ARRESTS else ("police",)
+    )
     for ref in (candidate.actor2, candidate.actor1):
         polity = reading.registry.polities.get(ref.actor.side) if ref is not None else None
-        if ref is not None and polity is not None and polity.roles.get("police") == ref.actor:
+        if ref is None or polity is None:
+            continue
+        if any(polity.roles.get(role) == ref.actor for role in at_home):
             return ref.actor.side if ref.actor.side in reading.registry.states else None
     return None

@@ -243,8 +243,8 @@ def _attachment(
 def _fought_over(reading: Reading, preposition: Token, trigger: Token | None) -> bool:
     if trigger is None or preposition.lower_ not in _CONTESTED or preposition.head.i != trigger.i:
         return False
-    entry = reading.lexicon.triggers.get(trigger.lemma_.lower())
-    return entry is not None and entry.frame == "clash"
+    entries = reading.lexicon.triggers.get(trigger.lemma_.lower(), ())
+    return any(entry.frame == "clash" for entry in entries)
 
 
 def _is_target(reading: Reading, root: Token, trigger: Token) -> bool:

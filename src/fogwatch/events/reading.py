@@ -78,6 +78,14 @@ class Reading:
         ]
         """Roots of the toponyms the gazetteer does not know ("in Nyrkove"): a place the text
         names, though no event can be placed there."""
+        self.dateline = {
+            i
+            for mention in result.places
+            if mention.role == "dateline"
+            for i in self._tokens(mention.span)
+        }
+        """Tokens of the places in a dateline ("NAIROBI, Kenya (Reuters) —"): where the report was
+        filed, which the parser may take for the subject of the lead's verb."""
         self.dates = [
             (mention, root)
             for mention in result.dates

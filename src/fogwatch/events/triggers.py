@@ -46,48 +46,49 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def entry_of(reading: Reading, token: Token) -> TriggerEntry | None:
-    """The token's trigger entry when the token is that trigger here, else None."""
+    """The token's first trigger entry whose conditions hold here, else None."""
     lexicon = reading.lexicon
-    entry = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
-    if entry is None:
-        return None
+    entries = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
+    return next((entry for entry in entries or () if _holds(reading, token, entry)), None)
+
+
+def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
+    """Whether the token is the trigger `entry` describes here."""
     if syntax.pos(token) not in entry.pos:
-        return None
+        return False
     if token.dep_ == "compound" and token.pos_ in syntax.NOUNS:
-        return None  # "attack drones", "assault groups": a kind of thing, not an event
+        return False  # "attack drones", "assault groups": a kind of thing, not an event
     if token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in syntax.NOUNS:
-        return None  # "a killing area", "the fighting season": a kind of thing, not an event
+        return False  # "a killing area", "the fighting season": a kind of thing, not an event
     if entry.frame == "protest" and _in_protest(token):
-        return None  # "walked out in protest": why something was done, not a demonstration
+        return False  # "walked out in protest": why something was done, not a demonstration
     children = {child.lower_ for child in token.children} | {
         child.lemma_.lower() for child in token.children
     }
     if entry.particle and not entry.particle & children:
-        return None
+        return False
     if entry.modifiers and not any(
         child.dep_ in ("amod", "compound") and child.lemma_.lower() in entry.modifiers
         for child in token.children
     ):
-        return None  # "offensive operations", never "information operations"
+        return False  # "offensive operations", never "information operations"
     objects = _object_words(token)
     if entry.objects and not entry.objects & objects:
-        return None
+        return False
     if entry.not_objects & objects:
-        return None
+        return False
     transitive = entry.intransitive and syntax.pos(token) == "VERB" and _has_object(token)
     if transitive and not (entry.frame == "protest" and _crowd_subject(reading, token)):
-        return None  # "demonstrating the failure", "rallied support": no protest
+        return False  # "demonstrating the failure", "rallied support": no protest
     if entry.weapon and weapons.own_weapon(reading, token) is None:
-        return None
+        return False
     if entry.weapon_subject and not weapons.in_argument(reading, token, _SUBJECT_DEPS):
-        return None
+        return False
     if entry.weapon_object and not weapons.in_argument(reading, token, _OBJECT_DEPS):
-        return None
+        return False
     if entry.lemma == "agree" and not _agrees_to_something(token):
-        return None
-    if entry.after and not _follows(reading, token, entry.after):
-        return None
-    return entry
+        return False
+    return not entry.after or _follows(reading, token, entry.after)
 
 
 def trigger_span(reading: Reading, token: Token, entry: TriggerEntry) -> Span:
@@ -125,8 +126,8 @@ def _follows(reading: Reading, token: Token, frames: frozenset[str]) -> bool:
     if reading.paragraph(start) != reading.paragraph(token.i):
         return False
     for word in reading.doc[start:end]:
-        entry = reading.lexicon.triggers.get(word.lemma_.lower())
-        if entry is not None and entry.frame in frames and not entry.after:
+        entries = reading.lexicon.triggers.get(word.lemma_.lower(), ())
+        if any(entry.frame in frames and not entry.after for entry in entries):
             return entry_of(reading, word) is not None
     return False
 

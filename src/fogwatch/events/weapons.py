@@ -57,10 +57,9 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
         found = weapon_of(reading, candidate)
         if found is None:
             continue
-        if candidate.i == token.i and reading.lexicon.triggers.get(token.lemma_.lower()):
-            entry = reading.lexicon.triggers[token.lemma_.lower()]
-            if entry.sub_type == found:
-                continue  # the trigger itself ("shelling") is no extra evidence
+        entries = reading.lexicon.triggers.get(token.lemma_.lower(), ())
+        if candidate.i == token.i and any(entry.sub_type == found for entry in entries):
+            continue  # the trigger itself ("shelling") is no extra evidence
         distance = abs(candidate.i - token.i)
         if best is None or distance < best[0]:
             best = (distance, found, _weapon_span(reading, candidate))
