@@ -381,8 +381,13 @@ def test_territory_is_regained_by_the_states_forces_from_the_group_that_took_it(
         "The army said it recaptured the town of Mocimboa da Praia, taken by Islamic State "
         "fighters in August, on Sunday."
     )
+    # the Islamic State in Mozambique is its branch there, as ACLED codes it
     assert event_rows(text) == [
-        ("Government regains territory", "Military Forces of Mozambique", "Islamic State (IS)")
+        (
+            "Government regains territory",
+            "Military Forces of Mozambique",
+            "Islamic State Mozambique Province",
+        )
     ]
 
 
@@ -670,3 +675,86 @@ def test_an_encounter_with_security_forces_is_a_clash():
     )
     text = "Three gunmen were shot dead by troops in Kupwara on Sunday."
     assert event_rows(text)[0][1] == "Military Forces of India"
+
+
+def test_pro_a_state_forces_are_the_group_that_state_backs_there_not_its_military():
+    assert found("Pro-Turkish fighters shelled a village near Manbij on Monday.")[0][1] == "SNA.sna"
+    assert [row[1] for row in found("Pro-Iranian militias fired rockets at a base.")] == [
+        "UNID.armed_group"
+    ]
+
+
+def test_who_holds_the_place_an_event_happened_in_did_not_carry_it_out():
+    text = "A car bomb exploded at a market in a town held by Houthi rebels, killing five people."
+    assert event_rows(text)[0][1] == "Unidentified Armed Group"
+
+
+def test_a_global_brand_in_a_state_one_branch_fights_in_is_that_branch():
+    text = (
+        "Islamic State militants attacked a military base in Borno state, killing seven soldiers."
+    )
+    assert event_rows(text) == [
+        (
+            "Armed clash",
+            "Islamic State West Africa Province (ISWAP)",
+            "Military Forces of Nigeria (2023-)",
+        )
+    ]
+    registry = load_registry()
+    assert registry.affiliates[("AQ.aq", "MLI")].id == "JNIM.jnim"
+    assert ("IS.is", "NER") not in registry.affiliates  # two branches fight in Niger
+
+
+def test_rebels_named_by_their_mens_nationality_are_the_group_they_fight_for_there():
+    text = "Ugandan rebels attacked a village in North Kivu in the Democratic Republic of Congo."
+    assert found(text)[0][1] == "ADF.adf"
+    assert found("Ugandan rebels attacked a village in northern Uganda.")[0][1] == (
+        "UNID.armed_group.UGA"
+    )
+
+
+def test_a_dateline_the_parser_makes_a_subject_lends_it_the_reports_subject():
+    text = (
+        "LIMA (AP) — Gunmen ambushed a police convoy on Thursday in Puno, killing six officers, "
+        "authorities said."
+    )
+    assert event_rows(text) == [
+        ("Armed clash", "Unidentified Armed Group (Peru)", "Police Forces of Peru")
+    ]
+
+
+def test_an_explosive_named_in_three_words_is_read_whole():
+    text = "A suicide car bomb exploded near a checkpoint in Mogadishu, killing six people."
+    assert event_rows(text)[0][0] == "Suicide bomb"
+    text = "A roadside bomb killed three policemen in Kandahar on Monday."
+    assert event_rows(text)[0][:2] == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Armed Group (Afghanistan)",
+    )
+
+
+def test_government_warplanes_are_the_states_military():
+    text = "Government warplanes bombed a market in Idlib, killing 15 civilians, rescuers said."
+    assert event_rows(text) == [
+        ("Air/drone strike", "Military Forces of Syria", "Civilians (Syria)")
+    ]
+
+
+def test_armed_men_named_by_their_people_are_that_peoples_ethnic_militia():
+    text = "Fulani militiamen attacked a village in Plateau state, killing 20 people."
+    assert event_rows(text) == [
+        ("Attack", "Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)")
+    ]
+    text = "Nuer fighters clashed with Dinka militiamen in Jonglei."
+    assert event_rows(text) == [
+        (
+            "Armed clash",
+            "Nuer Ethnic Militia (South Sudan)",
+            "Dinka Ethnic Militia (South Sudan)",
+        )
+    ]
+
+
+def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
+    text = "The French government said on Sunday that 300 more people had been arrested overnight."
+    assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

@@ -85,6 +85,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     accusation_verbs: dict[str, str]
+    holding_verbs: frozenset[str]
     defence_verbs: frozenset[str]
     unopposed_words: frozenset[str]
     fight_nouns: frozenset[str]
@@ -204,6 +205,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         light_verbs=words(data["light_verbs"]),
         object_control_verbs=words(data["object_control_verbs"]),
         accusation_verbs={str(verb): str(prep) for verb, prep in data["accusation_verbs"].items()},
+        holding_verbs=words(data["holding_verbs"]),
         defence_verbs=words(data["defence_verbs"]),
         unopposed_words=words(data["unopposed_words"]),
         fight_nouns=words(data["fight_nouns"]),

@@ -81,7 +81,17 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         agents.extend(sides[:1])
         patients.extend(sides[1:])
     agents = [a.head.head if a.tag_ in _RELATIVE and a.head.dep_ == "relcl" else a for a in agents]
-    agents = [a for a in agents if a.i not in reading.dateline]
+    # "MEXICO CITY (AP) — Gunmen ambushed …": the parser may make the dateline the subject and
+    # the report's subject its apposition
+    agents = [
+        b
+        for a in agents
+        for b in (
+            [c for c in a.children if c.dep_ == "appos" and c.i not in reading.dateline]
+            if a.i in reading.dateline
+            else [a]
+        )
+    ]
     if not agents and token.pos_ in syntax.VERBS and token.dep_ == "acl":
         # "soldiers entering Pokrovsk" acts; "villages captured by Russia" is acted on; a
         # participle with an object of its own is the verb of a headline-like sentence the
@@ -297,11 +307,17 @@ def _as_armed(reading: Reading, ref: ActorRef) -> ActorRef | None:
 
 
 def distinct_sides(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    """The first ref of each side; actors the report does not name are each a side of their own
+    ("Nuer fighters clashed with Dinka militiamen")."""
     sides: list[ActorRef] = []
     for ref in refs:
-        if all(ref.actor.side != known.actor.side for known in sides):
+        if not any(_one_side(ref, known) for known in sides):
             sides.append(ref)
     return sides
+
+
+def _one_side(a: ActorRef, b: ActorRef) -> bool:
+    return a.actor.side == b.actor.side and (a.actor.side != _UNNAMED_SIDE or _same_party(a, b))
 
 
 def civilians_ref(reading: Reading, span: Span) -> ActorRef | None:
@@ -520,6 +536,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS:
         candidate.actor1 = _forces_on_the_scene(reading, candidate.trigger)
+    if candidate.actor1 is None and sub.name == _ARRESTS and country is None:
+        # "the French government said hundreds had been arrested": a state tells its own arrests
+        country = _speaking_state(reading, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
         police = registry.polities[country].roles.get("police")
         candidate.actor1 = ActorRef(police, span) if police is not None else None
@@ -581,6 +600,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     placed = candidate.place is not None and candidate.place.mention.place is not None
     candidate.actor1 = _in_country(reading, candidate.actor1, country, placed=placed)
     candidate.actor2 = _in_country(reading, candidate.actor2, country, placed=placed)
+    # ACLED codes a global brand's fighting under the branch that wages it there
+    candidate.actor1 = _branch(reading, candidate.actor1, country)
+    candidate.actor2 = _branch(reading, candidate.actor2, country)
 
 
 def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
@@ -749,9 +771,23 @@ def _in_country(
     if ref is None or country is None:
         return ref
     registry = reading.registry
+    people = registry.people_of(ref.actor)
+    if people is not None and (placed or ref.actor.id.count(".") == 1):
+        # "Fulani militiamen": the people's militia of the country it fights in
+        militia = registry.ethnic_militia(people, country)
+        return ActorRef(militia, ref.span) if militia is not None else ref
     key = registry.generic_key_of_any(ref.actor) if placed else registry.generic_key(ref.actor)
     actor = registry.generic(key, country) if key is not None else None
     return ActorRef(actor, ref.span) if actor is not None else ref
+
+
+def _branch(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
+    """The Islamic State or al-Qaeda named in a state where one branch fights is that branch
+    ("IS militants" in Borno: ISWAP)."""
+    if ref is None or country is None:
+        return ref
+    branch = reading.registry.affiliates.get((ref.actor.id, country))
+    return ActorRef(branch, ref.span) if branch is not None else ref
 
 
 def _sentence_party(
@@ -788,13 +824,19 @@ def _sentence_party(
             and any(weapons.weapon_of(reading, w) is not None for w in word.head.subtree)
         )
         polity_key = _polity_of(reading, word) if modifies else None
+        if modifies and word.lower_ in _GOVERNMENT_NOUNS and word.dep_ in ("amod", "compound"):
+            polity_key = country  # "government warplanes bombed a market": the state's forces
         if polity_key in reading.registry.states and word.i not in reading.actor_at:
             military = reading.registry.polities[polity_key].roles.get("military")
             if military is not None:  # "an Israeli air strike": the state's forces struck
                 return ActorRef(military, reading.token_span(word.i, word.i + 1))
     # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
     force = _state_force(reading, token, speaker or country, battle=event_type == "Battles")
-    if force is not None and not speaker and _suffered(reading, force):
+    if (
+        force is not None
+        and not speaker
+        and (_suffered(reading, force) or _in_patient_phrase(reading, force, token))
+    ):
         # "seven soldiers were killed after their patrol was ambushed": the state's forces are
         # whom it happened to; an attacker the report does not name is actor1
         candidate.actor2 = candidate.actor2 or force
@@ -894,12 +936,17 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
 
 def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is a party of a subordinate clause the trigger is not in ("as Iraqi
-    forces battle IS", "while police searched …"): it acts there, not in the event."""
+    forces battle IS", "while police searched …") or holds the place it happened in ("a city
+    held by pro-Turkish forces"): it acts there, not in the event."""
     root = _mention_root(reading, ref)
+    holding = reading.lexicon.holding_verbs
     return root is not None and syntax.in_clause_apart(
         root,
         trigger,
-        lambda verb: verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children),
+        lambda verb: (
+            (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
+            or (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in holding)
+        ),
     )
 
 
@@ -1010,14 +1057,16 @@ def _state_force(
     if country is None:
         return None
     polity = reading.registry.polities[country]
+    hit = {patient.i for patient in arguments(reading, token)[1]} if battle else set()
     for word in token.sent:
         role = _role_noun(reading, word)
         if role is None or role.key not in _STATE_ROLES or word.i in reading.actor_at:
             continue  # "Ethiopian troops": a mention names its own state
         if word.lower_ in _ANY_ALLEGIANCE:
             continue  # "the fighters entered X": not the state's, by that word alone
-        # in a battle the forces it happens to fight in it, not a "military" thing's owner
-        happens_to = battle and word.dep_ not in ("amod", "compound")
+        # in a battle the forces it happens to fight in it, not a "military" thing's owner;
+        # what the attack hit may be theirs ("ambushed a police convoy")
+        happens_to = battle and (word.dep_ not in ("amod", "compound") or word.head.i in hit)
         carries_out = _carries_out(reading, word, token, crowd=crowd)
         if _reports(reading, word) or not (happens_to or carries_out):
             continue  # "police say", "four police officers were killed": not who did it
@@ -1117,6 +1166,15 @@ def _purpose_of(trigger: Token) -> Token | None:
 def _reports(reading: Reading, word: Token) -> bool:
     """Whether the word is the subject of a reporting verb ("police say")."""
     return word.dep_ == "nsubj" and word.head.lemma_.lower() in reading.registry.reporting_verbs
+
+
+def _speaking_state(reading: Reading, trigger: Token) -> str | None:
+    """The state whose government or forces report the trigger's sentence ("the French
+    government said …")."""
+    for ref in sentence_actors(reading, trigger, military=False, people=False):
+        if ref.actor.side in reading.registry.states and _speaks(reading, ref):
+            return ref.actor.side
+    return None
 
 
 def _speaks(reading: Reading, ref: ActorRef) -> bool:

@@ -29,6 +29,12 @@ def weapon_of(reading: Reading, token: Token) -> str | None:
     before_words = [t.lower_ for t in reading.doc[max(0, token.i - 2) : token.i]]
     if "anti" in before_words or token.lower_.startswith(("anti-", "counter")):
         return None
+    if token.i > 1:
+        # "suicide car bomb": the longest name first
+        words = reading.doc[token.i - 2 : token.i]
+        triple = f"{words[0].lower_} {words[1].lower_} {token.lower_}"
+        if triple in weapons:
+            return weapons[triple]
     if token.i > 0:
         before = reading.doc[token.i - 1]
         pair = f"{before.lemma_.lower()} {lemma}"
@@ -153,7 +159,11 @@ def combatant_victims(reading: Reading, token: Token) -> bool:
 
 
 def _weapon_span(reading: Reading, token: Token) -> Span:
-    """The weapon's words: "car bomb", "air strike", or the one word."""
+    """The weapon's words: "suicide car bomb", "air strike", or the one word."""
+    if token.i > 1:
+        words = reading.doc[token.i - 2 : token.i + 1]
+        if " ".join(word.lower_ for word in words) in reading.lexicon.weapons:
+            return reading.token_span(token.i - 2, token.i + 1)
     if token.i > 0:
         before = reading.doc[token.i - 1]
         pairs = (

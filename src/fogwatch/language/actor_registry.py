@@ -51,6 +51,8 @@ INTER_BY_KIND = {
     "protesters": 6,
     "civilians": 7,
 }
+# The base actor of `Registry.ethnic_militia`.
+_ETHNIC_MILITIA = "UNID.ethnic_militia"
 # Rebels, political and identity militias: the groups whose names reports spell many ways.
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})
 # libyaml's loader when PyYAML has it: the registry loads in a tenth of the time.
@@ -147,11 +149,19 @@ class Registry:
     proxies: dict[tuple[str, str], Actor] = field(default_factory=dict)
     """(sponsor state, state where it fights) → the armed group a report names only by its
     sponsor ("Turkish-backed rebels" in Syria: the Syrian National Army)."""
+    foreign_groups: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    """(nationality, state fought in) → the armed group a report names by its men's nationality
+    ("Ugandan rebels" in DR Congo: the ADF)."""
+    affiliates: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    ethnic_groups: frozenset[str] = frozenset()
+    """Peoples whose armed men ACLED codes as "<People> Ethnic Militia (<Country>)"."""
+    """(brand actor id, state) → the branch that fights there ("IS.is", "NGA" → ISWAP)."""
     unit_words: dict[str, str] = field(default_factory=dict)
     """Lowercase word for an administrative unit only one state has → that state ("upazila" →
     "BGD")."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _variants: VariantIndex | None = None
+    _peoples: dict[str, str] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
 
@@ -175,6 +185,28 @@ class Registry:
                 inter=base.inter,
             )
         return actor
+
+    def ethnic_militia(self, people: str, country: str | None) -> Actor | None:
+        """ACLED's militia of a people, named for the state it fights in: "Fulani Ethnic Militia
+        (Nigeria)"; None when the registry has no such base actor."""
+        base = self.actors.get(_ETHNIC_MILITIA)
+        if base is None:
+            return None
+        slug = "".join(ch if ch.isalnum() else "_" for ch in people.lower())
+        stated = country in self.states
+        actor = Actor(
+            id=f"{base.id}_{slug}" + (f".{country}" if stated else ""),
+            name=f"{people} {base.name}" + (f" ({self.sides[country]})" if stated else ""),
+            side=base.side,
+            kind=base.kind,
+            inter=base.inter,
+        )
+        self._peoples[actor.id] = people
+        return actor
+
+    def people_of(self, actor: Actor) -> str | None:
+        """The people an ethnic militia `ethnic_militia` built is named for ("Fulani")."""
+        return self._peoples.get(actor.id)
 
     def state_of(self, country_code: str | None) -> str | None:
         """The state side (ISO3) of an ISO 3166-1 alpha-2 code ("SD" → "SDN"), when the registry
@@ -355,6 +387,9 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("extend", list),
         ("territories", dict),
         ("proxies", list),
+        ("affiliates", list),
+        ("foreign_groups", list),
+        ("ethnic_groups", list),
         ("unit_words", dict),
     )
     for key, kind in merged_keys:
@@ -492,6 +527,10 @@ def build_registry(data: Any) -> Registry:
     if unknown_states:
         raise RegistryError(f"territories name sides that are no states: {unknown_states}")
     proxies = _proxies(data.get("proxies") or [], actors, states)
+    affiliates = _keyed_actors(data, "affiliates", ("brand", "country"), actors, states)
+    foreign_groups = _keyed_actors(
+        data, "foreign_groups", ("nationality", "country"), actors, states
+    )
     unit_words = {str(k).lower(): str(v) for k, v in (data.get("unit_words") or {}).items()}
     stateless = sorted(k for k, v in unit_words.items() if v not in states)
     if stateless:
@@ -518,6 +557,9 @@ def build_registry(data: Any) -> Registry:
         states=states,
         territories=territories,
         proxies=proxies,
+        affiliates=affiliates,
+        foreign_groups=foreign_groups,
+        ethnic_groups=frozenset(str(name) for name in data.get("ethnic_groups") or ()),
         unit_words=unit_words,
     )
 
@@ -538,6 +580,28 @@ def _proxies(
             )
         proxies[(str(sponsor), str(country))] = actors[actor_id]
     return proxies
+
+
+def _keyed_actors(
+    data: dict, name: str, keys: tuple[str, str], actors: dict[str, Actor], states: frozenset[str]
+) -> dict[tuple[str, str], Actor]:
+    """A list of {first key, country, actor} entries (`affiliates`: brand actor id, state;
+    `foreign_groups`: nationality, state) by its two keys."""
+    raw = data.get(name) or []
+    if not isinstance(raw, list):
+        raise RegistryError(f"`{name}` must be a list")
+    first, country_key = keys
+    found = {}
+    for entry in raw:
+        spec = entry if isinstance(entry, dict) else {}
+        key, country, actor_id = spec.get(first), spec.get(country_key), spec.get("actor")
+        known = key in actors if first == "brand" else key in states
+        if not known or country not in states or actor_id not in actors:
+            raise RegistryError(
+                f"{name}: {entry!r} needs a known {first}, a state as {country_key} and a known actor"
+            )
+        found[(str(key), str(country))] = actors[actor_id]
+    return found
 
 
 def _required(data: dict, key: str, kind: type, where: str) -> Any:

@@ -247,6 +247,8 @@ class _Reader:
         if entry.person is not None or entry.candidates:
             self._named_person(hit.start, hit.end, entry)
             return
+        if entry.polity is not None and self._after_pro(hit.start):
+            return  # "pro-Turkish forces" are not Turkey's: the role noun is read as a proxy
         qualifier = self._qualifier(hit)
         if qualifier is not None and (
             self._led_by(qualifier) or self._phrase(qualifier) or self._state_person(qualifier)
@@ -343,7 +345,9 @@ class _Reader:
         if qualifier is None:
             qualifier = self._local_place(hit.start, end)
         if qualifier is None and (
-            self._named_group(hit.start, end, roles) or self._unnamed_group(hit.start, end, roles)
+            self._ethnic_group(hit.start, end, roles)
+            or self._named_group(hit.start, end, roles)
+            or self._unnamed_group(hit.start, end, roles)
         ):
             return
         if qualifier is not None or any(n.key in self.registry.role_actors for n in roles):
@@ -399,6 +403,20 @@ class _Reader:
                 return None  # the possessive's own phrase ends: no person titled in it
         return None
 
+    def _ethnic_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
+        """ "Fulani militiamen", "Hema gunmen": armed men named by their people are ACLED's
+        ethnic militia of that people, in the country the text places them in."""
+        people = self.doc[start - 1].text if start > 0 else ""
+        armed = roles[-1].key == _ARMED_GROUPS or self.doc[end - 1].lower_ == "fighters"
+        if not armed or people not in self.registry.ethnic_groups:
+            return False
+        actor = self.registry.ethnic_militia(people, self._context_country(start - 1))
+        if actor is None:
+            return False
+        self._emit(start - 1, end, actor, roles[-1].form)
+        self.next_free = end
+        return True
+
     def _unnamed_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
         """ "Gunmen killed five villagers", "militants stormed a base": a group no qualifier
         names is ACLED's generic actor for it, in the country the text places it in."""
@@ -426,21 +444,19 @@ class _Reader:
         while (
             backed > max(0, start - 1 - _MAX_MODIFIERS)
             and doc[backed].lower_ not in _SPONSORING
+            and not self._polity_ending(backed + 1)
             and (self._is_modifier(doc[backed]) or doc[backed].dep_ in ("amod", "compound"))
         ):
             backed -= 1  # "Turkey-backed opposition forces"
-        if key not in _PROXY_ROLES or backed < 2 or doc[backed - 1].text not in ("-", "–"):
+        if key not in _PROXY_ROLES or backed < 2:
             return None
-        if doc[backed].lower_ not in _SPONSORING:
-            return None
-        sponsor = next(
-            (
-                hit.entry.polity.key
-                for hit in self.hits.values()
-                if hit.end == backed - 1 and hit.entry is not None and hit.entry.polity is not None
-            ),
-            None,
-        )
+        sponsor: str | None = None
+        pro = self._polity_ending(backed + 1)
+        if pro is not None and self._after_pro(pro[0]):
+            sponsor = pro[1]  # "pro-Turkish forces"
+        elif doc[backed - 1].text in ("-", "–") and doc[backed].lower_ in _SPONSORING:
+            ending = self._polity_ending(backed - 1)
+            sponsor = ending[1] if ending is not None else None
         proxies = self.registry.proxies
         if sponsor is None:
             return None
@@ -448,6 +464,35 @@ class _Reader:
             return proxies.get((sponsor, country))
         groups = [actor for (by, _), actor in proxies.items() if by == sponsor]
         return groups[0] if len(groups) == 1 else None
+
+    def _foreign_group(self, start: int, nationality: str) -> Actor | None:
+        """ "Ugandan rebels" in eastern DR Congo: the group the registry knows men of that
+        nationality fight for in the one other state the sentence, else the text, names."""
+        sentence = self.doc[start].sent
+        others = {
+            key
+            for i, key in self._state_words
+            if sentence.start <= i < sentence.end and key != nationality
+        } or {key for _, key in self._state_words if key != nationality}
+        if len(others) != 1:
+            return None
+        return self.registry.foreign_groups.get((nationality, others.pop()))
+
+    def _polity_ending(self, end: int) -> tuple[int, str] | None:
+        """(start, polity key) of the qualifier hit that ends at token `end`."""
+        return next(
+            (
+                (hit.start, hit.entry.polity.key)
+                for hit in self.hits.values()
+                if hit.end == end and hit.entry is not None and hit.entry.polity is not None
+            ),
+            None,
+        )
+
+    def _after_pro(self, start: int) -> bool:
+        """ "pro-Turkish", "pro-Iranian": a qualifier that names whom a group backs."""
+        doc = self.doc
+        return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ == "pro"
 
     def _named_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
         """ "DRFT terrorist group", "the Zintan Brigade militia": an armed group the registry lacks,
@@ -566,8 +611,8 @@ class _Reader:
         doc = self.doc
         found = []
         for start, hit in sorted(self.hits.items()):
-            polity = hit.entry.polity if hit.entry is not None else None
-            if polity is None or polity.key not in self.registry.states:
+            state = self._state_of(hit.entry) if hit.entry is not None else None
+            if state is None:
                 continue
             after = doc[hit.end : hit.end + 2]
             before = [t.lower_ for t in doc[max(0, start - 2) : start]]
@@ -584,8 +629,19 @@ class _Reader:
                 and reporter.role.key in _REPORTERS
             ):
                 continue  # "US media reported": who reports, not where it happened
-            found.append((start, polity.key))
+            found.append((start, state))
         return found
+
+    def _state_of(self, entry: Entry) -> str | None:
+        """The state a name names: a state's qualifier ("Ugandan"), or a name that stands for its
+        government ("the Democratic Republic of Congo")."""
+        if entry.polity is not None:
+            key = entry.polity.key
+        elif entry.metonym_of is not None and entry.metonym_of.kind == "government":
+            key = entry.metonym_of.side
+        else:
+            return None
+        return key if key in self.registry.states else None
 
     def _context_country(self, index: int) -> str | None:
         """The state a sentence, else the whole text, names: the one state named in the
@@ -630,7 +686,11 @@ class _Reader:
         actor, role = self._affiliation(qualifier, roles)
         if qualifier.polity is not None and roles[-1].key == _ARMED_GROUPS:
             # "Turkish-backed Syrian rebels": the group the sponsor backs in that state
-            actor = self._proxy(qualifier.start, _ARMED_GROUPS, qualifier.polity.key) or actor
+            actor = (
+                self._proxy(qualifier.start, _ARMED_GROUPS, qualifier.polity.key)
+                or self._foreign_group(qualifier.start, qualifier.polity.key)
+                or actor
+            )
         self.next_free = end
         if role == "person":
             name = self._name_after(end) or self._name_after_comma(end)
