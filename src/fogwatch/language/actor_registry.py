@@ -193,10 +193,10 @@ class Registry:
         if base is None:
             return None
         slug = "".join(ch if ch.isalnum() else "_" for ch in people.lower())
-        stated = country in self.states
+        state = country if country in self.states else None
         actor = Actor(
-            id=f"{base.id}_{slug}" + (f".{country}" if stated else ""),
-            name=f"{people} {base.name}" + (f" ({self.sides[country]})" if stated else ""),
+            id=f"{base.id}_{slug}" + (f".{state}" if state else ""),
+            name=f"{people} {base.name}" + (f" ({self.sides[state]})" if state else ""),
             side=base.side,
             kind=base.kind,
             inter=base.inter,
