@@ -758,3 +758,10 @@ def test_armed_men_named_by_their_people_are_that_peoples_ethnic_militia():
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]
+
+
+def test_fighters_named_by_their_cause_are_an_armed_group():
+    text = "Separatist fighters killed five soldiers in an attack near Bamenda on Tuesday."
+    assert event_rows(text) == [
+        ("Armed clash", "Unidentified Armed Group (Cameroon)", "Military Forces of Cameroon")
+    ]
