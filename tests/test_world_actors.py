@@ -765,3 +765,13 @@ def test_fighters_named_by_their_cause_are_an_armed_group():
     assert event_rows(text) == [
         ("Armed clash", "Unidentified Armed Group (Cameroon)", "Military Forces of Cameroon")
     ]
+
+
+def test_blowing_up_and_demolishing_are_events():
+    text = "Maoist rebels blew up a police vehicle in Bijapur district on Monday, killing eight."
+    assert event_rows(text)[0][:2] == (
+        "Remote explosive/landmine/IED",
+        "CPI (Maoist) - Communist Party of India (Maoist)",
+    )
+    text = "Israeli forces demolished five Palestinian homes near Hebron on Wednesday."
+    assert event_rows(text)[0][:2] == ("Looting/property destruction", "Military Forces of Israel")
