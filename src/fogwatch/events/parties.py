@@ -772,10 +772,12 @@ def _in_country(
         return ref
     registry = reading.registry
     people = registry.people_of(ref.actor)
-    if people is not None and (placed or ref.actor.id.count(".") == 1):
+    if people is not None:
         # "Fulani militiamen": the people's militia of the country it fights in
+        unstated = registry.ethnic_militia(people, None)
         militia = registry.ethnic_militia(people, country)
-        return ActorRef(militia, ref.span) if militia is not None else ref
+        named_for_none = unstated is not None and ref.actor.id == unstated.id
+        return ActorRef(militia, ref.span) if militia and (placed or named_for_none) else ref
     key = registry.generic_key_of_any(ref.actor) if placed else registry.generic_key(ref.actor)
     actor = registry.generic(key, country) if key is not None else None
     return ActorRef(actor, ref.span) if actor is not None else ref
@@ -1111,9 +1113,10 @@ def _role_noun(reading: Reading, word: Token) -> RoleNoun | None:
 
 def _carries_out(reading: Reading, word: Token, trigger: Token, *, crowd: bool = False) -> bool:
     """Whether a noun is who carries the trigger out: its modifier ("a military air strike"), an
-    agent `arguments` finds, or the subject or "by" agent of the trigger or of the verb that governs it, when that verb
-    is no reporting verb ("police fired tear gas"); for a `crowd` trigger ("protesters"), also
-    the subject of the verb that acts on the crowd ("police opened fire on protesters")."""
+    agent `arguments` finds, or the subject or "by" agent of the trigger or of the verb that
+    governs it, when that verb is no reporting verb ("police fired tear gas"); for a `crowd`
+    trigger ("protesters"), also the subject of the verb that acts on the crowd ("police opened
+    fire on protesters")."""
     if word.head == trigger and word.dep_ in ("amod", "compound", "nsubj", "csubj"):
         return True
     if any(agent.i == word.i for agent in arguments(reading, trigger)[0]):
