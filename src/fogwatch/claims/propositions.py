@@ -175,6 +175,7 @@ class _Reader:
         self.doc = doc
         self.result = result
         self.vocabulary = load_vocabulary()
+        self.pair_heads = frozenset(head for head, _ in self.vocabulary.pairs)
         self.locations = sorted(
             (
                 m
@@ -298,9 +299,10 @@ class _Reader:
         never inside a claim the content reports of someone else ("criticised the MoD's claim
         that Russia controls X" is not the critic's claim that Russia controls X)."""
         inside = {t.i for t in tokens}
+        reported = {t.i for t in tokens if _lemma(t) in _REPORTED} if own else set()
         best: tuple[int, int, str, Token] | None = None
         for token in tokens:
-            if own and any(a.i in inside and _lemma(a) in _REPORTED for a in token.ancestors):
+            if reported and any(a.i in reported for a in token.ancestors):
                 continue
             predicate = self._predicate_of(token)
             if predicate is None:
@@ -316,12 +318,13 @@ class _Reader:
         lemma = _lemma(token)
         if token.dep_ == "amod" and self.vocabulary.words.get(lemma) in _HOLDING:
             return None  # "arrived in the Russian-controlled town": who holds it is an aside
-        # "The delegation is ready": a predicative adjective's subject hangs on the copula
-        around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
-        for child in around:
-            pair = self.vocabulary.pairs.get((lemma, _lemma(child)))
-            if pair is not None:
-                return pair
+        if lemma in self.pair_heads:
+            # "The delegation is ready": a predicative adjective's subject hangs on the copula
+            around = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
+            for child in around:
+                pair = self.vocabulary.pairs.get((lemma, _lemma(child)))
+                if pair is not None:
+                    return pair
         return self.vocabulary.words.get(lemma) or self.vocabulary.words.get(token.lower_)
 
     def _elliptical(self, tokens: Sequence[Token]) -> bool:

@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from fogwatch.language.nlp import text_of
 from fogwatch.language.quotes import TYPED_QUOTE, quotation_ranges
 from fogwatch.records import Span
 
@@ -41,7 +42,7 @@ class Quotations:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self.quote_at = [-1] * len(self.text)
         for n, (start, end) in enumerate(self.quotes):

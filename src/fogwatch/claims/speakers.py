@@ -30,6 +30,7 @@ from fogwatch.claims.quotations import Quotations, end_of
 from fogwatch.claims.sources import PERSON_SEPARATOR
 from fogwatch.language.actor_registry import Polity, load_registry
 from fogwatch.language.coref import serving
+from fogwatch.language.nlp import text_of
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
 
@@ -75,7 +76,7 @@ class Speakers:
         quotations: Quotations,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotations = quotations
         self.lexicon = load_lexicon()
         self.registry = load_registry()

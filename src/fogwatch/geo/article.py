@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from fogwatch.geo.gazetteer import Gazetteer
 from fogwatch.geo.mentions import Group, Mention
 from fogwatch.geo.vocabulary import load_words
+from fogwatch.language.nlp import text_of
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Article:
         self.doc = doc
         self.tokens = list(doc)
         """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
-        self.text = doc.text
+        self.text = text_of(doc)
         self.gazetteer = gazetteer
         self.words = load_words()
         self.mentions: list[Mention] = []
@@ -61,6 +62,8 @@ class Article:
 
 def text_end(token: Token) -> int:
     """Where a token's words end: before a footnote mark glued to it ("Kyiv.[12")."""
+    if "[" not in token.text:
+        return token.idx + len(token.text)  # no mark: read at every token, so spared the search
     mark = _FOOTNOTE.search(token.text)
     end = mark.start() if mark is not None and mark.start() > 0 else len(token.text)
     return token.idx + end

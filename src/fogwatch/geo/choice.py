@@ -23,6 +23,8 @@ raion's point), 3 a division.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from fogwatch.geo import candidates
@@ -122,15 +124,14 @@ def _settlement_of(article: Article, place: int) -> int | None:
     gazetteer = article.gazetteer
     if gazetteer.feature[place] != FACILITY:
         return None
-    towns = np.flatnonzero(
-        (gazetteer.feature == SETTLEMENT)
-        & (gazetteer.country == gazetteer.country[place])
-        & (gazetteer.geonameid > 0)
-    )
+    towns = _geonames_towns(gazetteer, int(gazetteer.country[place]))
+    # a degree of latitude is 111 km: a town further off in latitude alone is too far
+    lat = float(gazetteer.lat[place])
+    towns = towns[np.abs(gazetteer.lat[towns] - lat) <= SITE_TOWN_KM / 110.0]
     km = haversine(
         np.radians(gazetteer.lat[towns]),
         np.radians(gazetteer.lon[towns]),
-        np.radians(float(gazetteer.lat[place])),
+        np.radians(lat),
         np.radians(float(gazetteer.lon[place])),
     )
     near = towns[km <= SITE_TOWN_KM]
@@ -138,6 +139,19 @@ def _settlement_of(article: Article, place: int) -> int | None:
     if len(named):
         near = named
     return int(near[int(np.argmax(gazetteer.population[near]))]) if len(near) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _geonames_towns(gazetteer: Gazetteer, country: int) -> np.ndarray:
+    """The GeoNames towns of a country, by place index: found once per country, not by a scan
+    of the whole gazetteer at every facility."""
+    towns = np.flatnonzero(
+        (gazetteer.feature == SETTLEMENT)
+        & (gazetteer.country == country)
+        & (gazetteer.geonameid > 0)
+    )
+    towns.flags.writeable = False
+    return towns
 
 
 def _outside_parent(article: Article, mention: Mention, group: Group) -> int | None:

@@ -107,48 +107,54 @@ class Agreement:
         self.closeness = np.where(point[:, None] & point[None, :], np.exp(-km / NEARBY_KM), 0.0)
         self.km = km
         self.own = self.owner[:, None] == self.owner[None, :]
+        # each channel as numbers once, and its bonus: every round reads them all
+        self.channels = {
+            "country": (self.same_country.astype(np.float64), COUNTRY_BONUS),
+            "admin1": (self.same_admin1.astype(np.float64), ADMIN1_BONUS),
+            "division": (self.in_named_division.astype(np.float64), NAMED_DIVISION_BONUS),
+            "county": (self.in_named_county.astype(np.float64), NAMED_COUNTY_BONUS),
+            "sibling": (self.siblings.astype(np.float64), SIBLING_BONUS),
+            "near": (self.closeness, NEARBY_BONUS),
+        }
+        self.parents = [self._parents(group) for group in groups]
+        """Each name's parents, by group: fixed while the scores move."""
 
     def settle(self) -> None:
         """Score every candidate `ROUNDS` times, each round against the last round's scores."""
         for _ in range(ROUNDS):
             bonus = self.bonuses()
-            for group in self.groups:
+            for group, parents in zip(self.groups, self.parents, strict=True):
                 rows = slice(group.offset, group.offset + len(group.candidates))
-                group.scores = group.base + bonus[rows] + self.parent_bonus(group)
+                group.scores = group.base + bonus[rows] + self.parent_bonus(group, parents)
+        cost = self._move_cost()
         self.supports = {
-            "sibling": self._support(self.siblings.astype(np.float64)),
-            "admin1": self._support(self.same_admin1.astype(np.float64)),
-            "near": self._support(self.closeness),
-            "country": self._support(self.same_country.astype(np.float64)),
+            name: self._support(self.channels[name][0], cost)
+            for name in ("sibling", "admin1", "near", "country")
         }
 
-    def _support(self, channel: np.ndarray) -> np.ndarray:
-        """(candidates × names) support: each name's best candidate for this channel."""
+    def _move_cost(self) -> np.ndarray:
+        """What moving its name to each candidate costs, at the current scores."""
         scores = np.concatenate([g.scores for g in self.groups])
         best = np.array([g.scores.max() for g in self.groups])[self.owner]
-        value = channel - MOVE_COST * (best - scores)[None, :]
+        return MOVE_COST * (best - scores)
+
+    def _support(self, channel: np.ndarray, cost: np.ndarray) -> np.ndarray:
+        """(candidates × names) support: each name's best candidate for this channel, net of
+        `cost` (`_move_cost`)."""
+        value = channel - cost[None, :]
         value = np.where(self.own, 0.0, np.maximum(value, 0.0))
         return np.maximum.reduceat(value, self.offsets, axis=1) * self.weights[None, :]
 
     def bonuses(self) -> np.ndarray:
-        channels = (
-            (self.same_country, COUNTRY_BONUS),
-            (self.same_admin1, ADMIN1_BONUS),
-            (self.in_named_division, NAMED_DIVISION_BONUS),
-            (self.in_named_county, NAMED_COUNTY_BONUS),
-            (self.siblings, SIBLING_BONUS),
-            (self.closeness, NEARBY_BONUS),
-        )
+        cost = self._move_cost()  # one round's scores: the same for every channel
         total = np.zeros(len(self.places))
-        for channel, bonus in channels:
-            support = self._support(channel.astype(np.float64)).sum(axis=1)
+        for channel, bonus in self.channels.values():
+            support = self._support(channel, cost).sum(axis=1)
             total += bonus * (1.0 - np.exp(-SATURATION * support))
         return total
 
-    def parent_bonus(self, group: Group) -> np.ndarray:
-        """`PARENT_BONUS` for candidates inside a mention's explicit parent, a penalty outside."""
-        gazetteer = self.article.gazetteer
-        bonus = np.zeros(len(group.candidates))
+    def _parents(self, group: Group) -> list[Mention]:
+        """The explicit parents of a name's mentions, else those of the same name elsewhere."""
         parents = [m.parent for m in group.mentions if m.parent is not None and m.parent.group]
         if not parents:
             # "Springfield, Ill." earlier tells which Springfield the bare name is
@@ -159,6 +165,13 @@ class Agreement:
                 for m in other.mentions
                 if m.parent is not None and m.parent.group
             ]
+        return parents
+
+    def parent_bonus(self, group: Group, parents: list[Mention]) -> np.ndarray:
+        """`PARENT_BONUS` for candidates inside a mention's explicit parent (`_parents`), a
+        penalty outside."""
+        gazetteer = self.article.gazetteer
+        bonus = np.zeros(len(group.candidates))
         for parent in parents:
             assert parent.group is not None
             best = int(parent.group.candidates[int(np.argmax(parent.group.scores))])
@@ -260,18 +273,18 @@ class Agreement:
         place = int(group.candidates[best])
         feature = gazetteer.feature[place]
         row = group.offset + best
+        # "Pokrovsk" is not explained by "Pokrovsk"
+        same_name = [index for index, other in enumerate(self.groups) if other.key == group.key]
         for name in ("admin1", "near", "sibling", "country"):
             if (name, feature) in (("admin1", ADMIN1), ("country", COUNTRY)):
                 continue  # a division is not explained by its own towns
             support = self.supports[name][row].copy()
-            for index, other in enumerate(self.groups):
-                if other.key == group.key:
-                    support[index] = 0.0  # "Pokrovsk" is not explained by "Pokrovsk"
+            support[same_name] = 0.0
             if support.max() < 0.5:
                 continue
             strong = [i for i in np.argsort(-support).tolist() if support[i] >= 0.5]
-            named = [i for i in strong if self._names_area(self.groups[i])]
-            other = self.groups[(named or strong)[0]]
+            named = next((i for i in strong if self._names_area(self.groups[i])), strong[0])
+            other = self.groups[named]
             closest = min(other.mentions, key=lambda m: abs(m.start - mention.start))
             where = article.where(mention, closest)
             surface = article.surface(closest)

@@ -227,7 +227,9 @@ class Recogniser:
         words = self.words
         region_word = self._region_word(end)
         after_comma = self._after_place_comma(start)
-        usable = postings.matches <= Match.ALTERNATE
+        # `.value`: numpy compares an array with a plain int several times faster than with an
+        # IntEnum member, and this runs for every name the gazetteer knows
+        usable = postings.matches <= Match.ALTERNATE.value
         if region_word is not None:
             usable |= postings.matches == Match.STEM
         if after_comma:
@@ -321,7 +323,7 @@ class Recogniser:
         describes = single and not locative and self._describes(start, key)
         if (
             single
-            and (postings.matches >= Match.ALTERNATE).all()
+            and (postings.matches >= Match.ALTERNATE.value).all()
             and (
                 (entity is not None and entity[2] in _NAME_ENTS | _PERSON_ENTS)
                 or first.dep_ == "compound"
@@ -363,7 +365,7 @@ class Recogniser:
         `_accept` read as part of a longer name: an embedded toponym (Gritta et al. 2019), a
         `modifier` — where the institution is, not where anything happened."""
         doc = self.tokens
-        usable = postings.matches <= Match.ALTERNATE
+        usable = postings.matches <= Match.ALTERNATE.value  # `.value`: see `_accept`
         if not usable.any() or not self._heads_institution(end):
             return None
         first = doc[start]
@@ -377,7 +379,7 @@ class Recogniser:
             and key in english_words()
             and (
                 float(self.gazetteer.prior[top]) < SMALL_PRIOR
-                or not (postings.matches == Match.NAME).any()
+                or not (postings.matches == Match.NAME.value).any()
             )
         ):
             return None  # "the Energy Ministry": a word, not a small town
@@ -607,7 +609,7 @@ class Recogniser:
     def _large_place(self, word: str) -> bool:
         """Whether a word is the primary name of a country, a division or a large town."""
         postings = self.gazetteer.postings(normalise(word))
-        named = postings.places[postings.matches == Match.NAME]
+        named = postings.places[postings.matches == Match.NAME.value]  # `.value`: see `_accept`
         return bool(len(named)) and self._strong(Postings(named, postings.matches[:1]))
 
     def _speaks(self, token: Token) -> bool:
@@ -987,11 +989,16 @@ _CUED_NAME_WORDS = 3
 
 def _capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+    return (
+        bool(text)
+        and text[0].isupper()
+        and (text.isalpha() or any(ch.isalpha() for ch in text))  # a word: spared the scan
+    )
 
 
 def _inside_name(token: Token) -> bool:
-    return token.text in _INSIDE_NAME or any(ch.isalpha() for ch in token.text)
+    text = token.text
+    return text in _INSIDE_NAME or text.isalpha() or any(ch.isalpha() for ch in text)
 
 
 def _names_a_landmark(token: Token) -> bool:

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
-from fogwatch.language.nlp import entities_within
+from fogwatch.language.nlp import entities_within, text_of
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
@@ -91,7 +91,7 @@ def serving(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions with a title's unit in place of its nationality: "a Georgian officer in the
     International Legion" speaks for the legion (Ukraine's), not for Georgia — the
     armed unit a title's "in", "of" or "with" phrase names is whom the person serves."""
-    text = doc.text  # spaCy rebuilds it on every call
+    text = text_of(doc)
     at = SpanIndex(mentions, lambda m: m.span)
     units: dict[tuple[str, str], Actor] = {}
     titles = [m for m in mentions if m.role == "person" and m.person is None]
@@ -146,7 +146,7 @@ class _Article:
     def __init__(self, doc: Doc, mentions: list[ActorMention], registry: Registry) -> None:
         self.doc = doc
         self.registry = registry
-        self.text = doc.text
+        self.text = text_of(doc)
         from spacy.attrs import SENT_START  # here: `import fogwatch` should not load spaCy
 
         starts = doc.to_array(SENT_START).tolist()

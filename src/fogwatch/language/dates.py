@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.language import date_calendar as cal
 from fogwatch.language import date_rules
+from fogwatch.language.nlp import text_of
 from fogwatch.records import DateMention, Span
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def find(doc: Doc, published: dt.date) -> list[DateMention]:
     """Every temporal expression in `doc`, resolved against the publication date, in text order."""
     if isinstance(published, dt.datetime):
         published = published.date()  # a datetime does not compare with the dates computed here
-    scan = date_rules.Scan(doc, doc.text, published)
+    scan = date_rules.Scan(doc, text_of(doc), published)
     lowered = _lowercase(scan.text)
     cues: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     found: list[cal.Found] = []

@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+import weakref
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -164,6 +165,18 @@ def _pieces(text: str) -> Iterator[str]:
             end = cut + 1 if cut > start else end
         yield text[start:end]
         start = end
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy rebuilds it from every token on each read,
+    and most stages read it. Remembered only while the Doc lives."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def parse_one(text: str) -> Doc:
