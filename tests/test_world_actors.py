@@ -775,3 +775,42 @@ def test_blowing_up_and_demolishing_are_events():
     )
     text = "Israeli forces demolished five Palestinian homes near Hebron on Wednesday."
     assert event_rows(text)[0][:2] == ("Looting/property destruction", "Military Forces of Israel")
+
+
+def test_an_air_raid_on_insurgents_with_no_air_force_named_is_the_states_own():
+    text = "An airstrike hit an Al-Shabaab camp in the Lower Juba region on Tuesday, killing 12 militants."
+    assert event_rows(text) == [
+        ("Air/drone strike", "Military Forces of Somalia (2022-)", "Al Shabaab")
+    ]
+    # on anyone else the raid stays unattributed: no state is guessed at
+    text = "An airstrike hit a market in Idlib province on Tuesday, killing 12 civilians."
+    assert event_rows(text) == [("Air/drone strike", None, "Civilians (Syria)")]
+
+
+def test_a_protest_that_turns_violent_is_one_violent_demonstration():
+    text = (
+        "Protesters rallied across Kenya on Friday against the new tax. "
+        "In Nairobi, police fired tear gas as protesters threw stones."
+    )
+    assert event_rows(text) == [
+        ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")
+    ]
+    # a march in one city and a riot in another are two events
+    text = (
+        "Thousands marched peacefully in Paris on Saturday. "
+        "In Lyon, rioters torched cars and clashed with police."
+    )
+    assert [row[0] for row in event_rows(text)] == [
+        "Peaceful protest",
+        "Looting/property destruction",
+        "Violent demonstration",
+    ]
+
+
+def test_the_guards_corps_as_iranian_media_spell_it():
+    assert found("The Islamic Revolution Guards Corps said it had test-fired a missile.")[0][
+        1:3
+    ] == (
+        "IRN.irgc",
+        "IRN",
+    )

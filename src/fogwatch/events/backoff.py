@@ -198,6 +198,8 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue
         if label[0] == "Arrests" and found[0].frame in ("protest", "riot"):
             continue  # ACLED: arrests at a protest are its intervention, its actors the crowd's
+        if any(event.turned_violent for event in found):
+            continue  # the report tells of the crowd's violence where it goes on
         against_civilians = taxonomy.sub_event_type(label[0]).event_type == _AGAINST_CIVILIANS
         if against_civilians and any(event.combatant_victims for event in found):
             continue  # "gunmen killed three soldiers": a battle, however the sentence reads

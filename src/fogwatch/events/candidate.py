@@ -76,6 +76,9 @@ class Candidate:
     """The words say the dead or wounded were combatants ("killed three soldiers"): whatever a
     classifier reads, no violence against civilians (ACLED's victims of it are civilians)."""
     modality: Modality = "asserted"
+    turned_violent: bool = False
+    """A protest the report goes on to tell turned violent: a violent demonstration, whatever one
+    sentence's classifier reads."""
     evidence: set[Span] = field(default_factory=set)
     told_by: Token | None = None
     """The word whose modality the event has when it is not the trigger: the operation of

@@ -32,6 +32,8 @@ from fogwatch.events.candidate import (
 from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
 
+_VIOLENT_DEMONSTRATION = "Violent demonstration"
+
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
     from fogwatch.records import PlaceMention
@@ -195,6 +197,10 @@ def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidat
             (n for n in near if _same_incident(kept[n], candidate, told_in[n])),
             None,
         )
+        turned_violent = False
+        if same is None:
+            same = next((n for n, k in enumerate(kept) if _turned_violent(k, candidate)), None)
+            turned_violent = same is not None
         if same is None:
             in_sentence[candidate.sentence].append(len(kept))
             if key is not None:
@@ -209,6 +215,17 @@ def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidat
                 at_place[key].append(same)
         _absorb(held, candidate)
         told_in[same] |= {reading.sentence(i) for i in candidate.triggers}
+        if turned_violent:
+            # ACLED: a demonstration that turns violent is a violent demonstration
+            # told where the violence is: its clause names the force the crowd fought
+            riot = held if held.sub_type == _VIOLENT_DEMONSTRATION else candidate
+            held.sub_type, held.frame, held.turned_violent = riot.sub_type, riot.frame, True
+            held.trigger, held.trigger_span, held.sentence = (
+                riot.trigger,
+                riot.trigger_span,
+                riot.sentence,
+            )
+            continue
         # ACLED's atomic coding: the sub-event type ranked highest names the incident
         held.sub_type = min(
             (held.sub_type, candidate.sub_type),
@@ -244,6 +261,20 @@ def _same_incident(held: Candidate, other: Candidate, held_told_in: set[int]) ->
     held_day = held.date.date if held.date and held.date.span else None
     other_day = other.date.date if other.date and other.date.span else None
     return held_day is None or other_day is None or held_day == other_day
+
+
+def _turned_violent(held: Candidate, other: Candidate) -> bool:
+    """Whether a protest and a violent demonstration are one crowd's: told alike (modality), at
+    one place or one of them placeless, on one day or one of them undated ("Protesters rallied
+    across the country … Clashes erupted between police and protesters in the capital")."""
+    types = {taxonomy.sub_event_type(c.sub_type).event_type for c in (held, other)}
+    if types != {"Protests", "Riots"} or held.modality != other.modality:
+        return False
+    if _VIOLENT_DEMONSTRATION not in (held.sub_type, other.sub_type):
+        return False  # a mob's violence is not what a protest turns into
+    keys = {_place_key(held), _place_key(other)} - {None}
+    days = {c.date.date for c in (held, other) if c.date is not None and c.date.span is not None}
+    return len(keys) <= 1 and len(days) <= 1
 
 
 def _one_battle(held: Candidate, other: Candidate) -> bool:

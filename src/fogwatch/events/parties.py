@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from fogwatch.events import syntax, taxonomy, weapons
+from fogwatch.events import syntax, taxonomy, triggers, weapons
 from fogwatch.events.candidate import CIVILIANS_ACTOR, CIVILIANS_INTER, ActorRef, Candidate
 from fogwatch.records import Actor, ActorMention, Span
 
@@ -249,14 +249,9 @@ def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | N
 def _polity_of(reading: Reading, token: Token) -> str | None:
     """The side a word names by itself: "Russia", "Ukrainian", "Kyiv"; the last word of a
     two-word name names that name's side ("Sudan" in "South Sudan")."""
-    longer = f"{token.nbor(-1).text} {token.text}" if token.i > 0 else None
-    found = None
-    for key, polity in reading.registry.polities.items():
-        if polity.rank >= 1 and longer is not None and longer in polity.words:
-            return key
-        if found is None and polity.rank >= 1 and token.text in polity.words:
-            found = key
-    return found
+    registry = reading.registry
+    longer = registry.polity_named(f"{token.nbor(-1).text} {token.text}") if token.i else None
+    return longer or registry.polity_named(token.text)
 
 
 def _role_actor(reading: Reading, side: str, token: Token) -> Actor | None:
@@ -581,6 +576,8 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor1 = named
             if candidate.actor2 is not None and _same_party(named, candidate.actor2):
                 candidate.actor2 = None  # a group is not the party its own attack hit
+    if sub.name in _STATE_WEAPONS and country is not None:
+        _own_air_force(reading, candidate, country)
     if sub.name == _REGAINS and country is not None:
         _regained_by_state(reading, candidate, country)
     attacker = candidate.actor1
@@ -671,6 +668,18 @@ def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> 
     candidate.actor1 = ActorRef(military, candidate.trigger_span)
     if held is not None and candidate.actor2 is None:
         candidate.actor2 = held
+
+
+def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None:
+    """An air raid on an armed group, its air force unnamed ("an airstrike hit militant
+    positions in the province"), is the state's own: a state bombs the insurgents on its soil
+    more often than any foreign air force does. A raid on anyone else stays unattributed."""
+    target = candidate.actor2
+    if candidate.actor1 is not None or target is None or target.actor.inter not in NON_STATE_ARMED:
+        return
+    military = reading.registry.polities[country].roles.get("military")
+    if military is not None:
+        candidate.actor1 = ActorRef(military, candidate.trigger_span)
 
 
 def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
@@ -919,7 +928,17 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     # "four Iraqi soldiers were killed after IS militants opened fire": the passive subject
     # of an event word is what it happened to
     suffered = root.dep_ == "nsubjpass" and head.i in reading.trigger_clauses
-    return freed_from or comes_under or suffered
+    # "an airstrike hit a camp, killing 12 militants": whom a strike killed did not strike
+    killed = root.dep_ == "dobj" and _frame_of(reading, head) == "casualty"
+    return freed_from or comes_under or suffered or killed
+
+
+def _frame_of(reading: Reading, word: Token) -> str | None:
+    """The frame of the trigger a word is, if it is one."""
+    if word.i not in reading.trigger_clauses:
+        return None
+    entry = triggers.entry_of(reading, word)
+    return entry.frame if entry is not None else None
 
 
 def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:

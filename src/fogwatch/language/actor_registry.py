@@ -153,14 +153,15 @@ class Registry:
     """(nationality, state fought in) → the armed group a report names by its men's nationality
     ("Ugandan rebels" in DR Congo: the ADF)."""
     affiliates: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    """(brand actor id, state) → the branch that fights there ("IS.is", "NGA" → ISWAP)."""
     ethnic_groups: frozenset[str] = frozenset()
     """Peoples whose armed men ACLED codes as "<People> Ethnic Militia (<Country>)"."""
-    """(brand actor id, state) → the branch that fights there ("IS.is", "NGA" → ISWAP)."""
     unit_words: dict[str, str] = field(default_factory=dict)
     """Lowercase word for an administrative unit only one state has → that state ("upazila" →
     "BGD")."""
     _generic: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _variants: VariantIndex | None = None
+    _polity_words: dict[str, str] | None = None
     _peoples: dict[str, str] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], tuple[Vocab, PhraseMatcher]] = field(default_factory=dict)
     _tokenizers: dict[int, Tokenizer] = field(default_factory=dict)
@@ -272,6 +273,17 @@ class Registry:
             matcher.add(key, list(tokenizer.pipe(phrases)))
         self._matchers[cache_key] = (vocab, matcher)  # the vocab is kept so its id stays unique
         return matcher
+
+    def polity_named(self, words: str) -> str | None:
+        """The polity (of rank 1 or more) whose words include `words` ("Ukrainian", "South
+        Sudan"); of several, the first the registry lists. The index is built once."""
+        if self._polity_words is None:
+            self._polity_words = {}
+            for key, polity in self.polities.items():
+                if polity.rank >= 1:
+                    for word in polity.words:
+                        self._polity_words.setdefault(word, key)
+        return self._polity_words.get(words)
 
     def name_variants(self) -> VariantIndex:
         """The names of non-state armed groups, for the spellings their aliases lack ("Arkan

@@ -178,6 +178,8 @@ def _name_variants(
             run.append(token.i)
             continue
         capitalised = [i for i in run if doc[i].text[:1].isupper()]
+        words_of = {i: name_variants.content_words(doc[i].text) for i in run}
+        inside = [(s, e) for s, e in names if run and s <= run[-1] and e > run[0]]
         spans = sorted(
             (
                 (first, last + 1)
@@ -188,9 +190,12 @@ def _name_variants(
             key=lambda span: span[0] - span[1],
         )
         for start, end in spans:
-            if any(claimed[start:end]) or not _holds_names_whole(start, end, names):
+            words = tuple(word for i in range(start, end) for word in words_of[i])
+            if not index.may_match(words) or any(claimed[start:end]):
                 continue
-            name = index.match(name_variants.content_words(doc[start:end].text))
+            if not _holds_names_whole(start, end, inside):
+                continue
+            name = index.match(words)
             if name is not None:
                 claimed[start:end] = b"\x01" * (end - start)
                 found.append((start, end, name))

@@ -42,6 +42,11 @@ class VariantIndex:
                 self._by_shape.setdefault(_shape(words), []).append((words, name))
                 self._spelt.add(words)
 
+    def may_match(self, words: Sequence[str]) -> bool:
+        """Whether some registry name has as many content words, with the same initials: what
+        a name `match` reads needs (asked of every run of capitalised words)."""
+        return _shape(words) in self._by_shape
+
     def match(self, words: Sequence[str]) -> str | None:
         """The one registry name these content words spell with one slip; None when none or
         several do (or when they spell one exactly: the matcher has found it already)."""
