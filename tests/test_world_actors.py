@@ -814,3 +814,33 @@ def test_the_guards_corps_as_iranian_media_spell_it():
         "IRN.irgc",
         "IRN",
     )
+
+
+def test_a_states_word_on_the_weapon_in_the_subjects_phrase_names_its_forces():
+    text = "A missile fired from an American drone killed three al-Shabaab fighters near Jilib."
+    assert event_rows(text) == [
+        ("Air/drone strike", "Military Forces of the United States", "Al Shabaab")
+    ]
+
+
+def test_a_force_an_abbreviated_state_leads_is_that_states():
+    assert [row[1] for row in found("U.S.-led forces struck a hideout near Raqqa.")] == [
+        "USA.military"
+    ]
+    assert [t.text for t in nlp.parse_one("the U.K.-backed plan")] == [
+        "the",
+        "U.K.",
+        "-",
+        "backed",
+        "plan",
+    ]
+
+
+def test_arrests_ahead_of_a_planned_protest_are_arrests():
+    text = "Police arrested dozens of activists on Friday ahead of a planned protest in Harare."
+    assert event_rows(text)[0][:2] == ("Arrests", "Police Forces of Zimbabwe")
+
+
+def test_aircraft_entering_an_air_defence_zone_is_no_attack():
+    text = "Five Chinese military planes entered the air defence identification zone on Monday."
+    assert event_rows(text) == []

@@ -51,10 +51,13 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
     grouped: dict[int, list[Candidate]] = {}
     for sentence in sorted(set(by_sentence) | set(casualties)):
         found = by_sentence.get(sentence, [])
-        if any(c.frame in ("protest", "riot") for c in found):
-            # ACLED: arrests at a protest are its intervention, not events of their own
-            arrested = any(c.frame == "arrest" for c in found)
-            found = [c for c in found if c.frame != "arrest"]
+        held = {c.modality for c in found if c.frame in ("protest", "riot")}
+        if held:
+            # ACLED: arrests at a protest are its intervention, not events of their own; those
+            # ahead of a protest only planned are arrests ("detained activists ahead of a
+            # planned march")
+            arrested = any(c.frame == "arrest" and c.modality in held for c in found)
+            found = [c for c in found if c.frame != "arrest" or c.modality not in held]
             for candidate in found:
                 if arrested and candidate.sub_type == "Peaceful protest":
                     candidate.sub_type = "Protest with intervention"

@@ -825,14 +825,27 @@ def _sentence_party(
         if _acts_elsewhere(reading, ref, token):
             continue  # "bombings killed 18 as Iraqi forces battle IS in Mosul"
         return ref
+    subject = {
+        word.i
+        for child in token.children
+        if child.dep_ in ("nsubj", "agent")
+        for word in child.subtree
+    }
     for word in token.sent:
-        # "an Israeli air strike", or "an Israeli drone strike hit a car": the state's word
-        # on the trigger or on the weapon that is its subject
+        # "an Israeli air strike", "an Israeli drone strike hit a car", "a missile fired from
+        # an American drone killed …": the state's word on the trigger, or on the weapon that
+        # is its subject or in its subject's phrase
         modifies = word.head == token or (
             word.dep_ in ("amod", "compound")
-            and word.head.dep_ == "nsubj"
-            and word.head.head == token
-            and any(weapons.weapon_of(reading, w) is not None for w in word.head.subtree)
+            and word.head.i in subject
+            and (
+                weapons.weapon_of(reading, word.head) is not None
+                or (
+                    word.head.dep_ == "nsubj"
+                    and word.head.head == token
+                    and any(weapons.weapon_of(reading, w) is not None for w in word.head.subtree)
+                )
+            )
         )
         polity_key = _polity_of(reading, word) if modifies else None
         if modifies and word.lower_ in _GOVERNMENT_NOUNS and word.dep_ in ("amod", "compound"):

@@ -107,7 +107,14 @@ def load() -> Language:
         Language.component(PARAGRAPH_STARTS, func=_paragraph_starts)
     nlp = spacy.load(model_dir())
     nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    # "U.S.-led", "U.K.-backed": split as "US-led" is, so the state reads apart from the hyphen
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
+
+
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+"""A hyphen after an abbreviation's full stop and before a lower-case word is a token."""
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
