@@ -16,6 +16,8 @@ Prints one JSON line:
   ratio           = spaCy-alone time / pipeline time, over all rounds (1.0: the stages cost nothing)
   cpu_ratio       = the same in CPU seconds of this process (less moved by other processes)
   round_ratios    = the wall-time ratio per round, to show the noise
+  batch_ratio_median = the median of the per-batch wall-time ratios (each batch's two sides
+                    timed back to back): a burst of load from another process moves it least
   stage_shares    = each stage's share of the stage-timed pass (parse is what spaCy costs there)
   peak_rss_mb     = the process's peak resident memory (both sides run in this one process;
                     compiling a stale gazetteer cache, gazetteer_load_s > 1, raises it)
@@ -31,6 +33,7 @@ import functools
 import gc
 import json
 import resource
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -148,6 +151,7 @@ def main() -> None:
     spacy_s = [0.0] * args.rounds
     pipeline_s = [0.0] * args.rounds
     spacy_cpu = pipeline_cpu = 0.0
+    batch_ratios: list[float] = []
     found: collections.Counter[str] = collections.Counter()
     for round_number in range(args.rounds):
         found.clear()
@@ -159,6 +163,7 @@ def main() -> None:
             wall, cpu = whole_pipeline(articles[batch], found)
             if not spacy_first:
                 spacy_wall, spacy_part_cpu = spacy_alone(texts[batch])
+            batch_ratios.append(spacy_wall / wall)
             spacy_s[round_number] += spacy_wall
             spacy_cpu += spacy_part_cpu
             pipeline_s[round_number] += wall
@@ -185,6 +190,7 @@ def main() -> None:
                 "ratio": round(sum(spacy_s) / sum(pipeline_s), 3),
                 "cpu_ratio": round(spacy_cpu / pipeline_cpu, 3),
                 "round_ratios": [round(s / p, 3) for s, p in zip(spacy_s, pipeline_s, strict=True)],
+                "batch_ratio_median": round(statistics.median(batch_ratios), 3),
                 "stage_shares": shares,
                 "found": dict(found),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),

@@ -56,3 +56,35 @@ def test_other_model_version_is_reported(model_copy: Path):
     with pytest.raises(nlp.ModelError) as raised:
         nlp.verify(model_copy)
     assert "meta.json version is '3.7.1', expected '3.8.0' — reinstall it" in str(raised.value)
+
+
+def test_tokens_are_kept_only_while_their_stages_run():
+    import gc
+    import weakref
+
+    doc = nlp.parse_one("Police detained 12 protesters in Minsk.")
+    with nlp.tokens_kept(doc) as kept:
+        assert nlp.tokens_of(doc) is kept
+        assert [t.text for t in kept] == [t.text for t in doc]
+        other = nlp.parse_one("Shelling hit Kharkiv.")
+        assert nlp.tokens_of(other) is not nlp.tokens_of(other)  # another doc: made each time
+    assert nlp.tokens_of(doc) is not kept
+    # tokens hold their Doc: nothing keeps either once the block is over
+    gone = weakref.ref(doc)
+    del doc, kept
+    gc.collect()
+    assert gone() is None
+
+
+def test_an_abbreviated_state_before_a_hyphen_is_its_own_token():
+    assert [t.text for t in nlp.parse_one("U.S.-led forces and state-run media")] == [
+        "U.S.",
+        "-",
+        "led",
+        "forces",
+        "and",
+        "state",
+        "-",
+        "run",
+        "media",
+    ]

@@ -49,6 +49,11 @@ def analyse(article: Article, doc: Doc) -> ArticleResult:
 
     Headings, bylines, datelines, teasers and captions frame a report without being one: no
     claim and no event is taken from them."""
+    with nlp.tokens_kept(doc):
+        return _analysed(article, doc)
+
+
+def _analysed(article: Article, doc: Doc) -> ArticleResult:
     parts = structure.find(article.text)
     actor_mentions = actors.find(doc)
     coreferences = coref.resolve(doc, actor_mentions)

@@ -79,7 +79,7 @@ from fogwatch.claims.cue_lexicon import Cue, load_lexicon
 from fogwatch.claims.quotations import TRAILING, Quotations, end_of
 from fogwatch.claims.sources import PERSON_SEPARATOR
 from fogwatch.claims.speakers import Speakers
-from fogwatch.language.nlp import text_of
+from fogwatch.language.nlp import text_of, tokens_of
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
 
@@ -318,7 +318,7 @@ class _Finder:
 
     def run(self) -> list[Attribution]:
         found = self.found
-        for token in self.doc:
+        for token in tokens_of(self.doc):
             if self.quote_at[token.idx] >= 0:
                 continue  # quoted words never speak
             if not self._may_cue(token):
@@ -1008,6 +1008,9 @@ class _Finder:
         first = token.i
         while first > 0 and self.doc[first - 1].idx >= line_start:
             first -= 1
+            word = self.doc[first]
+            if not (word.is_punct or word.is_space) and token.i - first > _SPEAKER_LABEL_WORDS:
+                return None  # more words before the colon than a label has: look no further
         words = list(self.doc[first : token.i])
         while words and (words[0].is_punct or words[0].is_space):
             words = words[1:]  # an opening quotation mark of a quoted transcript

@@ -72,6 +72,8 @@ class Lexicon:
     triggers: dict[str, tuple[TriggerEntry, ...]]
     """Lemma → its entries, tried in order: "shoot" shoots down a drone or shoots someone dead."""
     weapons: dict[str, str]
+    weapon_heads: frozenset[str]
+    """The last word of every weapon name: no other word can be a weapon's."""
     devices: frozenset[str]
     ground_words: frozenset[str]
     civilian_words: frozenset[str]
@@ -184,12 +186,14 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         for lemma, raw in data["triggers"].items()
     }
     modality = data["modality"]
+    weapons = {
+        str(word).lower(): sub_type(name, f"weapon {word}")
+        for word, name in data["weapons"].items()
+    }
     return Lexicon(
         triggers=triggers,
-        weapons={
-            str(word).lower(): sub_type(name, f"weapon {word}")
-            for word, name in data["weapons"].items()
-        },
+        weapons=weapons,
+        weapon_heads=frozenset(name.split()[-1] for name in weapons),
         devices=words(data["devices"]),
         ground_words=words(data["ground_words"]),
         civilian_words=words(data["civilian_words"]),

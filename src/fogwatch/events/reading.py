@@ -20,6 +20,7 @@ from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
 from fogwatch.language import actor_registry
+from fogwatch.language.nlp import tokens_of
 from fogwatch.records import (
     ActorMention,
     ArticleResult,
@@ -321,7 +322,7 @@ class Reading:
         anaphors = self.lexicon.place_anaphors
         covered = {i for mention, _ in named for i in self._tokens(mention.span)}
         found = list(places)
-        for token in self.doc:
+        for token in tokens_of(self.doc):
             feature = anaphors.get(token.lower_)
             if feature is None or token.i in covered or not bare_definite(token):
                 continue

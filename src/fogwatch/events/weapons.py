@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 def weapon_of(reading: Reading, token: Token) -> str | None:
     """The sub-event type a weapon word makes, or None ("anti-aircraft" is no aircraft)."""
-    weapons = reading.lexicon.weapons
+    lexicon = reading.lexicon
+    weapons = lexicon.weapons
     lemma = token.lemma_.lower()
+    if lemma not in lexicon.weapon_heads and token.lower_ not in lexicon.weapon_heads:
+        return None
     before_words = [t.lower_ for t in reading.doc[max(0, token.i - 2) : token.i]]
     if "anti" in before_words or token.lower_.startswith(("anti-", "counter")):
         return None

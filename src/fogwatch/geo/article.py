@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from fogwatch.geo.gazetteer import Gazetteer
 from fogwatch.geo.mentions import Group, Mention
 from fogwatch.geo.vocabulary import load_words
-from fogwatch.language.nlp import text_of
+from fogwatch.language.nlp import text_of, tokens_of
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Article:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
-        self.tokens = list(doc)
+        self.tokens = tokens_of(doc)
         """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
         self.text = text_of(doc)
         self.gazetteer = gazetteer

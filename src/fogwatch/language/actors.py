@@ -45,6 +45,7 @@ from fogwatch.language.actor_registry import (
     RoleNoun,
     load_registry,
 )
+from fogwatch.language.nlp import tokens_of
 from fogwatch.records import Actor, ActorMention, Span
 
 if TYPE_CHECKING:
@@ -173,13 +174,16 @@ def _name_variants(
     claimed = bytearray(len(doc))
     found: list[tuple[int, int, str]] = []
     run: list[int] = []
-    for token in [*doc, None]:
+    for token in [*tokens_of(doc), None]:
         if token is not None and _in_name_run(token, bool(run)):
             run.append(token.i)
             continue
         capitalised = [i for i in run if doc[i].text[:1].isupper()]
+        if len(capitalised) < 2:
+            run = []
+            continue  # a name of one word is never read as a variant
         words_of = {i: name_variants.content_words(doc[i].text) for i in run}
-        inside = [(s, e) for s, e in names if run and s <= run[-1] and e > run[0]]
+        inside = [(s, e) for s, e in names if s <= run[-1] and e > run[0]]
         spans = sorted(
             (
                 (first, last + 1)
@@ -1105,7 +1109,7 @@ class _Reader:
         taken = bytearray(len(self.doc))
         for start, end in self.mention_tokens:
             taken[start:end] = b"\x01" * (end - start)
-        for token in self.doc:
+        for token in tokens_of(self.doc):
             known = self.adhoc.get(token.text)
             if known is None or taken[token.i] or token.i < known[2] or token.pos_ != "PROPN":
                 continue

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
-from fogwatch.language.nlp import entities_within, text_of
+from fogwatch.language.nlp import entities_within, text_of, tokens_of
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
@@ -400,7 +400,7 @@ class _Article:
             }
             found += [
                 token.i
-                for token in doc
+                for token in tokens_of(doc)
                 if token.dep_ in _SUBJECT
                 and not taken[token.i]
                 and not described[token.i]
@@ -410,7 +410,7 @@ class _Article:
             return sorted(found)
         return [
             token.i
-            for token in doc
+            for token in tokens_of(doc)
             if token.tag_ in _PLURAL_TAGS and token.dep_ in _ARGUMENT_DEPS and not taken[token.i]
         ]
 
@@ -580,7 +580,7 @@ class _Article:
         registry = self.registry
         groups = [r for r in self.referents if r.mention.role == "group"]
         links = []
-        for token in self.doc:
+        for token in tokens_of(self.doc):
             if (
                 token.dep_ not in _SUBJECT
                 or self.taken[token.i]

