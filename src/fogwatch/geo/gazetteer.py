@@ -222,6 +222,8 @@ class Postings:
     matches: np.ndarray
 
 
+_POSTINGS_KEPT = 200_000
+"""`Gazetteer.lookup` remembers this many keys at most (then starts afresh)."""
 _NO_POSTINGS = Postings(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.uint8))
 
 
@@ -260,6 +262,9 @@ class Gazetteer:
         self.admin1_place: dict[str, int] = header["admin1_place"]
         """Admin1 code ("UA.05") → the division's place index."""
         self._places: dict[int, Place] = {}
+        self._postings: dict[str, Postings] = {}
+        """Keys looked up already: articles name the same places, and the same capitalised
+        words that are none, again and again."""
 
     def __len__(self) -> int:
         return len(self.lat)
@@ -285,20 +290,25 @@ class Gazetteer:
 
     def lookup(self, keys: list[str]) -> list[Postings]:
         """The postings of many keys at once: one hash pass and one binary search."""
-        if not keys:
-            return []
-        hashes = hash_keys(keys)
-        slots = np.searchsorted(self._keys, hashes)
-        slots[slots >= len(self._keys)] = 0
-        found = self._keys[slots] == hashes
-        result = []
-        for slot, hit in zip(slots.tolist(), found.tolist(), strict=True):
-            if not hit:
-                result.append(_NO_POSTINGS)
-                continue
-            start, end = int(self._starts[slot]), int(self._starts[slot + 1])
-            result.append(Postings(self._post_place[start:end], self._post_match[start:end]))
-        return result
+        known = self._postings
+        answer = {key: postings for key in keys if (postings := known.get(key)) is not None}
+        new = [key for key in dict.fromkeys(keys) if key not in answer]
+        if new:
+            hashes = hash_keys(new)
+            slots = np.searchsorted(self._keys, hashes)
+            slots[slots >= len(self._keys)] = 0
+            found = self._keys[slots] == hashes
+            for key, slot, hit in zip(new, slots.tolist(), found.tolist(), strict=True):
+                start, end = int(self._starts[slot]), int(self._starts[slot + 1])
+                answer[key] = (
+                    Postings(self._post_place[start:end], self._post_match[start:end])
+                    if hit
+                    else _NO_POSTINGS
+                )
+            if len(known) + len(new) > _POSTINGS_KEPT:
+                known.clear()
+            known.update((key, answer[key]) for key in new)
+        return [answer[key] for key in keys]
 
     def name(self, index: int) -> str:
         """The primary name of a place."""
