@@ -844,3 +844,34 @@ def test_arrests_ahead_of_a_planned_protest_are_arrests():
 def test_aircraft_entering_an_air_defence_zone_is_no_attack():
     text = "Five Chinese military planes entered the air defence identification zone on Monday."
     assert event_rows(text) == []
+
+
+def test_the_force_that_disperses_a_protest_is_actor2_never_the_crowd_again():
+    text = (
+        "Tear gas and a water cannon were used by police to disperse hundreds of protesters "
+        "who flooded the streets of Lima on Tuesday."
+    )
+    assert event_rows(text) == [
+        ("Protest with intervention", "Protesters (Peru)", "Police Forces of Peru")
+    ]
+
+
+def test_northern_irelands_police_are_the_united_kingdoms():
+    text = "Northern Ireland police said protesters threw petrol bombs at officers in Belfast."
+    assert event_rows(text) == [
+        ("Violent demonstration", "Rioters (United Kingdom)", "Police Forces of the United Kingdom")
+    ]
+
+
+def test_herders_named_by_their_people_who_attack_are_that_peoples_militia():
+    text = (
+        "Suspected Fulani herdsmen attacked a village in Benue State on Sunday, killing 12 farmers."
+    )
+    assert event_rows(text) == [
+        ("Attack", "Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)")
+    ]
+    # herders who are killed are civilians, not a militia
+    text = "Gunmen killed five Fulani herders in Plateau State on Monday."
+    assert event_rows(text) == [
+        ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    ]

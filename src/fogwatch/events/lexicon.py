@@ -77,6 +77,7 @@ class Lexicon:
     devices: frozenset[str]
     ground_words: frozenset[str]
     civilian_words: frozenset[str]
+    people_men_words: frozenset[str]
     civilian_targets: frozenset[str]
     combatant_words: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -197,6 +198,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         devices=words(data["devices"]),
         ground_words=words(data["ground_words"]),
         civilian_words=words(data["civilian_words"]),
+        people_men_words=words(data["people_men_words"]),
         civilian_targets=words(data["civilian_targets"]),
         combatant_words=words(data["combatant_words"]),
         locative_prepositions=words(data["locative_prepositions"]),

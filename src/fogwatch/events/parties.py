@@ -166,10 +166,13 @@ def _accused(reading: Reading, preposition: Token) -> list[Token]:
 def actors(
     reading: Reading, tokens: Iterable[Token], *, military: bool, pronouns: bool = False
 ) -> list[ActorRef]:
-    """The distinct actors the tokens name; `military`: as parties to violence."""
+    """The distinct actors the tokens name; `military`: as parties to violence; `pronouns`:
+    the tokens are the agents, so "it" and "they" are read too."""
     refs: list[ActorRef] = []
     for token in tokens:
         ref = _actor_of(reading, token, pronouns=pronouns)
+        if ref is None and military and pronouns:
+            ref = _peoples_militia(reading, token)
         if ref is None:
             continue
         if military:
@@ -185,6 +188,19 @@ def actors(
         if all(ref.actor.id != known.actor.id for known in refs):
             refs.append(ref)
     return refs
+
+
+def _peoples_militia(reading: Reading, token: Token) -> ActorRef | None:
+    """Men named by their people who carry out violence ("gun-wielding Fulani herdsmen
+    attacked …"): ACLED's ethnic militia of that people (named for its country later)."""
+    if token.lemma_.lower() not in reading.lexicon.people_men_words:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.text in reading.registry.ethnic_groups:
+            militia = reading.registry.ethnic_militia(child.text, None)
+            if militia is not None:
+                return ActorRef(militia, reading.token_span(child.i, token.i + 1))
+    return None
 
 
 def _people(reading: Reading, token: Token, ref: ActorRef) -> bool:
@@ -494,11 +510,13 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         ):
             candidate.actor2 = actor1  # the state that intervened in the protest
         if intervened and (
-            candidate.actor2 is None or candidate.actor2.actor.inter == CIVILIANS_INTER
+            candidate.actor2 is None or candidate.actor2.actor.inter in _NOT_PERPETRATORS
         ):
-            # the protesters are whom the force was used on, not a party of their own
-            candidate.actor2 = (
-                _state_force(reading, candidate.trigger, country, crowd=True) or candidate.actor2
+            # the protesters are whom the force was used on, not a party of their own: actor2
+            # is the force ("tear gas was used by police to disperse protesters"), else none
+            held = candidate.actor2
+            candidate.actor2 = _state_force(reading, candidate.trigger, country, crowd=True) or (
+                held if held is not None and held.actor.inter == CIVILIANS_INTER else None
             )
         if actor1 is None or actor1.actor.inter != 6:
             actor1 = None
