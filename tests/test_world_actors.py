@@ -875,3 +875,13 @@ def test_herders_named_by_their_people_who_attack_are_that_peoples_militia():
     assert event_rows(text) == [
         ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
     ]
+
+
+def test_outside_a_battle_no_actor_is_its_own_counterpart():
+    text = (
+        "Rebel fighters and their families began leaving their last stronghold in the city of "
+        "Douma on Tuesday under an evacuation deal with the government."
+    )
+    ((sub_type, actor1, actor2),) = event_rows(text)
+    assert (sub_type, actor1) == ("Agreement", "Unidentified Armed Group (Syria)")
+    assert actor2 != actor1

@@ -618,6 +618,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # ACLED codes a global brand's fighting under the branch that wages it there
     candidate.actor1 = _branch(reading, candidate.actor1, country)
     candidate.actor2 = _branch(reading, candidate.actor2, country)
+    one, two = candidate.actor1, candidate.actor2
+    if one and two and one.actor.id == two.actor.id and sub.event_type != "Battles":
+        candidate.actor2 = None  # only in a battle can two unnamed groups be the two sides
 
 
 def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
