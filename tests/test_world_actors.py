@@ -885,3 +885,60 @@ def test_outside_a_battle_no_actor_is_its_own_counterpart():
     ((sub_type, actor1, actor2),) = event_rows(text)
     assert (sub_type, actor1) == ("Agreement", "Unidentified Armed Group (Syria)")
     assert actor2 != actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "A suicide bomber killed nine people at a market in Baidoa on Sunday, an attack which "
+            "the militant group al-Shabaab claimed it carried out.",
+            "Al Shabaab",
+        ),
+        (
+            "Gunmen killed 14 villagers in western Oromia on Monday. The attack was carried out "
+            "by the Oromo Liberation Army, regional officials said.",
+            "OLA - Oromo Liberation Army",
+        ),
+        (
+            "Police say 12 people were killed in a suspected rebel attack on a village near Beni. "
+            "Police said the Allied Democratic Forces carried out the attack.",
+            "ADF - Allied Democratic Forces",
+        ),
+    ],
+)
+def test_the_group_a_later_sentence_says_did_the_deed_is_actor1(text: str, actor1: str):
+    assert event_rows(text)[0][1] == actor1
+
+
+def test_a_leads_indefinite_group_is_the_one_named_next_with_its_noun():
+    text = (
+        "A rebel group ambushed a UN convoy near Bambari on Monday. "
+        "Six fighters from the anti-Balaka rebel group were killed in the battle."
+    )
+    assert event_rows(text)[0][1] == "Anti-Balaka"
+
+
+def test_a_day_is_no_groups_name():
+    text = (
+        "Police said that late Sunday unidentified assailants shot dead four men in San Pedro Sula."
+    )
+    assert event_rows(text) == [
+        ("Attack", "Unidentified Armed Group (Honduras)", "Civilians (Honduras)")
+    ]
+
+
+def test_a_state_named_only_as_a_possessor_is_no_side_of_a_clash():
+    text = (
+        "Two Tajik border guards were killed in a clash with Kyrgyz border guards on Tuesday, a "
+        "new bout of violence between Russia's allies."
+    )
+    assert "Military Forces of Russia" not in event_rows(text)[0]
+    assert event_rows(text)[0][1] == "Military Forces of Tajikistan"  # border guards: its military
+
+
+def test_a_states_word_on_a_drone_strike_that_killed_names_its_forces():
+    text = (
+        "At least 30 people were killed by a Nigerian military drone strike on a village in Kaduna."
+    )
+    assert event_rows(text)[0][:2] == ("Air/drone strike", "Military Forces of Nigeria (2023-)")

@@ -391,9 +391,13 @@ def two_sides(
         candidate.assoc = [ref for ref in patients if ref.actor.id != hit.actor.id]
         return
     sides = distinct_sides([*agents, *patients])
-    if len(sides) < 2:
+    # the war the lexicon knows fills a battle's sides only where it is fought (or nothing says
+    # where): a clash of Tajik and Kyrgyz border guards is none of Russia's
+    country = _event_state(reading, candidate)
+    in_war = country is None or country in reading.lexicon.opponents
+    if len(sides) < 2 and in_war:
         sides = distinct_sides([*sides, *_sentence_belligerents(reading, candidate.trigger)])
-    if len(sides) == 1:
+    if len(sides) == 1 and in_war:
         other = opponent(reading, sides[0], candidate.trigger)
         if other is not None:
             sides.append(other)
@@ -414,8 +418,17 @@ def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
     return [
         ref
         for ref in sentence_actors(reading, token, military=True, people=False)
-        if ref.actor.side in reading.lexicon.opponents and not _speaks(reading, ref)
+        if ref.actor.side in reading.lexicon.opponents
+        and not _speaks(reading, ref)
+        and not _possessor_only(reading, ref)
     ]
+
+
+def _possessor_only(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a state is named only as the possessor of something else ("Russia's allies",
+    "Russia's economy"): its forces would be named with it ("Russia's forces")."""
+    root = _mention_root(reading, ref)
+    return root is not None and root.dep_ == "poss"
 
 
 # ── every event has an actor1 ──
@@ -460,10 +473,13 @@ _NOT_PERPETRATORS = frozenset({6, 7})
 _STATE_FORCES = 1
 # "claimed responsibility", "took responsibility", "accepted responsibility"
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
+# "carried out the attack", "the attack was perpetrated by …": verbs whose doer did the deed
+_DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
+_ARMED_GROUPS = "armed_groups"
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
 _ANAPHOR_SENTENCES = 2
@@ -539,6 +555,10 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
+        if sub.event_type in _UNNAMED_PERPETRATOR and _by_armed_group(reading, candidate.trigger):
+            # "a suspected rebel attack on a school": armed men no name tells, whoever reports it
+            unnamed = registry.generic(_ARMED_GROUPS, country)
+            party = ActorRef(unnamed, span) if unnamed is not None else party
         if party is not None and sub.name in _ENFORCED and party.actor.inter in NON_STATE_ARMED:
             # "a PKK arms cache was found", "IS suspects were
             # arrested": the group is whose weapons or men they were, not who seized them
@@ -580,7 +600,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         and sub.event_type in _UNNAMED_PERPETRATOR
         and sub.name not in _STATE_WEAPONS
     ):
-        unnamed = registry.generic("armed_groups", country)
+        unnamed = registry.generic(_ARMED_GROUPS, country)
         named = _group_acting_next(reading, candidate.trigger, sub.name)
         candidate.actor1 = named or (ActorRef(unnamed, span) if unnamed is not None else None)
     elif (
@@ -691,6 +711,20 @@ def _regained_by_state(reading: Reading, candidate: Candidate, country: str) -> 
         candidate.actor2 = held
 
 
+def _by_armed_group(reading: Reading, trigger: Token) -> bool:
+    """Whether the event noun names its perpetrators as an armed group no name tells ("a rebel
+    attack", "an insurgent ambush", "militia raids")."""
+    nouns = reading.registry.role_nouns
+    for word in trigger.children:
+        if word.dep_ not in ("amod", "compound"):
+            continue
+        lemma = word.lemma_.lower()
+        noun = nouns.get(word.lower_) or nouns.get(lemma) or nouns.get(f"{lemma}s")
+        if noun is not None and noun.key == _ARMED_GROUPS:
+            return True
+    return False
+
+
 def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None:
     """An air raid on an armed group, its air force unnamed ("an airstrike hit militant
     positions in the province"), is the state's own: a state bombs the insurgents on its soil
@@ -704,24 +738,55 @@ def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None
 
 
 def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
-    """The one non-state armed group that claims (takes, accepts) responsibility in the
-    trigger's sentence or the next ("IS later claimed responsibility for the attack")."""
+    """The one non-state armed group the trigger's sentence or the next two say did the deed:
+    it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
+    responsibility for the attack", "which al-Shabaab claimed it carried out"), carried it out
+    ("the attack was carried out by the OLA", "police said the ADF carried out the attack"), or
+    was responsible for it or behind it ("the CODECO group was responsible for the killings")."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
-    end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
+    end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
     groups: dict[str, ActorRef] = {}
     for i in range(starts[sentence], end):
-        word = reading.doc[i]
-        verb = word.head
-        if word.lemma_.lower() != "responsibility" or word.dep_ != "dobj":
-            continue
-        if verb.lemma_.lower() not in _RESPONSIBILITY_VERBS:
-            continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            ref = _actor_of(reading, subject, pronouns=False)
-            if ref is not None and ref.actor.inter in NON_STATE_ARMED:
+        doers = _doers(reading, reading.doc[i])
+        # "the Islamist militant group al-Shabaab claimed …": the name in apposition
+        for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
+            ref = _actor_of(reading, doer, pronouns=False)
+            # "the militant group" (an unnamed one) has no name to take
+            if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != _UNNAMED_SIDE:
                 groups.setdefault(ref.actor.id, ref)
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _doers(reading: Reading, word: Token) -> list[Token]:
+    """The words naming who did a deed, if `word` is what says so (see `_claims_responsibility`)."""
+    lemma = word.lemma_.lower()
+    head = word.head
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if lemma == "responsibility" and word.dep_ == "dobj":
+        return subjects if head.lemma_.lower() in _RESPONSIBILITY_VERBS else []
+    if lemma in ("responsible", "behind") and head.lemma_.lower() == "be":
+        return subjects  # "X was responsible for the killings", "X was behind the attack"
+    if lemma == "claim" and word.pos_ == "VERB":
+        deed = [c for c in word.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if any(_deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS for c in deed):
+            return [c for c in word.children if c.dep_ == "nsubj"]
+        return []
+    if lemma in _DEED_VERBS and word.pos_ == "VERB":
+        if lemma == "carry" and not any(c.lower_ == "out" for c in word.children):
+            return []
+        objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(_deed_word(reading, c) for c in objects):
+            return []
+        agents = [g for c in word.children if c.dep_ == "agent" for g in c.children]
+        return agents + [c for c in word.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _deed_word(reading: Reading, word: Token) -> bool:
+    """An event noun, or the pronoun that stands for one ("claimed it carried out")."""
+    lemma = word.lemma_.lower()
+    return lemma in reading.lexicon.triggers or word.lower_ in ("it", "this", "that")
 
 
 def _forces_named(reading: Reading, trigger: Token) -> ActorRef | None:
@@ -861,6 +926,11 @@ def _sentence_party(
             and word.head.i in subject
             and (
                 weapons.weapon_of(reading, word.head) is not None
+                or any(  # "killed by a Nigerian military drone strike"
+                    child.dep_ in ("compound", "amod")
+                    and weapons.weapon_of(reading, child) is not None
+                    for child in word.head.children
+                )
                 or (
                     word.head.dep_ == "nsubj"
                     and word.head.head == token
@@ -896,7 +966,7 @@ def _unnamed_fighters(reading: Reading, token: Token, country: str | None) -> Ac
     are ACLED's Unidentified Armed Group of the event's country, unless "the fighters" repeat
     the noun a group was named with just before ("Hezbollah fighters pushed into X. … the
     fighters recaptured Y")."""
-    unnamed = reading.registry.generic("armed_groups", country)
+    unnamed = reading.registry.generic(_ARMED_GROUPS, country)
     for word in token.sent:
         if word.lower_ not in _ANY_ALLEGIANCE or word.i in reading.actor_at or unnamed is None:
             continue

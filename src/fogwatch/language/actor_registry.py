@@ -518,6 +518,12 @@ def build_registry(data: Any) -> Registry:
             if police is not None:
                 # no police of its own in the polity: the state's police actor, else its government
                 polity.roles.setdefault("police", police)
+    for polity in polities.values():
+        military = polity.roles.get("military")
+        for branch in data.get("military_branches") or ():
+            if military is not None:
+                # no actor of its own for a branch of its forces: the state's military
+                polity.roles.setdefault(str(branch), military)
     role_actors = {}
     for key, actor_id in (data.get("role_actors") or {}).items():
         if key not in {noun.key for noun in role_nouns.values()} or actor_id not in actors:

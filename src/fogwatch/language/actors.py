@@ -101,11 +101,14 @@ _SPONSORING = frozenset(
 # ─── reading an article ──────────────────────────────────────────────────────────────────────
 
 
+_NOT_GROUP_ENTITIES = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME"})
+
+
 def _group_name_word(token: Token) -> bool:
     """A word of an organisation's name: a capitalised proper noun or a word of an ORG entity,
     not a place's, a people's or a person's name."""
-    if token.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") or not token.text[:1].isupper():
-        return False
+    if token.ent_type_ in _NOT_GROUP_ENTITIES or not token.text[:1].isupper():
+        return False  # "late Sunday unidentified assailants": a day is no group's name
     return token.pos_ == "PROPN" or token.ent_type_ == "ORG"
 
 
@@ -552,7 +555,11 @@ class _Reader:
             if definite or words & self._common_nouns(mention.span):
                 return actor
             return None  # the last group named is not the one the noun repeats
-        return self._named_next(start, end) if definite else None
+        # "A Christian rebel group ambushed a UN convoy … eight fighters from the anti-Balaka
+        # rebel group were killed": a lead's indefinite group is the one named next with its noun
+        article = next((c for c in self.doc[end - 1].children if c.dep_ == "det"), None)
+        indefinite = article is not None and article.lower_ in ("a", "an")
+        return self._named_next(start, end) if definite or indefinite else None
 
     def _generic(self, actor: Actor) -> bool:
         """Whether the actor is a generic one ("Unidentified Armed Group", of a country or not):
