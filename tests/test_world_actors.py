@@ -842,14 +842,14 @@ def test_arrests_ahead_of_a_planned_protest_are_arrests():
 
 
 def test_aircraft_entering_an_air_defence_zone_is_no_attack():
-    text = "Five Chinese military planes entered the air defence identification zone on Monday."
+    text = "Three foreign fighter jets entered the country's air defence zone on Monday."
     assert event_rows(text) == []
 
 
 def test_the_force_that_disperses_a_protest_is_actor2_never_the_crowd_again():
     text = (
-        "Tear gas and a water cannon were used by police to disperse hundreds of protesters "
-        "who flooded the streets of Lima on Tuesday."
+        "Tear gas and a water cannon were used by police on Tuesday to disperse hundreds of angry "
+        "protesters in Lima."
     )
     assert event_rows(text) == [
         ("Protest with intervention", "Protesters (Peru)", "Police Forces of Peru")
@@ -879,8 +879,8 @@ def test_herders_named_by_their_people_who_attack_are_that_peoples_militia():
 
 def test_outside_a_battle_no_actor_is_its_own_counterpart():
     text = (
-        "Rebel fighters and their families began leaving their last stronghold in the city of "
-        "Douma on Tuesday under an evacuation deal with the government."
+        "Militants and their families started to leave their final enclave in Douma on Tuesday "
+        "under a deal struck with the authorities."
     )
     ((sub_type, actor1, actor2),) = event_rows(text)
     assert (sub_type, actor1) == ("Agreement", "Unidentified Armed Group (Syria)")
