@@ -393,7 +393,7 @@ def two_sides(
     sides = distinct_sides([*agents, *patients])
     # the war the lexicon knows fills a battle's sides only where it is fought (or nothing says
     # where): a clash of Tajik and Kyrgyz border guards is none of Russia's
-    country = _event_state(reading, candidate)
+    country = _event_state(reading, candidate) if len(sides) < 2 else None
     in_war = country is None or country in reading.lexicon.opponents
     if len(sides) < 2 and in_war:
         sides = distinct_sides([*sides, *_sentence_belligerents(reading, candidate.trigger)])
