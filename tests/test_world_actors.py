@@ -942,3 +942,11 @@ def test_a_states_word_on_a_drone_strike_that_killed_names_its_forces():
         "At least 30 people were killed by a Nigerian military drone strike on a village in Kaduna."
     )
     assert event_rows(text)[0][:2] == ("Air/drone strike", "Military Forces of Nigeria (2023-)")
+
+
+def test_a_rebel_attack_keeps_a_group_its_sentence_names():
+    text = (
+        "Twenty people were killed in a rebel attack near Beni, where the Allied Democratic "
+        "Forces operate, officials said."
+    )
+    assert event_rows(text)[0][1] == "ADF - Allied Democratic Forces"

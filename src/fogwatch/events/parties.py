@@ -555,8 +555,12 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
-        if sub.event_type in _UNNAMED_PERPETRATOR and _by_armed_group(reading, candidate.trigger):
-            # "a suspected rebel attack on a school": armed men no name tells, whoever reports it
+        by_group = sub.event_type in _UNNAMED_PERPETRATOR and _by_armed_group(
+            reading, candidate.trigger
+        )
+        if by_group and (party is None or party.actor.inter == _STATE_FORCES):
+            # "police say … killed in a suspected rebel attack": armed men no name tells, not
+            # the state's forces that report it (a group the sentence names stays)
             unnamed = registry.generic(_ARMED_GROUPS, country)
             party = ActorRef(unnamed, span) if unnamed is not None else party
         if party is not None and sub.name in _ENFORCED and party.actor.inter in NON_STATE_ARMED:
