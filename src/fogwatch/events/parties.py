@@ -598,7 +598,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == _UNNAMED_SIDE
     if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
-        candidate.actor1 = _claims_responsibility(reading, candidate.trigger) or candidate.actor1
+        candidate.actor1 = _group_said_to_do_it(reading, candidate.trigger) or candidate.actor1
     if (
         candidate.actor1 is None
         and sub.event_type in _UNNAMED_PERPETRATOR
@@ -741,7 +741,7 @@ def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None
         candidate.actor1 = ActorRef(military, candidate.trigger_span)
 
 
-def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
+def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one non-state armed group the trigger's sentence or the next two say did the deed:
     it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
     responsibility for the attack", "which al-Shabaab claimed it carried out"), carried it out
@@ -763,7 +763,7 @@ def _claims_responsibility(reading: Reading, trigger: Token) -> ActorRef | None:
 
 
 def _doers(reading: Reading, word: Token) -> list[Token]:
-    """The words naming who did a deed, if `word` is what says so (see `_claims_responsibility`)."""
+    """The words naming who did a deed, if `word` is what says so (see `_group_said_to_do_it`)."""
     lemma = word.lemma_.lower()
     head = word.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"]

@@ -177,15 +177,16 @@ def _name_variants(
     claimed = bytearray(len(doc))
     found: list[tuple[int, int, str]] = []
     run: list[int] = []
-    for token in [*tokens_of(doc), None]:
+    tokens = tokens_of(doc)
+    for token in [*tokens, None]:
         if token is not None and _in_name_run(token, bool(run)):
             run.append(token.i)
             continue
-        capitalised = [i for i in run if doc[i].text[:1].isupper()]
+        capitalised = [i for i in run if tokens[i].text[:1].isupper()]
         if len(capitalised) < 2:
             run = []
             continue  # a name of one word is never read as a variant
-        words_of = {i: name_variants.content_words(doc[i].text) for i in run}
+        words_of = {i: name_variants.content_words(tokens[i].text) for i in run}
         inside = [(s, e) for s, e in names if s <= run[-1] and e > run[0]]
         spans = sorted(
             (
