@@ -755,6 +755,30 @@ def test_armed_men_named_by_their_people_are_that_peoples_ethnic_militia():
     ]
 
 
+def test_armed_men_of_a_tribe_or_clan_are_a_communal_militia():
+    # ACLED: a tribe or clan the report names is "<Name> Communal Militia (<Country>)", one it
+    # does not name "Unidentified Communal Militia (<Country>)"; they fight battles and attack
+    # civilians, they are never a riot's rioters
+    text = (
+        "Seven people died in a fight between the Yangoru tribe and a neighbouring clan near Wewak."
+    )
+    rows = event_rows(text)
+    assert rows[0][:2] == ("Armed clash", "Yangoru Communal Militia (Papua New Guinea)")
+    text = "Clan militias fought over grazing land near Dhusamareb on Monday, leaving seven dead."
+    assert event_rows(text) == [("Armed clash", "Unidentified Communal Militia (Somalia)", None)]
+    text = "Cattle raiders opened fire on villagers in Jonglei state on Sunday, killing 14 people."
+    assert event_rows(text) == [
+        ("Attack", "Unidentified Communal Militia (South Sudan)", "Civilians (South Sudan)")
+    ]
+
+
+def test_opening_fire_is_gunfire_at_its_target():
+    text = "Gunmen opened fire on worshippers at a mosque in Kano on Friday, killing five."
+    assert event_rows(text) == [
+        ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    ]
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

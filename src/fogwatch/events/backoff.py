@@ -40,7 +40,7 @@ import yaml
 
 from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
-from fogwatch.events.candidate import ARMED_CLASH, Candidate
+from fogwatch.events.candidate import ARMED_CLASH, ATTACK, Candidate
 from fogwatch.events.frames import strategic, territory
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.events.reading import bare_definite
@@ -88,6 +88,11 @@ _TERRITORY = frozenset(
 are fighting there): the frames read both, the classifier reads neither."""
 _TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _AGAINST_CIVILIANS = "Violence against civilians"
+_RIOTS = "Riots"
+_STRATEGIC = "Strategic developments"
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", _AGAINST_CIVILIANS})
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+"""ACLED inter codes of armed actors: state forces, rebels, militias, external forces."""
 _WORDS_DECIDE = (
     _TERRITORY
     | {
@@ -200,12 +205,23 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue  # ACLED: arrests at a protest are its intervention, its actors the crowd's
         if any(event.turned_violent for event in found):
             continue  # the report tells of the crowd's violence where it goes on
-        against_civilians = taxonomy.sub_event_type(label[0]).event_type == _AGAINST_CIVILIANS
+        riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
+        if riot and any(_armed_doer(event) for event in found):
+            continue  # ACLED: rioters are a riot's actor1, never armed men the clause names
+        labelled = taxonomy.sub_event_type(label[0]).event_type
+        if labelled == _STRATEGIC and any(event.killed for event in found):
+            continue  # ACLED: a development that kills is violence ("raiders … killing 14")
+        against_civilians = labelled == _AGAINST_CIVILIANS
         if against_civilians and any(event.combatant_victims for event in found):
             continue  # "gunmen killed three soldiers": a battle, however the sentence reads
         for event in found:
             if event.modality in _REPORTED:
                 event.sub_type = label[0]
+
+
+def _armed_doer(event: Candidate) -> bool:
+    """Whether the event's actor1 is a non-state armed group ("clan militias", "ISWAP")."""
+    return event.actor1 is not None and event.actor1.actor.inter in parties.NON_STATE_ARMED
 
 
 def _missed(reading: Reading, framed: set[int]) -> dict[int, _Missed]:
@@ -354,10 +370,21 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     )
     candidate.place = place.find(reading, word, _ENTRY, strict=False)
     agents, patients = parties.arguments(reading, word)
-    violent = event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    violent = event_type in _VIOLENT
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
     patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
     taker = agent_refs[0].actor if agent_refs else None
+    if event_type == _RIOTS and taker is not None and taker.inter in parties.NON_STATE_ARMED:
+        # ACLED: rioters are a riot's actor1; armed men the clause names as its doers ("clan
+        # militias fought", "tribesmen stormed …") fight a battle or attack civilians
+        armed = any(ref.actor.inter in _ARMED_INTERS for ref in patient_refs)
+        sub_type = ARMED_CLASH if armed or not patient_refs else ATTACK
+        event_type = taxonomy.sub_event_type(sub_type).event_type
+        candidate.sub_type, candidate.frame = sub_type, _FRAME_OF_EVENT_TYPE[event_type]
+        agent_refs = parties.actors(reading, agents, military=True, pronouns=True)
+        patient_refs = parties.actors(reading, patients, military=True, pronouns=False)
+    if event_type in _VIOLENT:
+        patient_refs = parties.communities_hit(reading, agent_refs, patient_refs)
     if sub_type in _TAKEN and taker is not None and taker.inter in parties.NON_STATE_ARMED:
         # "the Arakan Army captured X": the classifier reads "Army"; the registry knows a
         # non-state group, which overtakes territory (as the frames code a taking)

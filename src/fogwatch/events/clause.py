@@ -92,7 +92,11 @@ def _open(reading: Reading, token: Token, entry: TriggerEntry) -> tuple[Candidat
     violent = frame in VIOLENT_FRAMES
     agent_refs = parties.actors(reading, agents, military=violent, pronouns=True)
     patient_refs = parties.actors(reading, patients, military=violent, pronouns=False)
-    candidate.victims = parties.actors(reading, patients, military=False, pronouns=False)
+    victims = parties.actors(reading, patients, military=False, pronouns=False)
+    if violent:
+        patient_refs = parties.communities_hit(reading, agent_refs, patient_refs)
+        victims = parties.communities_hit(reading, agent_refs, victims)
+    candidate.victims = victims
     if entry.military and not agent_refs and not weapons.military_words(reading, token):
         return None
     if (

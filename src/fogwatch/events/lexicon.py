@@ -78,6 +78,7 @@ class Lexicon:
     ground_words: frozenset[str]
     civilian_words: frozenset[str]
     people_men_words: frozenset[str]
+    community_words: frozenset[str]
     civilian_targets: frozenset[str]
     combatant_words: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -199,6 +200,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         ground_words=words(data["ground_words"]),
         civilian_words=words(data["civilian_words"]),
         people_men_words=words(data["people_men_words"]),
+        community_words=words(data["community_words"]),
         civilian_targets=words(data["civilian_targets"]),
         combatant_words=words(data["combatant_words"]),
         locative_prepositions=words(data["locative_prepositions"]),

@@ -36,6 +36,8 @@ _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselv
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Prepositions that make a violent noun the means of the verb they hang from.
 _MEANS = frozenset({"in", "with", "through"})
+_TARGET_PREPOSITIONS = frozenset({"on", "against", "at"})
+"""Prepositions whose object a violent word targets: "fired on X", "strikes against Y"."""
 _SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
 """Verbs whose subject is what the event happens to, not who does it."""
 
@@ -57,7 +59,7 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             agents.extend(_objects_of(child))
         elif dep in ("dobj", "nsubjpass"):
             patients.extend(syntax.with_conjuncts(child))
-        elif dep == "prep" and child.lower_ in ("on", "against", "at"):
+        elif dep == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
             patients.extend(_objects_of(child))
         elif (dep == "prep" and child.lower_ == "by" and token.pos_ in syntax.NOUNS) or (
             dep == "prep" and child.lower_ == "to" and token.lemma_.lower() == "fall"
@@ -109,6 +111,15 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
         governor = first.head if first.dep_ != "pobj" else first.head.head
         if governor.lemma_.lower() in reading.lexicon.light_verbs:
             agents, _ = arguments(reading, governor)
+            if not patients:
+                # "opened fire on worshippers", "launched strikes against X": the target the
+                # parser hung on the verb
+                patients = [
+                    target
+                    for prep in governor.children
+                    if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS
+                    for target in _objects_of(prep)
+                ]
         elif first.dep_ == "pobj" and first.head.lower_ in _MEANS and governor.pos_ in syntax.VERBS:
             # "killed 20 civilians in an air strike": whoever killed struck, whom they killed
             # was struck
@@ -197,7 +208,7 @@ def _peoples_militia(reading: Reading, token: Token) -> ActorRef | None:
         return None
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.text in reading.registry.ethnic_groups:
-            militia = reading.registry.ethnic_militia(child.text, None)
+            militia = reading.registry.militia_of(child.text, None)
             if militia is not None:
                 return ActorRef(militia, reading.token_span(child.i, token.i + 1))
     return None
@@ -329,6 +340,35 @@ def distinct_sides(refs: Iterable[ActorRef]) -> list[ActorRef]:
 
 def _one_side(a: ActorRef, b: ActorRef) -> bool:
     return a.actor.side == b.actor.side and (a.actor.side != _UNNAMED_SIDE or _same_party(a, b))
+
+
+def communities_hit(
+    reading: Reading, agents: Sequence[ActorRef], patients: list[ActorRef]
+) -> list[ActorRef]:
+    """The parties violence is done to: a tribe or clan others attack is its people, civilians
+    ("gunmen attacked an indigenous tribe"); one that a community's own men fight stays their
+    communal militia ("the Kala tribe fought the Kii tribe")."""
+    if any(_communal(ref) for ref in agents):
+        return patients
+    hit = []
+    for ref in patients:
+        civilians = None
+        if ref.span is not None and _community(reading, ref):
+            civilians = civilians_ref(reading, ref.span)
+        hit.append(civilians or ref)
+    return hit
+
+
+def _communal(ref: ActorRef) -> bool:
+    return ref.actor.side == _UNNAMED_SIDE and ref.actor.inter == _IDENTITY_MILITIA
+
+
+def _community(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a communal militia is named by its community's noun ("tribe", "clans")."""
+    if not _communal(ref) or ref.span is None:
+        return False
+    words = reading.doc.text[ref.span.start : ref.span.end].split()
+    return bool(words) and words[-1].lower() in reading.lexicon.community_words
 
 
 def civilians_ref(reading: Reading, span: Span) -> ActorRef | None:
@@ -479,6 +519,8 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 NON_STATE_ARMED = frozenset({2, 3, 4})
 _UNNAMED_SIDE = "UNID"
+_IDENTITY_MILITIA = 4
+"""ACLED inter code of identity (ethnic, communal, clan) militias."""
 _ARMED_GROUPS = "armed_groups"
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
@@ -873,8 +915,8 @@ def _in_country(
     people = registry.people_of(ref.actor)
     if people is not None:
         # "Fulani militiamen": the people's militia of the country it fights in
-        unstated = registry.ethnic_militia(people, None)
-        militia = registry.ethnic_militia(people, country)
+        unstated = registry.militia_of(people, None)
+        militia = registry.militia_of(people, country)
         named_for_none = unstated is not None and ref.actor.id == unstated.id
         return ActorRef(militia, ref.span) if militia and (placed or named_for_none) else ref
     key = registry.generic_key_of_any(ref.actor) if placed else registry.generic_key(ref.actor)

@@ -51,8 +51,9 @@ INTER_BY_KIND = {
     "protesters": 6,
     "civilians": 7,
 }
-# The base actor of `Registry.ethnic_militia`.
+# The base actors of `Registry.militia_of`: a listed people's, and any other named community's.
 _ETHNIC_MILITIA = "UNID.ethnic_militia"
+_COMMUNAL_MILITIA = "UNID.named_communal_militia"
 # Rebels, political and identity militias: the groups whose names reports spell many ways.
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})
 # libyaml's loader when PyYAML has it: the registry loads in a tenth of the time.
@@ -187,10 +188,12 @@ class Registry:
             )
         return actor
 
-    def ethnic_militia(self, people: str, country: str | None) -> Actor | None:
-        """ACLED's militia of a people, named for the state it fights in: "Fulani Ethnic Militia
-        (Nigeria)"; None when the registry has no such base actor."""
-        base = self.actors.get(_ETHNIC_MILITIA)
+    def militia_of(self, people: str, country: str | None) -> Actor | None:
+        """ACLED's militia of a people or community, named for the state it fights in: "Fulani
+        Ethnic Militia (Nigeria)" for a people of `ethnic_groups`, "Kala Communal Militia (Papua
+        New Guinea)" for a tribe or clan; None when the registry has no such base actor."""
+        ethnic = people in self.ethnic_groups
+        base = self.actors.get(_ETHNIC_MILITIA if ethnic else _COMMUNAL_MILITIA)
         if base is None:
             return None
         slug = "".join(ch if ch.isalnum() else "_" for ch in people.lower())
@@ -206,7 +209,7 @@ class Registry:
         return actor
 
     def people_of(self, actor: Actor) -> str | None:
-        """The people an ethnic militia `ethnic_militia` built is named for ("Fulani")."""
+        """The people or community a militia `militia_of` built is named for ("Fulani")."""
         return self._peoples.get(actor.id)
 
     def state_of(self, country_code: str | None) -> str | None:

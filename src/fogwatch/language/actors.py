@@ -71,6 +71,10 @@ _MEDIA_KINDS = frozenset({"media", "analysis/OSINT"})
 # A role noun the tagger reads as a verb is not one: "forces press on", "Ukraine reports that".
 _VERB_POS = frozenset({"VERB", "AUX"})
 _ARMED_GROUPS = "armed_groups"
+_COMMUNAL = "communal_militias"
+# A capitalised word of these entities before "tribe" or "clan" names no community ("the Tuesday
+# clan meeting"); the tagger reads many a community's name as a place or person, so those pass.
+_NOT_COMMUNITY_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"})
 # Role keys of the groups a sponsor backs: "Turkish-backed militants", "Saudi-backed forces".
 _PROXY_ROLES = frozenset({_ARMED_GROUPS, "military"})
 _NON_STATE_ARMED = frozenset({2, 3, 4})
@@ -417,13 +421,25 @@ class _Reader:
         return None
 
     def _ethnic_group(self, start: int, end: int, roles: list[RoleNoun]) -> bool:
-        """ "Fulani militiamen", "Hema gunmen": armed men named by their people are ACLED's
-        ethnic militia of that people, in the country the text places them in."""
-        people = self.doc[start - 1].text if start > 0 else ""
-        armed = roles[-1].key == _ARMED_GROUPS or self.doc[end - 1].lower_ == "fighters"
-        if not armed or people not in self.registry.ethnic_groups:
+        """ "Fulani militiamen", "Hema gunmen", "the Kala tribe": armed men named by their people
+        or community are ACLED's ethnic or communal militia of it, in the country the text
+        places them in."""
+        if start == 0:
             return False
-        actor = self.registry.ethnic_militia(people, self._context_country(start - 1))
+        word = self.doc[start - 1]
+        people = word.text
+        armed = roles[-1].key == _ARMED_GROUPS or self.doc[end - 1].lower_ == "fighters"
+        communal = roles[-1].key == _COMMUNAL
+        ethnic = (armed or communal) and people in self.registry.ethnic_groups
+        named = (
+            communal
+            and word.tag_ == "NNP"
+            and word.ent_type_ not in _NOT_COMMUNITY_ENTITIES
+            and not word.is_sent_start
+        )
+        if not (ethnic or named):
+            return False
+        actor = self.registry.militia_of(people, self._context_country(start - 1))
         if actor is None:
             return False
         self._emit(start - 1, end, actor, roles[-1].form)

@@ -51,14 +51,16 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
             # in this war, mostly a strike the text does not name
             return False
     weapon = weapons.chemical_weapon(reading, token) or device or weapons.own_weapon(reading, token)
-    if weapon is None and not (entry.sub_type is None and _ground_attack(reading, token, agents)):
+    # "gunmen opened fire on worshippers": gunfire, not the entry's artillery fire
+    fixed = None if _opened_fire(token) else entry.sub_type
+    if weapon is None and not (fixed is None and _ground_attack(reading, token, agents)):
         weapon = weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
     if weapon is not None:
         sub_type = weapon[0]
         add_evidence(candidate, weapon[1])
-    elif entry.sub_type is not None:
-        sub_type = entry.sub_type
+    elif fixed is not None:
+        sub_type = fixed
     else:
         unarmed = _unarmed_attack(reading, token, agents, patients, civilian)
         if unarmed is None:
@@ -76,6 +78,11 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     elif patients:
         candidate.actor2 = patients[0]
     return True
+
+
+def _opened_fire(token: Token) -> bool:
+    """ "opened fire on …": the noun "fire" as the object of "open"."""
+    return token.lower_ == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open"
 
 
 def _ground_attack(reading: Reading, token: Token, agents: list[ActorRef]) -> bool:
