@@ -779,6 +779,28 @@ def test_opening_fire_is_gunfire_at_its_target():
     ]
 
 
+def test_clashes_a_crowd_fights_are_its_violent_demonstration():
+    # no armed group fights; the sentence's protest, or the next sentence's crowd, tells whose
+    # clashes they are (ACLED: a battle is fought by organised armed groups)
+    text = (
+        "Bolivian police fired tear gas as clashes erupted on Friday during a protest against fuel"
+        " prices in La Paz."
+    )
+    assert event_rows(text) == [
+        ("Violent demonstration", "Rioters (Bolivia)", "Police Forces of Bolivia")
+    ]
+    text = (
+        "Nine people were killed in clashes outside the regional assembly in Arequipa on Monday."
+        " The demonstrators, who demand early elections, clashed with law enforcement officers"
+        " at its gates."
+    )
+    assert event_rows(text)[0] == (
+        "Violent demonstration",
+        "Rioters (Peru)",
+        "Police Forces of Peru",
+    )
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

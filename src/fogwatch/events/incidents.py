@@ -82,12 +82,39 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         merged.sort(key=lambda c: modality.told_as_background(reading, c.trigger))
         grouped[sentence] = merged
     ordered = [c for sentence in sorted(grouped) for c in grouped[sentence]]
+    _crowd_clashes(reading, ordered)
     places = sorted((m for m, _ in reading.places), key=lambda m: m.span.start)
     told = _retold_once(
         reading, [split for c in ordered for split in _per_place(reading, places, c)]
     )
     _carry_sides(reading, told)
     return told
+
+
+def _crowd_clashes(reading: Reading, candidates: list[Candidate]) -> None:
+    """ "17 people were killed in clashes near the airport. The protesters … clashed with law
+    enforcement officials": clashes that name no side, told in the sentence before a crowd's
+    violent demonstration of their paragraph, at its place or none, are that demonstration."""
+    for n, clash in enumerate(candidates):
+        if clash.sub_type != ARMED_CLASH or clash.actor1 is not None or clash.actor2 is not None:
+            continue
+        paragraph = reading.paragraph(clash.trigger.i)
+        for later in candidates[n + 1 :]:
+            if later.sentence > clash.sentence + 1:
+                break
+            same_place = None in (_place_key(clash), _place_key(later)) or (
+                _place_key(clash) == _place_key(later)
+            )
+            if (
+                later.sentence == clash.sentence + 1
+                and later.sub_type == _VIOLENT_DEMONSTRATION
+                and later.modality == clash.modality
+                and reading.paragraph(later.trigger.i) == paragraph
+                and same_place
+            ):
+                clash.sub_type, clash.frame = _VIOLENT_DEMONSTRATION, "riot"
+                clash.turned_violent = True
+                break
 
 
 def _carry_sides(reading: Reading, candidates: list[Candidate]) -> None:

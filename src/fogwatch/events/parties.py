@@ -476,6 +476,8 @@ def _possessor_only(reading: Reading, ref: ActorRef) -> bool:
 _PROTESTS = "Protests"
 _RIOTS = "Riots"
 _CROWDS = frozenset({_PROTESTS, _RIOTS})
+_CROWD_INTERS = frozenset({5, 6})
+"""ACLED inter codes of rioters and protesters."""
 # ACLED: an unnamed perpetrator of political violence is an Unidentified Armed Group.
 _UNNAMED_PERPETRATOR = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -568,13 +570,17 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         ):
             candidate.actor2 = actor1  # the state that intervened in the protest
         if intervened and (
-            candidate.actor2 is None or candidate.actor2.actor.inter in _NOT_PERPETRATORS
+            candidate.actor2 is None
+            or candidate.actor2.actor.inter in _NOT_PERPETRATORS
+            or _protested_at(candidate.actor2)
         ):
             # the protesters are whom the force was used on, not a party of their own: actor2
             # is the force ("tear gas was used by police to disperse protesters"), else none
             held = candidate.actor2
             candidate.actor2 = _state_force(reading, candidate.trigger, country, crowd=True) or (
-                held if held is not None and held.actor.inter == CIVILIANS_INTER else None
+                held
+                if held is not None and (held.actor.inter == CIVILIANS_INTER or _protested_at(held))
+                else None
             )
         if actor1 is None or actor1.actor.inter != 6:
             actor1 = None
@@ -592,9 +598,20 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 candidate.actor2 = candidate.actor2 or kept
                 kept = None
             candidate.actor1 = ActorRef(rioters, kept.span if kept else span)
-        if candidate.actor2 is None:
-            # "protesters clashed with security forces": the force they fought, of the country
-            candidate.actor2 = _state_force(reading, candidate.trigger, country, battle=True)
+        held = candidate.actor2
+        if held is None or held.actor.inter in _CROWD_INTERS or _protested_at(held):
+            # "protesters clashed with security forces": the force they fought, of the country,
+            # in any sentence that tells the riot (the crowd itself is actor1, never actor2; the
+            # government it rose against only where no force is named)
+            tellings = dict.fromkeys([candidate.trigger.i, *candidate.triggers])
+            candidate.actor2 = next(
+                (
+                    force
+                    for i in tellings
+                    if (force := _state_force(reading, reading.doc[i], country, battle=True))
+                ),
+                held if held is not None and _protested_at(held) else None,
+            )
     elif candidate.actor1 is None and not war:
         party = _sentence_party(reading, candidate, sub.event_type, country)
         by_group = sub.event_type in _UNNAMED_PERPETRATOR and _by_armed_group(
@@ -1270,13 +1287,17 @@ def unnamed_state_agent(reading: Reading, trigger: Token) -> bool:
 
 
 def _role_noun(reading: Reading, word: Token) -> RoleNoun | None:
-    """The role a noun names, read with its compound modifier first ("police officers")."""
+    """The role a noun names, read with its compound modifiers first ("law enforcement
+    officials", "police officers")."""
     role_nouns = reading.registry.role_nouns
-    for child in word.children:
-        if child.dep_ == "compound" and child.i == word.i - 1:
-            role = role_nouns.get(f"{child.lower_} {word.lower_}")
-            if role is not None:
-                return role
+    doc = word.doc
+    for width in (2, 1):
+        start = word.i - width
+        if start < 0 or any(doc[k].dep_ != "compound" for k in range(start, word.i)):
+            continue
+        role = role_nouns.get(" ".join(doc[k].lower_ for k in range(start, word.i + 1)))
+        if role is not None:
+            return role
     return role_nouns.get(word.lower_)
 
 
@@ -1361,6 +1382,12 @@ def _speaks(reading: Reading, ref: ActorRef) -> bool:
         root.head.lemma_.lower() in reading.registry.reporting_verbs
         or (root.head.lower_ == "to" and root.head.head.lower_ == "according")
     )
+
+
+def _protested_at(ref: ActorRef) -> bool:
+    """Whether a crowd's party is a government ("protest against President X"): what the crowd
+    rose against, which a force the report names replaces as actor2."""
+    return ref.actor.kind == "government"
 
 
 def _event_state(reading: Reading, candidate: Candidate) -> str | None:

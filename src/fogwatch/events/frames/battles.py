@@ -4,7 +4,8 @@ Actor1 is the side that attacks and actor2 the other — the subject of "fought"
 "repelled" (`defence_verbs`); a battle with one side named is against the other side of the war
 (`parties.two_sides`), and a battle with no place of its own is placed at the article's focus
 (`events.place`). A crowd of protesters or rioters clashing with police or troops is a violent
-demonstration, the crowd actor1, never a battle.
+demonstration, the crowd actor1, never a battle; so is a clash no armed group fights in a sentence
+that tells of a protest or riot.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import parties, syntax, triggers
-from fogwatch.events.candidate import ARMED_CLASH, Candidate
+from fogwatch.events.candidate import ARMED_CLASH, ActorRef, Candidate
 from fogwatch.events.clause import Clause, candidates
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ FRAMES = frozenset({"clash"})
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 _CROWDS = frozenset({"protesters", "rioters"})
 _CROWD_FRAMES = frozenset({"protest", "riot"})
+_STATE_FORCES = 1
+_ARMED_GROUP_INTERS = frozenset({2, 3, 4, 8})
+"""ACLED inter codes of rebels, political and identity militias, and external forces."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -35,7 +39,9 @@ def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
 
 def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if _crowd_fights(reading, candidate.trigger):
-        return False  # "protesters clashed with police": the protest frame codes the crowd
+        # "clashes between police and protesters": the crowd's violent demonstration
+        _crowd_violence(reading, candidate, [*clause.agents, *clause.patients])
+        return True
     # ACLED: organised armed groups fighting with no change of control is an armed clash
     candidate.sub_type = ARMED_CLASH
     parties.two_sides(reading, candidate, clause.agents, clause.patients)
@@ -51,7 +57,50 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         other = candidate.actor2 if crowd is candidate.actor1 else candidate.actor1
         candidate.sub_type = VIOLENT_DEMONSTRATION
         candidate.actor1, candidate.actor2 = crowd, other
+    elif _crowd_in_sentence(reading, candidate.trigger) and not _armed_group_fights(candidate):
+        # "police used tear gas as clashes erupted during a protest", "supporters clashed with
+        # police while protesting": no armed group fights; the sentence's crowd does
+        _crowd_violence(reading, candidate, [*clause.agents, *clause.patients])
     return True
+
+
+def _crowd_violence(reading: Reading, candidate: Candidate, sides: list[ActorRef]) -> None:
+    """Code the clash as a crowd's violent demonstration: the crowd is actor1 (`parties.complete`
+    names it for its country), the state force it fought actor2, a side of the clash or else
+    the force its sentence names ("Bolivian police fired tear gas as clashes erupted")."""
+    candidate.sub_type = VIOLENT_DEMONSTRATION
+    candidate.frame = "riot"
+    candidate.actor1 = None
+    named = (reading.actor_at.get(word.i) for word in candidate.trigger.sent)
+    in_sentence = [
+        ActorRef(mention.actor, mention.span)
+        for mention in named
+        if mention is not None and mention.actor.kind != "government"
+    ]
+    candidate.actor2 = next(
+        (ref for ref in (*sides, *in_sentence) if ref.actor.inter == _STATE_FORCES), None
+    )
+
+
+def _crowd_in_sentence(reading: Reading, trigger: Token) -> bool:
+    """Whether the trigger's sentence tells of a protest or riot: a word of theirs or a crowd
+    the actor layer names ("protesters", "rioters")."""
+    for word in trigger.sent:
+        if word.i != trigger.i and _crowd_word(reading, word):
+            return True
+        mention = reading.actor_at.get(word.i)
+        if mention is not None and mention.actor.kind in _CROWDS:
+            return True
+    return False
+
+
+def _armed_group_fights(candidate: Candidate) -> bool:
+    """Whether a party of the clash is a non-state armed group or a foreign force."""
+    return any(
+        ref.actor.inter in _ARMED_GROUP_INTERS
+        for ref in (candidate.actor1, candidate.actor2, *candidate.assoc)
+        if ref is not None
+    )
 
 
 def _crowd_fights(reading: Reading, trigger: Token) -> bool:
