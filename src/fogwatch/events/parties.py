@@ -606,9 +606,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             tellings = dict.fromkeys([candidate.trigger.i, *candidate.triggers])
             candidate.actor2 = next(
                 (
-                    force
+                    fought
                     for i in tellings
-                    if (force := _state_force(reading, reading.doc[i], country, battle=True))
+                    if (fought := _state_force(reading, reading.doc[i], country, battle=True))
                 ),
                 held if held is not None and _protested_at(held) else None,
             )
