@@ -801,6 +801,22 @@ def test_clashes_a_crowd_fights_are_its_violent_demonstration():
     )
 
 
+def test_a_group_named_for_its_official_or_for_whose_lives_were_lost_did_not_do_it():
+    text = (
+        "At least 30 people were killed in a suicide bombing at a market in Kunduz, the Taliban's"
+        " director of information in the province told reporters."
+    )
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Afghanistan)"
+    text = "A roadside bomb claimed the lives of three Iraqi soldiers near Tikrit on Sunday."
+    assert event_rows(text) == [
+        (
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Iraq)",
+            "Military Forces of Iraq",
+        )
+    ]
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

@@ -471,6 +471,17 @@ def _possessor_only(reading: Reading, ref: ActorRef) -> bool:
     return root is not None and root.dep_ == "poss"
 
 
+def _office_holders(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a party is named only as the possessor of an office holder ("the Taliban's
+    director of health", "Hamas's spokesman"), who tells of events more often than he does them;
+    its men would be named with it ("the Taliban's fighters")."""
+    root = _mention_root(reading, ref)
+    if root is None or root.dep_ != "poss":
+        return False
+    role = _role_noun(reading, root.head)
+    return role is not None and role.form == "person"
+
+
 # ── every event has an actor1 ──
 
 _PROTESTS = "Protests"
@@ -551,6 +562,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # crowds, arrests, seized weapons and looting take the rules below
     war = country in reading.lexicon.opponents
     if war and sub.name not in _IN_WAR and sub.event_type not in _CROWDS:
+        _one_party_once(candidate, sub.event_type)
         return
     span = candidate.trigger_span
     registry = reading.registry
@@ -701,9 +713,15 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # ACLED codes a global brand's fighting under the branch that wages it there
     candidate.actor1 = _branch(reading, candidate.actor1, country)
     candidate.actor2 = _branch(reading, candidate.actor2, country)
+    _one_party_once(candidate, sub.event_type)
+
+
+def _one_party_once(candidate: Candidate, event_type: str) -> None:
+    """Only in a battle can one actor be both sides (two unnamed groups, two clans): elsewhere
+    the second is the first told again ("strikes on Siversk and its surroundings")."""
     one, two = candidate.actor1, candidate.actor2
-    if one and two and one.actor.id == two.actor.id and sub.event_type != "Battles":
-        candidate.actor2 = None  # only in a battle can two unnamed groups be the two sides
+    if one and two and one.actor.id == two.actor.id and event_type != "Battles":
+        candidate.actor2 = None
 
 
 def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
@@ -964,6 +982,8 @@ def _sentence_party(
             if speaker is None and ref.actor.side in reading.registry.states:
                 speaker = ref.actor.side
             continue  # "…, the health ministry said": who reports the event did not do it
+        if _office_holders(reading, ref):
+            continue  # "the Taliban's director of health": whose official, not who did it
         if ref.actor.inter in _NOT_PERPETRATORS:
             continue
         if candidate.actor2 is not None and _same_party(ref, candidate.actor2):
@@ -1080,8 +1100,9 @@ def _suffered(reading: Reading, ref: ActorRef) -> bool:
 
 def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     """Whether the mention is what a verb frees or drives something from ("freed the villages
-    from IS militants") or the subject that comes under attack ("police came under a grenade
-    attack"): the party the event happens to, not the one that acts."""
+    from IS militants"), the subject that comes under attack ("police came under a grenade
+    attack") or whose lives an event took: the party the event happens to, not the one that
+    acts."""
     root = _mention_root(reading, ref)
     if root is None:
         return False
@@ -1097,7 +1118,9 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     suffered = root.dep_ == "nsubjpass" and head.i in reading.trigger_clauses
     # "an airstrike hit a camp, killing 12 militants": whom a strike killed did not strike
     killed = root.dep_ == "dobj" and _frame_of(reading, head) == "casualty"
-    return freed_from or comes_under or suffered or killed
+    # "a landmine claimed the lives of four soldiers": whose lives were lost
+    lives = root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life"
+    return freed_from or comes_under or suffered or killed or lives
 
 
 def _frame_of(reading: Reading, word: Token) -> str | None:
@@ -1371,13 +1394,23 @@ def _speaking_state(reading: Reading, trigger: Token) -> str | None:
 
 
 def _speaks(reading: Reading, ref: ActorRef) -> bool:
-    """Whether the mention is the subject of a reporting verb ("officials said")."""
+    """Whether the mention is the subject of a reporting verb, or of the subject's phrase
+    ("officials said", "the Taliban's director of health told CBS")."""
     if ref.span is None:
         return False
     tokens = [t for t in reading.doc.char_span(ref.span.start, ref.span.end) or ()]
     if not tokens:
         return False
     root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    for _ in range(syntax.MAX_CLIMB):
+        if root.dep_ in ("poss", "compound") and root.head is not root:
+            root = root.head
+        elif (
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in syntax.NOUNS
+        ):
+            root = root.head.head  # "the head of the Taliban's health office"
+        else:
+            break
     return root.dep_ in ("nsubj", "pobj") and (
         root.head.lemma_.lower() in reading.registry.reporting_verbs
         or (root.head.lower_ == "to" and root.head.head.lower_ == "according")

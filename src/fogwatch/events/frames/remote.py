@@ -52,7 +52,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
             return False
     weapon = weapons.chemical_weapon(reading, token) or device or weapons.own_weapon(reading, token)
     # "gunmen opened fire on worshippers": gunfire, not the entry's artillery fire
-    fixed = None if _opened_fire(token) else entry.sub_type
+    fixed = None if _opened_fire(reading, token) else entry.sub_type
     if weapon is None and not (fixed is None and _ground_attack(reading, token, agents)):
         weapon = weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
@@ -80,9 +80,19 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     return True
 
 
-def _opened_fire(token: Token) -> bool:
-    """ "opened fire on …": the noun "fire" as the object of "open"."""
-    return token.lower_ == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open"
+def _opened_fire(reading: Reading, token: Token) -> bool:
+    """ "opened fire on worshippers": the noun "fire" as the object of "open", aimed at people
+    or positions; fire opened on a town ("opened fire on Enerhodar") is shelling."""
+    if token.lower_ != "fire" or token.dep_ != "dobj" or token.head.lemma_.lower() != "open":
+        return False
+    places = {root.i for _, root in reading.places}
+    return not any(
+        target.i in places
+        for prep in token.head.children
+        if prep.dep_ == "prep" and prep.lower_ == "on"
+        for target in prep.children
+        if target.dep_ == "pobj"
+    )
 
 
 def _ground_attack(reading: Reading, token: Token, agents: list[ActorRef]) -> bool:
