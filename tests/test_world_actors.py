@@ -817,6 +817,11 @@ def test_a_group_named_for_its_official_or_for_whose_lives_were_lost_did_not_do_
     ]
 
 
+def test_hong_kong_written_hk_is_placed_in_china_as_acled_codes_it():
+    text = "Thousands of protesters took to the streets in HK on Saturday against the new law."
+    assert event_rows(text)[0][1] == "Protesters (China)"
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]
