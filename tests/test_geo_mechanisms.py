@@ -324,3 +324,14 @@ def test_a_division_word_makes_a_name_spacy_read_as_a_person_a_place(compiled: G
         ("Rakhine State", "admin1"),
         ("Maungdaw township", "admin2"),
     ]
+
+
+def test_a_place_name_given_to_a_square_or_street_is_no_place(compiled: Gazetteer) -> None:
+    # "Plaza San Francisco" is a square in La Paz, not the city: read as one, it pulled La Paz
+    # to its Philippine namesake
+    text = "Marchers paused in Plaza San Francisco in central La Paz before police fired tear gas."
+    assert [
+        (name, admin1[:2] if admin1 else None) for name, _, admin1, _, _ in found(text, compiled)
+    ] == [("La Paz", "BO")]
+    text = "Riot police cleared the Place de la Bastille in Paris overnight."
+    assert [name for name, *_ in found(text, compiled)] == ["Paris"]

@@ -80,6 +80,8 @@ a town of ~10,000 people or more."""
 
 _PERSON_ENTS = frozenset({"PERSON"})
 _NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Words between a street's or square's opening word and the name it gives ("Place de la …").
+_SITE_CONNECTORS = frozenset({"de", "del", "la", "le", "les", "des", "du", "da", "do", "of", "the"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "NORP"})
 _MODIFIER_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _TITLE_ENTS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -272,6 +274,8 @@ class Recogniser:
             return None  # "Most of them", "Reading the report"
         if start > 0 and doc[start - 1].lower_.rstrip(".") in words.person_titles:
             return None  # "Gen. Paris", "Mr. London"
+        if self._names_a_site(start):
+            return None  # "Plaza San Francisco", "Rue de Paris": a square or street
         if single and self._acronym(start):
             return None  # "Royal United Services Institute (Rusi)": a name's initials
         if self._in_person(start, end):
@@ -548,6 +552,18 @@ class Recogniser:
             and head.lower_ in self.named_things.heads
             and head.dep_ != "compound"
         )
+
+    def _names_a_site(self, start: int) -> bool:
+        """Whether a name follows a capitalised word that opens a street's or square's name,
+        across "de", "la", "of" and the name's other words ("Plaza San Francisco", "Place de la
+        République", and "Francisco" in the first)."""
+        for k in range(start - 1, max(-1, start - 5), -1):
+            word = self.tokens[k]
+            if word.is_title and word.lower_ in self.words.site_openings:
+                return True
+            if word.lower_ not in _SITE_CONNECTORS and not (word.is_title and word.is_alpha):
+                return False
+        return False
 
     def _inside_longer_name(self, index: int) -> bool:
         """Whether a word stands inside a run of capitalised words that name something else:

@@ -60,6 +60,8 @@ class Words:
     """Nouns an adjective-like name may modify and still name the place ("the Baltic coast")."""
     landmarks: frozenset[str]
     """Head nouns of street, park and natural feature names ("street", "lake", "airport")."""
+    site_openings: frozenset[str]
+    """Words that open a street's or square's name given after a place ("Plaza", "Rue")."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def load_words() -> Words:
         named_after=words("named_after_words"),
         shores=words("shore_words"),
         landmarks=words("landmark_words"),
+        site_openings=words("site_opening_words"),
     )
 
 
