@@ -822,6 +822,23 @@ def test_hong_kong_written_hk_is_placed_in_china_as_acled_codes_it():
     assert event_rows(text)[0][1] == "Protesters (China)"
 
 
+def test_the_army_that_suffered_an_attack_near_a_border_was_attacked_at_home():
+    text = (
+        "Mali's army suffered heavy losses in an attack in Mopti region near the border with"
+        " Burkina Faso on Tuesday, officials said."
+    )
+    assert event_rows(text) == [
+        ("Armed clash", "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+    ]
+
+
+def test_a_place_retaken_from_a_group_was_taken_from_it():
+    text = "The Sudanese army said it recaptured Wad Madani from the Rapid Support Forces."
+    assert event_rows(text) == [
+        ("Government regains territory", "Military Forces of Sudan (2019-)", "Rapid Support Forces")
+    ]
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

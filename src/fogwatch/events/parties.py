@@ -37,6 +37,9 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Prepositions that make a violent noun the means of the verb they hang from.
 _MEANS = frozenset({"in", "with", "through"})
 _TARGET_PREPOSITIONS = frozenset({"on", "against", "at"})
+_SUFFERING_VERBS = frozenset({"suffer", "sustain", "incur"})
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+"""Verbs whose subject undergoes the event their object tells ("suffered heavy casualties")."""
 """Prepositions whose object a violent word targets: "fired on X", "strikes against Y"."""
 _SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
 """Verbs whose subject is what the event happens to, not who does it."""
@@ -120,12 +123,28 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
                     if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS
                     for target in _objects_of(prep)
                 ]
+        elif (sufferer := suffering_verb(token)) is not None:
+            # "the army suffered (heavy losses in) an attack": the army was struck
+            patients = [*arguments(reading, sufferer)[0], *patients]
         elif first.dep_ == "pobj" and first.head.lower_ in _MEANS and governor.pos_ in syntax.VERBS:
             # "killed 20 civilians in an air strike": whoever killed struck, whom they killed
             # was struck
             agents, killed = arguments(reading, governor)
             patients = [*killed, *patients]
     return agents, patients
+
+
+def suffering_verb(token: Token) -> Token | None:
+    """The verb of suffering whose object phrase the event noun is in: "suffered casualties in
+    an attack", "sustained heavy losses in the assault"."""
+    word = _first_conjunct(token)
+    for _ in range(3):
+        if word.dep_ not in ("pobj", "dobj", "prep") or word.head is word:
+            return None
+        word = word.head
+        if word.lemma_.lower() in _SUFFERING_VERBS and word.pos_ in syntax.VERBS:
+            return word
+    return None
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -422,9 +441,12 @@ def two_sides(
     reading: Reading, candidate: Candidate, agents: list[ActorRef], patients: list[ActorRef]
 ) -> None:
     """Actor1 the side that acts, actor2 the other; the sentence, then the war, fills gaps. A
-    clause whose subject names no party known ("Kibu fighters attacked MONUSCO positions") keeps
-    what it hit as actor2: actor1 is then the war's other side, or left to `complete`."""
-    if not agents and patients and any(c.dep_ == "nsubj" for c in candidate.trigger.children):
+    clause whose subject names no party known ("Kibu fighters attacked MONUSCO positions"), or
+    whose party suffered it ("the army suffered casualties in an attack"), keeps what it hit as
+    actor2: actor1 is then the war's other side, or left to `complete`."""
+    trigger = candidate.trigger
+    suffered = suffering_verb(trigger) is not None
+    if not agents and patients and (suffered or any(c.dep_ == "nsubj" for c in trigger.children)):
         hit = distinct_sides(patients)[0]
         candidate.actor1 = opponent(reading, hit, candidate.trigger)
         candidate.actor2 = hit
@@ -488,6 +510,7 @@ _PROTESTS = "Protests"
 _RIOTS = "Riots"
 _CROWDS = frozenset({_PROTESTS, _RIOTS})
 _CROWD_INTERS = frozenset({5, 6})
+_AGAINST_CIVILIANS = "Violence against civilians"
 """ACLED inter codes of rioters and protesters."""
 # ACLED: an unnamed perpetrator of political violence is an Unidentified Armed Group.
 _UNNAMED_PERPETRATOR = frozenset(
@@ -713,6 +736,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # ACLED codes a global brand's fighting under the branch that wages it there
     candidate.actor1 = _branch(reading, candidate.actor1, country)
     candidate.actor2 = _branch(reading, candidate.actor2, country)
+    if sub.event_type == _AGAINST_CIVILIANS and candidate.actor2 is None:
+        # ACLED: violence against civilians is done to civilians ("gunmen attacked a village,
+        # killing 11"), whoever the sentence names them as
+        civilians = registry.generic("civilians", country)
+        candidate.actor2 = ActorRef(civilians, span) if civilians is not None else None
     _one_party_once(candidate, sub.event_type)
 
 
@@ -1118,6 +1146,8 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     suffered = root.dep_ == "nsubjpass" and head.i in reading.trigger_clauses
     # "an airstrike hit a camp, killing 12 militants": whom a strike killed did not strike
     killed = root.dep_ == "dobj" and _frame_of(reading, head) == "casualty"
+    # "Benin's military has suffered casualties in a deadly attack": who suffered it
+    suffered = suffered or (root.dep_ == "nsubj" and head.lemma_.lower() in _SUFFERING_VERBS)
     # "a landmine claimed the lives of four soldiers": whose lives were lost
     lives = root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life"
     return freed_from or comes_under or suffered or killed or lives
@@ -1448,6 +1478,8 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
         last = reading.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if last is not None and len(last) and _sponsor(reading, last[-1]):
             continue  # "Turkey-backed fighters": the sponsor, not where they fight
+        if last is not None and len(last) and _across_border(last[-1]):
+            continue  # "near the border with Niger": the country beyond it
         everywhere.append(state)
         if start <= mention.span.start < end:
             here.append(state)
@@ -1457,7 +1489,7 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
         for word in reading.doc:
             polity = _polity_of(reading, word)
             # not "a US-led coalition": its sponsor fights elsewhere
-            sponsor = _sponsor(reading, word)
+            sponsor = _sponsor(reading, word) or _across_border(word)
             if polity in registry.states and word.i not in reading.actor_at and not sponsor:
                 everywhere.append(polity)
     if not everywhere:
@@ -1488,3 +1520,18 @@ def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
         if any(polity.roles.get(role) == ref.actor for role in at_home):
             return ref.actor.side if ref.actor.side in reading.registry.states else None
     return None
+
+
+def _across_border(word: Token) -> bool:
+    """Whether a place is named as the country across a border ("near the border with Niger",
+    "the frontier with Sudan"): the event is on this side of it."""
+    for _ in range(syntax.MAX_CLIMB):
+        if word.dep_ != "conj" or word.head is word:
+            break
+        word = word.head
+    preposition = word.head
+    return (
+        word.dep_ == "pobj"
+        and preposition.lower_ == "with"
+        and preposition.head.lemma_.lower() in _BORDER_NOUNS
+    )

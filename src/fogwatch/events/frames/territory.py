@@ -50,7 +50,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         taker = parties.opponent(reading, loser, candidate.trigger) if loser else None
     else:
         taker = agents[0] if agents else None
-        loser = patients[0] if patients else None
+        loser = patients[0] if patients else _taken_from(reading, candidate.trigger)
         if loser is None and taker is not None:
             loser = parties.opponent(reading, taker, candidate.trigger)
     if taker is None and clause.entry.frame == "lose" and withdraws_alone(reading, loser):
@@ -97,6 +97,20 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.modality = modality.find(reading, operation, clause.entry)
         candidate.told_by = operation
     return True
+
+
+def _taken_from(reading: Reading, trigger: Token) -> ActorRef | None:
+    """ "restored Singa city from the Rapid Support Forces", "seized the town from the army":
+    the party a place is taken from (the parser may hang "from" on the place's apposition)."""
+    held = [
+        noun
+        for prep in trigger.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    refs = parties.actors(reading, held, military=True)
+    return refs[0] if refs else None
 
 
 def _sentence_country(reading: Reading, trigger: Token) -> str | None:
