@@ -839,6 +839,20 @@ def test_a_place_retaken_from_a_group_was_taken_from_it():
     ]
 
 
+def test_damage_told_with_an_attack_is_part_of_it():
+    text = (
+        "Four villagers were killed and homes torched after Boko Haram fighters struck two"
+        " villages near Gwoza on Sunday."
+    )
+    assert event_rows(text) == [
+        (
+            "Attack",
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+            "Civilians (Nigeria)",
+        )
+    ]
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]
@@ -884,9 +898,9 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration():
         "Thousands marched peacefully in Paris on Saturday. "
         "In Lyon, rioters torched cars and clashed with police."
     )
+    # (the cars the rioters torched are part of their riot)
     assert [row[0] for row in event_rows(text)] == [
         "Peaceful protest",
-        "Looting/property destruction",
         "Violent demonstration",
     ]
 

@@ -33,6 +33,7 @@ from fogwatch.events.lexicon import VIOLENT_FRAMES
 from fogwatch.events.merge import family_of
 
 _VIOLENT_DEMONSTRATION = "Violent demonstration"
+_LOOTING = "Looting/property destruction"
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
@@ -76,6 +77,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
                 _absorb(target, casualty)
                 _fought(reading, target, casualty)
         merged = _merge_same(reading, merged)
+        merged = _damage_of_violence(merged)
         _count_killed(reading, sentence, merged, earlier)
         # the event a sentence reports comes before those that only give its time or setting
         # ("a day after police arrested protesters, … were abducted"); otherwise trigger order
@@ -115,6 +117,26 @@ def _crowd_clashes(reading: Reading, candidates: list[Candidate]) -> None:
                 clash.sub_type, clash.frame = _VIOLENT_DEMONSTRATION, "riot"
                 clash.turned_violent = True
                 break
+
+
+def _damage_of_violence(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Five people were killed and houses torched after militants struck two villages": the
+    damage a sentence tells with its violence is part of it (ACLED codes looting or destruction
+    as an event of its own only where it is all that happened)."""
+    violent = [
+        c for c in candidates if c.frame in VIOLENT_FRAMES and c.frame != "casualty" and c.sub_type
+    ]
+    kept = []
+    for candidate in candidates:
+        host = next(
+            (v for v in violent if v.modality == candidate.modality),
+            None,
+        )
+        if candidate.sub_type == _LOOTING and host is not None:
+            _absorb(host, candidate)
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _carry_sides(reading: Reading, candidates: list[Candidate]) -> None:

@@ -85,6 +85,7 @@ class Lexicon:
     directional_prepositions: frozenset[str]
     nearby_words: frozenset[str]
     place_nouns: frozenset[str]
+    inhabited_places: frozenset[str]
     place_anaphors: dict[str, str]
     light_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
@@ -207,6 +208,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         directional_prepositions=words(data["directional_prepositions"]),
         nearby_words=words(data["nearby_words"]),
         place_nouns=words(data["place_nouns"]),
+        inhabited_places=words(data["inhabited_places"]),
         place_anaphors={
             str(noun): str(feature) for noun, feature in data["place_anaphors"].items()
         },

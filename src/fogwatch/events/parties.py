@@ -62,6 +62,13 @@ def arguments(reading: Reading, token: Token) -> tuple[list[Token], list[Token]]
             agents.extend(_objects_of(child))
         elif dep in ("dobj", "nsubjpass"):
             patients.extend(syntax.with_conjuncts(child))
+            # "repelled an attack by Fulani herdsmen": the party whose deed is the object
+            patients.extend(
+                noun
+                for prep in child.children
+                if prep.dep_ == "prep" and prep.lower_ == "by" and child.pos_ in syntax.NOUNS
+                for noun in _objects_of(prep)
+            )
         elif dep == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
             patients.extend(_objects_of(child))
         elif (dep == "prep" and child.lower_ == "by" and token.pos_ in syntax.NOUNS) or (
@@ -201,8 +208,8 @@ def actors(
     refs: list[ActorRef] = []
     for token in tokens:
         ref = _actor_of(reading, token, pronouns=pronouns)
-        if ref is None and military and pronouns:
-            ref = _peoples_militia(reading, token)
+        if ref is None and military and (pronouns or token.head.lower_ == "by"):
+            ref = _peoples_militia(reading, token)  # the doers: agents, "an attack by …"
         if ref is None:
             continue
         if military:

@@ -51,8 +51,10 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
             # in this war, mostly a strike the text does not name
             return False
     weapon = weapons.chemical_weapon(reading, token) or device or weapons.own_weapon(reading, token)
-    # "gunmen opened fire on worshippers": gunfire, not the entry's artillery fire
-    fixed = None if _opened_fire(reading, token) else entry.sub_type
+    # "gunmen opened fire on worshippers", "militants struck two villages": gunfire and raids,
+    # not the entry's artillery fire
+    raid = _raided(reading, token, agents)
+    fixed = None if raid or _opened_fire(reading, token) else entry.sub_type
     if weapon is None and not (fixed is None and _ground_attack(reading, token, agents)):
         weapon = weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
@@ -61,6 +63,8 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         add_evidence(candidate, weapon[1])
     elif fixed is not None:
         sub_type = fixed
+    elif raid:
+        sub_type = ATTACK  # ACLED: armed men attacking where people live, no weapon of war named
     else:
         unarmed = _unarmed_attack(reading, token, agents, patients, civilian)
         if unarmed is None:
@@ -78,6 +82,19 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     elif patients:
         candidate.actor2 = patients[0]
     return True
+
+
+def _raided(reading: Reading, token: Token, agents: list[ActorRef]) -> bool:
+    """ "al-Shabaab militants struck two villages": a non-state armed group strikes where people
+    live and the sentence names no weapon of war (a group's rockets are its shelling)."""
+    if not agents or agents[0].actor.inter not in parties.NON_STATE_ARMED:
+        return False
+    if weapons.sentence_weapon(reading, token) is not None:
+        return False
+    return any(
+        child.dep_ == "dobj" and child.lemma_.lower() in reading.lexicon.inhabited_places
+        for child in token.children
+    )
 
 
 def _opened_fire(reading: Reading, token: Token) -> bool:
