@@ -853,6 +853,12 @@ def test_damage_told_with_an_attack_is_part_of_it():
     ]
 
 
+def test_people_who_protest_something_protest_a_state_that_protests_does_not():
+    text = "Thousands of nurses protested the new pay law in Nairobi on Monday."
+    assert event_rows(text) == [("Peaceful protest", "Protesters (Kenya)", None)]
+    assert event_rows("Turkey protested the remarks of the Greek foreign minister.") == []
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

@@ -40,6 +40,8 @@ def find(reading: Reading) -> list[Trigger]:
 
 
 _CROWD_INTERS = frozenset({6, 7})
+_CROWD_SIZES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens"})
+"""Subjects that are a crowd by their number ("Thousands protested the law")."""
 """ACLED inter codes of protesters and civilians: people who protest, not states."""
 _SUBJECT_DEPS = frozenset({"nsubj", "agent"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
@@ -185,6 +187,8 @@ def _crowd_subject(reading: Reading, token: Token) -> bool:
     for child in verb.children:
         if child.dep_ != "nsubj":
             continue
+        if child.lemma_.lower() in reading.lexicon.civilian_words or child.lower_ in _CROWD_SIZES:
+            return True  # "farmers", "students", "thousands"
         for word in child.subtree:
             mention = reading.actor_at.get(word.i)
             if mention is not None and mention.actor.inter in _CROWD_INTERS:
