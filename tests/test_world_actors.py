@@ -859,6 +859,13 @@ def test_people_who_protest_something_protest_a_state_that_protests_does_not():
     assert event_rows("Turkey protested the remarks of the Greek foreign minister.") == []
 
 
+def test_forces_from_two_states_are_both_sides():
+    text = "Troops from Armenia and Azerbaijan clashed along the border on Tuesday."
+    rows = event_rows(text)
+    assert len(rows) == 1 and rows[0][0] == "Armed clash"
+    assert set(rows[0][1:]) == {"Military Forces of Armenia", "Military Forces of Azerbaijan"}
+
+
 def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
     text = "The French government said on Sunday that 300 more people had been arrested overnight."
     assert event_rows(text) == [("Arrests", "Police Forces of France", None)]

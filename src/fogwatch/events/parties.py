@@ -206,7 +206,7 @@ def actors(
     """The distinct actors the tokens name; `military`: as parties to violence; `pronouns`:
     the tokens are the agents, so "it" and "they" are read too."""
     refs: list[ActorRef] = []
-    for token in tokens:
+    for token in _with_owners(reading, tokens):
         ref = _actor_of(reading, token, pronouns=pronouns)
         if ref is None and military and (pronouns or token.head.lower_ == "by"):
             ref = _peoples_militia(reading, token)  # the doers: agents, "an attack by …"
@@ -225,6 +225,29 @@ def actors(
         if all(ref.actor.id != known.actor.id for known in refs):
             refs.append(ref)
     return refs
+
+
+def _with_owners(reading: Reading, tokens: Iterable[Token]) -> list[Token]:
+    """The tokens, and for a role noun no state word names that a list of states owns, the
+    list's states ("military forces from Armenia and Azerbaijan": each state's forces; "troops
+    from Belarus" alone says where they came from)."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.lower_ not in reading.registry.role_nouns or token.i in reading.actor_at:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                continue
+            for owner in (c for c in prep.children if c.dep_ == "pobj"):
+                states = [
+                    c
+                    for c in syntax.with_conjuncts(owner)
+                    if _polity_of(reading, c) in reading.registry.states
+                ]
+                if len(states) > 1:
+                    out.extend(states)
+    return out
 
 
 def _peoples_militia(reading: Reading, token: Token) -> ActorRef | None:
