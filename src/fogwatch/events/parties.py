@@ -776,7 +776,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
 
 def _one_party_once(candidate: Candidate, event_type: str) -> None:
     """Only in a battle can one actor be both sides (two unnamed groups, two clans): elsewhere
-    the second is the first told again ("strikes on Siversk and its surroundings")."""
+    the second is the first told again ("strikes on the town and its outskirts")."""
     one, two = candidate.actor1, candidate.actor2
     if one and two and one.actor.id == two.actor.id and event_type != "Battles":
         candidate.actor2 = None

@@ -84,7 +84,7 @@ def _crowd_violence(reading: Reading, candidate: Candidate, sides: list[ActorRef
 
 def _crowd_in_sentence(reading: Reading, trigger: Token) -> bool:
     """Whether the trigger's sentence tells of a protest or riot: a word of theirs (not "a
-    demonstration of combat readiness") or a crowd the actor layer names ("protesters")."""
+    demonstration of strength") or a crowd the actor layer names ("protesters")."""
     for word in trigger.sent:
         shown = any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
         if word.i != trigger.i and not shown and _crowd_word(reading, word):
