@@ -315,6 +315,9 @@ class _Finder:
             c.lemma for c in attitudes if not c.claimable and "raise" not in c.takes
         )
         self.found: list[Attribution] = []
+        self._cue_forms: dict[str, bool] = {}
+        """Lower-case word → whether it, a stem of it or a colon may start a cue (`_may_cue`):
+        asked of every token, and an article repeats its words."""
 
     def run(self) -> list[Attribution]:
         found = self.found
@@ -355,12 +358,14 @@ class _Finder:
         """Whether a word is one of the lexicon's, as written, as its lemma or as a stem the
         tagger missed, or a speaker's colon: no other word starts any kind of cue."""
         lower = token.lower_
-        return (
-            lower in self.cue_words
-            or token.lemma_.lower() in self.cue_words
-            or not self.cue_verbs.isdisjoint(_stems(lower))
-            or token.text == ":"
-        )
+        cue_form = self._cue_forms.get(lower)
+        if cue_form is None:
+            cue_form = self._cue_forms[lower] = (
+                lower in self.cue_words
+                or not self.cue_verbs.isdisjoint(_stems(lower))
+                or lower == ":"  # a colon is its own lower case, and nothing else's
+            )
+        return cue_form or token.lemma_.lower() in self.cue_words
 
     def _told(self, found: Attribution) -> bool:
         """Whether an act of saying is told as an event ("said Kovalenko had told reporters
