@@ -116,6 +116,12 @@ class Agreement:
             "sibling": (self.siblings.astype(np.float64), SIBLING_BONUS),
             "near": (self.closeness, NEARBY_BONUS),
         }
+        # every channel in one array, a name's own candidates at -inf (no support): a round
+        # reads them all at once, not channel by channel
+        self.channel_names = list(self.channels)
+        self.stacked = np.stack(
+            [np.where(self.own, -np.inf, channel) for channel, _ in self.channels.values()]
+        )
         self.parents = [self._parents(group) for group in groups]
         """Each name's parents, by group: fixed while the scores move."""
 
@@ -126,11 +132,8 @@ class Agreement:
             for group, parents in zip(self.groups, self.parents, strict=True):
                 rows = slice(group.offset, group.offset + len(group.candidates))
                 group.scores = group.base + bonus[rows] + self.parent_bonus(group, parents)
-        cost = self._move_cost()
-        self.supports = {
-            name: self._support(self.channels[name][0], cost)
-            for name in ("sibling", "admin1", "near", "country")
-        }
+        supports = dict(zip(self.channel_names, self._supports(self._move_cost()), strict=True))
+        self.supports = {name: supports[name] for name in ("sibling", "admin1", "near", "country")}
 
     def _move_cost(self) -> np.ndarray:
         """What moving its name to each candidate costs, at the current scores."""
@@ -138,18 +141,17 @@ class Agreement:
         best = np.array([g.scores.max() for g in self.groups])[self.owner]
         return MOVE_COST * (best - scores)
 
-    def _support(self, channel: np.ndarray, cost: np.ndarray) -> np.ndarray:
-        """(candidates × names) support: each name's best candidate for this channel, net of
-        `cost` (`_move_cost`)."""
-        value = channel - cost[None, :]
-        value = np.where(self.own, 0.0, np.maximum(value, 0.0))
-        return np.maximum.reduceat(value, self.offsets, axis=1) * self.weights[None, :]
+    def _supports(self, cost: np.ndarray) -> np.ndarray:
+        """(channels × candidates × names) support: for each channel, each name's best
+        candidate, net of `cost` (`_move_cost`); none from a name's own candidates."""
+        value = np.maximum(self.stacked - cost, 0.0)
+        return np.maximum.reduceat(value, self.offsets, axis=2) * self.weights
 
     def bonuses(self) -> np.ndarray:
         cost = self._move_cost()  # one round's scores: the same for every channel
         total = np.zeros(len(self.places))
-        for channel, bonus in self.channels.values():
-            support = self._support(channel, cost).sum(axis=1)
+        supports = self._supports(cost).sum(axis=2)
+        for support, (_, bonus) in zip(supports, self.channels.values(), strict=True):
             total += bonus * (1.0 - np.exp(-SATURATION * support))
         return total
 
