@@ -62,11 +62,16 @@ class Article:
 
 def text_end(token: Token) -> int:
     """Where a token's words end: before a footnote mark glued to it ("Kyiv.[12")."""
-    if "[" not in token.text:
-        return token.idx + len(token.text)  # no mark: read at every token, so spared the search
-    mark = _FOOTNOTE.search(token.text)
-    end = mark.start() if mark is not None and mark.start() > 0 else len(token.text)
-    return token.idx + end
+    return word_end(token.text, token.idx)
+
+
+def word_end(text: str, start: int) -> int:
+    """`text_end` of a token's text starting at character `start`."""
+    if "[" not in text:
+        return start + len(text)  # no mark: read at every token, so spared the search
+    mark = _FOOTNOTE.search(text)
+    end = mark.start() if mark is not None and mark.start() > 0 else len(text)
+    return start + end
 
 
 def _sentence_ids(tokens: Sequence[Token]) -> list[int]:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from fogwatch.geo import candidates, context
-from fogwatch.geo.article import Article, text_end
+from fogwatch.geo.article import Article, text_end, word_end
 from fogwatch.geo.candidates import NO_POSTINGS
 from fogwatch.geo.gazetteer import (
     CYRILLIC_COUNTRIES,
@@ -129,39 +129,42 @@ class Recogniser:
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
-        doc = self.tokens
         runs = self._runs()
         names = candidates.lookup_names(self.gazetteer, sorted({key for _, _, key in runs}))
         by_start: dict[int, list[tuple[int, str]]] = {}
         for start, end, key in runs:
             by_start.setdefault(start, []).append((end, key))
         demonyms = self._demonym_matches()
-        index = 0
-        while index < len(doc):
+        index = 0  # the first token no mention holds yet
+        # only where a run or a demonym starts can a mention start
+        for start in sorted(by_start.keys() | demonyms.keys()):
+            if start < index:
+                continue
             mention = None
-            for end, key in sorted(by_start.get(index, []), reverse=True):
+            # a start's runs are in order of their ends: the longest first
+            for end, key in reversed(by_start.get(start, [])):
                 if len(names[key].places):
-                    mention = self._accept(index, end, key, names[key])
+                    mention = self._accept(start, end, key, names[key])
                     if mention is None:
-                        mention = self._embedded(index, end, key, names[key])
+                        mention = self._embedded(start, end, key, names[key])
                     if mention is not None:
                         break
-            demonym = demonyms.get(index)
+            demonym = demonyms.get(start)
             if demonym is not None and (mention is None or self._demonym_wins(mention, demonym)):
                 mention = demonym
-            if mention is None:
-                index += 1
-                continue
-            self.article.mentions.append(mention)
-            index = mention.end
+            if mention is not None:
+                self.article.mentions.append(mention)
+                index = mention.end
 
     def _runs(self) -> list[tuple[int, int, str]]:
         """Every token run that could be a name, (start, end, key): it starts with a capital,
         and ends with one or, from two words on, with any word ("the Baltic states")."""
         doc = self.tokens
         # Each token's facts once: a run starting at every capital re-reads the tokens after it.
-        capitalised = [_capitalised(token) for token in doc]
-        word_end = [text_end(token) for token in doc]
+        texts = [token.text for token in doc]
+        starts = [token.idx for token in doc]
+        capitalised = [_capitalised_text(text) for text in texts]
+        ends = [word_end(text, start) for text, start in zip(texts, starts, strict=True)]
         runs = []
         for start, token in enumerate(doc):
             if not capitalised[start] or token.lower_ == "the":
@@ -169,14 +172,14 @@ class Recogniser:
             end = start
             while end < len(doc) and end - start < MAX_NAME_TOKENS:
                 current = doc[end]
-                if end > start and (current.is_sent_start or not _inside_name(current)):
+                if end > start and (current.is_sent_start or not _inside_name_text(texts[end])):
                     break
                 end += 1
                 if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
-                    key = normalise(self.text[token.idx : word_end[end - 1]])
+                    key = normalise(self.text[starts[start] : ends[end - 1]])
                     if key:
                         runs.append((start, end, key))
-                if word_end[end - 1] < current.idx + len(current.text):
+                if ends[end - 1] < starts[end - 1] + len(texts[end - 1]):
                     break  # "Kyiv.[12": a footnote mark ends the name
         return runs
 
@@ -988,7 +991,10 @@ _CUED_NAME_WORDS = 3
 
 
 def _capitalised(token: Token) -> bool:
-    text = token.text
+    return _capitalised_text(token.text)
+
+
+def _capitalised_text(text: str) -> bool:
     return (
         bool(text)
         and text[0].isupper()
@@ -996,8 +1002,8 @@ def _capitalised(token: Token) -> bool:
     )
 
 
-def _inside_name(token: Token) -> bool:
-    text = token.text
+def _inside_name_text(text: str) -> bool:
+    """Whether a token's text may stand inside a name: a word, or a joining mark."""
     return text in _INSIDE_NAME or text.isalpha() or any(ch.isalpha() for ch in text)
 
 
