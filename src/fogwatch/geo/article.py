@@ -11,8 +11,10 @@ points back at the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from fogwatch.geo.gazetteer import Gazetteer
 from fogwatch.geo.mentions import Group, Mention
@@ -30,6 +32,8 @@ class Article:
     """One parsed article being geoparsed, and the mentions read from it so far."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER
+
         self.doc = doc
         self.tokens = tokens_of(doc)
         """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
@@ -41,6 +45,19 @@ class Article:
         self.entity = _entity_map(doc)
         self.sentence = _sentence_ids(self.tokens)
         self.paragraph = _paragraph_ids(self.tokens)
+        # read from the doc's arrays: a step that looks at every token for a few builds none
+        flags = doc.to_array([IS_ALPHA, IS_TITLE, LOWER]).reshape(-1, 3)
+        self.title_words: list[int] = np.flatnonzero(flags[:, 0] & flags[:, 1]).tolist()
+        """The tokens that are words in title case ("Kyiv", "Russian"), in text order."""
+        self.lower_ids = flags[:, 2]
+        """Each token's lower-case form, as its string's hash."""
+
+    def words_among(self, words: Iterable[str]) -> list[int]:
+        """The tokens whose lower-case form is one of `words`, in text order."""
+        from spacy.strings import get_string_id
+
+        ids = np.fromiter((get_string_id(word) for word in words), dtype=np.uint64)
+        return np.flatnonzero(np.isin(self.lower_ids, ids)).tolist()
 
     def span(self, mention: Mention) -> Span:
         """Where a mention's words stand in the text."""

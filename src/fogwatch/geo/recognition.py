@@ -186,13 +186,15 @@ class Recogniser:
     def _demonym_matches(self) -> dict[int, Mention]:
         """ "Russian", "Ukrainians", "South Korean" by start token."""
         doc = self.tokens
+        title_words = self.article.title_words
         spans: list[tuple[int, int, str]] = []
-        for index, token in enumerate(doc):
-            if not token.is_title or not token.is_alpha or token.lower_ == "the":
+        for n, index in enumerate(title_words):
+            token = doc[index]
+            if token.lower_ == "the":
                 continue
             spans.append((index, index + 1, demonym_key(token.text)))
-            following = doc[index + 1] if index + 1 < len(doc) else None
-            if following is not None and following.is_title and following.is_alpha:
+            if n + 1 < len(title_words) and title_words[n + 1] == index + 1:
+                following = doc[index + 1]
                 pair = self.text[token.idx : following.idx + len(following.text)]
                 spans.append((index, index + 2, demonym_key(pair)))
         found: dict[int, Mention] = {}
@@ -678,10 +680,10 @@ class Recogniser:
                 and not self._only_places(ent.start, ent.end)
             ):
                 names.update(token.text for token in ent if token.is_alpha and token.is_title)
-        for token in doc:
-            if not (token.is_alpha and token.is_title and token.pos_ == "PROPN"):
+        for i in self.article.title_words:
+            token = doc[i]
+            if token.pos_ != "PROPN":
                 continue
-            i = token.i
             titled = i > 0 and doc[i - 1].lower_.rstrip(".") in self.words.person_titles
             aged = (
                 i + 3 < len(doc)
@@ -711,9 +713,8 @@ class Recogniser:
             if tokens and _capitalised(tokens[0]):
                 spans.append((tokens[0].i, tokens[-1].i + 1))
         named = {start for start, _ in spans}
-        for token in self.tokens:
-            i = token.i
-            if i in named or covered[i] or not (token.is_alpha and token.is_title):
+        for i in self.article.title_words:
+            if i in named or covered[i]:
                 continue
             if i > 0 and self.tokens[i - 1].lower_ == "of" and context.settlement(self.article, i):
                 # "the southern city of Mykolayv", "the town of Ras Kamboni": a place by its cue
@@ -754,9 +755,9 @@ class Recogniser:
         covered = bytearray(len(tokens))
         for mention in self.article.mentions:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-        for head in tokens:
-            i = head.i
-            if covered[i] or i == 0 or head.lower_ not in self.words.landmarks:
+        for i in self.article.words_among(self.words.landmarks):
+            head = tokens[i]
+            if covered[i] or i == 0:
                 continue
             if not head.text[0].isupper():
                 continue
