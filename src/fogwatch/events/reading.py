@@ -20,7 +20,7 @@ from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
 from fogwatch.language import actor_registry
-from fogwatch.language.nlp import tokens_of
+from fogwatch.language.nlp import tokens_of, words_among
 from fogwatch.records import (
     ActorMention,
     ArticleResult,
@@ -346,9 +346,10 @@ class Reading:
         anaphors = self.lexicon.place_anaphors
         covered = {i for mention, _ in named for i in self._tokens(mention.span)}
         found = list(places)
-        for token in tokens_of(self.doc):
-            feature = anaphors.get(token.lower_)
-            if feature is None or token.i in covered or not bare_definite(token):
+        for i in words_among(self.doc, anaphors):
+            token = self.tokens[i]
+            feature = anaphors[token.lower_]
+            if i in covered or not bare_definite(token):
                 continue
             antecedent = self._antecedent(named, roots, token, feature)
             if antecedent is None or antecedent.place is None:

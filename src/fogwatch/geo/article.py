@@ -11,7 +11,7 @@ points back at the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +32,7 @@ class Article:
     """One parsed article being geoparsed, and the mentions read from it so far."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
-        from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER
+        from spacy.attrs import IS_ALPHA, IS_TITLE
 
         self.doc = doc
         self.tokens = tokens_of(doc)
@@ -46,18 +46,9 @@ class Article:
         self.sentence = _sentence_ids(self.tokens)
         self.paragraph = _paragraph_ids(self.tokens)
         # read from the doc's arrays: a step that looks at every token for a few builds none
-        flags = doc.to_array([IS_ALPHA, IS_TITLE, LOWER]).reshape(-1, 3)
+        flags = doc.to_array([IS_ALPHA, IS_TITLE]).reshape(-1, 2)
         self.title_words: list[int] = np.flatnonzero(flags[:, 0] & flags[:, 1]).tolist()
         """The tokens that are words in title case ("Kyiv", "Russian"), in text order."""
-        self.lower_ids = flags[:, 2]
-        """Each token's lower-case form, as its string's hash."""
-
-    def words_among(self, words: Iterable[str]) -> list[int]:
-        """The tokens whose lower-case form is one of `words`, in text order."""
-        from spacy.strings import get_string_id
-
-        ids = np.fromiter((get_string_id(word) for word in words), dtype=np.uint64)
-        return np.flatnonzero(np.isin(self.lower_ids, ids)).tolist()
 
     def span(self, mention: Mention) -> Span:
         """Where a mention's words stand in the text."""

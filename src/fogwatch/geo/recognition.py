@@ -62,6 +62,7 @@ from fogwatch.geo.gazetteer import (
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, Mention
 from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION, english_words, load_named_things
 from fogwatch.language import actors
+from fogwatch.language.nlp import words_among
 from fogwatch.records import ActorMention, Span
 
 if TYPE_CHECKING:
@@ -755,7 +756,7 @@ class Recogniser:
         covered = bytearray(len(tokens))
         for mention in self.article.mentions:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-        for i in self.article.words_among(self.words.landmarks):
+        for i in words_among(self.doc, self.words.landmarks):
             head = tokens[i]
             if covered[i] or i == 0:
                 continue
