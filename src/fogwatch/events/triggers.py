@@ -16,6 +16,7 @@ import numpy as np
 
 from fogwatch.events import syntax, weapons
 from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def _trigger_words(reading: Reading) -> list[Token]:
     keys = np.fromiter((strings.add(lemma) for lemma in reading.lexicon.triggers), dtype=np.uint64)
     rows = doc.to_array([LEMMA, LOWER])
     # compared in numpy: a Python row per token is ten times the work
-    hits = np.flatnonzero(np.isin(rows, keys).any(axis=1)).tolist()
+    hits = np.flatnonzero(hashes_in(rows, keys).any(axis=1)).tolist()
     return [reading.tokens[i] for i in hits]
 
 

@@ -107,21 +107,23 @@ class Agreement:
         self.closeness = np.where(point[:, None] & point[None, :], np.exp(-km / NEARBY_KM), 0.0)
         self.km = km
         self.own = self.owner[:, None] == self.owner[None, :]
-        # each channel as numbers once, and its bonus: every round reads them all
-        self.channels = {
-            "country": (self.same_country.astype(np.float64), COUNTRY_BONUS),
-            "admin1": (self.same_admin1.astype(np.float64), ADMIN1_BONUS),
-            "division": (self.in_named_division.astype(np.float64), NAMED_DIVISION_BONUS),
-            "county": (self.in_named_county.astype(np.float64), NAMED_COUNTY_BONUS),
-            "sibling": (self.siblings.astype(np.float64), SIBLING_BONUS),
+        channels = {
+            "country": (self.same_country, COUNTRY_BONUS),
+            "admin1": (self.same_admin1, ADMIN1_BONUS),
+            "division": (self.in_named_division, NAMED_DIVISION_BONUS),
+            "county": (self.in_named_county, NAMED_COUNTY_BONUS),
+            "sibling": (self.siblings, SIBLING_BONUS),
             "near": (self.closeness, NEARBY_BONUS),
         }
-        # every channel in one array, a name's own candidates at -inf (no support): a round
-        # reads them all at once, not channel by channel
-        self.channel_names = list(self.channels)
-        self.stacked = np.stack(
-            [np.where(self.own, -np.inf, channel) for channel, _ in self.channels.values()]
-        )
+        self.channel_names = list(channels)
+        self.channel_bonuses = [bonus for _, bonus in channels.values()]
+        # every channel as numbers in one array, a name's own candidates at -inf (no support):
+        # a round reads them all at once, into a buffer made once
+        self.stacked = np.empty((len(channels), len(places), len(places)))
+        for layer, (channel, _) in zip(self.stacked, channels.values(), strict=True):
+            np.copyto(layer, channel)
+            np.copyto(layer, -np.inf, where=self.own)
+        self._work = np.empty_like(self.stacked)
         self.parents = [self._parents(group) for group in groups]
         """Each name's parents, by group: fixed while the scores move."""
 
@@ -144,14 +146,15 @@ class Agreement:
     def _supports(self, cost: np.ndarray) -> np.ndarray:
         """(channels × candidates × names) support: for each channel, each name's best
         candidate, net of `cost` (`_move_cost`); none from a name's own candidates."""
-        value = np.maximum(self.stacked - cost, 0.0)
+        value = np.subtract(self.stacked, cost, out=self._work)
+        np.maximum(value, 0.0, out=value)
         return np.maximum.reduceat(value, self.offsets, axis=2) * self.weights
 
     def bonuses(self) -> np.ndarray:
         cost = self._move_cost()  # one round's scores: the same for every channel
         total = np.zeros(len(self.places))
         supports = self._supports(cost).sum(axis=2)
-        for support, (_, bonus) in zip(supports, self.channels.values(), strict=True):
+        for support, bonus in zip(supports, self.channel_bonuses, strict=True):
             total += bonus * (1.0 - np.exp(-SATURATION * support))
         return total
 

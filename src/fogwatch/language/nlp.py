@@ -221,7 +221,16 @@ def words_among(doc: Doc, words: Iterable[str]) -> list[int]:
     from spacy.strings import get_string_id
 
     ids = np.fromiter((get_string_id(word) for word in words), dtype=np.uint64)
-    return np.flatnonzero(np.isin(doc.to_array(LOWER), ids)).tolist()
+    return np.flatnonzero(hashes_in(doc.to_array(LOWER), ids)).tolist()
+
+
+def hashes_in(hashes: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """`np.isin(hashes, keys)` for string hashes, by a binary search of the sorted keys:
+    `np.isin` sorts both arrays together, several times the work for a doc's worth."""
+    if not len(keys):
+        return np.zeros(hashes.shape, dtype=bool)
+    keys = np.sort(keys)
+    return keys[np.searchsorted(keys, hashes).clip(max=len(keys) - 1)] == hashes
 
 
 def parse_one(text: str) -> Doc:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import yaml
 
+from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Quantity, Span
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def find(doc: Doc) -> list[Quantity]:
     rows = doc.to_array([LIKE_NUM, LOWER]).reshape(-1, 2)
     triggers = np.fromiter((get_string_id(word) for word in lexicon.triggers), dtype=np.uint64)
     index = 0  # the first token no quantity holds yet
-    for start in np.flatnonzero((rows[:, 0] != 0) | np.isin(rows[:, 1], triggers)).tolist():
+    for start in np.flatnonzero((rows[:, 0] != 0) | hashes_in(rows[:, 1], triggers)).tolist():
         if start < index:
             continue
         quantity, resume = _quantity_at(doc, start, lexicon)
