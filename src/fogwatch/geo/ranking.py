@@ -115,12 +115,17 @@ class Agreement:
             "sibling": (self.siblings, SIBLING_BONUS),
             "near": (self.closeness, NEARBY_BONUS),
         }
-        self.channel_names = list(channels)
-        self.channel_bonuses = [bonus for _, bonus in channels.values()]
-        # every channel as numbers in one array, a name's own candidates at -inf (no support):
-        # a round reads them all at once, into a buffer made once
-        self.stacked = np.empty((len(channels), len(places), len(places)))
-        for layer, (channel, _) in zip(self.stacked, channels.values(), strict=True):
+        # a channel that links no two candidates (most often the county and sibling ones)
+        # supports nothing: only the others are scored
+        linked = {
+            name: (matrix, bonus) for name, (matrix, bonus) in channels.items() if matrix.any()
+        }
+        self.channel_names = list(linked)
+        self.channel_bonuses = [bonus for _, bonus in linked.values()]
+        # every linking channel as numbers in one array, a name's own candidates at -inf (no
+        # support): a round reads them all at once, into a buffer made once
+        self.stacked = np.empty((len(linked), len(places), len(places)))
+        for layer, (channel, _) in zip(self.stacked, linked.values(), strict=True):
             np.copyto(layer, channel)
             np.copyto(layer, -np.inf, where=self.own)
         self._work = np.empty_like(self.stacked)
@@ -135,7 +140,10 @@ class Agreement:
                 rows = slice(group.offset, group.offset + len(group.candidates))
                 group.scores = group.base + bonus[rows] + self.parent_bonus(group, parents)
         supports = dict(zip(self.channel_names, self._supports(self._move_cost()), strict=True))
-        self.supports = {name: supports[name] for name in ("sibling", "admin1", "near", "country")}
+        none = np.zeros((len(self.places), len(self.groups)))
+        self.supports = {
+            name: supports.get(name, none) for name in ("sibling", "admin1", "near", "country")
+        }
 
     def _move_cost(self) -> np.ndarray:
         """What moving its name to each candidate costs, at the current scores."""
