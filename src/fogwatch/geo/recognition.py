@@ -43,6 +43,7 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -99,6 +100,21 @@ _DATELINE = re.compile(
 """A dateline: a place opening a line, its country or state, a date, the agency, a dash."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Usable:
+    """A name's usable postings in one context, and what `Recogniser._accept` reads of them."""
+
+    postings: Postings
+    strong: bool
+    """A country, a first-order division or a large town (`Recogniser._strong`)."""
+    small: bool
+    """Its most prominent place is below `SMALL_PRIOR`."""
+    division: bool
+    """Its most prominent place is a first- or second-order division."""
+    other_names_only: bool
+    """No place has it as its own name: alternate names, stems or abbreviations only."""
+
+
 class Recogniser:
     """Reads one article's place names into `article.mentions`, with what it knows of the
     article's people and actors (who is no place)."""
@@ -127,6 +143,7 @@ class Recogniser:
         """Token index → (start, end) of the actor name or role phrase covering it."""
         self.thing_names: set[str] = set()
         """Keys read as a weapon's, vessel's or unit's name earlier in the article."""
+        self._usables: dict[tuple[str, bool, bool], _Usable | None] = {}
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
@@ -233,20 +250,14 @@ class Recogniser:
         words = self.words
         region_word = self._region_word(end)
         after_comma = self._after_place_comma(start)
-        # `.value`: numpy compares an array with a plain int several times faster than with an
-        # IntEnum member, and this runs for every name the gazetteer knows
-        usable = postings.matches <= Match.ALTERNATE.value
-        if region_word is not None:
-            usable |= postings.matches == Match.STEM
-        if after_comma:
-            usable |= postings.matches == Match.ABBREVIATION
-        if not usable.any():
+        usable = self._usable(key, postings, region_word is not None, after_comma)
+        if usable is None:
             return None
-        postings = Postings(postings.places[usable], postings.matches[usable])
+        postings = usable.postings
         first = doc[start]
         single = end - start == 1
         locative = start > 0 and doc[start - 1].lower_ in words.locative
-        strong = self._strong(postings)
+        strong = usable.strong
         entity = self.article.entity.get(start)
         place_entity = entity is not None and entity[2] in _PLACE_ENTS
         if single and (key in words.not_places or key in words.person_titles):
@@ -261,9 +272,7 @@ class Recogniser:
             and not _short_name_ok(first, postings, after_comma, self.gazetteer)
         ):
             return None
-        top = int(postings.places[0])
-        small = float(self.gazetteer.prior[top]) < SMALL_PRIOR
-        division = self.gazetteer.feature[top] in (ADMIN1, FEATURE_CODE["admin2"])
+        small, division = usable.small, usable.division
         if single and not (locative or place_entity):
             if small and key in english_words():
                 return None  # "Vice-President": a small town named like a word
@@ -329,7 +338,7 @@ class Recogniser:
         describes = single and not locative and self._describes(start, key)
         if (
             single
-            and (postings.matches >= Match.ALTERNATE.value).all()
+            and usable.other_names_only
             and (
                 (entity is not None and entity[2] in _NAME_ENTS | _PERSON_ENTS)
                 or first.dep_ == "compound"
@@ -364,6 +373,37 @@ class Recogniser:
             and not (locative or mention.nearby or mention.settlement or self._may_act(postings))
         )
         return mention
+
+    def _usable(
+        self, key: str, postings: Postings, region_word: bool, after_comma: bool
+    ) -> _Usable | None:
+        """The postings a name may stand for here — its names and alternate names, a division's
+        stem before a division word, an abbreviation after a place and a comma — and what they
+        say; None when it may stand for none. The same for every mention of the name in that
+        context (most are mentioned again), so read once per article."""
+        reading = (key, region_word, after_comma)
+        if reading in self._usables:
+            return self._usables[reading]
+        # `.value`: numpy compares an array with a plain int several times faster than with an
+        # IntEnum member
+        usable = postings.matches <= Match.ALTERNATE.value
+        if region_word:
+            usable |= postings.matches == Match.STEM
+        if after_comma:
+            usable |= postings.matches == Match.ABBREVIATION
+        found = None
+        if usable.any():
+            postings = Postings(postings.places[usable], postings.matches[usable])
+            top = int(postings.places[0])
+            found = _Usable(
+                postings=postings,
+                strong=self._strong(postings),
+                small=float(self.gazetteer.prior[top]) < SMALL_PRIOR,
+                division=self.gazetteer.feature[top] in (ADMIN1, FEATURE_CODE["admin2"]),
+                other_names_only=bool((postings.matches >= Match.ALTERNATE.value).all()),
+            )
+        self._usables[reading] = found
+        return found
 
     def _embedded(self, start: int, end: int, key: str, postings: Postings) -> Mention | None:
         """A place named at the head of an institution's or an office's name ("the Toledo
