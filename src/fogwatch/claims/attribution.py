@@ -75,6 +75,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from fogwatch.claims.cue_lexicon import Cue, load_lexicon
 from fogwatch.claims.quotations import TRAILING, Quotations, end_of
 from fogwatch.claims.sources import PERSON_SEPARATOR
@@ -286,6 +288,53 @@ def _restates(outer: Attribution, inner: Attribution, text: str) -> bool:
     return len(inner.sources) == 1 and inner.sources[0].of(text).lower() in _SAME_SPEAKER
 
 
+@dataclass(frozen=True)
+class _CueWords:
+    """The lexicon's words as `_Finder` reads them at every token."""
+
+    phrases_from: dict[str, list[tuple[tuple[str, ...], Cue]]]
+    """The phrases by their first word."""
+    verbs: frozenset[str]
+    """Every verb a cue starts with."""
+    words: frozenset[str]
+    """Every word a cue starts with."""
+    attitude_verbs: frozenset[str]
+    """Verbs of attitudes, which someone must hold (`_Finder._held`)."""
+
+
+@functools.cache
+def _cue_words() -> _CueWords:
+    """The lexicon's cue words, gathered once per process."""
+    lexicon = load_lexicon()
+    phrases_from: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    for words, phrase in lexicon.phrases.items():
+        phrases_from.setdefault(words[0], []).append((words, phrase))
+    verbs = frozenset(lexicon.verbs) | {verb for verb, _ in lexicon.verb_phrases}
+    attitudes = [*lexicon.verbs.values(), *lexicon.verb_phrases.values()]
+    return _CueWords(
+        phrases_from=phrases_from,
+        verbs=verbs,
+        words=verbs.union(
+            phrases_from, lexicon.nouns, lexicon.to_nouns, lexicon.adverbs, lexicon.adjectives
+        ),
+        attitude_verbs=frozenset(
+            c.lemma for c in attitudes if not c.claimable and "raise" not in c.takes
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_cue_as_written(word: str) -> bool:
+    """Whether a lower-case word, or a stem the tagger missed, is a cue word, or is a speaker's
+    colon: asked of every word of every article, remembered for the common ones."""
+    cues = _cue_words()
+    return (
+        word in cues.words
+        or not cues.verbs.isdisjoint(_stems(word))
+        or word == ":"  # a colon is its own lower case, and nothing else's
+    )
+
+
 class _Finder:
     def __init__(
         self, doc: Doc, mentions: Sequence[ActorMention], coreferences: Sequence[Coreference]
@@ -296,33 +345,18 @@ class _Finder:
         self.quotations = Quotations(doc)
         self.quote_at = self.quotations.quote_at  # read at nearly every token: kept at hand
         self.speakers = Speakers(doc, mentions, coreferences, self.quotations)
-        # read at every token: the phrases by their first word, and every verb a cue starts with
-        self.phrases_from: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
-        for words, phrase in self.lexicon.phrases.items():
-            self.phrases_from.setdefault(words[0], []).append((words, phrase))
-        self.cue_verbs = frozenset(self.lexicon.verbs) | {
-            verb for verb, _ in self.lexicon.verb_phrases
-        }
-        self.cue_words = self.cue_verbs.union(
-            self.phrases_from,
-            self.lexicon.nouns,
-            self.lexicon.to_nouns,
-            self.lexicon.adverbs,
-            self.lexicon.adjectives,
-        )
-        attitudes = [*self.lexicon.verbs.values(), *self.lexicon.verb_phrases.values()]
-        self.attitude_verbs = frozenset(
-            c.lemma for c in attitudes if not c.claimable and "raise" not in c.takes
-        )
+        cues = _cue_words()
+        self.phrases_from = cues.phrases_from
+        self.cue_verbs = cues.verbs
+        self.cue_words = cues.words
+        self.attitude_verbs = cues.attitude_verbs
         self.found: list[Attribution] = []
 
     def run(self) -> list[Attribution]:
         found = self.found
-        for token in tokens_of(self.doc):
-            if self.quote_at[token.idx] >= 0:
-                continue  # quoted words never speak
-            if not self._may_cue(token):
-                continue
+        tokens = tokens_of(self.doc)
+        for i in self._may_cue():
+            token = tokens[i]
             attribution = (
                 self._phrase(token)
                 or self._verb(token)
@@ -351,16 +385,26 @@ class _Finder:
         ]
         return sorted(kept, key=lambda a: (a.cue.start, a.contents[0].start))
 
-    def _may_cue(self, token: Token) -> bool:
-        """Whether a word is one of the lexicon's, as written, as its lemma or as a stem the
-        tagger missed, or a speaker's colon: no other word starts any kind of cue."""
-        lower = token.lower_
-        return (
-            lower in self.cue_words
-            or token.lemma_.lower() in self.cue_words
-            or not self.cue_verbs.isdisjoint(_stems(lower))
-            or token.text == ":"
-        )
+    def _may_cue(self) -> list[int]:
+        """The tokens outside quotations (quoted words never speak) whose word is one of the
+        lexicon's, as written, as its lemma or as a stem the tagger missed, or a speaker's
+        colon: no other word starts any kind of cue.
+
+        Read from the doc's arrays, each distinct word and lemma looked up once: building
+        every token and reading its strings costs more than the rest of the scan."""
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+        may_cue = np.zeros(len(rows), dtype=bool)
+        for column, is_cue in ((0, _may_cue_as_written), (1, self._cue_lemma)):
+            hashes, where = np.unique(rows[:, column], return_inverse=True)
+            may_cue |= np.array([is_cue(strings[h]) for h in hashes.tolist()], dtype=bool)[where]
+        tokens = tokens_of(self.doc)
+        return [i for i in np.flatnonzero(may_cue).tolist() if self.quote_at[tokens[i].idx] < 0]
+
+    def _cue_lemma(self, lemma: str) -> bool:
+        return lemma.lower() in self.cue_words
 
     def _told(self, found: Attribution) -> bool:
         """Whether an act of saying is told as an event ("said Kovalenko had told reporters

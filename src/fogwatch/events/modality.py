@@ -196,9 +196,10 @@ def _objective(token: Token) -> bool:
 
 def _after_goal_colon(reading: Reading, token: Token) -> bool:
     """ "objective: capture …", "main goal on the eastern front: taking …"."""
-    start = token.sent.start
+    start, _ = reading.sentence_bounds(token.i)
+    tokens = reading.tokens
     for i in range(token.i - 1, max(start, token.i - 3) - 1, -1):
-        if reading.doc[i].text == ":":
-            before = reading.doc[max(start, i - 6) : i]
+        if tokens[i].text == ":":
+            before = tokens[max(start, i - 6) : i]
             return any(t.lemma_.lower() in reading.lexicon.hypothetical_nouns for t in before)
     return False

@@ -73,7 +73,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
     for mention, root in reading.places_in(sentence, sentence):
         if root.i in others or _in_other_clause(root, token):
             continue
-        rank, nearby = _attachment(reading, root, root.sent.root, None)
+        rank, nearby = _attachment(reading, root, reading.sentence_root(root.i), None)
         if rank == 1:
             in_sentence.append((abs(root.i - token.i), mention, nearby))
     if in_sentence:
@@ -88,7 +88,7 @@ def find(reading: Reading, token: Token, entry: TriggerEntry, *, strict: bool) -
         if reading.paragraph(root.i) == paragraph
         and mention.place is not None
         and mention.place.feature in _CONTEXT_FEATURES
-        for rank, nearby in [_attachment(reading, root, root.sent.root, None)]
+        for rank, nearby in [_attachment(reading, root, reading.sentence_root(root.i), None)]
         if rank == 1
     ]
     if earlier:
@@ -104,7 +104,7 @@ def _other_events_words(reading: Reading, token: Token) -> set[int]:
     continued operations in eastern Ukraine to build bases for operations in Donbas"): a place
     named as another event's is not this one's."""
     found: set[int] = set()
-    for other in token.sent:
+    for other in reading.sentence_tokens(token.i):
         if other.i == token.i or other.i not in reading.trigger_clauses:
             continue
         if syntax.pos(other) != "NOUN" or token in other.subtree:

@@ -20,7 +20,7 @@ from fogwatch.events import syntax
 from fogwatch.events.candidate import ActorRef
 from fogwatch.events.lexicon import Lexicon
 from fogwatch.language import actor_registry
-from fogwatch.language.nlp import tokens_of
+from fogwatch.language.nlp import tokens_of, words_among
 from fogwatch.records import (
     ActorMention,
     ArticleResult,
@@ -59,6 +59,8 @@ class Reading:
         self, doc: Doc, result: ArticleResult, lexicon: Lexicon, classifier: Classifier | None
     ) -> None:
         self.doc = doc
+        self.tokens = tokens_of(doc)
+        """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
         self.result = result
         self.lexicon = lexicon
         self.registry = actor_registry.load_registry()
@@ -106,6 +108,7 @@ class Reading:
         self._scopes: dict[int, set[int]] = {}
         self._side_positions: dict[str, tuple[list[int], list[int]]] = {}
         self._classified: dict[int, Ranking] = {}
+        self._sentence_roots: dict[int, Token] = {}
 
     # ── tokens, sentences, paragraphs ──
 
@@ -125,6 +128,27 @@ class Reading:
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """The token range of token `i`'s sentence, as `token.sent` has it: spaCy walks the
+        sentence to both its ends at every read of `token.sent`."""
+        n = self.sentence(i)
+        starts = self.sentence_starts
+        return starts[n], starts[n + 1] if n + 1 < len(starts) else len(self.tokens)
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """The tokens of token `i`'s sentence (`token.sent`'s)."""
+        start, end = self.sentence_bounds(i)
+        return self.tokens[start:end]
+
+    def sentence_root(self, i: int) -> Token:
+        """The root of token `i`'s sentence (`token.sent.root`), found once per sentence."""
+        n = self.sentence(i)
+        root = self._sentence_roots.get(n)
+        if root is None:
+            start, end = self.sentence_bounds(i)
+            root = self._sentence_roots[n] = self.doc[start:end].root
+        return root
 
     def _by_sentence(self, found: Sequence[tuple[T, Token]]) -> dict[int, list[tuple[T, Token]]]:
         """Mentions and their root words by the root's sentence, in `found`'s order: a long
@@ -149,10 +173,10 @@ class Reading:
         return [p for n in range(first, last + 1) for p in self._places_by_sentence.get(n, [])]
 
     def paragraph(self, i: int) -> int:
-        return bisect.bisect_right(self.line_breaks, self.doc[i].idx)
+        return bisect.bisect_right(self.line_breaks, self.tokens[i].idx)
 
     def token_span(self, start: int, end: int) -> Span:
-        first, last = self.doc[start], self.doc[end - 1]
+        first, last = self.tokens[start], self.tokens[end - 1]
         return Span(first.idx, last.idx + len(last.text))
 
     # ── triggers and their clauses ──
@@ -322,9 +346,10 @@ class Reading:
         anaphors = self.lexicon.place_anaphors
         covered = {i for mention, _ in named for i in self._tokens(mention.span)}
         found = list(places)
-        for token in tokens_of(self.doc):
-            feature = anaphors.get(token.lower_)
-            if feature is None or token.i in covered or not bare_definite(token):
+        for i in words_among(self.doc, anaphors):
+            token = self.tokens[i]
+            feature = anaphors[token.lower_]
+            if i in covered or not bare_definite(token):
                 continue
             antecedent = self._antecedent(named, roots, token, feature)
             if antecedent is None or antecedent.place is None:

@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from fogwatch.events import syntax, weapons
 from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -114,9 +117,11 @@ def _trigger_words(reading: Reading) -> list[Token]:
 
     doc = reading.doc
     strings = doc.vocab.strings
-    keys = {strings.add(lemma) for lemma in reading.lexicon.triggers}
-    rows = doc.to_array([LEMMA, LOWER]).tolist()
-    return [doc[i] for i, (lemma, lower) in enumerate(rows) if lemma in keys or lower in keys]
+    keys = np.fromiter((strings.add(lemma) for lemma in reading.lexicon.triggers), dtype=np.uint64)
+    rows = doc.to_array([LEMMA, LOWER])
+    # compared in numpy: a Python row per token is ten times the work
+    hits = np.flatnonzero(hashes_in(rows, keys).any(axis=1)).tolist()
+    return [reading.tokens[i] for i in hits]
 
 
 def _follows(reading: Reading, token: Token, frames: frozenset[str]) -> bool:

@@ -29,17 +29,17 @@ def weapon_of(reading: Reading, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma not in lexicon.weapon_heads and token.lower_ not in lexicon.weapon_heads:
         return None
-    before_words = [t.lower_ for t in reading.doc[max(0, token.i - 2) : token.i]]
+    tokens = reading.tokens
+    before_words = [t.lower_ for t in tokens[max(0, token.i - 2) : token.i]]
     if "anti" in before_words or token.lower_.startswith(("anti-", "counter")):
         return None
     if token.i > 1:
         # "suicide car bomb": the longest name first
-        words = reading.doc[token.i - 2 : token.i]
-        triple = f"{words[0].lower_} {words[1].lower_} {token.lower_}"
+        triple = f"{before_words[0]} {before_words[1]} {token.lower_}"
         if triple in weapons:
             return weapons[triple]
     if token.i > 0:
-        before = reading.doc[token.i - 1]
+        before = tokens[token.i - 1]
         pair = f"{before.lemma_.lower()} {lemma}"
         if pair in weapons:
             return weapons[pair]
@@ -59,14 +59,15 @@ def own_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
         for t in (token, *token.subtree, *(t for s in subject for t in s.subtree))
         if t.i not in others
     ]
+    start, end = reading.sentence_bounds(token.i)
+    entries = reading.lexicon.triggers.get(token.lemma_.lower(), ())
     best: tuple[int, str, Span] | None = None
     for candidate in candidates:
-        if candidate.sent.start != token.sent.start or _weapon_modifier(reading, candidate):
+        if not start <= candidate.i < end or _weapon_modifier(reading, candidate):
             continue
         found = weapon_of(reading, candidate)
         if found is None:
             continue
-        entries = reading.lexicon.triggers.get(token.lemma_.lower(), ())
         if candidate.i == token.i and any(entry.sub_type == found for entry in entries):
             continue  # the trigger itself ("shelling") is no extra evidence
         distance = abs(candidate.i - token.i)
@@ -93,7 +94,7 @@ def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
     coordinated with it."""
     best: tuple[int, str, Span] | None = None
     others = reading.sibling_events(token)
-    for candidate in token.sent:
+    for candidate in reading.sentence_tokens(token.i):
         if candidate.i in others or _weapon_modifier(reading, candidate):
             continue
         found = weapon_of(reading, candidate)
@@ -108,7 +109,7 @@ def sentence_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
 def chemical_weapon(reading: Reading, token: Token) -> tuple[str, Span] | None:
     """A chemical agent named anywhere in the trigger's sentence ("fired shells filled with
     chlorine gas"): ACLED codes the use of chemical weapons as such whatever delivered them."""
-    for candidate in token.sent:
+    for candidate in reading.sentence_tokens(token.i):
         if weapon_of(reading, candidate) == CHEMICAL_WEAPON:
             return CHEMICAL_WEAPON, _weapon_span(reading, candidate)
     return None
@@ -141,12 +142,12 @@ def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) 
         if ref.actor.id == CIVILIANS_ACTOR and ref.span is not None:
             return ref.span
     lexicon = reading.lexicon
-    sentence = token.sent
     for quantity, root in reading.killed_in(reading.sentence(token.i)):
         if _civilian_count(reading, root):
             return quantity.span
+    start, end = reading.sentence_bounds(token.i)
     for child in token.subtree:
-        if child.sent.start != sentence.start:
+        if not start <= child.i < end:
             continue
         lemma = child.lemma_.lower()
         if lemma in lexicon.civilian_targets or (
@@ -164,11 +165,11 @@ def combatant_victims(reading: Reading, token: Token) -> bool:
 def _weapon_span(reading: Reading, token: Token) -> Span:
     """The weapon's words: "suicide car bomb", "air strike", or the one word."""
     if token.i > 1:
-        words = reading.doc[token.i - 2 : token.i + 1]
+        words = reading.tokens[token.i - 2 : token.i + 1]
         if " ".join(word.lower_ for word in words) in reading.lexicon.weapons:
             return reading.token_span(token.i - 2, token.i + 1)
     if token.i > 0:
-        before = reading.doc[token.i - 1]
+        before = reading.tokens[token.i - 1]
         pairs = (
             f"{before.lemma_.lower()} {token.lemma_.lower()}",
             f"{before.lower_} {token.lower_}",

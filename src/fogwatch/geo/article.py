@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from fogwatch.geo.gazetteer import Gazetteer
 from fogwatch.geo.mentions import Group, Mention
 from fogwatch.geo.vocabulary import load_words
@@ -30,6 +32,8 @@ class Article:
     """One parsed article being geoparsed, and the mentions read from it so far."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        from spacy.attrs import IS_ALPHA, IS_TITLE
+
         self.doc = doc
         self.tokens = tokens_of(doc)
         """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
@@ -41,6 +45,10 @@ class Article:
         self.entity = _entity_map(doc)
         self.sentence = _sentence_ids(self.tokens)
         self.paragraph = _paragraph_ids(self.tokens)
+        # read from the doc's arrays: a step that looks at every token for a few builds none
+        flags = doc.to_array([IS_ALPHA, IS_TITLE]).reshape(-1, 2)
+        self.title_words: list[int] = np.flatnonzero(flags[:, 0] & flags[:, 1]).tolist()
+        """The tokens that are words in title case ("Kyiv", "Russian"), in text order."""
 
     def span(self, mention: Mention) -> Span:
         """Where a mention's words stand in the text."""
@@ -62,11 +70,16 @@ class Article:
 
 def text_end(token: Token) -> int:
     """Where a token's words end: before a footnote mark glued to it ("Kyiv.[12")."""
-    if "[" not in token.text:
-        return token.idx + len(token.text)  # no mark: read at every token, so spared the search
-    mark = _FOOTNOTE.search(token.text)
-    end = mark.start() if mark is not None and mark.start() > 0 else len(token.text)
-    return token.idx + end
+    return word_end(token.text, token.idx)
+
+
+def word_end(text: str, start: int) -> int:
+    """`text_end` of a token's text starting at character `start`."""
+    if "[" not in text:
+        return start + len(text)  # no mark: read at every token, so spared the search
+    mark = _FOOTNOTE.search(text)
+    end = mark.start() if mark is not None and mark.start() > 0 else len(text)
+    return start + end
 
 
 def _sentence_ids(tokens: Sequence[Token]) -> list[int]:

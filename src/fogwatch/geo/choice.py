@@ -71,6 +71,7 @@ def _decide(
     probabilities = softmax(group.scores)
     best = int(np.argmax(group.scores))
     place = int(group.candidates[best])
+    town = _settlement_of(article, place)  # the same for every mention of the name
     for mention in group.mentions:
         mention.probability = float(probabilities[best])
         outside = _outside_parent(article, mention, group)
@@ -105,7 +106,6 @@ def _decide(
             continue
         mention.choice = place
         mention.reason = agreement.explain(mention, group, best)
-        town = _settlement_of(article, place)
         if town is not None:  # ACLED codes a site to the town it lies in
             mention.choice = town
             mention.reason = f"{gazetteer.name(place)} lies in {gazetteer.name(town)}"
@@ -135,7 +135,8 @@ def _settlement_of(article: Article, place: int) -> int | None:
         np.radians(float(gazetteer.lon[place])),
     )
     near = towns[km <= SITE_TOWN_KM]
-    named = near[np.isin(near, [chosen_place(group) for group in article.groups])]
+    chosen = {chosen_place(group) for group in article.groups}
+    named = near[[town in chosen for town in near.tolist()]]
     if len(named):
         near = named
     return int(near[int(np.argmax(gazetteer.population[near]))]) if len(near) else None

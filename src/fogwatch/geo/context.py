@@ -347,10 +347,26 @@ def one_sense_per_discourse(article: Article) -> None:
     """Every mention of one name, read one way, joins one group — one decision for the
     article — with its candidates and base scores."""
     groups: dict[tuple[str, str, str], Group] = {}
+    # a reading of a name, all `candidates.scored` reads of it → its candidates, base scores
+    # and kind: most names are mentioned again, read alike
+    scored: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray, str]] = {}
     for mention in article.mentions:
-        if not len(mention.postings.places) or mention.kind == "entity":
+        postings = mention.postings
+        if not len(postings.places) or mention.kind == "entity":
             continue
-        places, base = candidates.scored(article.gazetteer, article.words, mention)
+        reading = (
+            mention.kind,
+            mention.region_word,
+            mention.feature_cue,
+            mention.settlement,
+            postings.places.tobytes(),
+            postings.matches.tobytes(),
+        )
+        known = scored.get(reading)
+        if known is None:
+            places, base = candidates.scored(article.gazetteer, article.words, mention)
+            known = scored[reading] = (places, base, mention.kind)
+        places, base, mention.kind = known  # a division word with no division: an "area"
         if not len(places):
             continue
         # a name with its own parent ("Paris, Texas") may be another place than the bare name

@@ -107,15 +107,28 @@ class Agreement:
         self.closeness = np.where(point[:, None] & point[None, :], np.exp(-km / NEARBY_KM), 0.0)
         self.km = km
         self.own = self.owner[:, None] == self.owner[None, :]
-        # each channel as numbers once, and its bonus: every round reads them all
-        self.channels = {
-            "country": (self.same_country.astype(np.float64), COUNTRY_BONUS),
-            "admin1": (self.same_admin1.astype(np.float64), ADMIN1_BONUS),
-            "division": (self.in_named_division.astype(np.float64), NAMED_DIVISION_BONUS),
-            "county": (self.in_named_county.astype(np.float64), NAMED_COUNTY_BONUS),
-            "sibling": (self.siblings.astype(np.float64), SIBLING_BONUS),
+        channels = {
+            "country": (self.same_country, COUNTRY_BONUS),
+            "admin1": (self.same_admin1, ADMIN1_BONUS),
+            "division": (self.in_named_division, NAMED_DIVISION_BONUS),
+            "county": (self.in_named_county, NAMED_COUNTY_BONUS),
+            "sibling": (self.siblings, SIBLING_BONUS),
             "near": (self.closeness, NEARBY_BONUS),
         }
+        # a channel that links no two candidates (most often the county and sibling ones)
+        # supports nothing: only the others are scored
+        linked = {
+            name: (matrix, bonus) for name, (matrix, bonus) in channels.items() if matrix.any()
+        }
+        self.channel_names = list(linked)
+        self.channel_bonuses = [bonus for _, bonus in linked.values()]
+        # every linking channel as numbers in one array, a name's own candidates at -inf (no
+        # support): a round reads them all at once, into a buffer made once
+        self.stacked = np.empty((len(linked), len(places), len(places)))
+        for layer, (channel, _) in zip(self.stacked, linked.values(), strict=True):
+            np.copyto(layer, channel)
+            np.copyto(layer, -np.inf, where=self.own)
+        self._work = np.empty_like(self.stacked)
         self.parents = [self._parents(group) for group in groups]
         """Each name's parents, by group: fixed while the scores move."""
 
@@ -126,10 +139,10 @@ class Agreement:
             for group, parents in zip(self.groups, self.parents, strict=True):
                 rows = slice(group.offset, group.offset + len(group.candidates))
                 group.scores = group.base + bonus[rows] + self.parent_bonus(group, parents)
-        cost = self._move_cost()
+        supports = dict(zip(self.channel_names, self._supports(self._move_cost()), strict=True))
+        none = np.zeros((len(self.places), len(self.groups)))
         self.supports = {
-            name: self._support(self.channels[name][0], cost)
-            for name in ("sibling", "admin1", "near", "country")
+            name: supports.get(name, none) for name in ("sibling", "admin1", "near", "country")
         }
 
     def _move_cost(self) -> np.ndarray:
@@ -138,18 +151,18 @@ class Agreement:
         best = np.array([g.scores.max() for g in self.groups])[self.owner]
         return MOVE_COST * (best - scores)
 
-    def _support(self, channel: np.ndarray, cost: np.ndarray) -> np.ndarray:
-        """(candidates × names) support: each name's best candidate for this channel, net of
-        `cost` (`_move_cost`)."""
-        value = channel - cost[None, :]
-        value = np.where(self.own, 0.0, np.maximum(value, 0.0))
-        return np.maximum.reduceat(value, self.offsets, axis=1) * self.weights[None, :]
+    def _supports(self, cost: np.ndarray) -> np.ndarray:
+        """(channels × candidates × names) support: for each channel, each name's best
+        candidate, net of `cost` (`_move_cost`); none from a name's own candidates."""
+        value = np.subtract(self.stacked, cost, out=self._work)
+        np.maximum(value, 0.0, out=value)
+        return np.maximum.reduceat(value, self.offsets, axis=2) * self.weights
 
     def bonuses(self) -> np.ndarray:
         cost = self._move_cost()  # one round's scores: the same for every channel
         total = np.zeros(len(self.places))
-        for channel, bonus in self.channels.values():
-            support = self._support(channel, cost).sum(axis=1)
+        supports = self._supports(cost).sum(axis=2)
+        for support, bonus in zip(supports, self.channel_bonuses, strict=True):
             total += bonus * (1.0 - np.exp(-SATURATION * support))
         return total
 

@@ -43,12 +43,13 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from fogwatch.geo import candidates, context
-from fogwatch.geo.article import Article, text_end
+from fogwatch.geo.article import Article, text_end, word_end
 from fogwatch.geo.candidates import NO_POSTINGS
 from fogwatch.geo.gazetteer import (
     CYRILLIC_COUNTRIES,
@@ -62,6 +63,7 @@ from fogwatch.geo.gazetteer import (
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, Mention
 from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION, english_words, load_named_things
 from fogwatch.language import actors
+from fogwatch.language.nlp import words_among
 from fogwatch.records import ActorMention, Span
 
 if TYPE_CHECKING:
@@ -100,6 +102,21 @@ _DATELINE = re.compile(
 """A dateline: a place opening a line, its country or state, a date, the agency, a dash."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Usable:
+    """A name's usable postings in one context, and what `Recogniser._accept` reads of them."""
+
+    postings: Postings
+    strong: bool
+    """A country, a first-order division or a large town (`Recogniser._strong`)."""
+    small: bool
+    """Its most prominent place is below `SMALL_PRIOR`."""
+    division: bool
+    """Its most prominent place is a first- or second-order division."""
+    other_names_only: bool
+    """No place has it as its own name: alternate names, stems or abbreviations only."""
+
+
 class Recogniser:
     """Reads one article's place names into `article.mentions`, with what it knows of the
     article's people and actors (who is no place)."""
@@ -128,42 +145,46 @@ class Recogniser:
         """Token index → (start, end) of the actor name or role phrase covering it."""
         self.thing_names: set[str] = set()
         """Keys read as a weapon's, vessel's or unit's name earlier in the article."""
+        self._usables: dict[tuple[str, bool, bool], _Usable | None] = {}
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
-        doc = self.tokens
         runs = self._runs()
         names = candidates.lookup_names(self.gazetteer, sorted({key for _, _, key in runs}))
         by_start: dict[int, list[tuple[int, str]]] = {}
         for start, end, key in runs:
             by_start.setdefault(start, []).append((end, key))
         demonyms = self._demonym_matches()
-        index = 0
-        while index < len(doc):
+        index = 0  # the first token no mention holds yet
+        # only where a run or a demonym starts can a mention start
+        for start in sorted(by_start.keys() | demonyms.keys()):
+            if start < index:
+                continue
             mention = None
-            for end, key in sorted(by_start.get(index, []), reverse=True):
+            # a start's runs are in order of their ends: the longest first
+            for end, key in reversed(by_start.get(start, [])):
                 if len(names[key].places):
-                    mention = self._accept(index, end, key, names[key])
+                    mention = self._accept(start, end, key, names[key])
                     if mention is None:
-                        mention = self._embedded(index, end, key, names[key])
+                        mention = self._embedded(start, end, key, names[key])
                     if mention is not None:
                         break
-            demonym = demonyms.get(index)
+            demonym = demonyms.get(start)
             if demonym is not None and (mention is None or self._demonym_wins(mention, demonym)):
                 mention = demonym
-            if mention is None:
-                index += 1
-                continue
-            self.article.mentions.append(mention)
-            index = mention.end
+            if mention is not None:
+                self.article.mentions.append(mention)
+                index = mention.end
 
     def _runs(self) -> list[tuple[int, int, str]]:
         """Every token run that could be a name, (start, end, key): it starts with a capital,
         and ends with one or, from two words on, with any word ("the Baltic states")."""
         doc = self.tokens
         # Each token's facts once: a run starting at every capital re-reads the tokens after it.
-        capitalised = [_capitalised(token) for token in doc]
-        word_end = [text_end(token) for token in doc]
+        texts = [token.text for token in doc]
+        starts = [token.idx for token in doc]
+        capitalised = [_capitalised_text(text) for text in texts]
+        ends = [word_end(text, start) for text, start in zip(texts, starts, strict=True)]
         runs = []
         for start, token in enumerate(doc):
             if not capitalised[start] or token.lower_ == "the":
@@ -171,27 +192,29 @@ class Recogniser:
             end = start
             while end < len(doc) and end - start < MAX_NAME_TOKENS:
                 current = doc[end]
-                if end > start and (current.is_sent_start or not _inside_name(current)):
+                if end > start and (current.is_sent_start or not _inside_name_text(texts[end])):
                     break
                 end += 1
                 if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
-                    key = normalise(self.text[token.idx : word_end[end - 1]])
+                    key = normalise(self.text[starts[start] : ends[end - 1]])
                     if key:
                         runs.append((start, end, key))
-                if word_end[end - 1] < current.idx + len(current.text):
+                if ends[end - 1] < starts[end - 1] + len(texts[end - 1]):
                     break  # "Kyiv.[12": a footnote mark ends the name
         return runs
 
     def _demonym_matches(self) -> dict[int, Mention]:
         """ "Russian", "Ukrainians", "South Korean" by start token."""
         doc = self.tokens
+        title_words = self.article.title_words
         spans: list[tuple[int, int, str]] = []
-        for index, token in enumerate(doc):
-            if not token.is_title or not token.is_alpha or token.lower_ == "the":
+        for n, index in enumerate(title_words):
+            token = doc[index]
+            if token.lower_ == "the":
                 continue
             spans.append((index, index + 1, demonym_key(token.text)))
-            following = doc[index + 1] if index + 1 < len(doc) else None
-            if following is not None and following.is_title and following.is_alpha:
+            if n + 1 < len(title_words) and title_words[n + 1] == index + 1:
+                following = doc[index + 1]
                 pair = self.text[token.idx : following.idx + len(following.text)]
                 spans.append((index, index + 2, demonym_key(pair)))
         found: dict[int, Mention] = {}
@@ -229,20 +252,14 @@ class Recogniser:
         words = self.words
         region_word = self._region_word(end)
         after_comma = self._after_place_comma(start)
-        # `.value`: numpy compares an array with a plain int several times faster than with an
-        # IntEnum member, and this runs for every name the gazetteer knows
-        usable = postings.matches <= Match.ALTERNATE.value
-        if region_word is not None:
-            usable |= postings.matches == Match.STEM
-        if after_comma:
-            usable |= postings.matches == Match.ABBREVIATION
-        if not usable.any():
+        usable = self._usable(key, postings, region_word is not None, after_comma)
+        if usable is None:
             return None
-        postings = Postings(postings.places[usable], postings.matches[usable])
+        postings = usable.postings
         first = doc[start]
         single = end - start == 1
         locative = start > 0 and doc[start - 1].lower_ in words.locative
-        strong = self._strong(postings)
+        strong = usable.strong
         entity = self.article.entity.get(start)
         place_entity = entity is not None and entity[2] in _PLACE_ENTS
         if single and (key in words.not_places or key in words.person_titles):
@@ -257,9 +274,7 @@ class Recogniser:
             and not _short_name_ok(first, postings, after_comma, self.gazetteer)
         ):
             return None
-        top = int(postings.places[0])
-        small = float(self.gazetteer.prior[top]) < SMALL_PRIOR
-        division = self.gazetteer.feature[top] in (ADMIN1, FEATURE_CODE["admin2"])
+        small, division = usable.small, usable.division
         if single and not (locative or place_entity):
             if small and key in english_words():
                 return None  # "Vice-President": a small town named like a word
@@ -327,7 +342,7 @@ class Recogniser:
         describes = single and not locative and self._describes(start, key)
         if (
             single
-            and (postings.matches >= Match.ALTERNATE.value).all()
+            and usable.other_names_only
             and (
                 (entity is not None and entity[2] in _NAME_ENTS | _PERSON_ENTS)
                 or first.dep_ == "compound"
@@ -362,6 +377,37 @@ class Recogniser:
             and not (locative or mention.nearby or mention.settlement or self._may_act(postings))
         )
         return mention
+
+    def _usable(
+        self, key: str, postings: Postings, region_word: bool, after_comma: bool
+    ) -> _Usable | None:
+        """The postings a name may stand for here — its names and alternate names, a division's
+        stem before a division word, an abbreviation after a place and a comma — and what they
+        say; None when it may stand for none. The same for every mention of the name in that
+        context (most are mentioned again), so read once per article."""
+        reading = (key, region_word, after_comma)
+        if reading in self._usables:
+            return self._usables[reading]
+        # `.value`: numpy compares an array with a plain int several times faster than with an
+        # IntEnum member
+        usable = postings.matches <= Match.ALTERNATE.value
+        if region_word:
+            usable |= postings.matches == Match.STEM
+        if after_comma:
+            usable |= postings.matches == Match.ABBREVIATION
+        found = None
+        if usable.any():
+            postings = Postings(postings.places[usable], postings.matches[usable])
+            top = int(postings.places[0])
+            found = _Usable(
+                postings=postings,
+                strong=self._strong(postings),
+                small=float(self.gazetteer.prior[top]) < SMALL_PRIOR,
+                division=self.gazetteer.feature[top] in (ADMIN1, FEATURE_CODE["admin2"]),
+                other_names_only=bool((postings.matches >= Match.ALTERNATE.value).all()),
+            )
+        self._usables[reading] = found
+        return found
 
     def _embedded(self, start: int, end: int, key: str, postings: Postings) -> Mention | None:
         """A place named at the head of an institution's or an office's name ("the Toledo
@@ -691,10 +737,10 @@ class Recogniser:
                 and not self._only_places(ent.start, ent.end)
             ):
                 names.update(token.text for token in ent if token.is_alpha and token.is_title)
-        for token in doc:
-            if not (token.is_alpha and token.is_title and token.pos_ == "PROPN"):
+        for i in self.article.title_words:
+            token = doc[i]
+            if token.pos_ != "PROPN":
                 continue
-            i = token.i
             titled = i > 0 and doc[i - 1].lower_.rstrip(".") in self.words.person_titles
             aged = (
                 i + 3 < len(doc)
@@ -724,9 +770,8 @@ class Recogniser:
             if tokens and _capitalised(tokens[0]):
                 spans.append((tokens[0].i, tokens[-1].i + 1))
         named = {start for start, _ in spans}
-        for token in self.tokens:
-            i = token.i
-            if i in named or covered[i] or not (token.is_alpha and token.is_title):
+        for i in self.article.title_words:
+            if i in named or covered[i]:
                 continue
             if i > 0 and self.tokens[i - 1].lower_ == "of" and context.settlement(self.article, i):
                 # "the southern city of Mykolayv", "the town of Ras Kamboni": a place by its cue
@@ -767,9 +812,9 @@ class Recogniser:
         covered = bytearray(len(tokens))
         for mention in self.article.mentions:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-        for head in tokens:
-            i = head.i
-            if covered[i] or i == 0 or head.lower_ not in self.words.landmarks:
+        for i in words_among(self.doc, self.words.landmarks):
+            head = tokens[i]
+            if covered[i] or i == 0:
                 continue
             if not head.text[0].isupper():
                 continue
@@ -1004,7 +1049,10 @@ _CUED_NAME_WORDS = 3
 
 
 def _capitalised(token: Token) -> bool:
-    text = token.text
+    return _capitalised_text(token.text)
+
+
+def _capitalised_text(text: str) -> bool:
     return (
         bool(text)
         and text[0].isupper()
@@ -1012,8 +1060,8 @@ def _capitalised(token: Token) -> bool:
     )
 
 
-def _inside_name(token: Token) -> bool:
-    text = token.text
+def _inside_name_text(text: str) -> bool:
+    """Whether a token's text may stand inside a name: a word, or a joining mark."""
     return text in _INSIDE_NAME or text.isalpha() or any(ch.isalpha() for ch in text)
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from fogwatch.errors import ModelError
 
 if TYPE_CHECKING:
@@ -210,6 +212,25 @@ def tokens_of(doc: Doc) -> list[Token]:
     """The doc's tokens: those `tokens_kept` keeps for it, else made now."""
     kept = _TOKENS.get()
     return kept[1] if kept is not None and kept[0] is doc else list(doc)
+
+
+def words_among(doc: Doc, words: Iterable[str]) -> list[int]:
+    """The indices of the tokens whose lower-case form is one of `words`, in text order: read
+    from the doc's array of lower-case hashes, so a scan for a few words builds no token."""
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    ids = np.fromiter((get_string_id(word) for word in words), dtype=np.uint64)
+    return np.flatnonzero(hashes_in(doc.to_array(LOWER), ids)).tolist()
+
+
+def hashes_in(hashes: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """`np.isin(hashes, keys)` for string hashes, by a binary search of the sorted keys:
+    `np.isin` sorts both arrays together, several times the work for a doc's worth."""
+    if not len(keys):
+        return np.zeros(hashes.shape, dtype=bool)
+    keys = np.sort(keys)
+    return keys[np.searchsorted(keys, hashes).clip(max=len(keys) - 1)] == hashes
 
 
 def parse_one(text: str) -> Doc:

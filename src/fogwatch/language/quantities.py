@@ -34,9 +34,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+import numpy as np
 import yaml
 
-from fogwatch.language.nlp import tokens_of
+from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Quantity, Span
 
 if TYPE_CHECKING:
@@ -158,19 +159,22 @@ class _Count:
 
 def find(doc: Doc) -> list[Quantity]:
     """Every count with a unit in `doc`, in text order, with its hedge as low/best/high."""
+    from spacy.attrs import LIKE_NUM, LOWER
+    from spacy.strings import get_string_id
+
     lexicon = _lexicon()
     quantities: list[Quantity] = []
-    index = 0
-    tokens = tokens_of(doc)
-    while index < len(tokens):
-        token = tokens[index]
-        if token.like_num or token.lower_ in lexicon.triggers:
-            quantity, resume = _quantity_at(doc, index, lexicon)
-            if quantity is not None:
-                quantities.append(quantity)
-                index = resume
-                continue
-        index += 1
+    # a count starts at a number or a trigger word: found in the doc's arrays, not token by token
+    rows = doc.to_array([LIKE_NUM, LOWER]).reshape(-1, 2)
+    triggers = np.fromiter((get_string_id(word) for word in lexicon.triggers), dtype=np.uint64)
+    index = 0  # the first token no quantity holds yet
+    for start in np.flatnonzero((rows[:, 0] != 0) | hashes_in(rows[:, 1], triggers)).tolist():
+        if start < index:
+            continue
+        quantity, resume = _quantity_at(doc, start, lexicon)
+        if quantity is not None:
+            quantities.append(quantity)
+            index = resume
     return quantities
 
 
