@@ -47,7 +47,9 @@ class Article:
         self.paragraph = _paragraph_ids(self.tokens)
         # read from the doc's arrays: a step that looks at every token for a few builds none
         flags = doc.to_array([IS_ALPHA, IS_TITLE]).reshape(-1, 2)
-        self.title_words: list[int] = np.flatnonzero(flags[:, 0] & flags[:, 1]).tolist()
+        self.title_words: list[int] = np.flatnonzero(
+            np.logical_and(flags[:, 0], flags[:, 1])
+        ).tolist()
         """The tokens that are words in title case ("Kyiv", "Russian"), in text order."""
 
     def span(self, mention: Mention) -> Span:
