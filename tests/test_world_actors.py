@@ -1061,3 +1061,67 @@ def test_a_rebel_attack_keeps_a_group_its_sentence_names():
         "Forces operate, officials said."
     )
     assert event_rows(text)[0][1] == "ADF - Allied Democratic Forces"
+
+
+def test_a_ceasefire_agreement_is_an_agreement_between_its_signatories():
+    text = (
+        "The Chadian government and the FACT rebels signed a ceasefire agreement in Doha on Monday."
+    )
+    assert event_rows(text)[0][0] == "Agreement"
+    assert event_rows(text)[0][1] == "Government of Chad"
+
+
+def test_men_said_to_belong_to_a_named_group_are_that_group():
+    # ACLED codes the group a report names for the attackers, suspected or alleged
+    text = (
+        "Gunmen, allegedly members of the Abu Sayyaf group, abducted four fishermen off Basilan on"
+        " Friday, the coast guard said."
+    )
+    assert event_rows(text)[0][:2] == ("Abduction/forced disappearance", "ASG - Abu Sayyaf Group")
+    text = (
+        "A drone strike killed three men believed to be al-Shabaab fighters near Jilib in southern"
+        " Somalia on Sunday."
+    )
+    assert event_rows(text)[0][2] == "Al Shabaab"
+
+
+def test_the_group_an_attack_is_blamed_on_did_it():
+    text = (
+        "Armed men attacked a police station in Jamundi on Tuesday, killing two officers. The"
+        " attack was blamed on the FARC dissidents of the Jaime Martinez front."
+    )
+    assert event_rows(text)[0][1] == "FARC Dissidents"
+
+
+def test_a_states_military_before_its_deed_did_it():
+    text = "A Sudanese military air strike on a market killed 12 civilians, medics said."
+    assert event_rows(text) == [
+        ("Air/drone strike", "Military Forces of Sudan (2019-)", "Civilians (Sudan)")
+    ]
+
+
+def test_a_foreign_strike_is_in_the_country_it_hit_not_the_strikers():
+    text = "A US drone strike killed two men on a motorbike in central Somalia on Monday."
+    assert event_rows(text)[0][2] == "Civilians (Somalia)"
+
+
+def test_a_clash_with_a_named_militia_is_no_riot():
+    text = (
+        "Residents of Gondar reported heavy gunfire as the country's army clashed with fighters"
+        " from the Fano militia on Wednesday."
+    )
+    assert event_rows(text)[0][0] == "Armed clash"
+    assert event_rows(text)[0][2] == "Fano"
+
+
+def test_settlers_are_acleds_settlers():
+    text = "Israeli settlers attacked Palestinian farmers near Hebron on Saturday, injuring three."
+    assert event_rows(text)[0][1] == "Settlers (Israel)"
+
+
+def test_a_place_in_part_of_a_country_lies_in_that_country():
+    text = "Two farmers were shot dead in the hamlet of San Lorenzo, in northern Honduras."
+    countries = {
+        m.span.of(text): m.place.country for m in geoparse.find(nlp.parse_one(text)) if m.place
+    }
+    assert countries["San Lorenzo"] == "HN"

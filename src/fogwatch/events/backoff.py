@@ -207,7 +207,7 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue  # the report tells of the crowd's violence where it goes on
         riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
         if riot and any(_armed_doer(event) for event in found):
-            continue  # ACLED: rioters are a riot's actor1, never armed men the clause names
+            continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
         labelled = taxonomy.sub_event_type(label[0]).event_type
         if labelled == _STRATEGIC and any(event.killed for event in found):
             continue  # ACLED: a development that kills is violence ("raiders … killing 14")
@@ -220,8 +220,12 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
 
 
 def _armed_doer(event: Candidate) -> bool:
-    """Whether the event's actor1 is a non-state armed group ("clan militias", "ISWAP")."""
-    return event.actor1 is not None and event.actor1.actor.inter in parties.NON_STATE_ARMED
+    """Whether a side of the event is a non-state armed group ("clan militias", "ISWAP"; "the
+    army clashed with fighters from the Fano militia")."""
+    return any(
+        side is not None and side.actor.inter in parties.NON_STATE_ARMED
+        for side in (event.actor1, event.actor2)
+    )
 
 
 def _missed(reading: Reading, framed: set[int]) -> dict[int, _Missed]:

@@ -33,6 +33,11 @@ _MEMBERS = frozenset(
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+# "men believed to be al-Qaeda militants", "gunmen suspected to be members of ISWAP": verbs that
+# say who the people named only by what they are were.
+_IDENTIFYING_VERBS = frozenset(
+    {"believe", "suspect", "say", "think", "allege", "report", "identify"}
+)
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Prepositions that make a violent noun the means of the verb they hang from.
 _MEANS = frozenset({"in", "with", "through"})
@@ -276,6 +281,9 @@ def _people(reading: Reading, token: Token, ref: ActorRef) -> bool:
 def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | None:
     """The actor a noun phrase names, by mention, coreference, possessor or nationality;
     `pronouns`: "it" and "they" too (agents only: a pronoun object is mostly a place)."""
+    identified = _identified_as(reading, token)
+    if identified is not None:
+        return identified
     for candidate in (token, *[c for c in token.children if c.dep_ in _PHRASE_DEPS]):
         mention = reading.actor_at.get(candidate.i)
         if mention is not None:
@@ -319,6 +327,35 @@ def _actor_of(reading: Reading, token: Token, *, pronouns: bool) -> ActorRef | N
         if actor is not None:
             start, end = sorted((source.i, token.i))
             return ActorRef(actor, reading.token_span(start, end + 1))
+    return None
+
+
+def _identified_as(reading: Reading, token: Token) -> ActorRef | None:
+    """The named group that people named only by what they are are said to belong to: "armed
+    men, allegedly members of the Abu Sayyaf group", "insurgents suspected to be members of
+    ISWAP", "two men believed to be al-Qaeda militants"."""
+    if token.pos_ != "NOUN":
+        return None  # "MITROVICA, Kosovo": a name in apposition is no membership
+    for child in token.children:
+        said = None
+        if child.dep_ == "appos":
+            said = child
+        elif child.dep_ == "acl" and child.lemma_.lower() in _IDENTIFYING_VERBS:
+            said = next(
+                (
+                    word
+                    for word in child.subtree
+                    if word.dep_ in ("attr", "pobj") and word.head.lemma_ in ("be", "as")
+                ),
+                None,
+            )
+        ref = _actor_of(reading, said, pronouns=False) if said is not None else None
+        if (
+            ref is not None
+            and ref.actor.side != _UNNAMED_SIDE
+            and ref.actor.inter in NON_STATE_ARMED
+        ):
+            return ref
     return None
 
 
@@ -880,8 +917,9 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one non-state armed group the trigger's sentence or the next two say did the deed:
     it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
     responsibility for the attack", "which al-Shabaab claimed it carried out"), carried it out
-    ("the attack was carried out by the OLA", "police said the ADF carried out the attack"), or
-    was responsible for it or behind it ("the CODECO group was responsible for the killings")."""
+    ("the attack was carried out by the OLA", "police said the ADF carried out the attack"), was
+    responsible for it or behind it ("the CODECO group was responsible for the killings"), or is
+    blamed for it ("the attack was blamed on the ELN")."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
@@ -911,6 +949,12 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
         if any(_deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS for c in deed):
             return [c for c in word.children if c.dep_ == "nsubj"]
         return []
+    if lemma == "blame" and word.pos_ == "VERB":
+        # "the attack was blamed on the ELN", "police blamed the ADF for the attack"
+        deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(word, "for")
+        if not any(_deed_word(reading, c) for c in deeds):
+            return []
+        return _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
     if lemma in _DEED_VERBS and word.pos_ == "VERB":
         if lemma == "carry" and not any(c.lower_ == "out" for c in word.children):
             return []
@@ -920,6 +964,16 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
         agents = [g for c in word.children if c.dep_ == "agent" for g in c.children]
         return agents + [c for c in word.children if c.dep_ == "nsubj"]
     return []
+
+
+def _after(word: Token, preposition: str) -> list[Token]:
+    """The objects of the word's preposition ("blamed on the ELN": the ELN)."""
+    return [
+        noun
+        for child in word.children
+        if child.dep_ == "prep" and child.lower_ == preposition
+        for noun in _objects_of(child)
+    ]
 
 
 def _deed_word(reading: Reading, word: Token) -> bool:
@@ -1485,9 +1539,10 @@ def _protested_at(ref: ActorRef) -> bool:
 
 def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state (side) of the event's place, else the one state the places and state names of
-    its sentence point to, else the state the article's places point to most, else the state
-    whose police are a party ("militants attacked a CRPF camp": India), else the one state whose
-    administrative units the article names ("upazila": Bangladesh)."""
+    its sentence point to (of two, the one that is not the perpetrator's own), else the state
+    the article's places point to most, else the state whose police are a party ("militants
+    attacked a CRPF camp": India), else the one state whose administrative units the article
+    names ("upazila": Bangladesh), else the state whose military is a party."""
     registry = reading.registry
     if candidate.place is not None and candidate.place.mention.place is not None:
         state = registry.state_of(candidate.place.mention.place.country)
@@ -1510,11 +1565,17 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             continue  # "Turkey-backed fighters": the sponsor, not where they fight
         if last is not None and len(last) and _across_border(last[-1]):
             continue  # "near the border with Niger": the country beyond it
+        if last is not None and len(last) and _whose_deed(last[-1], candidate.trigger):
+            continue  # "a US drone strike … in Yemen": whose strike, not where it hit
         everywhere.append(state)
         if start <= mention.span.start < end:
             here.append(state)
     if len(set(here)) == 1:
         return here[0]
+    home = candidate.actor1.actor.side if candidate.actor1 is not None else None
+    abroad = {state for state in here if state != home}
+    if len(abroad) == 1 and home in here:
+        return abroad.pop()  # "a US drone strike … in central Yemen": the strike is in Yemen
     if not everywhere:
         for word in reading.doc:
             polity = _polity_of(reading, word)
@@ -1530,18 +1591,35 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             _forces_state(reading, candidate)
             or (max(situated, key=situated.count) if situated else None)
             or reading.unit_state
+            or _forces_state(reading, candidate, anywhere=True)
         )
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 
 
-def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
+def _whose_deed(word: Token, trigger: Token) -> bool:
+    """Whether a state's name modifies the event's noun, or the noun that is its verb's subject
+    ("a US drone strike killed two men"): it says whose the deed was, not where it happened."""
+    if word.dep_ not in ("compound", "poss"):
+        return False
+    head = word.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "US drone strike": through the noun's own modifiers
+    if head.pos_ != "NOUN":
+        return False
+    return head.i == trigger.i or (head.dep_ == "nsubj" and head.head.i == trigger.i)
+
+
+def _forces_state(reading: Reading, candidate: Candidate, *, anywhere: bool = False) -> str | None:
     """The state whose police the event names as a party, when no place situates it: police
-    act, and are attacked, at home; so does a military that meets a crowd or arrests (a military
-    also fights abroad)."""
+    act, and are attacked, at home; so does a military that meets a crowd or arrests. A military
+    also fights abroad, so its state is the event's (`anywhere`) only where nothing else, not
+    even a dateline, says where ("a Myanmar military air strike on a village")."""
     sub = taxonomy.sub_event_type(candidate.sub_type)
     at_home = (
-        ("police", "military") if sub.event_type in _CROWDS or sub.name == _ARRESTS else ("police",)
+        ("police", "military")
+        if anywhere or sub.event_type in _CROWDS or sub.name == _ARRESTS
+        else ("police",)
     )
     for ref in (candidate.actor2, candidate.actor1):
         polity = reading.registry.polities.get(ref.actor.side) if ref is not None else None

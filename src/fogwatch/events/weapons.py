@@ -151,10 +151,19 @@ def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) 
             continue
         lemma = child.lemma_.lower()
         if lemma in lexicon.civilian_targets or (
-            lemma in lexicon.civilian_words and child.dep_ in ("dobj", "pobj", "nsubjpass")
+            lemma in lexicon.civilian_words
+            and child.dep_ in ("dobj", "pobj", "nsubjpass")
+            and not _said_to_fight(reading, child)
         ):
             return reading.token_span(child.i, child.i + 1)
     return None
+
+
+def _said_to_fight(reading: Reading, noun: Token) -> bool:
+    """Whether the words that say who the people were name fighters ("two men believed to be
+    al-Qaeda militants", "three men, members of the militia")."""
+    said = (word for c in noun.children if c.dep_ in ("acl", "appos") for word in c.subtree)
+    return any(word.lemma_.lower() in reading.lexicon.combatant_words for word in said)
 
 
 def combatant_victims(reading: Reading, token: Token) -> bool:

@@ -44,6 +44,25 @@ DEMONYM_WEIGHT = 0.5
 EMBEDDED_WEIGHT = 0.0
 """A place read inside a longer name ("Kansas Landing", a town elsewhere) is not named by
 itself: it does not pull the article's other names towards it."""
+# Words naming a part of the place after them ("in central Honduras", "in northern Mali").
+_PARTS = frozenset(
+    {
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+
 _WEIGHTS = {"demonym": DEMONYM_WEIGHT, "embedded": EMBEDDED_WEIGHT}
 
 _POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
@@ -200,14 +219,16 @@ def _division_head(article: Article, start: int, listed: bool, covered: set[int]
 
 
 def parents(article: Article) -> None:
-    """Explicit parents: "X, Y", "X in Y", "X (Y)", "the X district of Y"."""
+    """Explicit parents: "X, Y", "X in Y", "X, in central Y", "X (Y)", "the X district of Y"."""
     doc = article.tokens
     mentions = article.mentions
     for position, (child, parent) in enumerate(itertools.pairwise(mentions)):
-        if not 1 <= parent.start - child.end <= 2:
-            continue  # every pattern below is one or two words: skip reading longer gaps
+        if not 1 <= parent.start - child.end <= 3:
+            continue  # every pattern below is one to three words: skip reading longer gaps
         between = [t.lower_ for t in doc[child.end : parent.start]]
-        if between not in ([","], ["in"], ["in", "the"], ["("], ["of"], ["of", "the"]):
+        if len(between) > 1 and between[-1] in _PARTS:
+            between = between[:-1]  # "El Ocotal, in central Honduras": a part of the parent
+        if between not in ([","], ["in"], ["in", "the"], [",", "in"], ["("], ["of"], ["of", "the"]):
             continue
         if between == [","] and _listed(article, position, mentions):
             continue  # "Kosovo, Iraq, Libya": a list, not a place and its country

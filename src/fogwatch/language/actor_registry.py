@@ -127,6 +127,7 @@ class Registry:
     agent_verbs: frozenset[str]
     address_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    deed_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
     modifiers: frozenset[str]
     honorifics: frozenset[str]
@@ -566,6 +567,7 @@ def build_registry(data: Any) -> Registry:
         agent_verbs=_words(language, "agent_verbs"),
         address_verbs=_words(language, "address_verbs"),
         agent_nouns=_words(language, "agent_nouns"),
+        deed_nouns=_words(language, "deed_nouns"),
         locative_prepositions=_words(language, "locative_prepositions"),
         modifiers=_words(language, "modifiers"),
         honorifics=_words(language, "honorifics"),

@@ -64,6 +64,8 @@ _MAX_VARIANT_TOKENS = 10
 _NOT_WORD = re.compile(r"\W+")
 _AFTER_SURNAME = frozenset({"PUNCT", "VERB", "AUX", "PART", "CCONJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# How many words after "military" may name its deed ("military air strike").
+_DEED_REACH = 2
 _NP_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _APPOSITIVE_OPENERS = frozenset({",", "(", "“", '"', "‘", "'"})
 _APPOSITIVE_CLOSERS = frozenset({",", ".", ";", ")", "”", '"', "’", ":", "—", "–"})
@@ -1000,12 +1002,16 @@ class _Reader:
         return (roles, end) if roles else None
 
     def _modifies(self, hit: _Hit) -> bool:
-        """ "military" in "Russian military equipment" modifies a noun; it names no one."""
+        """ "military" in "Russian military equipment" modifies a noun; it names no one. Before a
+        deed ("a Myanmar military air strike") it names who did it."""
         doc = self.doc
         if hit.end - hit.start != 1 or doc[hit.start].pos_ != "ADJ" or hit.end >= len(doc):
             return False
         following = doc[hit.end]
-        return following.pos_ in _NOUNS and hit.end not in self.hits
+        if following.pos_ not in _NOUNS or hit.end in self.hits:
+            return False
+        deed = doc[hit.end : hit.end + _DEED_REACH]
+        return not any(word.lower_ in self.registry.deed_nouns for word in deed)
 
     def _is_modifier(self, token: Token) -> bool:
         return (
