@@ -63,7 +63,7 @@ from fogwatch.geo.gazetteer import (
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, Mention
 from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION, english_words, load_named_things
 from fogwatch.language import actors
-from fogwatch.language.nlp import words_among
+from fogwatch.language.nlp import entities_of, words_among
 from fogwatch.records import ActorMention, Span
 
 if TYPE_CHECKING:
@@ -730,7 +730,7 @@ class Recogniser:
         ("McDonald, 24,") or speaking ("Petrova said")."""
         doc = self.tokens
         names: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in entities_of(self.doc):
             if (
                 ent.label_ in _PERSON_ENTS
                 and len(ent) > 1
@@ -763,7 +763,7 @@ class Recogniser:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         regional = self._regional()
         spans = []
-        for ent in self.doc.ents:
+        for ent in entities_of(self.doc):
             if ent.label_ not in _PLACE_ENTS or any(covered[ent.start : ent.end]):
                 continue
             tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]

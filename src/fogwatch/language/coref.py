@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
-from fogwatch.language.nlp import entities_within, text_of, tokens_of
+from fogwatch.language.nlp import entities_of, entities_within, text_of, tokens_of
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
@@ -386,7 +386,7 @@ class _Article:
             reporting = self.registry.reporting_verbs
             found = [
                 ent.start
-                for ent in doc.ents
+                for ent in entities_of(doc)
                 if ent.label_ == "PERSON"
                 and not any(taken[ent.start : ent.end])
                 and ent.text not in self.registry.entries  # "Kyiv" tagged PERSON is still a place
@@ -499,7 +499,7 @@ class _Article:
                 links.append(
                     Coreference(named.mention.span, title.mention.span, named.mention.actor)
                 )
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             root = ent.root
             if ent.label_ != "PERSON" or len(ent) < 2 or any(self.taken[ent.start : ent.end]):
                 continue
