@@ -37,7 +37,7 @@ import yaml
 from fogwatch.claims import answers
 from fogwatch.claims.attribution import Attribution
 from fogwatch.claims.cue_lexicon import load_lexicon
-from fogwatch.language.nlp import tokens_of
+from fogwatch.language.nlp import tokens_in
 from fogwatch.records import (
     Actor,
     ActorMention,
@@ -293,7 +293,7 @@ class _Reader:
 
     def _tokens(self, span: Span) -> list[Token]:
         chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-        return tokens_of(self.doc)[chars.start : chars.end] if chars is not None else []
+        return tokens_in(self.doc, chars.start, chars.end) if chars is not None else []
 
     def _predicate(self, tokens: Sequence[Token], own: bool = False) -> tuple[str, Token] | None:
         """The vocabulary word nearest the root of `tokens`' clause, earliest on a tie. `own`:

@@ -225,6 +225,13 @@ def tokens_of(doc: Doc) -> list[Token]:
     return kept.tokens if kept is not None and kept.doc is doc else list(doc)
 
 
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The doc's tokens `start`…`end - 1`: sliced from those `tokens_kept` keeps for it, else
+    made now (only these)."""
+    kept = _TOKENS.get()
+    return kept.tokens[start:end] if kept is not None and kept.doc is doc else list(doc[start:end])
+
+
 def entities_of(doc: Doc) -> Sequence[Span]:
     """`doc.ents`, made once while `tokens_kept` keeps the doc: spaCy builds every entity's
     Span anew at each read, and several stages read them all."""
