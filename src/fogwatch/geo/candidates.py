@@ -70,10 +70,34 @@ _skeleton_key = functools.lru_cache(maxsize=65536)(skeleton_key)
 """`skeleton_key`, remembered: the same unknown names come back article after article."""
 
 
+_NAMES_KEPT = 100_000
+"""`lookup_names` remembers this many names at most (then starts afresh), as `Gazetteer.lookup`
+remembers its keys: the same names come back article after article."""
+_known_names: dict[tuple[Gazetteer, str], Postings] = {}
+
+
 def lookup_names(gazetteer: Gazetteer, keys: list[str]) -> dict[str, Postings]:
     """Each key's places: its own, and through the spelling skeleton those of Ukraine,
     Russia and Belarus spelled another way — for a key that found nothing, or found a place
     there ("Krasnopillya" is also KATOTTG's "Krasnopillia")."""
+    found: dict[str, Postings] = {}
+    new = []
+    for key in keys:
+        postings = _known_names.get((gazetteer, key))
+        if postings is None:
+            new.append(key)
+        else:
+            found[key] = postings
+    if new:
+        found.update(_looked_up(gazetteer, new))
+        if len(_known_names) + len(new) > _NAMES_KEPT:
+            _known_names.clear()
+        _known_names.update(((gazetteer, key), found[key]) for key in new)
+    return found
+
+
+def _looked_up(gazetteer: Gazetteer, keys: list[str]) -> dict[str, Postings]:
+    """`lookup_names` of keys it has not seen."""
     found = dict(zip(keys, gazetteer.lookup(keys), strict=True))
     cyrillic = {
         gazetteer.countries.index(c) for c in CYRILLIC_COUNTRIES if c in gazetteer.countries
