@@ -149,11 +149,9 @@ class Recogniser:
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
-        runs = self._runs()
-        names = candidates.lookup_names(self.gazetteer, sorted({key for _, _, key in runs}))
-        by_start: dict[int, list[tuple[int, str]]] = {}
-        for start, end, key in runs:
-            by_start.setdefault(start, []).append((end, key))
+        by_start = self._runs()
+        keys = {key for runs in by_start.values() for _, key in runs}
+        names = candidates.lookup_names(self.gazetteer, sorted(keys))
         demonyms = self._demonym_matches()
         index = 0  # the first token no mention holds yet
         # only where a run or a demonym starts can a mention start
@@ -176,32 +174,41 @@ class Recogniser:
                 self.article.mentions.append(mention)
                 index = mention.end
 
-    def _runs(self) -> list[tuple[int, int, str]]:
-        """Every token run that could be a name, (start, end, key): it starts with a capital,
-        and ends with one or, from two words on, with any word ("the Baltic states")."""
-        doc = self.tokens
-        # Each token's facts once: a run starting at every capital re-reads the tokens after it.
-        texts = [token.text for token in doc]
-        starts = [token.idx for token in doc]
-        capitalised = [_capitalised_text(text) for text in texts]
-        ends = [word_end(text, start) for text, start in zip(texts, starts, strict=True)]
-        runs = []
-        for start, token in enumerate(doc):
-            if not capitalised[start] or token.lower_ == "the":
+    def _runs(self) -> dict[int, list[tuple[int, str]]]:
+        """Every token run that could be a name, (end, key) by its start token, in order of
+        their ends: it starts with a capital, and ends with one or, from two words on, with any
+        word ("the Baltic states")."""
+        from spacy.attrs import IS_ALPHA, SENT_START
+
+        text = self.text
+        # Each token's facts once, as lists: a run starting at every capital re-reads the
+        # tokens after it, and reading a token's attributes costs more than a list's item.
+        texts = [token.text for token in self.tokens]
+        starts = [token.idx for token in self.tokens]
+        flags = self.doc.to_array([SENT_START, IS_ALPHA]).tolist()
+        capitalised = [_capitalised_text(word) for word in texts]
+        ends = [word_end(word, start) for word, start in zip(texts, starts, strict=True)]
+        count = len(texts)
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        for start in range(count):
+            if not capitalised[start] or texts[start].lower() == "the":
                 continue
+            runs = []
             end = start
-            while end < len(doc) and end - start < MAX_NAME_TOKENS:
-                current = doc[end]
-                if end > start and (current.is_sent_start or not _inside_name_text(texts[end])):
+            while end < count and end - start < MAX_NAME_TOKENS:
+                opens_sentence, alpha = flags[end]
+                if end > start and (opens_sentence == 1 or not _inside_name_text(texts[end])):
                     break
                 end += 1
-                if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
-                    key = normalise(self.text[starts[start] : ends[end - 1]])
+                if capitalised[end - 1] or (end - start > 1 and alpha):
+                    key = normalise(text[starts[start] : ends[end - 1]])
                     if key:
-                        runs.append((start, end, key))
+                        runs.append((end, key))
                 if ends[end - 1] < starts[end - 1] + len(texts[end - 1]):
                     break  # "Kyiv.[12": a footnote mark ends the name
-        return runs
+            if runs:
+                by_start[start] = runs
+        return by_start
 
     def _demonym_matches(self) -> dict[int, Mention]:
         """ "Russian", "Ukrainians", "South Korean" by start token."""
