@@ -385,11 +385,10 @@ class _Reader:
             return min(inside, key=lambda m: (m.geo_precision or 4, m.span.start))
         # "the city", "the village", "there": the place of that kind named last before the content
         for token in clause:
-            lemma = _lemma(token)
-            definite = _definite(token)
-            if lemma in _THERE or (definite and lemma in _TOWN_NOUNS):
+            lemma = _lemma(token)  # a place noun first: its determiners are read only then
+            if lemma in _THERE or (lemma in _TOWN_NOUNS and _definite(token)):
                 return self._last_before(min(before, start), town=True)
-            if definite and lemma in _REGION_NOUNS:
+            if lemma in _REGION_NOUNS and _definite(token):
                 return self._last_before(min(before, start), town=False)
         return None
 
