@@ -185,7 +185,9 @@ class Recogniser:
         # tokens after it, and reading a token's attributes costs more than a list's item.
         texts = [token.text for token in self.tokens]
         starts = [token.idx for token in self.tokens]
-        flags = self.doc.to_array([SENT_START, IS_ALPHA]).tolist()
+        flags = self.doc.to_array([SENT_START, IS_ALPHA]).reshape(-1, 2)
+        opens_sentence = (flags[:, 0] == 1).tolist()
+        alphabetic = (flags[:, 1] != 0).tolist()
         capitalised = [_capitalised_text(word) for word in texts]
         ends = [word_end(word, start) for word, start in zip(texts, starts, strict=True)]
         count = len(texts)
@@ -196,11 +198,10 @@ class Recogniser:
             runs = []
             end = start
             while end < count and end - start < MAX_NAME_TOKENS:
-                opens_sentence, alpha = flags[end]
-                if end > start and (opens_sentence == 1 or not _inside_name_text(texts[end])):
+                if end > start and (opens_sentence[end] or not _inside_name_text(texts[end])):
                     break
                 end += 1
-                if capitalised[end - 1] or (end - start > 1 and alpha):
+                if capitalised[end - 1] or (end - start > 1 and alphabetic[end - 1]):
                     key = normalise(text[starts[start] : ends[end - 1]])
                     if key:
                         runs.append((end, key))
