@@ -94,6 +94,9 @@ _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
 _BORROWS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_APART_DEPS = frozenset({"conj", "advcl", "relcl"})
+"""The dependencies of a report said apart from a content (`_speaks_apart`, `_aside_report`,
+`_joined_report`)."""
 # What the verb's own adjuncts say of the act of saying, not of what is said: "on Monday".
 _CIRCUMSTANCES = frozenset({"npadvmod", "advmod", "agent"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -683,6 +686,7 @@ class _Finder:
                 for part in clauses
                 for own in part.subtree
                 if own is not part
+                and own.dep_ in _APART_DEPS  # what the three tests below ask first
                 and (self._speaks_apart(own) or self._aside_report(own) or self._joined_report(own))
                 for t in own.subtree
             }
