@@ -867,6 +867,8 @@ class Recogniser:
     def roles(self) -> None:
         """Metonyms (a country or capital that acts), modifiers (inside a longer name) and
         datelines (where the report was filed)."""
+        from spacy.tokens import Span as DocSpan
+
         metonyms = [(m.span.start, m.span.end) for m in self.actor_mentions if m.role == "metonym"]
         registry = actors.load_registry()
         datelines = self._datelines()
@@ -887,7 +889,8 @@ class Recogniser:
             if self._named_after(mention):
                 mention.role = "modifier"  # "Nuremberg trials": a thing named after the place
                 continue
-            if _cited(self.doc[mention.start : mention.end].root):
+            root = DocSpan(self.doc, mention.start, mention.end).root  # its words, read once
+            if _cited(root):
                 mention.role = "metonym"  # "according to Pentagon estimates": who says it
                 continue
             if self._formal_state(mention) and not self._on_territory(mention):
@@ -900,7 +903,6 @@ class Recogniser:
                     continue
                 mention.role = "modifier"
                 continue
-            root = self.doc[mention.start : mention.end].root
             if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
                 mention.role = "metonym"
 

@@ -672,7 +672,7 @@ class _Article:
 
     def _context_words(self, referent: _Referent) -> set[str]:
         """The mention's own words and the title words right before it ("Russian diplomat")."""
-        words = {token.lower_ for token in self.doc[referent.start : referent.end]}
+        words = {token.lower_ for token in self.tokens[referent.start : referent.end]}
         k = referent.start - 1
         floor = self.sentence_starts[referent.sentence]
         while k >= max(floor, referent.start - _CONTEXT_TOKENS):
