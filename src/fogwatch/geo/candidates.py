@@ -70,6 +70,8 @@ _skeleton_key = functools.lru_cache(maxsize=65536)(skeleton_key)
 """`skeleton_key`, remembered: the same unknown names come back article after article."""
 
 
+_PENALTY = np.asarray(MATCH_PENALTY)
+"""`MATCH_PENALTY` as an array, indexed by a postings' match classes."""
 _NAMES_KEPT = 100_000
 """`lookup_names` remembers this many names at most (then starts afresh), as `Gazetteer.lookup`
 remembers its keys: the same names come back article after article."""
@@ -309,7 +311,7 @@ def scored(
     places = mention.postings.places[:MAX_CANDIDATES].astype(np.int64)
     matches = mention.postings.matches[: len(places)]
     features = gazetteer.feature[places]
-    base = gazetteer.prior[places].astype(np.float64) - np.asarray(MATCH_PENALTY)[matches]
+    base = gazetteer.prior[places].astype(np.float64) - _PENALTY[matches]
     # `.value`: numpy compares an array with a plain int several times faster than with an
     # IntEnum member, and this runs for every mention
     if (matches <= Match.VARIANT.value).any():
@@ -317,9 +319,8 @@ def scored(
     if mention.kind == "name":
         # "Rostov" alone: Rostov-on-Don, the town the "Rostovskaya" region is named after
         towns = _division_namesakes(gazetteer, places, matches)
-        base = np.where(
-            towns >= 0, gazetteer.prior[places] - np.asarray(MATCH_PENALTY)[towns], base
-        )
+        if (towns >= 0).any():  # most names spell no division's town
+            base = np.where(towns >= 0, gazetteer.prior[places] - _PENALTY[towns], base)
     if mention.kind == "region":
         wanted = ADMIN1 if mention.region_word in vocabulary.admin1 else FEATURE_CODE["admin2"]
         # a division's bare stem ("Union" of "Union County") names it only with a generic
