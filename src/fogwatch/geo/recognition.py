@@ -188,8 +188,12 @@ class Recogniser:
         flags = self.doc.to_array([SENT_START, IS_ALPHA]).reshape(-1, 2)
         opens_sentence = (flags[:, 0] == 1).tolist()
         alphabetic = (flags[:, 1] != 0).tolist()
-        capitalised = [_capitalised_text(word) for word in texts]
-        ends = [word_end(word, start) for word, start in zip(texts, starts, strict=True)]
+        # (most words are neither capitalised nor footnoted: spared the calls)
+        capitalised = [word[:1].isupper() and _capitalised_text(word) for word in texts]
+        ends = [
+            word_end(word, start) if "[" in word else start + len(word)
+            for word, start in zip(texts, starts, strict=True)
+        ]
         count = len(texts)
         by_start: dict[int, list[tuple[int, str]]] = {}
         for start in range(count):
