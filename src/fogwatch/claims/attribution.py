@@ -94,6 +94,9 @@ _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # A verb without a subject of its own speaks for the verb it hangs on: "…, saying …".
 _BORROWS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_APART_DEPS = frozenset({"conj", "advcl", "relcl"})
+"""The dependencies of a report said apart from a content (`_speaks_apart`, `_aside_report`,
+`_joined_report`)."""
 # What the verb's own adjuncts say of the act of saying, not of what is said: "on Monday".
 _CIRCUMSTANCES = frozenset({"npadvmod", "advmod", "agent"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -340,6 +343,8 @@ class _Finder:
         self, doc: Doc, mentions: Sequence[ActorMention], coreferences: Sequence[Coreference]
     ) -> None:
         self.doc = doc
+        self.tokens = tokens_of(doc)
+        """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
         self.text = text_of(doc)
         self.lexicon = load_lexicon()
         self.quotations = Quotations(doc)
@@ -433,7 +438,7 @@ class _Finder:
             if cue.cue_class == "observe":
                 return None  # "the footage does not show …" shows nothing
             cue = dataclasses.replace(cue, claimable=False)  # "did not say whether …"
-        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        following = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
         if following is not None and following.lower_ in _REFLEXIVE:
             return None  # "the general found himself alone": not a finding
         if cue.cue_class == "observe":
@@ -478,7 +483,7 @@ class _Finder:
     def _after_colon(self, last: Token) -> Span | None:
         """ "He added: It is typical of them.": unquoted words after a colon right after the
         reporting verb, to the end of the paragraph."""
-        doc = self.doc
+        doc = self.tokens
         colon = last.i + 1
         if colon + 1 >= len(doc) or doc[colon].text != ":" or self.quote_at[doc[colon].idx] >= 0:
             return None
@@ -569,7 +574,7 @@ class _Finder:
         a document's participle with the verb that issues it ("released a statement saying"), an
         infinitive with the verb it completes ("went on to say"), never reaching into a source, a
         content or a quotation."""
-        doc = self.doc
+        doc = self.tokens
         taken = [(c.start, c.end) for c in contents]
         # "Kovalenko, who has strongly denied …": a source whose phrase holds the verb stops short of it
         taken += [
@@ -613,7 +618,7 @@ class _Finder:
         ("said sarcastically", "said then", "complain bitterly"), and the medium ("said in a
         phone interview with CNN", not a clause on it: "at a briefing announcing that …"), never
         reaching into a source, a content or a quotation."""
-        doc = self.doc
+        doc = self.tokens
         while last.i + 1 < len(doc):
             after = doc[last.i + 1]
             end = after.right_edge
@@ -681,6 +686,7 @@ class _Finder:
                 for part in clauses
                 for own in part.subtree
                 if own is not part
+                and own.dep_ in _APART_DEPS  # what the three tests below ask first
                 and (self._speaks_apart(own) or self._aside_report(own) or self._joined_report(own))
                 for t in own.subtree
             }
@@ -793,7 +799,7 @@ class _Finder:
             ending = next(
                 (
                     t
-                    for t in self.doc[first.i + 1 : last + 1]
+                    for t in self.tokens[first.i + 1 : last + 1]
                     if t.right_edge.i == last
                     and self._occasion(t, timed=t.head.i == verb.i)
                     and (t.head.i == verb.i or t.lower_ in _MEDIUM_PREPOSITIONS)
@@ -808,7 +814,7 @@ class _Finder:
         occasion = next(
             (
                 clause.left_edge.i
-                for clause in self.doc[first.i : last + 1]
+                for clause in self.tokens[first.i : last + 1]
                 if clause.dep_ == "advcl" and self._aside_report(clause)
             ),
             None,
@@ -816,11 +822,11 @@ class _Finder:
         if occasion is not None and occasion > first.i:
             last = occasion - 1
         # "acknowledged the reality of X, which makes him …", "likened RT to the BBC, which …"
-        aside = next((t for t in self.doc[first.i : last + 1] if _comma_aside(t)), None)
+        aside = next((t for t in self.tokens[first.i : last + 1] if _comma_aside(t)), None)
         if aside is not None and aside.left_edge.i - 1 > first.i:
             last = aside.left_edge.i - 2
         # "dismissed Estonia as a suburb — a metaphor for …": a dash no second dash closes
-        dashes = [t.i for t in self.doc[first.i + 1 : last + 1] if t.text in _DASHES]
+        dashes = [t.i for t in self.tokens[first.i + 1 : last + 1] if t.text in _DASHES]
         if len(dashes) == 1:
             last = dashes[0] - 1
         return self._parts(range(first.left_edge.i, last + 1), verb)
@@ -856,7 +862,7 @@ class _Finder:
         """ "footage shows …" (the footage is the source), "posted video showing …" (the poster)."""
         evidence = self.lexicon.evidence_nouns
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        previous = self.doc[token.i - 1] if token.i > 0 else None
+        previous = self.tokens[token.i - 1] if token.i > 0 else None
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
         before = any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
         if clause is None and subjects and (before or token.dep_ == "parataxis"):
@@ -874,7 +880,7 @@ class _Finder:
         else:
             sentence_end = token.sent.end - 1
             end = next(
-                (t.i - 1 for t in self.doc[token.i + 1 : sentence_end + 1] if t.text in ",;"),
+                (t.i - 1 for t in self.tokens[token.i + 1 : sentence_end + 1] if t.text in ",;"),
                 sentence_end,
             )
             content = self._tokens_span(token.i + 1, end, token)
@@ -1015,7 +1021,7 @@ class _Finder:
 
     def _phrase(self, token: Token) -> Attribution | None:
         """ "according to X": X says the clause the phrase qualifies (else the sentence)."""
-        doc = self.doc
+        doc = self.tokens
         for words, cue in self.phrases_from.get(token.lower_, ()):
             last = token.i + len(words) - 1
             if last >= len(doc) or tuple(t.lower_ for t in doc[token.i : last + 1]) != words:
@@ -1050,12 +1056,12 @@ class _Finder:
             return None
         line_start = self.quotations.paragraph(token.idx)[0]
         first = token.i
-        while first > 0 and self.doc[first - 1].idx >= line_start:
+        while first > 0 and self.tokens[first - 1].idx >= line_start:
             first -= 1
-            word = self.doc[first]
+            word = self.tokens[first]
             if not (word.is_punct or word.is_space) and token.i - first > _SPEAKER_LABEL_WORDS:
                 return None  # more words before the colon than a label has: look no further
-        words = list(self.doc[first : token.i])
+        words = list(self.tokens[first : token.i])
         while words and (words[0].is_punct or words[0].is_space):
             words = words[1:]  # an opening quotation mark of a quoted transcript
         if not words or len(words) > _SPEAKER_LABEL_WORDS:
@@ -1064,9 +1070,9 @@ class _Finder:
             return None
         paragraph_end = self.quotations.paragraph(token.idx)[1]
         end = token.i + 1
-        while end < len(self.doc) and self.doc[end].idx < paragraph_end:
+        while end < len(self.tokens) and self.tokens[end].idx < paragraph_end:
             end += 1
-        rest = list(self.doc[token.i + 1 : end])
+        rest = list(self.tokens[token.i + 1 : end])
         if sum(1 for t in rest if not t.is_punct) < _SPEAKER_LABEL_MIN_CONTENT:
             return None
         content = self._tokens_span(rest[0].i, rest[-1].i, token)
@@ -1238,7 +1244,7 @@ class _Finder:
         if actor is None and len(sources) == 1 and self.speakers.unnamed_source(sources[0]):
             actor = self._last_speaker(paragraph[0])
         if speaker is not None and not sources:
-            named = Span(self.doc[speaker[0]].idx, end_of(self.doc[speaker[1]]))
+            named = Span(self.tokens[speaker[0]].idx, end_of(self.tokens[speaker[1]]))
             spans = (named,)
             clipped = (_without(content, named, self.text) for content in contents)
             contents = tuple(c for c in clipped if c is not None) or contents
@@ -1260,7 +1266,7 @@ class _Finder:
     def _source_span(self, head: Token, cue: Token) -> Span:
         """The source's noun phrase without its conjuncts ("the ministry", "Gen. Oleksandr
         Syrskyi, Ukraine's top commander"), cut where a quotation or a paragraph begins."""
-        doc = self.doc
+        doc = self.tokens
         last = head.i
         for child in head.rights:
             if (
@@ -1337,7 +1343,7 @@ class _Finder:
     def _tokens_span(self, first: int, last: int, anchor: Token | None = None) -> Span | None:
         """Tokens `first..last` without a leading "that", punctuation or conjunction, or trailing
         punctuation or conjunction, and within the paragraph of `anchor` when given."""
-        doc = self.doc
+        doc = self.tokens
         if anchor is not None:
             start, end = self.quotations.paragraph(anchor.idx)
             while first <= last and not start <= doc[first].idx < end:
@@ -1385,7 +1391,7 @@ class _Finder:
         # a quotation earlier in the lead is the same speaker's, unless another verb reports it
         reported = any(
             t.pos_ == "VERB" and self.quote_at[t.idx] < 0 and self._says(t)
-            for t in self.doc[verb.sent.start : verb.i]
+            for t in self.tokens[verb.sent.start : verb.i]
             if sentence_start <= t.idx < quote_start
         )
         if sentence_start < paragraph_start or not any(c.isalpha() for c in lead) or reported:

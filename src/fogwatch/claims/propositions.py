@@ -37,6 +37,7 @@ import yaml
 from fogwatch.claims import answers
 from fogwatch.claims.attribution import Attribution
 from fogwatch.claims.cue_lexicon import load_lexicon
+from fogwatch.language.nlp import tokens_in
 from fogwatch.records import (
     Actor,
     ActorMention,
@@ -292,7 +293,7 @@ class _Reader:
 
     def _tokens(self, span: Span) -> list[Token]:
         chars = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-        return list(chars) if chars is not None else []
+        return tokens_in(self.doc, chars.start, chars.end) if chars is not None else []
 
     def _predicate(self, tokens: Sequence[Token], own: bool = False) -> tuple[str, Token] | None:
         """The vocabulary word nearest the root of `tokens`' clause, earliest on a tie. `own`:
@@ -384,11 +385,10 @@ class _Reader:
             return min(inside, key=lambda m: (m.geo_precision or 4, m.span.start))
         # "the city", "the village", "there": the place of that kind named last before the content
         for token in clause:
-            lemma = _lemma(token)
-            definite = _definite(token)
-            if lemma in _THERE or (definite and lemma in _TOWN_NOUNS):
+            lemma = _lemma(token)  # a place noun first: its determiners are read only then
+            if lemma in _THERE or (lemma in _TOWN_NOUNS and _definite(token)):
                 return self._last_before(min(before, start), town=True)
-            if definite and lemma in _REGION_NOUNS:
+            if lemma in _REGION_NOUNS and _definite(token):
                 return self._last_before(min(before, start), town=False)
         return None
 

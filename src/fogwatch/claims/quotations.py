@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from fogwatch.language.nlp import text_of
+from fogwatch.language.nlp import text_of, tokens_of
 from fogwatch.language.quotes import TYPED_QUOTE, quotation_ranges
 from fogwatch.records import Span
 
@@ -42,6 +42,8 @@ class Quotations:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.tokens = tokens_of(doc)
+        """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
         self.text = text_of(doc)
         self.quotes = quotation_ranges(self.text, _OPENING_QUOTES)
         self.quote_at = [-1] * len(self.text)
@@ -63,7 +65,7 @@ class Quotations:
         occasion = [
             c
             for c in verb.rights
-            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and self.doc[c.i - 1].text == ","
+            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and self.tokens[c.i - 1].text == ","
         ]
         parts = [p for p in [*parts, *told, *occasion] if self.quote_at[p.idx] < 0]
         first = min(self.unquoted_start(t) if t in own else t.i for t in parts)
@@ -73,7 +75,7 @@ class Quotations:
             else t.i
             for t in parts
         )
-        clause_start, clause_end = self.doc[first].idx, end_of(self.doc[last])
+        clause_start, clause_end = self.tokens[first].idx, end_of(self.tokens[last])
         found: list[tuple[int, int]] = []
         before = self.ending_before(clause_start)
         # "In an interview on “Morning Watch,” the senator said the strikes …": with a clause of its
@@ -97,7 +99,7 @@ class Quotations:
         """The first word of the token's phrase after a quotation it takes in ends: the parser
         may hang the closing mark of "“A. B,” Syrskyi said" on the speaker."""
         first = token.left_edge.i
-        while first < token.i and self.quote_at[self.doc[first].idx] >= 0:
+        while first < token.i and self.quote_at[self.tokens[first].idx] >= 0:
             first += 1
         return first
 

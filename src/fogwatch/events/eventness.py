@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from fogwatch.language.nlp import entities_within
+from fogwatch.language.nlp import entities_within, tokens_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,6 +159,7 @@ def feature_strings(
 ) -> list[str]:
     """The named sparse features of one trigger, before hashing (for tests and inspection)."""
     sentence = trigger.sent
+    words = tokens_in(doc, sentence.start, sentence.end)  # read three times: made once
     found: list[str] = []
     add = found.append
     cue_of = config.cue_of
@@ -212,11 +213,11 @@ def feature_strings(
     for offset in (-2, -1, 1):
         i = trigger.i + offset
         if sentence.start <= i < sentence.end:
-            add(f"w{offset}:{_lemma(doc[i])}")
+            add(f"w{offset}:{_lemma(words[i - sentence.start])}")
 
     has_verb = False
     quotes_before = 0
-    for token in sentence:
+    for token in words:
         token_lemma = _lemma(token)
         add(f"bow:{token_lemma}")
         cues("sent_cue", token_lemma)
@@ -224,7 +225,7 @@ def feature_strings(
         if token.i < trigger.i and token.text in _QUOTES:
             quotes_before += 1
     found.extend(_time_features(sentence, published))
-    found.extend(_shape_features(doc, sentence, has_verb))
+    found.extend(_shape_features(doc, sentence.start, words, has_verb))
     if quotes_before % 2:
         add("in_quote")
     return found
@@ -303,8 +304,11 @@ def _bucket(value: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def _shape_features(doc: Doc, sentence: Span, has_verb: bool) -> Iterable[str]:
-    """Headings, short lines and where the sentence sits in the article."""
+def _shape_features(
+    doc: Doc, start: int, sentence: Sequence[Token], has_verb: bool
+) -> Iterable[str]:
+    """Headings, short lines and where the sentence (its tokens, from token `start`) sits in
+    the article."""
     last = sentence[-1].text[-1:] if len(sentence) else ""
     if last not in _FINAL_PUNCTUATION:
         yield "no_final_punctuation"
@@ -316,8 +320,8 @@ def _shape_features(doc: Doc, sentence: Span, has_verb: bool) -> Iterable[str]:
     yield f"length:{_bucket(len(sentence), (6, 12, 25, 40))}"
     if any(t.text == ":" for t in sentence):
         yield "colon"
-    yield f"position:{min(4, 5 * sentence.start // max(1, len(doc)))}"
-    if sentence.start == 0:
+    yield f"position:{min(4, 5 * start // max(1, len(doc)))}"
+    if start == 0:
         yield "first_sentence"
 
 

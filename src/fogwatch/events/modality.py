@@ -33,20 +33,21 @@ def find(reading: Reading, token: Token, entry: TriggerEntry) -> Modality:
     for _ in range(syntax.MAX_CLIMB):
         for child in node.children:
             word = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and word in lexicon.negations):
+            dep = child.dep_
+            if dep == "neg" or (dep == "det" and word in lexicon.negations):
                 negated = True
-            elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            elif dep in ("aux", "auxpass") and child.tag_ == "MD":
                 if word in lexicon.future_modals or child.lemma_.lower() in lexicon.future_modals:
                     future = True
                 elif word in lexicon.hypothetical_modals:
                     hypothetical = True
-            elif child.dep_ == "mark" and word in lexicon.conditional_marks:
+            elif dep == "mark" and word in lexicon.conditional_marks:
                 hypothetical = True
-            elif child.dep_ in ("mark", "prep") and word in lexicon.past_marks:
+            elif dep in ("mark", "prep") and word in lexicon.past_marks:
                 past_mark = True
-            elif child.dep_ == "advmod" and word in lexicon.negating_words:
+            elif dep == "advmod" and word in lexicon.negating_words:
                 negated = True  # "instead of attacking", "rather than storming"
-            elif child.dep_ == "amod" and node.pos_ in syntax.NOUNS:
+            elif dep == "amod" and node.pos_ in syntax.NOUNS:
                 # the trigger's noun phrase: "a possible offensive", "the planned assault"
                 modifier = child.lemma_.lower()
                 if modifier in lexicon.future_adjectives or word in lexicon.future_adjectives:

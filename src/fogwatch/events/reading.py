@@ -201,8 +201,12 @@ class Reading:
             node = stack.pop()
             scope.add(node.i)
             for child in node.children:
-                inside = child.left_edge.i <= token.i <= child.right_edge.i
-                if not inside and syntax.is_clause(child) and self._holds_trigger(child):
+                # most children head no clause: their edges need not be read
+                if (
+                    syntax.is_clause(child)
+                    and not child.left_edge.i <= token.i <= child.right_edge.i
+                    and self._holds_trigger(child)
+                ):
                     continue
                 stack.append(child)
         scope -= self.sibling_events(token)

@@ -19,7 +19,7 @@ import numpy as np
 from fogwatch.geo.gazetteer import Gazetteer
 from fogwatch.geo.mentions import Group, Mention
 from fogwatch.geo.vocabulary import load_words
-from fogwatch.language.nlp import text_of, tokens_of
+from fogwatch.language.nlp import entities_of, text_of, tokens_of
 from fogwatch.records import Span
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def _paragraph_ids(tokens: Sequence[Token]) -> list[int]:
 def _entity_map(doc: Doc) -> dict[int, tuple[int, int, str]]:
     """Token index → (start, end, label) of the entity covering it, a leading "the" left out."""
     found = {}
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
         for index in range(start, ent.end):
             found[index] = (start, ent.end, ent.label_)

@@ -70,10 +70,36 @@ _skeleton_key = functools.lru_cache(maxsize=65536)(skeleton_key)
 """`skeleton_key`, remembered: the same unknown names come back article after article."""
 
 
+_PENALTY = np.asarray(MATCH_PENALTY)
+"""`MATCH_PENALTY` as an array, indexed by a postings' match classes."""
+_NAMES_KEPT = 100_000
+"""`lookup_names` remembers this many names at most (then starts afresh), as `Gazetteer.lookup`
+remembers its keys: the same names come back article after article."""
+_known_names: dict[tuple[Gazetteer, str], Postings] = {}
+
+
 def lookup_names(gazetteer: Gazetteer, keys: list[str]) -> dict[str, Postings]:
     """Each key's places: its own, and through the spelling skeleton those of Ukraine,
     Russia and Belarus spelled another way — for a key that found nothing, or found a place
     there ("Krasnopillya" is also KATOTTG's "Krasnopillia")."""
+    found: dict[str, Postings] = {}
+    new = []
+    for key in keys:
+        postings = _known_names.get((gazetteer, key))
+        if postings is None:
+            new.append(key)
+        else:
+            found[key] = postings
+    if new:
+        found.update(_looked_up(gazetteer, new))
+        if len(_known_names) + len(new) > _NAMES_KEPT:
+            _known_names.clear()
+        _known_names.update(((gazetteer, key), found[key]) for key in new)
+    return found
+
+
+def _looked_up(gazetteer: Gazetteer, keys: list[str]) -> dict[str, Postings]:
+    """`lookup_names` of keys it has not seen."""
     found = dict(zip(keys, gazetteer.lookup(keys), strict=True))
     cyrillic = {
         gazetteer.countries.index(c) for c in CYRILLIC_COUNTRIES if c in gazetteer.countries
@@ -285,7 +311,7 @@ def scored(
     places = mention.postings.places[:MAX_CANDIDATES].astype(np.int64)
     matches = mention.postings.matches[: len(places)]
     features = gazetteer.feature[places]
-    base = gazetteer.prior[places].astype(np.float64) - np.asarray(MATCH_PENALTY)[matches]
+    base = gazetteer.prior[places].astype(np.float64) - _PENALTY[matches]
     # `.value`: numpy compares an array with a plain int several times faster than with an
     # IntEnum member, and this runs for every mention
     if (matches <= Match.VARIANT.value).any():
@@ -293,9 +319,8 @@ def scored(
     if mention.kind == "name":
         # "Rostov" alone: Rostov-on-Don, the town the "Rostovskaya" region is named after
         towns = _division_namesakes(gazetteer, places, matches)
-        base = np.where(
-            towns >= 0, gazetteer.prior[places] - np.asarray(MATCH_PENALTY)[towns], base
-        )
+        if (towns >= 0).any():  # most names spell no division's town
+            base = np.where(towns >= 0, gazetteer.prior[places] - _PENALTY[towns], base)
     if mention.kind == "region":
         wanted = ADMIN1 if mention.region_word in vocabulary.admin1 else FEATURE_CODE["admin2"]
         # a division's bare stem ("Union" of "Union County") names it only with a generic

@@ -131,6 +131,8 @@ class Agreement:
         self._work = np.empty_like(self.stacked)
         self.parents = [self._parents(group) for group in groups]
         """Each name's parents, by group: fixed while the scores move."""
+        self._supporters: dict[int, tuple[str, Group] | None] = {}
+        """Candidate row → `_supporter`'s answer, once the scores are settled."""
 
     def settle(self) -> None:
         """Score every candidate `ROUNDS` times, each round against the last round's scores."""
@@ -281,11 +283,40 @@ class Agreement:
     def _context_reason(self, mention: Mention, group: Group, best: int) -> str:
         """The strongest agreement with another name ("Donetsk province named in the same
         sentence", "12 km from Dobropillia, named in the same paragraph"), or ""."""
+        found = self._supporter(group, best)
+        if found is None:
+            return ""
+        name, other = found
         article = self.article
         gazetteer = article.gazetteer
-        place = int(group.candidates[best])
-        feature = gazetteer.feature[place]
         row = group.offset + best
+        closest = min(other.mentions, key=lambda m: abs(m.start - mention.start))
+        where = article.where(mention, closest)
+        surface = article.surface(closest)
+        supporter = gazetteer.feature[int(other.candidates[int(np.argmax(other.scores))])]
+        if name == "near":
+            columns = slice(other.offset, other.offset + len(other.candidates))
+            km = float(self.km[row, columns][int(np.argmax(self.closeness[row, columns]))])
+            return f"{km:.0f} km from {surface}, named {where}"
+        if name == "admin1":
+            if closest.kind in ("region", "abbreviation") or supporter == ADMIN1:
+                return f"{surface} named {where}"
+            return f"in the same region as {surface}, named {where}"
+        if name == "sibling":
+            return f"a division of the same country as {surface}, named {where}"
+        if supporter == COUNTRY:
+            return f"{surface} named {where}"
+        return f"in the same country as {surface}, named {where}"
+
+    def _supporter(self, group: Group, best: int) -> tuple[str, Group] | None:
+        """The channel and the other name that most strongly agree with candidate `best` of a
+        name (`_context_reason`), or None: the same for every mention of the name, so found
+        once."""
+        row = group.offset + best
+        if row in self._supporters:
+            return self._supporters[row]
+        found = None
+        feature = self.article.gazetteer.feature[int(group.candidates[best])]
         # "Pokrovsk" is not explained by "Pokrovsk"
         same_name = [index for index, other in enumerate(self.groups) if other.key == group.key]
         for name in ("admin1", "near", "sibling", "country"):
@@ -297,25 +328,10 @@ class Agreement:
                 continue
             strong = [i for i in np.argsort(-support).tolist() if support[i] >= 0.5]
             named = next((i for i in strong if self._names_area(self.groups[i])), strong[0])
-            other = self.groups[named]
-            closest = min(other.mentions, key=lambda m: abs(m.start - mention.start))
-            where = article.where(mention, closest)
-            surface = article.surface(closest)
-            supporter = gazetteer.feature[int(other.candidates[int(np.argmax(other.scores))])]
-            if name == "near":
-                columns = slice(other.offset, other.offset + len(other.candidates))
-                km = float(self.km[row, columns][int(np.argmax(self.closeness[row, columns]))])
-                return f"{km:.0f} km from {surface}, named {where}"
-            if name == "admin1":
-                if closest.kind in ("region", "abbreviation") or supporter == ADMIN1:
-                    return f"{surface} named {where}"
-                return f"in the same region as {surface}, named {where}"
-            if name == "sibling":
-                return f"a division of the same country as {surface}, named {where}"
-            if supporter == COUNTRY:
-                return f"{surface} named {where}"
-            return f"in the same country as {surface}, named {where}"
-        return ""
+            found = name, self.groups[named]
+            break
+        self._supporters[row] = found
+        return found
 
 
 class Focus:

@@ -63,7 +63,7 @@ from fogwatch.geo.gazetteer import (
 from fogwatch.geo.mentions import ADMIN1, COUNTRY, Mention
 from fogwatch.geo.vocabulary import COORDINATION, PLURAL_REGION, english_words, load_named_things
 from fogwatch.language import actors
-from fogwatch.language.nlp import words_among
+from fogwatch.language.nlp import entities_of, words_among
 from fogwatch.records import ActorMention, Span
 
 if TYPE_CHECKING:
@@ -149,11 +149,9 @@ class Recogniser:
 
     def match(self) -> None:
         """Gazetteer matches and demonyms, longest first."""
-        runs = self._runs()
-        names = candidates.lookup_names(self.gazetteer, sorted({key for _, _, key in runs}))
-        by_start: dict[int, list[tuple[int, str]]] = {}
-        for start, end, key in runs:
-            by_start.setdefault(start, []).append((end, key))
+        by_start = self._runs()
+        keys = {key for runs in by_start.values() for _, key in runs}
+        names = candidates.lookup_names(self.gazetteer, sorted(keys))
         demonyms = self._demonym_matches()
         index = 0  # the first token no mention holds yet
         # only where a run or a demonym starts can a mention start
@@ -176,32 +174,46 @@ class Recogniser:
                 self.article.mentions.append(mention)
                 index = mention.end
 
-    def _runs(self) -> list[tuple[int, int, str]]:
-        """Every token run that could be a name, (start, end, key): it starts with a capital,
-        and ends with one or, from two words on, with any word ("the Baltic states")."""
-        doc = self.tokens
-        # Each token's facts once: a run starting at every capital re-reads the tokens after it.
-        texts = [token.text for token in doc]
-        starts = [token.idx for token in doc]
-        capitalised = [_capitalised_text(text) for text in texts]
-        ends = [word_end(text, start) for text, start in zip(texts, starts, strict=True)]
-        runs = []
-        for start, token in enumerate(doc):
-            if not capitalised[start] or token.lower_ == "the":
+    def _runs(self) -> dict[int, list[tuple[int, str]]]:
+        """Every token run that could be a name, (end, key) by its start token, in order of
+        their ends: it starts with a capital, and ends with one or, from two words on, with any
+        word ("the Baltic states")."""
+        from spacy.attrs import IS_ALPHA, SENT_START
+
+        text = self.text
+        # Each token's facts once, as lists: a run starting at every capital re-reads the
+        # tokens after it, and reading a token's attributes costs more than a list's item.
+        texts = [token.text for token in self.tokens]
+        starts = [token.idx for token in self.tokens]
+        flags = self.doc.to_array([SENT_START, IS_ALPHA]).reshape(-1, 2)
+        opens_sentence = (flags[:, 0] == 1).tolist()
+        alphabetic = (flags[:, 1] != 0).tolist()
+        # (most words are neither capitalised nor footnoted: spared the calls)
+        capitalised = [word[:1].isupper() and _capitalised_text(word) for word in texts]
+        ends = [
+            word_end(word, start) if "[" in word else start + len(word)
+            for word, start in zip(texts, starts, strict=True)
+        ]
+        count = len(texts)
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        for start in range(count):
+            if not capitalised[start] or texts[start].lower() == "the":
                 continue
+            runs = []
             end = start
-            while end < len(doc) and end - start < MAX_NAME_TOKENS:
-                current = doc[end]
-                if end > start and (current.is_sent_start or not _inside_name_text(texts[end])):
+            while end < count and end - start < MAX_NAME_TOKENS:
+                if end > start and (opens_sentence[end] or not _inside_name_text(texts[end])):
                     break
                 end += 1
-                if capitalised[end - 1] or (end - start > 1 and current.is_alpha):
-                    key = normalise(self.text[starts[start] : ends[end - 1]])
+                if capitalised[end - 1] or (end - start > 1 and alphabetic[end - 1]):
+                    key = normalise(text[starts[start] : ends[end - 1]])
                     if key:
-                        runs.append((start, end, key))
+                        runs.append((end, key))
                 if ends[end - 1] < starts[end - 1] + len(texts[end - 1]):
                     break  # "Kyiv.[12": a footnote mark ends the name
-        return runs
+            if runs:
+                by_start[start] = runs
+        return by_start
 
     def _demonym_matches(self) -> dict[int, Mention]:
         """ "Russian", "Ukrainians", "South Korean" by start token."""
@@ -730,7 +742,7 @@ class Recogniser:
         ("McDonald, 24,") or speaking ("Petrova said")."""
         doc = self.tokens
         names: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in entities_of(self.doc):
             if (
                 ent.label_ in _PERSON_ENTS
                 and len(ent) > 1
@@ -763,7 +775,7 @@ class Recogniser:
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         regional = self._regional()
         spans = []
-        for ent in self.doc.ents:
+        for ent in entities_of(self.doc):
             if ent.label_ not in _PLACE_ENTS or any(covered[ent.start : ent.end]):
                 continue
             tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]
@@ -859,6 +871,8 @@ class Recogniser:
     def roles(self) -> None:
         """Metonyms (a country or capital that acts), modifiers (inside a longer name) and
         datelines (where the report was filed)."""
+        from spacy.tokens import Span as DocSpan
+
         metonyms = [(m.span.start, m.span.end) for m in self.actor_mentions if m.role == "metonym"]
         registry = actors.load_registry()
         datelines = self._datelines()
@@ -879,7 +893,8 @@ class Recogniser:
             if self._named_after(mention):
                 mention.role = "modifier"  # "Nuremberg trials": a thing named after the place
                 continue
-            if _cited(self.doc[mention.start : mention.end].root):
+            root = DocSpan(self.doc, mention.start, mention.end).root  # its words, read once
+            if _cited(root):
                 mention.role = "metonym"  # "according to Pentagon estimates": who says it
                 continue
             if self._formal_state(mention) and not self._on_territory(mention):
@@ -892,7 +907,6 @@ class Recogniser:
                     continue
                 mention.role = "modifier"
                 continue
-            root = self.doc[mention.start : mention.end].root
             if mention.kind == "name" and self._may_act(mention.postings) and _acts(root, registry):
                 mention.role = "metonym"
 

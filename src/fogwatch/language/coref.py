@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fogwatch.language.actor_registry import Registry, load_registry
-from fogwatch.language.nlp import entities_within, text_of, tokens_of
+from fogwatch.language.nlp import entities_of, entities_within, text_of, tokens_of
 from fogwatch.language.quotes import quotation_ranges
 from fogwatch.records import Actor, ActorMention, Coreference, Span
 from fogwatch.spanindex import SpanIndex
@@ -145,6 +145,8 @@ class _Referent:
 class _Article:
     def __init__(self, doc: Doc, mentions: list[ActorMention], registry: Registry) -> None:
         self.doc = doc
+        self.tokens = tokens_of(doc)
+        """The doc's tokens, made once: indexing a Doc builds a new Token every time."""
         self.registry = registry
         self.text = text_of(doc)
         from spacy.attrs import SENT_START  # here: `import fogwatch` should not load spaCy
@@ -193,7 +195,7 @@ class _Article:
         return bisect.bisect_right(self.line_breaks, char_index)
 
     def _span(self, start: int, end: int) -> Span:
-        first, last = self.doc[start], self.doc[end - 1]
+        first, last = self.tokens[start], self.tokens[end - 1]
         return Span(first.idx, last.idx + len(last.text))
 
     # ── surnames ──
@@ -235,7 +237,7 @@ class _Article:
         organisations = self._organisations(described)
         links = []
         for _, index, _ in matcher(self.doc):
-            token = self.doc[index]
+            token = self.tokens[index]
             if token.dep_ not in _SUBJECT:
                 continue
             reporting = token.head.lemma_.lower() in self.registry.reporting_verbs
@@ -264,7 +266,8 @@ class _Article:
             if p.start < pronoun.i
             and p.gender in (None, gender)
             and (p.sentence < sentence or p.subject)  # "the plan of its leader, Putin, who he said"
-            and self._quote_of(self.doc[p.start].idx) in (None, quote)  # quoted words never speak
+            and self._quote_of(self.tokens[p.start].idx)
+            in (None, quote)  # quoted words never speak
         ]
         if self._interrupts_quote(pronoun):
             paragraph = self._paragraph(pronoun.idx)
@@ -326,7 +329,7 @@ class _Article:
 
     def _organisation_for(self, index: int, organisations: list[_Referent]) -> _Referent | None:
         """ "It said …": the one organisation that was the subject in this or the last sentence."""
-        if self._quote_of(self.doc[index].idx) is not None:
+        if self._quote_of(self.tokens[index].idx) is not None:
             return None
         sentence = self._sentence(index)
         before = [
@@ -336,9 +339,11 @@ class _Article:
         return self._nearest_single(index, subjects or before, 1)
 
     def _group_for(self, index: int, groups: list[_Referent]) -> _Referent | None:
-        quote = self._quote_of(self.doc[index].idx)
+        quote = self._quote_of(self.tokens[index].idx)
         before = [
-            g for g in groups if g.start < index and self._quote_of(self.doc[g.start].idx) == quote
+            g
+            for g in groups
+            if g.start < index and self._quote_of(self.tokens[g.start].idx) == quote
         ]
         chosen = self._nearest_single(index, before, 1)
         return None if chosen is None or self._blocked("group", chosen, index) else chosen
@@ -386,7 +391,7 @@ class _Article:
             reporting = self.registry.reporting_verbs
             found = [
                 ent.start
-                for ent in doc.ents
+                for ent in entities_of(doc)
                 if ent.label_ == "PERSON"
                 and not any(taken[ent.start : ent.end])
                 and ent.text not in self.registry.entries  # "Kyiv" tagged PERSON is still a place
@@ -461,18 +466,18 @@ class _Article:
                         start=start,
                         end=end,
                         sentence=self._sentence(start),
-                        speaks=self._speaks(self.doc[end - 1]),
+                        speaks=self._speaks(self.tokens[end - 1]),
                     )
                 )
         for referent in self.referents:
             mention = referent.mention
-            definite = referent.start > 0 and self.doc[referent.start - 1].lower_ == "the"
-            following = self.doc[referent.end] if referent.end < len(self.doc) else None
+            definite = referent.start > 0 and self.tokens[referent.start - 1].lower_ == "the"
+            following = self.tokens[referent.end] if referent.end < len(self.doc) else None
             if mention.role != "person" or mention.person is not None or not definite:
                 continue
             if following is not None and _introduces(following):
                 continue
-            title = self.doc[referent.end - 1].lower_
+            title = self.tokens[referent.end - 1].lower_
             antecedent = self._titled(
                 referent.start, title, named_only=True, actor_id=mention.actor.id
             )
@@ -499,7 +504,7 @@ class _Article:
                 links.append(
                     Coreference(named.mention.span, title.mention.span, named.mention.actor)
                 )
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             root = ent.root
             if ent.label_ != "PERSON" or len(ent) < 2 or any(self.taken[ent.start : ent.end]):
                 continue
@@ -595,7 +600,7 @@ class _Article:
                 for g in groups
                 if g.start < token.i
                 and sentence - 1 <= g.sentence <= sentence
-                and self.doc[g.end - 1].lemma_.lower() == token.lemma_.lower()
+                and self.tokens[g.end - 1].lemma_.lower() == token.lemma_.lower()
             ]
             if len({g.mention.actor.id for g in same}) != 1:
                 continue
@@ -617,8 +622,8 @@ class _Article:
         for start, end, title in found:
             if start < next_free or any(self.taken[start:end]):
                 continue
-            last = self.doc[end - 1]
-            following = self.doc[end] if end < len(self.doc) else None
+            last = self.tokens[end - 1]
+            following = self.tokens[end] if end < len(self.doc) else None
             if last.dep_ in _MODIFIER_DEPS or (following is not None and _introduces(following)):
                 continue
             titles.append((start + 1, end, title))
@@ -667,11 +672,11 @@ class _Article:
 
     def _context_words(self, referent: _Referent) -> set[str]:
         """The mention's own words and the title words right before it ("Russian diplomat")."""
-        words = {token.lower_ for token in self.doc[referent.start : referent.end]}
+        words = {token.lower_ for token in self.tokens[referent.start : referent.end]}
         k = referent.start - 1
         floor = self.sentence_starts[referent.sentence]
         while k >= max(floor, referent.start - _CONTEXT_TOKENS):
-            token = self.doc[k]
+            token = self.tokens[k]
             if token.pos_ in _STOP_POS:
                 break
             words.add(token.lower_)

@@ -15,7 +15,8 @@ import importlib.util
 import json
 import sys
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
@@ -190,7 +191,16 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-_TOKENS: contextvars.ContextVar[tuple[Doc, list[Token]] | None] = contextvars.ContextVar(
+@dataclass
+class _Kept:
+    """What `tokens_kept` keeps of one doc while its stages run."""
+
+    doc: Doc
+    tokens: list[Token]
+    entities: Sequence[Span] | None = None
+
+
+_TOKENS: contextvars.ContextVar[_Kept | None] = contextvars.ContextVar(
     "fogwatch_tokens", default=None
 )
 
@@ -199,9 +209,10 @@ _TOKENS: contextvars.ContextVar[tuple[Doc, list[Token]] | None] = contextvars.Co
 def tokens_kept(doc: Doc) -> Iterator[list[Token]]:
     """Keep the doc's tokens made while its stages run (`tokens_of`): iterating or indexing a
     Doc builds a new Token every time, and the stages walk every article's tokens many times.
-    Tokens hold their Doc, so they are kept only for this block, never in a global cache."""
+    Its named entities too (`entities_of`). Tokens and spans hold their Doc, so they are kept
+    only for this block, never in a global cache."""
     tokens = list(doc)
-    reset = _TOKENS.set((doc, tokens))
+    reset = _TOKENS.set(_Kept(doc, tokens))
     try:
         yield tokens
     finally:
@@ -211,7 +222,26 @@ def tokens_kept(doc: Doc) -> Iterator[list[Token]]:
 def tokens_of(doc: Doc) -> list[Token]:
     """The doc's tokens: those `tokens_kept` keeps for it, else made now."""
     kept = _TOKENS.get()
-    return kept[1] if kept is not None and kept[0] is doc else list(doc)
+    return kept.tokens if kept is not None and kept.doc is doc else list(doc)
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The doc's tokens `start`…`end - 1`: sliced from those `tokens_kept` keeps for it, else
+    made now (only these)."""
+    kept = _TOKENS.get()
+    return kept.tokens[start:end] if kept is not None and kept.doc is doc else list(doc[start:end])
+
+
+def entities_of(doc: Doc) -> Sequence[Span]:
+    """`doc.ents`, made once while `tokens_kept` keeps the doc: spaCy builds every entity's
+    Span anew at each read, and several stages read them all."""
+    kept = _TOKENS.get()
+    if kept is None or kept.doc is not doc:
+        return doc.ents
+    entities = kept.entities
+    if entities is None:
+        entities = kept.entities = doc.ents
+    return entities
 
 
 def words_among(doc: Doc, words: Iterable[str]) -> list[int]:

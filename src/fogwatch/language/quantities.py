@@ -75,6 +75,7 @@ class _Lexicon:
     fraction_numerators: dict[str, int]
     hedges: dict[tuple[str, ...], str]
     hedges_after: dict[tuple[str, ...], str]
+    longest_hedge_after: int
     ambiguous_hedges: frozenset[str]
     focus_words: frozenset[str]
     not_units: frozenset[str]
@@ -127,6 +128,7 @@ def _lexicon() -> _Lexicon:
         fraction_numerators={str(k): int(v) for k, v in data["fraction_numerators"].items()},
         hedges=_phrases(data["hedges"]),
         hedges_after=_phrases(data["hedges_after"]),
+        longest_hedge_after=max(map(len, _phrases(data["hedges_after"])), default=0),
         ambiguous_hedges=frozenset(data["ambiguous_hedges"]),
         focus_words=frozenset(data["focus_words"]),
         not_units=frozenset(data["not_units"]),
@@ -297,9 +299,10 @@ def _read_figures(doc: Doc, index: int, lexicon: _Lexicon) -> _Count | None:
                 if upper > value:
                     low, high, end, is_range = value, upper, second_end, True
     after_hedge = ""
+    # the words after the figure once, as many as the longest hedge has
+    following = [token.lower_ for token in doc[end : end + lexicon.longest_hedge_after]]
     for phrase, hedge in lexicon.hedges_after.items():
-        words = tuple(token.lower_ for token in doc[end : end + len(phrase)])
-        if words == phrase:
+        if tuple(following[: len(phrase)]) == phrase:
             after_hedge, end = hedge, end + len(phrase)
             break
     return _Count(
