@@ -1125,3 +1125,17 @@ def test_a_place_in_part_of_a_country_lies_in_that_country():
         m.span.of(text): m.place.country for m in geoparse.find(nlp.parse_one(text)) if m.place
     }
     assert countries["San Lorenzo"] == "HN"
+
+
+def test_a_killing_told_with_fire_on_protesters_is_that_excessive_force():
+    text = (
+        "Bangladeshi police killed at least four people when they opened fire on protesters in"
+        " Sylhet on Friday, witnesses said."
+    )
+    assert event_rows(text) == [
+        (
+            "Excessive force against protesters",
+            "Protesters (Bangladesh)",
+            "Police Forces of Bangladesh",
+        )
+    ]

@@ -34,6 +34,10 @@ from fogwatch.events.merge import family_of
 
 _VIOLENT_DEMONSTRATION = "Violent demonstration"
 _LOOTING = "Looting/property destruction"
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+_ATTACK = "Attack"
+_STATE_FORCES = 1
+"""ACLED's inter code of state forces."""
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
@@ -78,6 +82,7 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
                 _fought(reading, target, casualty)
         merged = _merge_same(reading, merged)
         merged = _damage_of_violence(merged)
+        merged = _force_on_crowd(merged)
         _count_killed(reading, sentence, merged, earlier)
         # the event a sentence reports comes before those that only give its time or setting
         # ("a day after police arrested protesters, … were abducted"); otherwise trigger order
@@ -134,6 +139,28 @@ def _damage_of_violence(candidates: list[Candidate]) -> list[Candidate]:
         )
         if candidate.sub_type == _LOOTING and host is not None:
             _absorb(host, candidate)
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _force_on_crowd(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Security forces killed five people when they opened fire on protesters": the killing a
+    sentence tells with a force's fire on a crowd is that excessive force, not an attack of its
+    own (ACLED: a state force's violence at a protest is excessive force against protesters)."""
+    force = next((c for c in candidates if c.sub_type == _EXCESSIVE_FORCE), None)
+    if force is None:
+        return candidates
+    kept = []
+    for candidate in candidates:
+        attacker = candidate.actor1
+        if (
+            candidate.sub_type == _ATTACK
+            and candidate.modality == force.modality
+            and attacker is not None
+            and attacker.actor.inter == _STATE_FORCES
+        ):
+            _absorb(force, candidate)
             continue
         kept.append(candidate)
     return kept
