@@ -38,17 +38,32 @@ class Relinking:
     def events_sharing_cells(self, article_ids: Collection[str]) -> list[Event]:
         """Every stored event at a place and day where the articles report an asserted event:
         the atomic events to recompute, so the cost follows the new articles."""
-        cells = self.connection.execute(
-            sa.select(events.c.place_id, events.c.date)
-            .where(events.c.article_id.in_(list(article_ids)), events.c.modality == "asserted")
-            .where(events.c.place_id.is_not(None), events.c.date.is_not(None))
-            .distinct()
-        ).all()
+        # Both reads must stay lookups in an index, or every batch reads every stored event.
+        # The articles' events are filtered here, not in SQL: given `modality = 'asserted'`,
+        # SQLite walked the modality index (every asserted event) instead of the article one.
+        theirs = self.connection.execute(
+            sa.select(events.c.place_id, events.c.date, events.c.modality).where(
+                events.c.article_id.in_(list(article_ids))
+            )
+        )
+        cells = sorted(
+            {
+                (place, day)
+                for place, day, modality in theirs
+                if modality == "asserted" and place is not None and day is not None
+            }
+        )
         if not cells:
             return []
+        # SQLite uses no index for `(place_id, date) IN (VALUES …)` alone; the two plain INs
+        # let it look the cells up in ix_events_place_id_date, the pairs then keep exact ones.
         return queries.stored_events(
             self.connection,
-            sa.tuple_(events.c.place_id, events.c.date).in_([tuple(cell) for cell in cells]),
+            sa.and_(
+                events.c.place_id.in_(sorted({place for place, _day in cells})),
+                events.c.date.in_(sorted({day for _place, day in cells})),
+                sa.tuple_(events.c.place_id, events.c.date).in_(cells),
+            ),
         )
 
     def save_atomic_events(self, merged: Iterable[AtomicEvent]) -> None:

@@ -234,16 +234,18 @@ def stored(connection: Connection, article_id: str) -> bool:
 
 def _near_duplicate_cluster(connection: Connection, signature: Fingerprint) -> str | None:
     """The cluster of the earliest stored article similar enough to `signature`, if any."""
-    bands = signature.band_keys()
+    # One equality pair per band, OR-ed: each is a lookup in the (band, key, article_id) primary
+    # key. SQLite does not use that index for `(band, key) IN (VALUES …)` and scanned every
+    # stored band row instead, so each new article cost more than the one before.
+    shares_a_band = sa.or_(
+        *(
+            sa.and_(article_bands.c.band == band, article_bands.c.key == key)
+            for band, key in signature.band_keys()
+        )
+    )
     candidates = (
         sa.select(articles.c.id, articles.c.dup_cluster, articles.c.minhash, articles.c.ingested_at)
-        .where(
-            articles.c.id.in_(
-                sa.select(article_bands.c.article_id).where(
-                    sa.tuple_(article_bands.c.band, article_bands.c.key).in_(bands)
-                )
-            )
-        )
+        .where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(shares_a_band)))
         .order_by(articles.c.ingested_at, articles.c.id)
     )
     for row in connection.execute(candidates):
