@@ -1139,3 +1139,20 @@ def test_a_killing_told_with_fire_on_protesters_is_that_excessive_force():
             "Police Forces of Bangladesh",
         )
     ]
+
+
+def test_communities_named_by_their_livelihood_that_fight_each_other_are_communal_militias():
+    # ACLED: farmers and herders who fight each other are communal militias, not rioters; a
+    # people's name makes its ethnic militia
+    text = "Farmers and herders clashed near Mongo on Saturday, leaving nine dead."
+    assert event_rows(text) == [
+        (
+            "Armed clash",
+            "Unidentified Communal Militia (Chad)",
+            "Unidentified Communal Militia (Chad)",
+        )
+    ]
+    text = "Tiv farmers clashed with Fulani herdsmen near Makurdi on Monday."
+    assert event_rows(text) == [
+        ("Armed clash", "Tiv Ethnic Militia (Nigeria)", "Fulani Ethnic Militia (Nigeria)")
+    ]

@@ -457,6 +457,35 @@ def _community(reading: Reading, ref: ActorRef) -> bool:
     return bool(words) and words[-1].lower() in reading.lexicon.community_words
 
 
+def communities_fighting(reading: Reading, sides: list[Token]) -> list[ActorRef]:
+    """The communal militias of a fight's sides when every side is a community named by its
+    livelihood and at least two different ones fight ("clashes between farmers and herders",
+    "Tiv farmers clashed with Fulani herdsmen"): a people's name makes its ethnic militia, else
+    Unidentified Communal Militia (named for the country later). Empty otherwise."""
+    lexicon = reading.lexicon
+    kinds = {side.lemma_.lower() for side in sides}
+    if len(sides) < 2 or len(kinds) < 2 or not kinds <= lexicon.livelihood_words:
+        return []
+    unnamed = reading.registry.generic(_COMMUNAL_MILITIAS)
+    militias = []
+    for side in sides:
+        people = next(
+            (
+                child
+                for child in side.children
+                if child.dep_ in ("compound", "amod")
+                and child.text in reading.registry.ethnic_groups
+            ),
+            None,
+        )
+        militia = reading.registry.militia_of(people.text, None) if people is not None else unnamed
+        if militia is None:
+            return []
+        start = people.i if people is not None else side.i
+        militias.append(ActorRef(militia, reading.token_span(start, side.i + 1)))
+    return militias
+
+
 def civilians_ref(reading: Reading, span: Span) -> ActorRef | None:
     actor = reading.registry.actors.get(CIVILIANS_ACTOR)
     return ActorRef(actor, span) if actor is not None else None
@@ -625,6 +654,7 @@ _UNNAMED_SIDE = "UNID"
 _IDENTITY_MILITIA = 4
 """ACLED inter code of identity (ethnic, communal, clan) militias."""
 _ARMED_GROUPS = "armed_groups"
+_COMMUNAL_MILITIAS = "communal_militias"
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
 _ANAPHOR_SENTENCES = 2

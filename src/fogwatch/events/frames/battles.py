@@ -44,6 +44,11 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         return True
     # ACLED: organised armed groups fighting with no change of control is an armed clash
     candidate.sub_type = ARMED_CLASH
+    communities = parties.communities_fighting(reading, _side_words(candidate.trigger))
+    if communities:
+        # "farmers and herders clashed": two communities' militias
+        candidate.actor1, candidate.actor2 = communities[0], communities[1]
+        return True
     parties.two_sides(reading, candidate, clause.agents, clause.patients)
     if candidate.trigger.lemma_.lower() in reading.lexicon.defence_verbs:
         candidate.actor1, candidate.actor2 = candidate.actor2, candidate.actor1
@@ -62,6 +67,20 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         # police while protesting": no armed group fights; the sentence's crowd does
         _crowd_violence(reading, candidate, [*clause.agents, *clause.patients])
     return True
+
+
+def _side_words(trigger: Token) -> list[Token]:
+    """The nouns a clash names as its sides: those it is between, its subjects, those it is
+    fought with ("clashes between A and B", "A and B clashed", "A clashed with B")."""
+    sides = syntax.between_sides(trigger)
+    for child in trigger.children:
+        if child.dep_ == "nsubj":
+            sides.extend(syntax.with_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ in ("with", "against"):
+            sides.extend(
+                g for c in child.children if c.dep_ == "pobj" for g in syntax.with_conjuncts(c)
+            )
+    return sides
 
 
 def _crowd_violence(reading: Reading, candidate: Candidate, sides: list[ActorRef]) -> None:
