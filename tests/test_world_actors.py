@@ -1156,3 +1156,15 @@ def test_communities_named_by_their_livelihood_that_fight_each_other_are_communa
     assert event_rows(text) == [
         ("Armed clash", "Tiv Ethnic Militia (Nigeria)", "Fulani Ethnic Militia (Nigeria)")
     ]
+
+
+def test_armed_men_who_fire_on_protesters_use_excessive_force():
+    # ACLED: violence against protesters is excessive force by whoever uses it, one event
+    text = "Gunmen opened fire on protesters in Omdurman on Monday, killing five."
+    assert event_rows(text) == [
+        (
+            "Excessive force against protesters",
+            "Protesters (Sudan)",
+            "Unidentified Armed Group (Sudan)",
+        )
+    ]

@@ -89,6 +89,7 @@ are fighting there): the frames read both, the classifier reads neither."""
 _TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _AGAINST_CIVILIANS = "Violence against civilians"
 _RIOTS = "Riots"
+_PROTESTS = "Protests"
 _STRATEGIC = "Strategic developments"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", _AGAINST_CIVILIANS})
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
@@ -201,14 +202,17 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
             continue
         if found[0].sub_type in _WORDS_DECIDE or label[0] in _TERRITORY:
             continue
-        if label[0] == "Arrests" and found[0].frame in ("protest", "riot"):
-            continue  # ACLED: arrests at a protest are its intervention, its actors the crowd's
+        crowd = found[0].frame in ("protest", "riot")
+        labelled = taxonomy.sub_event_type(label[0]).event_type
+        if crowd and labelled not in (_PROTESTS, _RIOTS):
+            # ACLED: arrests at a protest are its intervention, its actors the crowd's; violence
+            # against protesters is excessive force, by whoever used it
+            continue
         if any(event.turned_violent for event in found):
             continue  # the report tells of the crowd's violence where it goes on
         riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
         if riot and any(_armed_doer(event) for event in found):
             continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
-        labelled = taxonomy.sub_event_type(label[0]).event_type
         if labelled == _STRATEGIC and any(event.killed for event in found):
             continue  # ACLED: a development that kills is violence ("raiders … killing 14")
         against_civilians = labelled == _AGAINST_CIVILIANS

@@ -35,9 +35,10 @@ from fogwatch.events.merge import family_of
 _VIOLENT_DEMONSTRATION = "Violent demonstration"
 _LOOTING = "Looting/property destruction"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
-_ATTACK = "Attack"
-_STATE_FORCES = 1
-"""ACLED's inter code of state forces."""
+# The events a sentence may tell force used on protesters as ("killed five", "opened fire").
+_FORCE_TOLD_AS = frozenset({"Attack", "Armed clash"})
+_CROWD_OR_CIVILIANS = frozenset({6, 7})
+"""ACLED's inter codes of protesters and civilians."""
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
@@ -145,21 +146,24 @@ def _damage_of_violence(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _force_on_crowd(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Security forces killed five people when they opened fire on protesters": the killing a
-    sentence tells with a force's fire on a crowd is that excessive force, not an attack of its
-    own (ACLED: a state force's violence at a protest is excessive force against protesters)."""
+    """ "Security forces killed five people when they opened fire on protesters", "gunmen
+    opened fire on protesters": the attack or shooting a sentence tells with force used on a
+    crowd is that excessive force, not an event of its own (ACLED: violence against protesters,
+    by state forces or anyone else, is excessive force against protesters). The force used is
+    the attack's actor1; an attack on another named party stays its own."""
     force = next((c for c in candidates if c.sub_type == _EXCESSIVE_FORCE), None)
     if force is None:
         return candidates
     kept = []
     for candidate in candidates:
-        attacker = candidate.actor1
+        hit = candidate.actor2
         if (
-            candidate.sub_type == _ATTACK
+            candidate.sub_type in _FORCE_TOLD_AS
             and candidate.modality == force.modality
-            and attacker is not None
-            and attacker.actor.inter == _STATE_FORCES
+            and (hit is None or hit.actor.inter in _CROWD_OR_CIVILIANS)
         ):
+            if force.actor2 is None and candidate.actor1 is not None:
+                force.actor2 = candidate.actor1
             _absorb(force, candidate)
             continue
         kept.append(candidate)

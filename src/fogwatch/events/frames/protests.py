@@ -27,6 +27,9 @@ PEACEFUL_PROTEST = "Peaceful protest"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 PROTESTERS_ACTOR = "CIV.protesters"
+_STATE_INTERS = frozenset({1})
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+"""ACLED's inter codes of state forces, rebels, political and identity militias, external forces."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -56,12 +59,15 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if protesters is not None:
         candidate.actor1 = ActorRef(protesters, subject or candidate.trigger_span)
     if sub_type in (EXCESSIVE_FORCE, "Protest with intervention", VIOLENT_DEMONSTRATION):
-        state = [
+        # the state that intervened; force may be used by anyone armed (ACLED: "gunmen fired
+        # on protesters" is excessive force too)
+        armed = _ARMED_INTERS if sub_type == EXCESSIVE_FORCE else _STATE_INTERS
+        force = [
             ref
             for ref in parties.sentence_actors(reading, token, military=False)
-            if ref.actor.inter == 1
+            if ref.actor.inter in armed
         ]
-        candidate.actor2 = state[0] if state else None
+        candidate.actor2 = force[0] if force else None
         candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
     return True
 
