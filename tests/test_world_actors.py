@@ -1168,3 +1168,13 @@ def test_armed_men_who_fire_on_protesters_use_excessive_force():
             "Unidentified Armed Group (Sudan)",
         )
     ]
+
+
+def test_a_village_is_no_small_town_far_abroad():
+    # the gazetteer lacks the village; its namesake 2,000 km away in a country nothing in the
+    # text points to is not it
+    text = "Malian soldiers killed 20 civilians in the village of Moura on Sunday, witnesses said."
+    assert [(m.span.of(text), m.place) for m in geoparse.find(nlp.parse_one(text))][-1] == (
+        "Moura",
+        None,
+    )

@@ -42,6 +42,9 @@ unresolved."""
 NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
 FOREIGN_NAMESAKE_MAX_PRIOR = 5.0
+FAR_ABROAD_KM = 2000.0
+"""A village the text names is not a small town this far from every other place and people the
+article names, in a country none of them is in (neighbours' villages stay within reach)."""
 """A town in a country the article never names, when all its other places lie in one country,
 is taken for a namesake up to this size (100,000 people)."""
 SITE_TOWN_KM = 10.0
@@ -210,6 +213,8 @@ def _namesake(
         return False
     if _foreign_namesake(gazetteer, place, group, best, focus, agreement):
         return True
+    if mention.settlement and _far_abroad(article, group, place):
+        return True
     if float(gazetteer.prior[place]) > NAMESAKE_MAX_PRIOR:
         return False
     if focus.regional_weight(exclude=group) < 2.0 or focus.in_focus(place, exclude=group):
@@ -220,6 +225,32 @@ def _namesake(
         return False  # "Srebrenica" in a Ukrainian article that names Bosnia
     distance = focus.nearest_km(place, exclude=group)
     return distance is None or distance > NAMESAKE_MIN_KM
+
+
+def _far_abroad(article: Article, group: Group, place: int) -> bool:
+    """Whether a small town lies in a country none of the article's other places and peoples
+    is in, far from all of them ("Malian troops killed civilians in the village of Moura": not
+    the Portuguese town): the namesake of a village the gazetteer lacks."""
+    gazetteer = article.gazetteer
+    if float(gazetteer.prior[place]) > FOREIGN_NAMESAKE_MAX_PRIOR:
+        return False
+    others = np.array(
+        [
+            chosen_place(other)
+            for other in article.groups
+            if other is not group and len(other.candidates)
+        ],
+        dtype=np.int64,
+    )
+    if not len(others) or (gazetteer.country[others] == gazetteer.country[place]).any():
+        return False
+    km = haversine(
+        np.radians(gazetteer.lat[others]),
+        np.radians(gazetteer.lon[others]),
+        np.radians(float(gazetteer.lat[place])),
+        np.radians(float(gazetteer.lon[place])),
+    )
+    return bool((km > FAR_ABROAD_KM).all())
 
 
 def _foreign_namesake(
