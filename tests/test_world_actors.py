@@ -1178,3 +1178,35 @@ def test_a_village_is_no_small_town_far_abroad():
         "Moura",
         None,
     )
+
+
+def test_retook_is_the_past_of_retake():
+    # spaCy leaves "retook" unlemmatised
+    text = "Government forces retook the town of Saraqeb in Idlib province from rebels on Monday."
+    assert event_rows(text)[0][:2] == ("Government regains territory", "Military Forces of Syria")
+
+
+def test_killing_a_named_groups_man_is_a_battle_with_that_group():
+    text = "The army killed an ELN commander in an operation in Arauca department on Friday."
+    assert event_rows(text) == [
+        ("Armed clash", "Military Forces of Colombia", "ELN - National Liberation Army")
+    ]
+    text = "Police killed a suspected ISWAP commander in Maiduguri on Friday."
+    assert event_rows(text)[0][0] == "Armed clash"  # not an arrest, however "suspected" reads
+
+
+def test_security_forces_that_arrest_are_the_police():
+    text = "Security forces arrested 23 suspected Islamic State members in raids across Izmir."
+    assert event_rows(text)[0][:2] == ("Arrests", "Police Forces of Turkey")
+
+
+def test_fire_on_people_is_gunfire_not_shelling():
+    text = "Soldiers fired at villagers in Mopti on Sunday, killing four."
+    assert event_rows(text) == [("Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)")]
+
+
+def test_the_army_whose_attack_was_repelled_attacked():
+    text = "RSF fighters repelled an army attack on their positions in Omdurman on Tuesday."
+    assert event_rows(text) == [
+        ("Armed clash", "Military Forces of Sudan (2019-)", "Rapid Support Forces")
+    ]

@@ -90,6 +90,7 @@ _TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes t
 _AGAINST_CIVILIANS = "Violence against civilians"
 _RIOTS = "Riots"
 _PROTESTS = "Protests"
+_CASUALTY = "casualty"
 _STRATEGIC = "Strategic developments"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", _AGAINST_CIVILIANS})
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
@@ -213,8 +214,12 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
         riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
         if riot and any(_armed_doer(event) for event in found):
             continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
-        if labelled == _STRATEGIC and any(event.killed for event in found):
-            continue  # ACLED: a development that kills is violence ("raiders … killing 14")
+        if labelled == _STRATEGIC and any(
+            event.killed or event.frame == _CASUALTY for event in found
+        ):
+            # ACLED: a development that kills is violence ("raiders … killing 14", "police
+            # killed a suspected commander")
+            continue
         against_civilians = labelled == _AGAINST_CIVILIANS
         if against_civilians and any(event.combatant_victims for event in found):
             continue  # "gunmen killed three soldiers": a battle, however the sentence reads

@@ -764,6 +764,8 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS:
         candidate.actor1 = _forces_on_the_scene(reading, candidate.trigger)
+    if candidate.actor1 is not None and sub.name == _ARRESTS:
+        candidate.actor1 = _arresting_police(reading, candidate.actor1)
     if candidate.actor1 is None and sub.name == _ARRESTS and country is None:
         # "the French government said hundreds had been arrested": a state tells its own arrests
         country = _speaking_state(reading, candidate.trigger)
@@ -1059,6 +1061,19 @@ def _enforcer(reading: Reading, ref: ActorRef, trigger: Token) -> ActorRef:
     return ActorRef(force, ref.span) if force is not None else ref
 
 
+def _arresting_police(reading: Reading, ref: ActorRef) -> ActorRef:
+    """ "Security forces arrested 23 suspects": words that name no branch arrest as the state's
+    police (ACLED), not its military."""
+    polity = reading.registry.polities.get(ref.actor.side)
+    if polity is None or ref.span is None or polity.roles.get("military") != ref.actor:
+        return ref
+    named = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+    head = named.root if named is not None and len(named) else None
+    words = {word.lower_ for word in head.subtree} if head is not None else set()
+    police = polity.roles.get("police")
+    return ActorRef(police, ref.span) if police is not None and "security" in words else ref
+
+
 def _shoots_down(reading: Reading, trigger: Token) -> bool:
     """Whether the trigger is air defence's: shooting down or destroying, or intercepting a
     missile, rocket or drone ("intercepted 12 guns" at a border is a seizure)."""
@@ -1279,7 +1294,7 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is inside the trigger's object or its "on"/"against" phrase
     ("attacked positions of AMISOM and Ethiopian troops"): part of what was hit."""
     root = _mention_root(reading, ref)
-    if root is None:
+    if root is None or _repelled_doer(reading, root, trigger):
         return False
     return any(
         child.left_edge.i <= root.i <= child.right_edge.i
@@ -1287,6 +1302,16 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
         if child.dep_ in ("dobj", "nsubjpass")
         or (child.dep_ == "prep" and child.lower_ in ("on", "against"))
     )
+
+
+def _repelled_doer(reading: Reading, word: Token, trigger: Token) -> bool:
+    """Whether a noun is the doer of the attack a defence verb's object names ("repelled an army
+    attack", "repelled an attack by the army"): the attacker, not what was hit."""
+    if trigger.lemma_.lower() not in reading.lexicon.defence_verbs:
+        return False
+    deed = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "by" else word.head
+    doer = word.dep_ in ("compound", "amod", "poss") or word.head.lower_ == "by"
+    return doer and deed.dep_ == "dobj" and deed.head.i == trigger.i
 
 
 def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:

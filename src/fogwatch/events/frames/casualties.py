@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from fogwatch.events.triggers import Trigger
 
 FRAMES = frozenset({"casualty"})
+_ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
+"""ACLED inter codes of state forces, rebels, political and identity militias, external forces."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -30,7 +32,10 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     token, agents, patients = clause.token, clause.agents, clause.patients
     weapon = weapons.own_weapon(reading, token) or weapons.sentence_weapon(reading, token)
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
-    combatants = weapons.combatant_victims(reading, token)
+    # "the army killed a FARC dissident commander": the dead are of an armed party
+    combatants = weapons.combatant_victims(reading, token) or any(
+        ref.actor.inter in _ARMED_PARTIES for ref in patients
+    )
     candidate.actor1 = agents[0] if agents else None
     if weapon is not None:
         candidate.sub_type = weapon[0]

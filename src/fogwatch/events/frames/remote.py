@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from fogwatch.events.triggers import Trigger
 
 FRAMES = frozenset({"remote", "explosion"})
+# People gathered: the target of gunfire, never of shelling ("fired on a crowd").
+_CROWD_WORDS = frozenset({"crowd", "protester", "demonstrator", "mourner", "gathering"})
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -99,7 +101,18 @@ def _raided(reading: Reading, token: Token, agents: list[ActorRef]) -> bool:
 
 def _opened_fire(reading: Reading, token: Token) -> bool:
     """ "opened fire on worshippers": the noun "fire" as the object of "open", aimed at people
-    or positions; fire opened on a town ("opened fire on Enerhodar") is shelling."""
+    or positions; fire opened on a town ("opened fire on Enerhodar") is shelling. The verb
+    "fired on a crowd" is gunfire too, where people are its target."""
+    if token.lemma_.lower() == "fire" and token.pos_ == "VERB":
+        lexicon = reading.lexicon
+        people = lexicon.civilian_words | lexicon.combatant_words | _CROWD_WORDS
+        return any(
+            target.lemma_.lower() in people
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "into")
+            for target in prep.children
+            if target.dep_ == "pobj"
+        )
     if token.lower_ != "fire" or token.dep_ != "dobj" or token.head.lemma_.lower() != "open":
         return False
     places = {root.i for _, root in reading.places}
