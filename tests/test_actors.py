@@ -67,8 +67,8 @@ MINIMAL = {
     "polities": {"RUS": {"rank": 1, "words": ["Russian"], "roles": {"government": "RUS.government"}}},
     "roles": {"government": {"group": ["officials"], "person": ["diplomat"]}},
     "language": {key: [] for key in (
-        "agent_verbs", "address_verbs", "agent_nouns", "locative_prepositions", "modifiers",
-        "honorifics", "not_name_words", "reporting_verbs")},
+        "agent_verbs", "address_verbs", "agent_nouns", "deed_nouns", "locative_prepositions",
+        "modifiers", "honorifics", "not_name_words", "reporting_verbs")},
 }  # fmt: skip
 
 

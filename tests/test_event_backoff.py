@@ -80,7 +80,7 @@ def test_a_settlement_taken_though_unnamed_is_territory() -> None:
 
 
 def test_a_confident_classifier_recodes_a_clash_the_frames_left_open() -> None:
-    text = "Villagers clashed with herders in Kharkiv on Sunday."
+    text = "Residents clashed with traders in Kharkiv on Sunday."
     assert picked(coded(text, ranker=None), "sub_type") == [("Armed clash",)]
     assert picked(coded(text, ranker=says("Mob violence", 0.6)), "sub_type", "place") == [
         ("Mob violence", "Kharkiv")
@@ -88,7 +88,7 @@ def test_a_confident_classifier_recodes_a_clash_the_frames_left_open() -> None:
 
 
 def test_an_unsure_classifier_leaves_the_frames_sub_type() -> None:
-    text = "Villagers clashed with herders in Kharkiv on Sunday."
+    text = "Residents clashed with traders in Kharkiv on Sunday."
     unsure = says("Mob violence", backoff.CORRECT_AT_LEAST / 2)
     assert picked(coded(text, ranker=unsure), "sub_type") == [("Armed clash",)]
 

@@ -1094,7 +1094,7 @@ def test_the_group_an_attack_is_blamed_on_did_it():
 
 
 def test_a_states_military_before_its_deed_did_it():
-    text = "A Sudanese military air strike on a market killed 12 civilians, medics said."
+    text = "A Sudanese military air strike on a market in Nyala killed 12 civilians, medics said."
     assert event_rows(text) == [
         ("Air/drone strike", "Military Forces of Sudan (2019-)", "Civilians (Sudan)")
     ]
@@ -1171,7 +1171,7 @@ def test_armed_men_who_fire_on_protesters_use_excessive_force():
 
 
 def test_a_village_is_no_small_town_far_abroad():
-    # the gazetteer lacks the village; its namesake 2,000 km away in a country nothing in the
+    # the gazetteer lacks the village; its namesake 1,750 km from Mali in a country nothing in the
     # text points to is not it
     text = "Malian soldiers killed 20 civilians in the village of Moura on Sunday, witnesses said."
     assert [(m.span.of(text), m.place) for m in geoparse.find(nlp.parse_one(text))][-1] == (

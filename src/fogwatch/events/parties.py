@@ -217,16 +217,17 @@ def actors(
             ref = _peoples_militia(reading, token)  # the doers: agents, "an attack by …"
         if ref is None:
             continue
-        if military:
+        if _people(reading, token, ref) and not (military and pronouns):
+            # "arrested 15 Palestinians", "two Palestinians were killed by Israeli forces": the
+            # people, not their government or its forces (who they are as doers is left open)
+            civilians = reading.registry.generic("civilians", ref.actor.side)
+            ref = ActorRef(civilians, ref.span) if civilians is not None else ref
+        elif military:
             ref = _as_armed(reading, ref)
             if ref is None:
                 continue
         elif ref.actor.inter == 0:
             continue  # news outlets and analysts report events, they are never a party
-        elif _people(reading, token, ref):
-            # "arrested 15 Palestinians": the people, not their government
-            civilians = reading.registry.generic("civilians", ref.actor.side)
-            ref = ActorRef(civilians, ref.span) if civilians is not None else ref
         if all(ref.actor.id != known.actor.id for known in refs):
             refs.append(ref)
     return refs
@@ -469,6 +470,10 @@ def communities_fighting(reading: Reading, sides: list[Token]) -> list[ActorRef]
     unnamed = reading.registry.generic(_COMMUNAL_MILITIAS)
     militias = []
     for side in sides:
+        named = reading.actor_at.get(side.i)
+        if named is not None and named.actor.inter == _IDENTITY_MILITIA:
+            militias.append(ActorRef(named.actor, named.span))  # "the Yangoru tribe"
+            continue
         people = next(
             (
                 child
@@ -1187,13 +1192,12 @@ def _sentence_party(
                 return ActorRef(military, reading.token_span(word.i, word.i + 1))
     # "the army said two soldiers were killed": a state's spokesman speaks of its own forces
     force = _state_force(reading, token, speaker or country, battle=event_type == "Battles")
-    if (
-        force is not None
-        and not speaker
-        and (_suffered(reading, force) or _in_patient_phrase(reading, force, token))
+    if force is not None and (
+        (not speaker and _suffered(reading, force)) or _in_patient_phrase(reading, force, token)
     ):
-        # "seven soldiers were killed after their patrol was ambushed": the state's forces are
-        # whom it happened to; an attacker the report does not name is actor1
+        # "seven soldiers were killed after their patrol was ambushed", "an attack on an army
+        # post, the defence ministry said": the state's forces are whom it happened to, whoever
+        # tells it; an attacker the report does not name is actor1
         candidate.actor2 = candidate.actor2 or force
         return None
     if force is not None or candidate.sub_type == _AGREEMENT:
@@ -1597,7 +1601,7 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     its sentence point to (of two, the one that is not the perpetrator's own), else the state
     the article's places point to most, else the state whose police are a party ("militants
     attacked a CRPF camp": India), else the one state whose administrative units the article
-    names ("upazila": Bangladesh), else the state whose military is a party."""
+    names ("upazila": Bangladesh)."""
     registry = reading.registry
     if candidate.place is not None and candidate.place.mention.place is not None:
         state = registry.state_of(candidate.place.mention.place.country)
@@ -1646,7 +1650,6 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             _forces_state(reading, candidate)
             or (max(situated, key=situated.count) if situated else None)
             or reading.unit_state
-            or _forces_state(reading, candidate, anywhere=True)
         )
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
@@ -1665,16 +1668,13 @@ def _whose_deed(word: Token, trigger: Token) -> bool:
     return head.i == trigger.i or (head.dep_ == "nsubj" and head.head.i == trigger.i)
 
 
-def _forces_state(reading: Reading, candidate: Candidate, *, anywhere: bool = False) -> str | None:
+def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state whose police the event names as a party, when no place situates it: police
-    act, and are attacked, at home; so does a military that meets a crowd or arrests. A military
-    also fights abroad, so its state is the event's (`anywhere`) only where nothing else, not
-    even a dateline, says where ("a Myanmar military air strike on a village")."""
+    act, and are attacked, at home; so does a military that meets a crowd or arrests (a military
+    also fights abroad)."""
     sub = taxonomy.sub_event_type(candidate.sub_type)
     at_home = (
-        ("police", "military")
-        if anywhere or sub.event_type in _CROWDS or sub.name == _ARRESTS
-        else ("police",)
+        ("police", "military") if sub.event_type in _CROWDS or sub.name == _ARRESTS else ("police",)
     )
     for ref in (candidate.actor2, candidate.actor1):
         polity = reading.registry.polities.get(ref.actor.side) if ref is not None else None

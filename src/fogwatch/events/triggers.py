@@ -70,6 +70,9 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
     children = {child.lower_ for child in token.children} | {
         child.lemma_.lower() for child in token.children
     }
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].head.head.i == token.i:
+        # "shot dead three Palestinians": the parser hangs the particle on the object
+        children.add(token.doc[token.i + 1].lower_)
     if entry.particle and not entry.particle & children:
         return False
     if entry.modifiers and not any(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax
-from fogwatch.events.candidate import CIVILIANS_ACTOR, ActorRef
+from fogwatch.events.candidate import CIVILIANS_INTER, ActorRef
 from fogwatch.records import Span
 
 CHEMICAL_WEAPON = "Chemical weapon"
@@ -139,7 +139,7 @@ def military_words(reading: Reading, token: Token) -> bool:
 def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) -> Span | None:
     """The words that say civilians were the victims or the target, if any."""
     for ref in patients:
-        if ref.actor.id == CIVILIANS_ACTOR and ref.span is not None:
+        if ref.actor.inter == CIVILIANS_INTER and ref.span is not None:
             return ref.span
     lexicon = reading.lexicon
     for quantity, root in reading.killed_in(reading.sentence(token.i)):

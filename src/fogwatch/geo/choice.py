@@ -42,9 +42,10 @@ unresolved."""
 NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
 FOREIGN_NAMESAKE_MAX_PRIOR = 5.0
-FAR_ABROAD_KM = 2000.0
-"""A village the text names is not a small town this far from every other place and people the
-article names, in a country none of them is in (neighbours' villages stay within reach)."""
+FAR_ABROAD_KM = 1500.0
+"""A village the text names is not a small town this far from every town of the countries the
+article's other places and peoples are in, in a country none of them is in (neighbours'
+villages stay within reach)."""
 """A town in a country the article never names, when all its other places lie in one country,
 is taken for a namesake up to this size (100,000 people)."""
 SITE_TOWN_KM = 10.0
@@ -229,28 +230,29 @@ def _namesake(
 
 def _far_abroad(article: Article, group: Group, place: int) -> bool:
     """Whether a small town lies in a country none of the article's other places and peoples
-    is in, far from all of them ("Malian troops killed civilians in the village of Moura": not
-    the Portuguese town): the namesake of a village the gazetteer lacks."""
+    is in, far from every town of theirs ("Malian troops killed civilians in the village of
+    Moura": not the Portuguese town): the namesake of a village the gazetteer lacks."""
     gazetteer = article.gazetteer
     if float(gazetteer.prior[place]) > FOREIGN_NAMESAKE_MAX_PRIOR:
         return False
-    others = np.array(
-        [
-            chosen_place(other)
-            for other in article.groups
-            if other is not group and len(other.candidates)
-        ],
-        dtype=np.int64,
-    )
-    if not len(others) or (gazetteer.country[others] == gazetteer.country[place]).any():
+    countries = {
+        int(gazetteer.country[chosen_place(other)])
+        for other in article.groups
+        if other is not group and len(other.candidates)
+    }
+    if not countries or int(gazetteer.country[place]) in countries:
         return False
-    km = haversine(
-        np.radians(gazetteer.lat[others]),
-        np.radians(gazetteer.lon[others]),
-        np.radians(float(gazetteer.lat[place])),
-        np.radians(float(gazetteer.lon[place])),
-    )
-    return bool((km > FAR_ABROAD_KM).all())
+    lat, lon = np.radians(float(gazetteer.lat[place])), np.radians(float(gazetteer.lon[place]))
+    for country in countries:
+        # the nearest town of each country the article points to ("Russian": Belgorod for a
+        # Ukrainian town, not Russia's point in Siberia)
+        towns = _geonames_towns(gazetteer, country)
+        if not len(towns):
+            return False
+        km = haversine(np.radians(gazetteer.lat[towns]), np.radians(gazetteer.lon[towns]), lat, lon)
+        if float(km.min()) <= FAR_ABROAD_KM:
+            return False
+    return True
 
 
 def _foreign_namesake(
