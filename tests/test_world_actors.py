@@ -1210,3 +1210,31 @@ def test_the_army_whose_attack_was_repelled_attacked():
     assert event_rows(text) == [
         ("Armed clash", "Military Forces of Sudan (2019-)", "Rapid Support Forces")
     ]
+
+
+def test_a_name_inside_a_hyphenated_word_is_no_actor():
+    text = "PORT-AU-PRINCE, Haiti — Gunmen killed nine people in Petite-Riviere on Tuesday."
+    assert "African Union" not in {row[1] for row in event_rows(text)}
+    text = "AU-led troops clashed with al-Shabaab fighters near Baidoa on Monday."
+    assert event_rows(text)[0][1] == "African Union"
+
+
+def test_what_another_deed_aims_at_did_not_do_this_one():
+    text = (
+        "A suicide bomber planning to attack a meeting of NATO officials blew himself up in a"
+        " market in Khost on Friday, killing 12 people."
+    )
+    assert next(row for row in event_rows(text) if row[0] == "Suicide bomb")[1] == (
+        "Unidentified Armed Group (Afghanistan)"
+    )
+
+
+def test_where_people_fled_is_not_where_it_happened():
+    text = (
+        "Congolese officials say government troops have recaptured a town held by M23 rebels."
+        " The fighting forced thousands to flee across the border to Uganda."
+    )
+    assert event_rows(text)[0][:2] == (
+        "Government regains territory",
+        "Military Forces of the Democratic Republic of Congo (2019-)",
+    )

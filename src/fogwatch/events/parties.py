@@ -44,6 +44,8 @@ _MEANS = frozenset({"in", "with", "through"})
 _TARGET_PREPOSITIONS = frozenset({"on", "against", "at"})
 _SUFFERING_VERBS = frozenset({"suffer", "sustain", "incur"})
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# Verbs of fleeing: the place they lead "to" is where people went, not where it happened.
+_FLED_VERBS = frozenset({"flee", "escape", "cross", "evacuate", "run", "seek"})
 """Verbs whose subject undergoes the event their object tells ("suffered heavy casualties")."""
 """Prepositions whose object a violent word targets: "fired on X", "strikes against Y"."""
 _SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
@@ -1155,6 +1157,8 @@ def _sentence_party(
             continue
         if _acts_elsewhere(reading, ref, token):
             continue  # "bombings killed 18 as Iraqi forces battle IS in Mosul"
+        if _target_of_another(reading, ref, token):
+            continue  # "a bomber planning to attack a meeting of NATO officials blew himself up"
         return ref
     subject = {
         word.i
@@ -1306,6 +1310,20 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
         if child.dep_ in ("dobj", "nsubjpass")
         or (child.dep_ == "prep" and child.lower_ in ("on", "against"))
     )
+
+
+def _target_of_another(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
+    """Whether the mention is in the object of another trigger of the sentence ("planning to
+    attack a meeting of NATO"): what another deed aims at, not who did this one."""
+    node = _mention_root(reading, ref)
+    for _ in range(syntax.MAX_CLIMB):
+        if node is None or node.head is node:
+            return False
+        head = node.head
+        if node.dep_ == "dobj" and head.i != trigger.i and head.i in reading.trigger_clauses:
+            return True
+        node = head
+    return False
 
 
 def _repelled_doer(reading: Reading, word: Token, trigger: Token) -> bool:
@@ -1601,7 +1619,7 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     its sentence point to (of two, the one that is not the perpetrator's own), else the state
     the article's places point to most, else the state whose police are a party ("militants
     attacked a CRPF camp": India), else the one state whose administrative units the article
-    names ("upazila": Bangladesh)."""
+    names ("upazila": Bangladesh), else the one state its demonyms name."""
     registry = reading.registry
     if candidate.place is not None and candidate.place.mention.place is not None:
         state = registry.state_of(candidate.place.mention.place.country)
@@ -1650,9 +1668,23 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             _forces_state(reading, candidate)
             or (max(situated, key=situated.count) if situated else None)
             or reading.unit_state
+            or _demonyms_state(reading)
         )
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
+
+
+def _demonyms_state(reading: Reading) -> str | None:
+    """The one state the article's demonyms name, if only one ("Congolese officials say
+    government troops recaptured a town"): where nothing else situates the event."""
+    states = {
+        state
+        for mention in reading.result.places
+        if mention.role == "demonym"
+        and mention.place is not None
+        and (state := reading.registry.state_of(mention.place.country)) is not None
+    }
+    return states.pop() if len(states) == 1 else None
 
 
 def _whose_deed(word: Token, trigger: Token) -> bool:
@@ -1687,14 +1719,15 @@ def _forces_state(reading: Reading, candidate: Candidate) -> str | None:
 
 def _across_border(word: Token) -> bool:
     """Whether a place is named as the country across a border ("near the border with Niger",
-    "the frontier with Sudan"): the event is on this side of it."""
+    "the frontier with Sudan") or where people fled ("fled to Uganda"): the event is on this
+    side of it."""
     for _ in range(syntax.MAX_CLIMB):
         if word.dep_ != "conj" or word.head is word:
             break
         word = word.head
     preposition = word.head
-    return (
-        word.dep_ == "pobj"
-        and preposition.lower_ == "with"
-        and preposition.head.lemma_.lower() in _BORDER_NOUNS
-    )
+    if word.dep_ != "pobj":
+        return False
+    if preposition.lower_ in ("to", "into") and preposition.head.lemma_.lower() in _FLED_VERBS:
+        return True  # "thousands fled across the border to Uganda": where they went
+    return preposition.lower_ == "with" and preposition.head.lemma_.lower() in _BORDER_NOUNS

@@ -64,6 +64,30 @@ _MAX_VARIANT_TOKENS = 10
 _NOT_WORD = re.compile(r"\W+")
 _AFTER_SURNAME = frozenset({"PUNCT", "VERB", "AUX", "PART", "CCONJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# Prefixes joined to a name by a hyphen that leave it the name ("pro-Kremlin", "anti-NATO"),
+# and the Arabic article ("al-Burhan", "el-Sisi").
+_HYPHEN_PREFIXES = frozenset(
+    {
+        "pro",
+        "anti",
+        "non",
+        "ex",
+        "post",
+        "pre",
+        "neo",
+        "al",
+        "el",
+        "ad",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ud",
+        "ul",
+    }
+)
 # How many words after "military" may name its deed ("military air strike").
 _DEED_REACH = 2
 _NP_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -157,7 +181,7 @@ def _hits(doc: Doc, registry: Registry) -> dict[int, _Hit]:
     taken = bytearray(len(doc))
     hits: dict[int, _Hit] = {}
     for length, is_name, start, end, key in found:
-        if any(taken[start:end]):
+        if any(taken[start:end]) or (is_name and _inside_hyphenated_word(doc, start)):
             continue
         taken[start:end] = b"\x01" * length
         if is_name:
@@ -169,6 +193,20 @@ def _hits(doc: Doc, registry: Registry) -> dict[int, _Hit]:
             del hits[covered]  # "Army" in "the Arkan Army", "Islamic State" in a longer name
         hits[start] = _Hit(start, end, entry=registry.entries[name])
     return hits
+
+
+def _inside_hyphenated_word(doc: Doc, start: int) -> bool:
+    """Whether a name's first token continues a hyphenated word ("AU" in "PORT-AU-PRINCE"):
+    a part of another word, not the name ("AU-led" and "pro-Russian" start at the name)."""
+    if start < 2:
+        return False
+    hyphen, before = doc[start - 1], doc[start - 2]
+    return (
+        hyphen.text == "-"
+        and not before.whitespace_
+        and not hyphen.whitespace_
+        and (before.is_alpha and before.lower_ not in _HYPHEN_PREFIXES)
+    )
 
 
 def _name_variants(
