@@ -1238,3 +1238,11 @@ def test_where_people_fled_is_not_where_it_happened():
         "Government regains territory",
         "Military Forces of the Democratic Republic of Congo (2019-)",
     )
+
+
+def test_the_state_that_signs_an_agreement_with_a_group_is_its_first_party():
+    text = (
+        "The Central African Republic on Sunday signed a ceasefire agreement with the last active"
+        " rebel group in Bangui."
+    )
+    assert event_rows(text)[0][:2] == ("Agreement", "Government of the Central African Republic")

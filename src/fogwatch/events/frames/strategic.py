@@ -57,9 +57,12 @@ def _agreement(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     # ACLED: peace deals, ceasefires, prisoner exchanges and surrenders are Agreements
     candidate.sub_type = AGREEMENT
     token = candidate.trigger
-    sides = parties.distinct_sides([*clause.agents, *clause.patients, *_between(reading, token)])
-    if not sides:
-        sides = parties.distinct_sides(_governor_subjects(reading, token))
+    # the clause's parties; for an agreement noun, first the subject of the verb that makes it
+    # ("the Central African Republic signed a ceasefire agreement with the rebel group")
+    governor = _governor_subjects(reading, token) if clause.entry.frame == "accord" else []
+    sides = parties.distinct_sides(
+        [*clause.agents, *governor, *clause.patients, *_between(reading, token)]
+    )
     if not sides and clause.entry.after:
         # "The last round took place July 23": the parties of the talks just named
         previous = reading.doc[reading.sentence_starts[candidate.sentence - 1]]
