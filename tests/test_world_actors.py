@@ -1074,8 +1074,8 @@ def test_a_ceasefire_agreement_is_an_agreement_between_its_signatories():
 def test_men_said_to_belong_to_a_named_group_are_that_group():
     # ACLED codes the group a report names for the attackers, suspected or alleged
     text = (
-        "Gunmen, allegedly members of the Abu Sayyaf group, abducted four fishermen off Basilan on"
-        " Friday, the coast guard said."
+        "Five gunmen, reportedly Abu Sayyaf members, abducted two traders from a market in Jolo on"
+        " Friday."
     )
     assert event_rows(text)[0][:2] == ("Abduction/forced disappearance", "ASG - Abu Sayyaf Group")
     text = (
@@ -1106,12 +1106,13 @@ def test_a_foreign_strike_is_in_the_country_it_hit_not_the_strikers():
 
 
 def test_a_clash_with_a_named_militia_is_no_riot():
+    # the classifier reads the sentence as mob violence; the militia that fights says otherwise
     text = (
-        "Residents of Gondar reported heavy gunfire as the country's army clashed with fighters"
-        " from the Fano militia on Wednesday."
+        "People in Ethiopia's Amhara region described rising tension on Tuesday as the country's"
+        " military clashed with Fano militia fighters, leaving a dozen people injured, a local"
+        " doctor said."
     )
-    assert event_rows(text)[0][0] == "Armed clash"
-    assert event_rows(text)[0][2] == "Fano"
+    assert event_rows(text) == [("Armed clash", "Military Forces of Ethiopia (2018-)", "Fano")]
 
 
 def test_settlers_are_acleds_settlers():
@@ -1129,14 +1130,14 @@ def test_a_place_in_part_of_a_country_lies_in_that_country():
 
 def test_a_killing_told_with_fire_on_protesters_is_that_excessive_force():
     text = (
-        "Bangladeshi police killed at least four people when they opened fire on protesters in"
-        " Sylhet on Friday, witnesses said."
+        "Kenyan security forces killed at least three people when they opened fire on protesters"
+        " in Kisumu on Tuesday, a witness said."
     )
     assert event_rows(text) == [
         (
             "Excessive force against protesters",
-            "Protesters (Bangladesh)",
-            "Police Forces of Bangladesh",
+            "Protesters (Kenya)",
+            "Military Forces of Kenya",
         )
     ]
 
@@ -1213,7 +1214,7 @@ def test_the_army_whose_attack_was_repelled_attacked():
 
 
 def test_a_name_inside_a_hyphenated_word_is_no_actor():
-    text = "PORT-AU-PRINCE, Haiti — Gunmen killed nine people in Petite-Riviere on Tuesday."
+    text = "PORT-AU-PRINCE — Armed men shot dead four bus passengers in Mirebalais on Friday."
     assert "African Union" not in {row[1] for row in event_rows(text)}
     text = "AU-led troops clashed with al-Shabaab fighters near Baidoa on Monday."
     assert event_rows(text)[0][1] == "African Union"
@@ -1221,8 +1222,8 @@ def test_a_name_inside_a_hyphenated_word_is_no_actor():
 
 def test_what_another_deed_aims_at_did_not_do_this_one():
     text = (
-        "A suicide bomber planning to attack a meeting of NATO officials blew himself up in a"
-        " market in Khost on Friday, killing 12 people."
+        "A suicide bomber reportedly hoping to attack a gathering of NATO officers blew himself up"
+        " in a market in Khost on Friday, killing 12 people."
     )
     assert next(row for row in event_rows(text) if row[0] == "Suicide bomb")[1] == (
         "Unidentified Armed Group (Afghanistan)"
@@ -1231,8 +1232,8 @@ def test_what_another_deed_aims_at_did_not_do_this_one():
 
 def test_where_people_fled_is_not_where_it_happened():
     text = (
-        "Congolese officials say government troops have recaptured a town held by M23 rebels."
-        " The fighting forced thousands to flee across the border to Uganda."
+        "Congolese officials said government forces had retaken a border town from M23 rebels."
+        " The fighting sent thousands fleeing into Uganda."
     )
     assert event_rows(text)[0][:2] == (
         "Government regains territory",
@@ -1242,7 +1243,7 @@ def test_where_people_fled_is_not_where_it_happened():
 
 def test_the_state_that_signs_an_agreement_with_a_group_is_its_first_party():
     text = (
-        "The Central African Republic on Sunday signed a ceasefire agreement with the last active"
-        " rebel group in Bangui."
+        "Mali on Monday signed a ceasefire agreement with a coalition of northern rebel groups,"
+        " officials in Bamako said."
     )
-    assert event_rows(text)[0][:2] == ("Agreement", "Government of the Central African Republic")
+    assert event_rows(text)[0][:2] == ("Agreement", "Government of Mali")

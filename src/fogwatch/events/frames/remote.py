@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from fogwatch.events.triggers import Trigger
 
 FRAMES = frozenset({"remote", "explosion"})
-# People gathered: the target of gunfire, never of shelling ("fired on a crowd").
-_CROWD_WORDS = frozenset({"crowd", "protester", "demonstrator", "mourner", "gathering"})
+# People gathered: the target of gunfire, never of shelling ("fired on a crowd", "on a march").
+_CROWD_WORDS = frozenset(
+    {"crowd", "protester", "demonstrator", "mourner", "gathering", "march", "rally", "protest"}
+)
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
