@@ -212,7 +212,7 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
         if any(event.turned_violent for event in found):
             continue  # the report tells of the crowd's violence where it goes on
         riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
-        if riot and any(_armed_doer(event) for event in found):
+        if riot and any(_armed_side(event) for event in found):
             continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
         if labelled == _STRATEGIC and any(
             event.killed or event.frame == _CASUALTY for event in found
@@ -228,7 +228,7 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
                 event.sub_type = label[0]
 
 
-def _armed_doer(event: Candidate) -> bool:
+def _armed_side(event: Candidate) -> bool:
     """Whether a side of the event is a non-state armed group ("clan militias", "ISWAP"; "the
     army clashed with fighters from the Fano militia")."""
     return any(

@@ -150,17 +150,19 @@ def _force_on_crowd(candidates: list[Candidate]) -> list[Candidate]:
     opened fire on protesters": the attack or shooting a sentence tells with force used on a
     crowd is that excessive force, not an event of its own (ACLED: violence against protesters,
     by state forces or anyone else, is excessive force against protesters). The force used is
-    the attack's actor1; an attack on another named party stays its own."""
+    the attack's actor1; an attack on another named party, or by another doer than the force
+    that met the crowd, stays its own."""
     force = next((c for c in candidates if c.sub_type == _EXCESSIVE_FORCE), None)
     if force is None:
         return candidates
     kept = []
     for candidate in candidates:
-        hit = candidate.actor2
+        hit, doer, used = candidate.actor2, candidate.actor1, force.actor2
         if (
             candidate.sub_type in _FORCE_TOLD_AS
             and candidate.modality == force.modality
             and (hit is None or hit.actor.inter in _CROWD_OR_CIVILIANS)
+            and (doer is None or used is None or doer.actor.id == used.actor.id)
         ):
             if force.actor2 is None and candidate.actor1 is not None:
                 force.actor2 = candidate.actor1

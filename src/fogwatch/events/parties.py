@@ -33,21 +33,20 @@ _MEMBERS = frozenset(
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
-# "men believed to be al-Qaeda militants", "gunmen suspected to be members of ISWAP": verbs that
-# say who the people named only by what they are were.
-_IDENTIFYING_VERBS = frozenset(
-    {"believe", "suspect", "say", "think", "allege", "report", "identify"}
-)
+_IDENTIFYING_VERBS = weapons.IDENTIFYING_VERBS  # "men believed to be al-Qaeda militants"
+# Groups people are said to be members of: rebels, militias, external forces ("Wagner").
+_ARMED_MEMBERS = frozenset({2, 3, 4, 8})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Prepositions that make a violent noun the means of the verb they hang from.
 _MEANS = frozenset({"in", "with", "through"})
+# Prepositions whose object a violent word targets: "fired on X", "strikes against Y".
 _TARGET_PREPOSITIONS = frozenset({"on", "against", "at"})
+# Verbs whose subject undergoes the event their object tells ("suffered heavy casualties").
 _SUFFERING_VERBS = frozenset({"suffer", "sustain", "incur"})
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-# Verbs of fleeing: the place they lead "to" is where people went, not where it happened.
-_FLED_VERBS = frozenset({"flee", "escape", "cross", "evacuate", "run", "seek"})
-"""Verbs whose subject undergoes the event their object tells ("suffered heavy casualties")."""
-"""Prepositions whose object a violent word targets: "fired on X", "strikes against Y"."""
+# Verbs of fleeing: the place they lead "to" is where people went, not where it happened ("crossed
+# into Niger" is where attackers went to act, so "cross" is none).
+_FLED_VERBS = frozenset({"flee", "escape", "evacuate"})
 _SUBJECT_UNDERGOES = frozenset({"fall", "die", "perish", "explode"})
 """Verbs whose subject is what the event happens to, not who does it."""
 
@@ -356,7 +355,7 @@ def _identified_as(reading: Reading, token: Token) -> ActorRef | None:
         if (
             ref is not None
             and ref.actor.side != _UNNAMED_SIDE
-            and ref.actor.inter in NON_STATE_ARMED
+            and ref.actor.inter in _ARMED_MEMBERS
         ):
             return ref
     return None
@@ -467,7 +466,14 @@ def communities_fighting(reading: Reading, sides: list[Token]) -> list[ActorRef]
     Unidentified Communal Militia (named for the country later). Empty otherwise."""
     lexicon = reading.lexicon
     kinds = {side.lemma_.lower() for side in sides}
-    if len(sides) < 2 or len(kinds) < 2 or not kinds <= lexicon.livelihood_words:
+    if len(sides) < 2 or not kinds <= lexicon.livelihood_words:
+        return []
+    # two different communities: by livelihood or by people ("Fulani herders … Tiv herders")
+    communities = {
+        (side.lemma_.lower(), *(c.text for c in side.children if c.dep_ in ("compound", "amod")))
+        for side in sides
+    }
+    if len(communities) < 2:
         return []
     unnamed = reading.registry.generic(_COMMUNAL_MILITIAS)
     militias = []
@@ -1076,7 +1082,8 @@ def _arresting_police(reading: Reading, ref: ActorRef) -> ActorRef:
         return ref
     named = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
     head = named.root if named is not None and len(named) else None
-    words = {word.lower_ for word in head.subtree} if head is not None else set()
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod")] if head else []
+    words = {word.lower_ for word in modifiers}
     police = polity.roles.get("police")
     return ActorRef(police, ref.span) if police is not None and "security" in words else ref
 
@@ -1317,8 +1324,10 @@ def _target_of_another(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     attack a meeting of NATO"): what another deed aims at, not who did this one."""
     node = _mention_root(reading, ref)
     for _ in range(syntax.MAX_CLIMB):
-        if node is None or node.head is node:
-            return False
+        if node is None or node.head is node or node.i == trigger.i:
+            return False  # inside the trigger's own phrase: "repelled an attack by X"
+        if node.dep_ in ("relcl", "acl", "advcl"):
+            return False  # another clause's words
         head = node.head
         if node.dep_ == "dobj" and head.i != trigger.i and head.i in reading.trigger_clauses:
             return True
@@ -1616,8 +1625,8 @@ def _protested_at(ref: ActorRef) -> bool:
 
 def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     """The state (side) of the event's place, else the one state the places and state names of
-    its sentence point to (of two, the one that is not the perpetrator's own), else the state
-    the article's places point to most, else the state whose police are a party ("militants
+    its sentence point to (not one that names whose strike it was: "a US drone strike … in
+    Yemen"), else the state the article's places point to most, else the state whose police are a party ("militants
     attacked a CRPF camp": India), else the one state whose administrative units the article
     names ("upazila": Bangladesh), else the one state its demonyms name."""
     registry = reading.registry
@@ -1649,10 +1658,6 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             here.append(state)
     if len(set(here)) == 1:
         return here[0]
-    home = candidate.actor1.actor.side if candidate.actor1 is not None else None
-    abroad = {state for state in here if state != home}
-    if len(abroad) == 1 and home in here:
-        return abroad.pop()  # "a US drone strike … in central Yemen": the strike is in Yemen
     if not everywhere:
         for word in reading.doc:
             polity = _polity_of(reading, word)
@@ -1668,20 +1673,24 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
             _forces_state(reading, candidate)
             or (max(situated, key=situated.count) if situated else None)
             or reading.unit_state
-            or _demonyms_state(reading)
+            or _demonyms_state(reading, candidate)
         )
     # the state named most; of several named as often, the first (a report's lead sets its scene)
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 
 
-def _demonyms_state(reading: Reading) -> str | None:
+def _demonyms_state(reading: Reading, candidate: Candidate) -> str | None:
     """The one state the article's demonyms name, if only one ("Congolese officials say
-    government troops recaptured a town"): where nothing else situates the event."""
+    government troops recaptured a town"): where nothing else situates the event. A demonym
+    that names a party of the event ("Russian forces shelled a village") says whose forces they
+    are, not where they fought."""
+    own = [ref.span for ref in (candidate.actor1, candidate.actor2) if ref and ref.span]
     states = {
         state
         for mention in reading.result.places
         if mention.role == "demonym"
         and mention.place is not None
+        and not any(s.start <= mention.span.start < s.end for s in own)
         and (state := reading.registry.state_of(mention.place.country)) is not None
     }
     return states.pop() if len(states) == 1 else None

@@ -70,9 +70,10 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
     children = {child.lower_ for child in token.children} | {
         child.lemma_.lower() for child in token.children
     }
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].head.head.i == token.i:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ in ("ADJ", "ADV", "PART") and after.head.head.i == token.i:
         # "shot dead three Palestinians": the parser hangs the particle on the object
-        children.add(token.doc[token.i + 1].lower_)
+        children.add(after.lower_)
     if entry.particle and not entry.particle & children:
         return False
     if entry.modifiers and not any(

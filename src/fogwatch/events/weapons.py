@@ -13,6 +13,12 @@ from fogwatch.events import syntax
 from fogwatch.events.candidate import CIVILIANS_INTER, ActorRef
 from fogwatch.records import Span
 
+# "men believed to be al-Qaeda militants", "gunmen suspected to be members of ISWAP": verbs that
+# say who the people named only by what they are were.
+IDENTIFYING_VERBS = frozenset(
+    {"believe", "suspect", "say", "think", "allege", "report", "identify"}
+)
+
 CHEMICAL_WEAPON = "Chemical weapon"
 REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
 
@@ -161,8 +167,14 @@ def targets_civilians(reading: Reading, token: Token, patients: list[ActorRef]) 
 
 def _said_to_fight(reading: Reading, noun: Token) -> bool:
     """Whether the words that say who the people were name fighters ("two men believed to be
-    al-Qaeda militants", "three men, members of the militia")."""
-    said = (word for c in noun.children if c.dep_ in ("acl", "appos") for word in c.subtree)
+    al-Qaeda militants", "three men, members of the militia"); not "residents fleeing
+    militants", whose clause tells what they did."""
+    said = (
+        word
+        for c in noun.children
+        if c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in IDENTIFYING_VERBS)
+        for word in c.subtree
+    )
     return any(word.lemma_.lower() in reading.lexicon.combatant_words for word in said)
 
 

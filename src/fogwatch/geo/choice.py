@@ -42,12 +42,12 @@ unresolved."""
 NAMESAKE_MAX_PRIOR = 4.0
 NAMESAKE_MIN_KM = 250.0
 FOREIGN_NAMESAKE_MAX_PRIOR = 5.0
+"""A town in a country the article never names, when all its other places lie in one country,
+is taken for a namesake up to this size (100,000 people)."""
 FAR_ABROAD_KM = 1500.0
 """A village the text names is not a small town this far from every town of the countries the
 article's other places and peoples are in, in a country none of them is in (neighbours'
 villages stay within reach)."""
-"""A town in a country the article never names, when all its other places lie in one country,
-is taken for a namesake up to this size (100,000 people)."""
 SITE_TOWN_KM = 10.0
 """A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
 FACILITY = FEATURE_CODE["facility"]

@@ -181,7 +181,7 @@ def _hits(doc: Doc, registry: Registry) -> dict[int, _Hit]:
     taken = bytearray(len(doc))
     hits: dict[int, _Hit] = {}
     for length, is_name, start, end, key in found:
-        if any(taken[start:end]) or (is_name and _inside_hyphenated_word(doc, start)):
+        if any(taken[start:end]) or (is_name and _inside_hyphenated_word(doc, start, end)):
             continue
         taken[start:end] = b"\x01" * length
         if is_name:
@@ -195,17 +195,20 @@ def _hits(doc: Doc, registry: Registry) -> dict[int, _Hit]:
     return hits
 
 
-def _inside_hyphenated_word(doc: Doc, start: int) -> bool:
-    """Whether a name's first token continues a hyphenated word ("AU" in "PORT-AU-PRINCE"):
-    a part of another word, not the name ("AU-led" and "pro-Russian" start at the name)."""
-    if start < 2:
+def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name stands inside a hyphenated word, joined to words on both sides ("AU" in
+    "PORT-AU-PRINCE"): a part of another word, not the name ("AU-led", "pro-Russian", the
+    "Israel-Hamas ceasefire" and "Tehrik-e-Taliban" keep theirs)."""
+    if start < 2 or end + 1 >= len(doc):
         return False
-    hyphen, before = doc[start - 1], doc[start - 2]
+    joined = [doc[start - 2], doc[start - 1], doc[end - 1], doc[end]]
     return (
-        hyphen.text == "-"
-        and not before.whitespace_
-        and not hyphen.whitespace_
-        and (before.is_alpha and before.lower_ not in _HYPHEN_PREFIXES)
+        doc[start - 1].text == "-"
+        and doc[end].text == "-"
+        and not any(word.whitespace_ for word in joined)
+        and doc[start - 2].is_alpha
+        and doc[start - 2].lower_ not in _HYPHEN_PREFIXES
+        and doc[end + 1].is_alpha
     )
 
 

@@ -59,17 +59,32 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if protesters is not None:
         candidate.actor1 = ActorRef(protesters, subject or candidate.trigger_span)
     if sub_type in (EXCESSIVE_FORCE, "Protest with intervention", VIOLENT_DEMONSTRATION):
-        # the state that intervened; force may be used by anyone armed (ACLED: "gunmen fired
-        # on protesters" is excessive force too)
-        armed = _ARMED_INTERS if sub_type == EXCESSIVE_FORCE else _STATE_INTERS
-        force = [
+        # the state that intervened; force may be used by anyone armed who acts in the
+        # sentence (ACLED: "gunmen fired on protesters" is excessive force too), never the
+        # group the crowd protests ("protesters denouncing the rebels were shot by police")
+        named = parties.sentence_actors(reading, token, military=False)
+        state = [ref for ref in named if ref.actor.inter in _STATE_INTERS]
+        armed = [
             ref
-            for ref in parties.sentence_actors(reading, token, military=False)
-            if ref.actor.inter in armed
+            for ref in named
+            if sub_type == EXCESSIVE_FORCE
+            and ref.actor.inter in _ARMED_INTERS
+            and _acts(reading, ref)
         ]
-        candidate.actor2 = force[0] if force else None
+        candidate.actor2 = next(iter(state or armed), None)
         candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
     return True
+
+
+def _acts(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a party is named as a doer: a subject, or the object of "by"."""
+    if ref.span is None:
+        return False
+    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+    root = words.root if words is not None and len(words) else None
+    return root is not None and (
+        root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by")
+    )
 
 
 def _said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:

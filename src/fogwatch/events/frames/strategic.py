@@ -58,11 +58,14 @@ def _agreement(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     candidate.sub_type = AGREEMENT
     token = candidate.trigger
     # the clause's parties; for an agreement noun, first the subject of the verb that makes it
-    # ("the Central African Republic signed a ceasefire agreement with the rebel group")
-    governor = _governor_subjects(reading, token) if clause.entry.frame == "accord" else []
-    sides = parties.distinct_sides(
-        [*clause.agents, *governor, *clause.patients, *_between(reading, token)]
-    )
+    # ("the Central African Republic signed a ceasefire agreement with the rebel group"), unless
+    # the noun names both sides itself ("Qatar brokered a deal between Russia and Ukraine")
+    between = _between(reading, token)
+    maker = _maker(reading, token) if clause.entry.frame == "accord" and len(between) < 2 else []
+    sides = parties.distinct_sides([*clause.agents, *maker, *clause.patients, *between])
+    if not sides:
+        # "Putin rejected … a ceasefire": whoever the verb above names
+        sides = parties.distinct_sides(_governor_subjects(reading, token))
     if not sides and clause.entry.after:
         # "The last round took place July 23": the parties of the talks just named
         previous = reading.doc[reading.sentence_starts[candidate.sentence - 1]]
@@ -123,6 +126,22 @@ def _between(reading: Reading, token: Token) -> list[ActorRef]:
                 if pobj.dep_ == "pobj":
                     sides.extend(syntax.with_conjuncts(pobj))
     return parties.actors(reading, sides, military=False)
+
+
+def _maker(reading: Reading, token: Token) -> list[ActorRef]:
+    """The subject of the verb that makes an agreement noun one ("Mali signed a ceasefire
+    agreement"), if that verb is one of `accord_verbs`."""
+    node = token
+    for _ in range(syntax.MAX_CLIMB):
+        if node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in syntax.VERBS:
+            if node.lemma_.lower() not in reading.lexicon.accord_verbs:
+                return []
+            agents = parties.arguments(reading, node)[0]
+            return parties.actors(reading, agents, military=False, pronouns=True)
+    return []
 
 
 def _governor_subjects(reading: Reading, token: Token) -> list[ActorRef]:
