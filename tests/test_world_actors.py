@@ -1282,3 +1282,10 @@ def test_two_peoples_with_one_livelihood_are_two_militias():
     assert event_rows(text) == [
         ("Armed clash", "Fulani Ethnic Militia (Nigeria)", "Tiv Ethnic Militia (Nigeria)")
     ]
+
+
+def test_teargas_fired_at_protesters_is_an_intervention():
+    text = "Police fired teargas at protesters in Mombasa on Tuesday."
+    assert event_rows(text) == [
+        ("Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")
+    ]

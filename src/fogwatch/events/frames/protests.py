@@ -26,6 +26,7 @@ FRAMES = frozenset({"protest", "riot"})
 PEACEFUL_PROTEST = "Peaceful protest"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 EXCESSIVE_FORCE = "Excessive force against protesters"
+INTERVENTION = "Protest with intervention"
 PROTESTERS_ACTOR = "CIV.protesters"
 _STATE_INTERS = frozenset({1})
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
@@ -53,12 +54,14 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
                 # ACLED: how the protest went (force, intervention, violence) sets its type
                 sub_type = outcome
                 break
+        if sub_type == EXCESSIVE_FORCE and _dispersed_only(reading, lemmas):
+            sub_type = INTERVENTION  # "police fired teargas at protesters"
     candidate.sub_type = sub_type
     protesters = reading.registry.actors.get(PROTESTERS_ACTOR)
     subject = _subject_phrase(reading, token)
     if protesters is not None:
         candidate.actor1 = ActorRef(protesters, subject or candidate.trigger_span)
-    if sub_type in (EXCESSIVE_FORCE, "Protest with intervention", VIOLENT_DEMONSTRATION):
+    if sub_type in (EXCESSIVE_FORCE, INTERVENTION, VIOLENT_DEMONSTRATION):
         # the state that intervened; force may be used by anyone armed who acts in the
         # sentence (ACLED: "gunmen fired on protesters" is excessive force too), never the
         # group the crowd protests ("protesters denouncing the rebels were shot by police")
@@ -74,6 +77,14 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.actor2 = next(iter(state or armed), None)
         candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
     return True
+
+
+def _dispersed_only(reading: Reading, lemmas: set[str]) -> bool:
+    """Whether the only force the words tell is fire of what disperses a crowd ("fired teargas",
+    "fired rubber bullets"), with no one killed, shot or wounded."""
+    lexicon = reading.lexicon
+    force = dict(lexicon.protest_outcomes)[EXCESSIVE_FORCE] & lemmas
+    return force <= {"fire"} and bool(lexicon.less_lethal_words & lemmas)
 
 
 def _acts(reading: Reading, ref: ActorRef) -> bool:
