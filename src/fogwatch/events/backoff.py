@@ -40,7 +40,7 @@ import yaml
 
 from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
-from fogwatch.events.candidate import ARMED_CLASH, ATTACK, Candidate
+from fogwatch.events.candidate import ARMED_CLASH, ARMED_INTERS, ATTACK, Candidate
 from fogwatch.events.frames import strategic, territory
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.events.reading import bare_definite
@@ -93,8 +93,6 @@ _PROTESTS = "Protests"
 _CASUALTY = "casualty"
 _STRATEGIC = "Strategic developments"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", _AGAINST_CIVILIANS})
-_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-"""ACLED inter codes of armed actors: state forces, rebels, militias, external forces."""
 _WORDS_DECIDE = (
     _TERRITORY
     | {
@@ -390,7 +388,7 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     if event_type == _RIOTS and taker is not None and taker.inter in parties.NON_STATE_ARMED:
         # ACLED: rioters are a riot's actor1; armed men the clause names as its doers ("clan
         # militias fought", "tribesmen stormed …") fight a battle or attack civilians
-        armed = any(ref.actor.inter in _ARMED_INTERS for ref in patient_refs)
+        armed = any(ref.actor.inter in ARMED_INTERS for ref in patient_refs)
         sub_type = ARMED_CLASH if armed or not patient_refs else ATTACK
         event_type = taxonomy.sub_event_type(sub_type).event_type
         candidate.sub_type, candidate.frame = sub_type, _FRAME_OF_EVENT_TYPE[event_type]

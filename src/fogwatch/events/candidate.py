@@ -29,6 +29,9 @@ ATTACK = "Attack"
 CIVILIANS_ACTOR = "CIV.civilians"
 CIVILIANS_INTER = 7
 """ACLED's inter code of civilians: never a party to a battle, never actor1 outside crowds."""
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+"""ACLED inter codes of armed actors: state forces, rebels, political and identity militias,
+external forces."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import parties, weapons
-from fogwatch.events.candidate import ARMED_CLASH, ATTACK, Candidate, add_evidence
+from fogwatch.events.candidate import ARMED_CLASH, ARMED_INTERS, ATTACK, Candidate, add_evidence
 from fogwatch.events.clause import Clause, candidates
 
 if TYPE_CHECKING:
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from fogwatch.events.triggers import Trigger
 
 FRAMES = frozenset({"casualty"})
-_ARMED_PARTIES = frozenset({1, 2, 3, 4, 8})
-"""ACLED inter codes of state forces, rebels, political and identity militias, external forces."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -34,7 +32,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     civilian = weapons.targets_civilians(reading, token, candidate.victims)
     # "the army killed a FARC dissident commander": the dead are of an armed party
     combatants = weapons.combatant_victims(reading, token) or any(
-        ref.actor.inter in _ARMED_PARTIES for ref in patients
+        ref.actor.inter in ARMED_INTERS for ref in patients
     )
     candidate.actor1 = agents[0] if agents else None
     if weapon is not None:

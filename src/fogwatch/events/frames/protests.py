@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import parties
-from fogwatch.events.candidate import ActorRef, Candidate
+from fogwatch.events.candidate import ARMED_INTERS, ActorRef, Candidate
 from fogwatch.events.clause import Clause, candidates
 from fogwatch.events.triggers import entry_of
 from fogwatch.records import Span
@@ -29,8 +29,6 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 INTERVENTION = "Protest with intervention"
 PROTESTERS_ACTOR = "CIV.protesters"
 _STATE_INTERS = frozenset({1})
-_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-"""ACLED's inter codes of state forces, rebels, political and identity militias, external forces."""
 
 
 def find(reading: Reading, triggers: Iterable[Trigger]) -> list[Candidate]:
@@ -71,7 +69,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
             ref
             for ref in named
             if sub_type == EXCESSIVE_FORCE
-            and ref.actor.inter in _ARMED_INTERS
+            and ref.actor.inter in ARMED_INTERS
             and _acts(reading, ref)
         ]
         candidate.actor2 = next(iter(state or armed), None)

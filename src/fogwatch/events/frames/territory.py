@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fogwatch.events import modality, parties
-from fogwatch.events.candidate import ARMED_CLASH, ActorRef, Candidate
+from fogwatch.events.candidate import ARMED_CLASH, ARMED_INTERS, ActorRef, Candidate
 from fogwatch.events.clause import Clause, candidates
 from fogwatch.events.lexicon import TERRITORY_FRAMES
 
@@ -30,8 +30,6 @@ GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 CHANGE_OF_ACTIVITY = "Change to group/activity"
-_ARMED = frozenset({1, 2, 3, 4, 8})
-"""ACLED inter codes of armed parties: state forces, rebels, militias, external forces."""
 _UNARMED_KINDS = frozenset({"international organisation", "government", "media", "analysis/OSINT"})
 """Actor kinds that never hold ground, whatever their inter code (the UN and the ICRC are 8)."""
 
@@ -132,7 +130,7 @@ def withdraws_alone(reading: Reading, loser: ActorRef | None) -> bool:
     an agency or aid group leaving ("the IAEA withdrew its inspectors") is no event."""
     return (
         loser is not None
-        and loser.actor.inter in _ARMED
+        and loser.actor.inter in ARMED_INTERS
         and loser.actor.kind not in _UNARMED_KINDS
         and loser.actor.side not in reading.lexicon.opponents
     )
