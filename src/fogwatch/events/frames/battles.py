@@ -127,12 +127,8 @@ def _crowd_fights(reading: Reading, trigger: Token) -> bool:
     """Whether a protest word is a side of the clash: its subject, the one it is fought with, or
     one of those it is between ("clashes between police and protesters", also where the parser
     hangs "between" on the verb: "clashes erupted between police and protesters")."""
-    sides = syntax.between_sides(trigger)
-    for child in trigger.children:
-        if child.dep_ in ("nsubj", "dobj"):
-            sides.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "against"):
-            sides.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    # a conjunct's words lie in its first conjunct's subtree: the sides and the object suffice
+    sides = [*_side_words(trigger), *(c for c in trigger.children if c.dep_ == "dobj")]
     return any(_crowd_word(reading, word) for side in sides for word in side.subtree)
 
 
