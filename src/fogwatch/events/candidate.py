@@ -29,6 +29,8 @@ ATTACK = "Attack"
 CIVILIANS_ACTOR = "CIV.civilians"
 CIVILIANS_INTER = 7
 """ACLED's inter code of civilians: never a party to a battle, never actor1 outside crowds."""
+PEOPLE_INTERS = frozenset({6, 7})
+"""ACLED inter codes of protesters and civilians: people, never perpetrators of violence."""
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 """ACLED inter codes of armed actors: state forces, rebels, political and identity militias,
 external forces."""

@@ -25,6 +25,7 @@ from fogwatch.events.candidate import (
     ARMED_CLASH,
     ATTACK,
     CIVILIANS_INTER,
+    PEOPLE_INTERS,
     ActorRef,
     Candidate,
     PlaceRef,
@@ -37,8 +38,6 @@ _LOOTING = "Looting/property destruction"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 # The events a sentence may tell force used on protesters as ("killed five", "opened fire").
 _FORCE_TOLD_AS = frozenset({"Attack", "Armed clash"})
-_CROWD_OR_CIVILIANS = frozenset({6, 7})
-"""ACLED's inter codes of protesters and civilians."""
 
 if TYPE_CHECKING:
     from fogwatch.events.reading import Reading
@@ -161,7 +160,7 @@ def _force_on_crowd(candidates: list[Candidate]) -> list[Candidate]:
         if (
             candidate.sub_type in _FORCE_TOLD_AS
             and candidate.modality == force.modality
-            and (hit is None or hit.actor.inter in _CROWD_OR_CIVILIANS)
+            and (hit is None or hit.actor.inter in PEOPLE_INTERS)
             and (doer is None or used is None or doer.actor.id == used.actor.id)
         ):
             if force.actor2 is None and candidate.actor1 is not None:

@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax, taxonomy, triggers, weapons
-from fogwatch.events.candidate import CIVILIANS_ACTOR, CIVILIANS_INTER, ActorRef, Candidate
+from fogwatch.events.candidate import (
+    CIVILIANS_ACTOR,
+    CIVILIANS_INTER,
+    PEOPLE_INTERS,
+    ActorRef,
+    Candidate,
+)
 from fogwatch.records import Actor, ActorMention, Span
 
 if TYPE_CHECKING:
@@ -654,7 +660,7 @@ _REGAINS = "Government regains territory"
 _IN_WAR = frozenset({_ARRESTS, _DISRUPTED, _LOOTING})
 # What the state's forces do to others: a group named beside it is who they did it to.
 _ENFORCED = frozenset({_ARRESTS, _DISRUPTED})
-_NOT_PERPETRATORS = frozenset({6, 7})
+_NOT_PERPETRATORS = PEOPLE_INTERS
 _STATE_FORCES = 1
 # "claimed responsibility", "took responsibility", "accepted responsibility"
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})

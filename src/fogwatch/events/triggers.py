@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from fogwatch.events import syntax, weapons
+from fogwatch.events.candidate import PEOPLE_INTERS
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Span
@@ -42,10 +43,8 @@ def find(reading: Reading) -> list[Trigger]:
     ]
 
 
-_CROWD_INTERS = frozenset({6, 7})
 _CROWD_SIZES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens"})
 """Subjects that are a crowd by their number ("Thousands protested the law")."""
-"""ACLED inter codes of protesters and civilians: people who protest, not states."""
 _SUBJECT_DEPS = frozenset({"nsubj", "agent"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
@@ -200,7 +199,7 @@ def _crowd_subject(reading: Reading, token: Token) -> bool:
             return True  # "farmers", "students", "thousands"
         for word in child.subtree:
             mention = reading.actor_at.get(word.i)
-            if mention is not None and mention.actor.inter in _CROWD_INTERS:
+            if mention is not None and mention.actor.inter in PEOPLE_INTERS:
                 return True
     return False
 
