@@ -1181,6 +1181,13 @@ def test_a_village_is_no_small_town_far_abroad():
     )
 
 
+def test_a_bare_name_is_no_small_town_far_abroad():
+    # wire copy names the village bare: still not the Portuguese town 1,750 km from Mopti, so the
+    # unnamed gunmen and their victims are Mali's, by the region the text names
+    text = "Gunmen killed 14 villagers in Moura, a local official in Mopti said on Tuesday."
+    assert event_rows(text) == [("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)")]
+
+
 def test_retook_is_the_past_of_retake():
     # spaCy leaves "retook" unlemmatised
     text = "Government forces retook the town of Saraqeb in Idlib province from rebels on Monday."
@@ -1289,3 +1296,20 @@ def test_teargas_fired_at_protesters_is_an_intervention():
     assert event_rows(text) == [
         ("Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")
     ]
+
+
+def test_an_armed_groups_own_move_is_the_one_armed_party_named():
+    # a restructuring or a new base is the move of the armed party its sentence names, whether
+    # as the units' owner or as the one who announces it
+    text = (
+        "Three new brigades of the Sudanese army have been formed in North Kordofan, the "
+        "military said on Sunday."
+    )
+    assert event_rows(text) == [
+        ("Change to group/activity", "Military Forces of Sudan (2019-)", None)
+    ]
+    text = (
+        "The commander of the Arakan Army said on Tuesday that the group had set up a new "
+        "headquarters in Paletwa."
+    )
+    assert event_rows(text) == [("Headquarters or base established", "AA - Arakan Army", None)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.events import syntax, taxonomy, triggers, weapons
 from fogwatch.events.candidate import (
+    ARMED_INTERS,
     CIVILIANS_ACTOR,
     CIVILIANS_INTER,
     PEOPLE_INTERS,
@@ -650,6 +651,8 @@ _AERIAL = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _LOOTING = "Looting/property destruction"
 # An agreement no clause names a party to: the states its sentence names, by their governments.
 _AGREEMENT = "Agreement"
+# ACLED's strategic developments an armed group makes on its own, mostly known from its word.
+_OWN_MOVES = frozenset({"Change to group/activity", "Headquarters or base established"})
 # "a truce the government signed with the rebels": a government with no state named is the
 # country's.
 _GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities"})
@@ -701,6 +704,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # crowds, arrests, seized weapons and looting take the rules below
     war = country in reading.lexicon.opponents
     if war and sub.name not in _IN_WAR and sub.event_type not in _CROWDS:
+        _own_move(reading, candidate, sub.name)
         _one_party_once(candidate, sub.event_type)
         return
     span = candidate.trigger_span
@@ -779,6 +783,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             candidate.actor2 = candidate.actor2 or party
         else:
             candidate.actor1 = party
+    _own_move(reading, candidate, sub.name)
     if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
     if candidate.actor1 is None and sub.name == _ARRESTS:
@@ -860,6 +865,19 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         civilians = registry.generic("civilians", country)
         candidate.actor2 = ActorRef(civilians, span) if civilians is not None else None
     _one_party_once(candidate, sub.event_type)
+
+
+def _own_move(reading: Reading, candidate: Candidate, sub_type: str) -> None:
+    """ "Special units have been formed in Russia's Western Military District", "the IRGC's
+    commander said the forces had set up a drone command": an armed group's own move that no
+    party does in its clause, told in a sentence that names one armed party (as its speaker, its
+    owner, its place), is that party's."""
+    if candidate.actor1 is not None or sub_type not in _OWN_MOVES:
+        return
+    named = distinct_sides(sentence_actors(reading, candidate.trigger, military=True))
+    armed = [ref for ref in named if ref.actor.inter in ARMED_INTERS]
+    if len(armed) == 1:
+        candidate.actor1 = armed[0]
 
 
 def _one_party_once(candidate: Candidate, event_type: str) -> None:
