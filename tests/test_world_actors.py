@@ -1313,3 +1313,10 @@ def test_an_armed_groups_own_move_is_the_one_armed_party_named():
         "headquarters in Paletwa."
     )
     assert event_rows(text) == [("Headquarters or base established", "AA - Arakan Army", None)]
+
+
+def test_a_protest_said_violent_is_a_riot_wherever_it_is_read():
+    # a country is no place for the frames' weak protest word, so the classifier reads the
+    # sentence; the words that call the demonstrations violent still decide
+    text = "Thousands of students held violent demonstrations across Chile on Monday."
+    assert event_rows(text) == [("Violent demonstration", "Rioters (Chile)", None)]

@@ -41,7 +41,7 @@ import yaml
 from fogwatch import structure
 from fogwatch.events import date, eventness, parties, place, taxonomy, triggers, weapons
 from fogwatch.events.candidate import ARMED_CLASH, ARMED_INTERS, ATTACK, Candidate
-from fogwatch.events.frames import strategic, territory
+from fogwatch.events.frames import protests, strategic, territory
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.events.reading import bare_definite
 
@@ -369,6 +369,11 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     span = reading.token_span(word.i, word.i + 1)
     if sub_type in _TERRITORY and territory.unopposed(reading, word):
         sub_type = territory.NON_VIOLENT_TRANSFER  # as the frames read it
+    clause = [reading.doc[i] for i in reading.scope(word)]
+    said_violent = event_type == _PROTESTS and protests.said_violent(reading, word, clause)
+    if said_violent:
+        # "rallied in aggressive demonstrations across Australia", as the frames read it
+        sub_type, event_type = protests.VIOLENT_DEMONSTRATION, _RIOTS
     candidate = Candidate(
         sub_type=sub_type,
         frame=frame,
@@ -378,6 +383,7 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
         triggers=[word.i],
         modality=modality,  # type: ignore[arg-type]
         evidence={span},
+        turned_violent=said_violent,
     )
     candidate.place = place.find(reading, word, _ENTRY, strict=False)
     agents, patients = parties.arguments(reading, word)

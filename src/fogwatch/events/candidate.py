@@ -82,9 +82,9 @@ class Candidate:
     classifier reads, no violence against civilians (ACLED's victims of it are civilians)."""
     modality: Modality = "asserted"
     turned_violent: bool = False
-    """A crowd's violence the report tells across sentences (a protest it goes on to tell turned
-    violent, clashes whose crowd the next sentence names): a violent demonstration, whatever one
-    sentence's classifier reads."""
+    """A crowd's violence the words tell (a protest said to be violent, one the report goes on
+    to tell turned violent, clashes whose crowd the next sentence names): a violent
+    demonstration, whatever one sentence's classifier reads."""
     evidence: set[Span] = field(default_factory=set)
     told_by: Token | None = None
     """The word whose modality the event has when it is not the trigger: the operation of

@@ -44,8 +44,9 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     told = [t for t in words if t.i not in protested]
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
-    if clause.entry.frame == "protest" and _said_violent(reading, token, words):
+    if clause.entry.frame == "protest" and said_violent(reading, token, words):
         sub_type = VIOLENT_DEMONSTRATION
+        candidate.turned_violent = True
     elif clause.entry.frame == "protest":
         for outcome, cues in reading.lexicon.protest_outcomes:
             if cues & lemmas:
@@ -96,7 +97,7 @@ def _acts(reading: Reading, ref: ActorRef) -> bool:
     )
 
 
-def _said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
+def said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
     """ "violent protests", "rallied in aggressive demonstrations", "the rally turned violent":
     a protest word of the clause is itself said to be violent."""
     violent = reading.lexicon.violent_protest_words
