@@ -1320,3 +1320,10 @@ def test_a_protest_said_violent_is_a_riot_wherever_it_is_read():
     # sentence; the words that call the demonstrations violent still decide
     text = "Thousands of students held violent demonstrations across Chile on Monday."
     assert event_rows(text) == [("Violent demonstration", "Rioters (Chile)", None)]
+
+
+def test_a_towns_name_after_a_word_of_no_english_is_part_of_a_longer_name():
+    # "Beit Tima", a Syrian village the gazetteer lacks, is not Tima, a town in Egypt
+    text = "Soldiers found a cache of mines in the fields of Beit Tima on Sunday."
+    found = [(m.span.of(text), m.place) for m in geoparse.find(nlp.parse_one(text))]
+    assert found == [("Beit Tima", None)]

@@ -329,15 +329,24 @@ class Recogniser:
                 return None  # "Paris Hilton", read by spaCy as an organisation
         elif single and first.pos_ not in ("PROPN", "NOUN", "X") and not (locative or strong):
             return None
+        before = doc[start - 1] if start > 0 else None
         if (
             single
-            and small
-            and start > 0
+            and before is not None
             and not self._sentence_initial(start)
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].is_title
-            and doc[start - 1].lower_ not in words.person_titles
-            and not place_entity
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and before.lower_ not in words.person_titles
+            and (
+                (small and not place_entity)
+                # short of a city, after a word of no English ("Beit Tima", "Karan Nagar"),
+                # and spaCy's place, if any, is the whole name: a name the gazetteer lacks
+                or (
+                    not strong
+                    and before.lower_ not in english_words()
+                    and (not place_entity or entity[0] < start)
+                )
+            )
         ):
             return None  # "the Formula One Grand Prix", "Mount Salem": a longer name's last word
         if single and first.text in self.people and not (locative or self._may_act(postings)):
