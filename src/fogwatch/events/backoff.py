@@ -18,7 +18,8 @@ ranks the ACLED sub-event types of a short event description) in two ways:
   reported event takes the classifier's sub-type when the classifier gives that one at least
   `CORRECT_AT_LEAST` (a sentence with events of several sub-types is left alone: one
   sentence-level label cannot tell them apart), except where the clause's own words decide the
-  sub-type (territory, remote violence by its weapon, agreements) and never into territory.
+  sub-type (territory, remote violence by its weapon, agreements, a protest said to be violent)
+  and never into territory.
 
 Long articles are left to the frames. The classifier is trained on short ACLED-style
 descriptions; read sentence by sentence inside long war reporting it is often wrong (on the

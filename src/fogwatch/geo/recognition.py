@@ -344,7 +344,7 @@ class Recogniser:
                 or (
                     not strong
                     and before.lower_ not in english_words()
-                    and (not place_entity or entity[0] < start)
+                    and (entity is None or entity[2] not in _PLACE_ENTS or entity[0] < start)
                 )
             )
         ):
