@@ -1327,3 +1327,21 @@ def test_a_towns_name_after_a_word_of_no_english_is_part_of_a_longer_name():
     text = "Soldiers found a cache of mines in the fields of Beit Tima on Sunday."
     found = [(m.span.of(text), m.place) for m in geoparse.find(nlp.parse_one(text))]
     assert found == [("Beit Tima", None)]
+
+
+def test_a_group_named_as_the_next_sentences_attacker_is_the_leads_unnamed_rebels():
+    text = (
+        "At least 12 people were killed in an attack by rebels near Butembo on Monday. The "
+        "villagers were attacked by CODECO militiamen while returning from the market, officials "
+        "said."
+    )
+    assert event_rows(text)[0][1] == "CODECO - Cooperative for Development of Congo"
+
+
+def test_a_definite_subject_tells_the_strike_again():
+    # "the planes" are the aircraft of the sentence before: the same strike, the same parties
+    text = (
+        "Israeli aircraft killed three gunmen near Rafah on Monday. Residents said the planes "
+        "also fired on a car in Khan Younis, wounding two men."
+    )
+    assert [row[1] for row in event_rows(text)] == ["Military Forces of Israel"] * 2

@@ -889,11 +889,16 @@ def _one_party_once(candidate: Candidate, event_type: str) -> None:
 
 
 def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
-    """ "Russian warplanes carried out airstrikes on X. … the airstrikes targeted Y": a trigger
-    noun with a definite determiner and no party of its own refers back to the last earlier
-    event of its sub-type, and takes its parties."""
+    """ "Russian warplanes carried out airstrikes on X. … the airstrikes targeted Y", "Israeli
+    aircraft killed three gunmen. … the planes fired on a car": a trigger noun with a definite
+    determiner, or a trigger whose subject is a definite common noun, and no party of its own
+    refers back to the last earlier event of its sub-type, and takes its parties."""
     trigger = candidate.trigger
-    if trigger.pos_ not in syntax.NOUNS or not _definite(trigger):
+    definite_subject = any(
+        child.dep_ == "nsubj" and child.pos_ == "NOUN" and _definite(child)
+        for child in trigger.children
+    )
+    if not definite_subject and (trigger.pos_ not in syntax.NOUNS or not _definite(trigger)):
         return
     before = [c for c in earlier if c.sub_type == candidate.sub_type and c.actor1 is not None]
     if before:
@@ -902,11 +907,11 @@ def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
 
 
 def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
-    """The one named non-state armed group that is the subject of another trigger, of its clause
-    or of the verb it hangs from, or that a perpetrator of the event's kind is named for
-    ("suicide bombers from IS", "IS suicide bombers"), in this sentence or the next: a lead that
-    tells of an attack without its perpetrator ("soldiers were killed in suicide attacks") names
-    him in the sentence that tells it in detail."""
+    """The one named non-state armed group that is the subject or the "by" agent of another
+    trigger, the subject of its clause or of the verb it hangs from, or that a perpetrator of
+    the event's kind is named for ("suicide bombers from IS", "IS suicide bombers"), in this
+    sentence or the next: a lead that tells of an attack without its perpetrator ("soldiers were
+    killed in suicide attacks") names him in the sentence that tells it in detail."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
@@ -923,6 +928,9 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
         # or the verb a trigger hangs from: "the bomber blew up a minibus, killing four"
         governs = any(c.i in acts and c.dep_ in ("advcl", "xcomp", "conj") for c in head.children)
         acting = word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs)
+        # or the agent of another trigger: "they were attacked by the ADF rebels"
+        by = head.dep_ == "agent" and head.head.i != trigger.i and head.head.i in acts
+        acting = acting or (word.dep_ == "pobj" and by)
         if acting or _perpetrator_of(reading, mention, sub_type):
             groups.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
     return next(iter(groups.values())) if len(groups) == 1 else None
