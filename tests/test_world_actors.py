@@ -1345,3 +1345,22 @@ def test_a_definite_subject_tells_the_strike_again():
         "also fired on a car in Khan Younis, wounding two men."
     )
     assert [row[1] for row in event_rows(text)] == ["Military Forces of Israel"] * 2
+
+
+def test_the_group_that_led_the_attack_did_it_and_was_not_its_target():
+    text = (
+        "Gunmen attacked a police post near Mirebalais on Friday, killing two officers. The "
+        "assault was led by the Viv Ansanm coalition, police said."
+    )
+    assert event_rows(text) == [("Armed clash", "Viv Ansanm", "Police Forces of Haiti")]
+
+
+def test_a_weekday_dates_an_attack_the_model_reads_as_old():
+    # the eventness model reads "the deadliest attack since …" as history; the ambush is dated
+    # "on Tuesday" and is news
+    text = (
+        "Militants killed seven soldiers in an ambush in Tillaberi on Tuesday, the deadliest "
+        "attack on the army since the coup three years ago."
+    )
+    found = extraction.extract_text(text, "2024-06-01")
+    assert [e.modality for e in found.events][:1] == ["asserted"]

@@ -426,4 +426,7 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     candidate.date = date.find(reading, word)
     if candidate.modality == "asserted" and candidate.date.historical:
         candidate.modality = "historical"
+    elif missed.judgement.past_incident() and date.recent(candidate.date):
+        # "killed … in an overnight attack, the army said on Thursday": the date says it is news
+        candidate.modality = "asserted"
     return candidate

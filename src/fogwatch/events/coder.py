@@ -125,19 +125,23 @@ def _judged(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
     (`events.eventness`, trained on labelled real news). Where the model is confident that the
     trigger reports no asserted incident (`OVERRIDE_BELOW`), its reading wins: analysis, trends,
     rhetoric and other senses of the word are dropped, aims, plans and past events take its
-    modality. Elsewhere the rules stand."""
+    modality, unless it only doubts the time of an incident the words date within the month
+    before publication. Elsewhere the rules stand."""
     asserted = [c for c in candidates if c.modality == "asserted"]
     judged = eventness.judge_many(
         reading.doc, [c.told_by or c.trigger for c in asserted], reading.result.article.published
     )
     verdict = {
-        id(c): j.modality
+        id(c): j
         for c, j in zip(asserted, judged, strict=True)
         if j.probabilities[eventness.ASSERTED] < OVERRIDE_BELOW
+        # "killed … on Saturday": an incident the words date within the month is news
+        and not (j.past_incident() and date.recent(c.date))
     }
     kept = []
     for candidate in candidates:
-        modality = verdict.get(id(candidate), candidate.modality)
+        judgement = verdict.get(id(candidate))
+        modality = judgement.modality if judgement is not None else candidate.modality
         if modality in _NOT_EVENTS:
             continue
         candidate.modality = modality  # type: ignore[assignment]

@@ -49,6 +49,12 @@ def find(reading: Reading, token: Token) -> DateRef:
     return publication(reading)
 
 
+def recent(found: DateRef | None) -> bool:
+    """Whether the words date an event within the month before publication ("on Saturday",
+    "late Wednesday"): news, whatever a model reads into the sentence."""
+    return found is not None and found.span is not None and not found.historical
+
+
 def publication(reading: Reading) -> DateRef:
     # ACLED: with no date of its own, an event is dated by its report, within its week
     return DateRef(reading.published, 2, None, historical=False)

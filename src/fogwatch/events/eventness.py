@@ -59,6 +59,12 @@ RETRAIN = (
     "retrain it: .venv/bin/python scripts/train_eventness.py ../shared/corpus/real-news-dev.jsonl"
 )
 ASSERTED = "asserted"
+HISTORICAL = "historical"
+GENERAL = "general"
+NONE = "none"
+NO_INCIDENT_DOUBT = 0.2
+"""`Judgement.past_incident`: the odds of no incident at all under which a historical reading
+is only a question of time."""
 LABELS = ("asserted", "negated", "hypothetical", "future", "historical", "general", "none")
 """The seven judgements, in the order of the model's rows."""
 
@@ -111,6 +117,13 @@ class Judgement:
     def asserted(self) -> bool:
         """Whether the trigger reports a concrete, recent incident."""
         return self.modality == ASSERTED
+
+    def past_incident(self) -> bool:
+        """Whether the model reads a past incident and doubts only its time: an incident it is
+        sure of (no event at all, "general" or "none", under `NO_INCIDENT_DOUBT`) that it takes
+        for an old one, which a date in the words can settle."""
+        doubt = self.probabilities[GENERAL] + self.probabilities[NONE]
+        return self.modality == HISTORICAL and doubt < NO_INCIDENT_DOUBT
 
 
 @dataclass(frozen=True)

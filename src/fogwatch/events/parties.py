@@ -667,8 +667,9 @@ _NOT_PERPETRATORS = PEOPLE_INTERS
 _STATE_FORCES = 1
 # "claimed responsibility", "took responsibility", "accepted responsibility"
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
-# "carried out the attack", "the attack was perpetrated by …": verbs whose doer did the deed
-_DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit"})
+# "carried out the attack", "the attack was perpetrated by …", "the assault was led by …": verbs
+# whose doer did the deed
+_DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Rebels, political and identity militias: ACLED's named non-state armed actors.
 NON_STATE_ARMED = frozenset({2, 3, 4})
@@ -815,7 +816,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == _UNNAMED_SIDE
     if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
-        candidate.actor1 = _group_said_to_do_it(reading, candidate.trigger) or candidate.actor1
+        said = _group_said_to_do_it(reading, candidate.trigger)
+        if said is not None:
+            candidate.actor1 = said
+            if candidate.actor2 is not None and _same_party(said, candidate.actor2):
+                candidate.actor2 = None  # a group is not the party its own attack hit
     if (
         candidate.actor1 is None
         and sub.event_type in _UNNAMED_PERPETRATOR
@@ -994,9 +999,10 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     """The one non-state armed group the trigger's sentence or the next two say did the deed:
     it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
     responsibility for the attack", "which al-Shabaab claimed it carried out"), carried it out
-    ("the attack was carried out by the OLA", "police said the ADF carried out the attack"), was
-    responsible for it or behind it ("the CODECO group was responsible for the killings"), or is
-    blamed for it ("the attack was blamed on the ELN")."""
+    or led it ("the attack was carried out by the OLA", "police said the ADF carried out the
+    attack", "the assault was led by the Viv Ansanm coalition"), was responsible for it or
+    behind it ("the CODECO group was responsible for the killings"), or is blamed for it ("the
+    attack was blamed on the ELN")."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
