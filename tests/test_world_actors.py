@@ -1364,3 +1364,13 @@ def test_a_weekday_dates_an_attack_the_model_reads_as_old():
     )
     found = extraction.extract_text(text, "2024-06-01")
     assert [e.modality for e in found.events][:1] == ["asserted"]
+
+
+def test_the_classifier_reads_no_chemical_attack_into_a_sentence_naming_no_agent():
+    text = (
+        "A bomb attack on a bus in Quetta killed nine people on Monday, the worst such attack in "
+        "the city since 2019."
+    )
+    assert "Chemical weapon" not in {row[0] for row in event_rows(text)}
+    text = "Rebels fired shells filled with chlorine gas at a village near Idlib, wounding 20."
+    assert "Chemical weapon" in {row[0] for row in event_rows(text)}

@@ -158,13 +158,23 @@ def is_short_report(reading: Reading) -> bool:
 
 
 def sentence_labels(reading: Reading, rank_many: RankMany) -> SentenceLabels:
-    """The classifier's best ACLED sub-type, with its probability, of each sentence."""
-    rankings = rank_many([sentence.text for sentence in reading.doc.sents])
+    """The classifier's best ACLED sub-type, with its probability, of each sentence; a chemical
+    attack only where the sentence names a chemical agent (the classifier reads one into "the
+    worst such attack in the city since 2019")."""
+    sentences = list(reading.doc.sents)
+    rankings = rank_many([sentence.text for sentence in sentences])
     return {
         index: best
-        for index, ranking in enumerate(rankings)
-        if (best := _best_sub_type(ranking)) is not None
+        for index, (sentence, ranking) in enumerate(zip(sentences, rankings, strict=True))
+        if (best := _best_sub_type(ranking, chemical=_names_chemical(reading, sentence)))
+        is not None
     }
+
+
+def _names_chemical(reading: Reading, sentence: SentenceSpan) -> bool:
+    """Whether a sentence names a chemical agent or weapon ("chlorine", "toxic gas")."""
+    words = reading.lexicon.chemical_words
+    return any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)
 
 
 def missed_events(reading: Reading, framed: set[int], labels: SentenceLabels) -> list[Candidate]:
@@ -350,9 +360,12 @@ def _reported(judgement: eventness.Judgement) -> float:
     return sum(judgement.probabilities[label] for label in _REPORTED)
 
 
-def _best_sub_type(ranking: Ranking) -> tuple[str, float] | None:
-    """The classifier's best ACLED sub-event type (its CASE-only labels are no ACLED events)."""
+def _best_sub_type(ranking: Ranking, *, chemical: bool) -> tuple[str, float] | None:
+    """The classifier's best ACLED sub-event type (its CASE-only labels are no ACLED events;
+    a chemical weapon only where `chemical`)."""
     for label, probability in ranking:
+        if label == weapons.CHEMICAL_WEAPON and not chemical:
+            continue
         if taxonomy.is_acled(label) and label not in NOT_CODED:
             return label, probability
     return None

@@ -100,6 +100,8 @@ class Lexicon:
     accord_verbs: frozenset[str]
     protest_outcomes: tuple[tuple[str, frozenset[str]], ...]
     violent_protest_words: frozenset[str]
+    chemical_words: frozenset[str]
+    """Words that name a chemical agent: a chemical attack the classifier reads needs one."""
     less_lethal_words: frozenset[str]
     hypothetical_modals: frozenset[str]
     future_modals: frozenset[str]
@@ -230,6 +232,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
             for name, cues in data["protest_outcomes"].items()
         ),
         violent_protest_words=words(data["violent_protest_words"]),
+        chemical_words=words(data["chemical_words"]),
         less_lethal_words=words(data["less_lethal_words"]),
         hypothetical_modals=words(modality["hypothetical_modals"]),
         future_modals=words(modality["future_modals"]),
