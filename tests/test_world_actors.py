@@ -1374,3 +1374,18 @@ def test_the_classifier_reads_no_chemical_attack_into_a_sentence_naming_no_agent
     assert "Chemical weapon" not in {row[0] for row in event_rows(text)}
     text = "Rebels fired shells filled with chlorine gas at a village near Idlib, wounding 20."
     assert "Chemical weapon" in {row[0] for row in event_rows(text)}
+
+
+def test_two_named_peoples_that_fight_are_their_ethnic_militias():
+    text = "Fighting between the Gumuz and the Amhara killed 12 people in Metekel zone on Sunday."
+    assert event_rows(text) == [
+        ("Armed clash", "Gumuz Ethnic Militia (Ethiopia)", "Amhara Ethnic Militia (Ethiopia)")
+    ]
+    text = (
+        "Clashes pitting the Gumuz ethnic group against the Amhara killed 12 people in Metekel "
+        "on Sunday."
+    )
+    assert event_rows(text)[0][1:] == (
+        "Gumuz Ethnic Militia (Ethiopia)",
+        "Amhara Ethnic Militia (Ethiopia)",
+    )

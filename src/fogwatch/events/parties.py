@@ -468,12 +468,14 @@ def _community(reading: Reading, ref: ActorRef) -> bool:
 
 def communities_fighting(reading: Reading, sides: list[Token]) -> list[ActorRef]:
     """The communal militias of a fight's sides when every side is a community named by its
-    livelihood and at least two different ones fight ("clashes between farmers and herders",
-    "Tiv farmers clashed with Fulani herdsmen"): a people's name makes its ethnic militia, else
-    Unidentified Communal Militia (named for the country later). Empty otherwise."""
+    livelihood or its people and at least two different ones fight ("clashes between farmers
+    and herders", "Tiv farmers clashed with Fulani herdsmen", "clashes pitting the Gumuz ethnic
+    group against the Amhara"): a people's name makes its ethnic militia, else Unidentified
+    Communal Militia (named for the country later). Empty otherwise."""
     lexicon = reading.lexicon
-    kinds = {side.lemma_.lower() for side in sides}
-    if len(sides) < 2 or not kinds <= lexicon.livelihood_words:
+    peoples = reading.registry.ethnic_groups
+    kinds = {side.lemma_.lower() for side in sides if side.text not in peoples}
+    if len(sides) < 2 or not kinds <= lexicon.livelihood_words | _COMMUNITY_NOUNS:
         return []
     # two different communities: by livelihood or by people ("Fulani herders … Tiv herders")
     communities = {
@@ -489,15 +491,17 @@ def communities_fighting(reading: Reading, sides: list[Token]) -> list[ActorRef]
         if named is not None and named.actor.inter == _IDENTITY_MILITIA:
             militias.append(ActorRef(named.actor, named.span))  # "the Yangoru tribe"
             continue
-        people = next(
+        people = side if side.text in peoples else None
+        people = people or next(
             (
                 child
                 for child in side.children
-                if child.dep_ in ("compound", "amod")
-                and child.text in reading.registry.ethnic_groups
+                if child.dep_ in ("compound", "amod", "nmod") and child.text in peoples
             ),
             None,
         )
+        if people is None and side.lemma_.lower() in _COMMUNITY_NOUNS:
+            return []  # "the ethnic group", "a community": no people named
         militia = reading.registry.militia_of(people.text, None) if people is not None else unnamed
         if militia is None:
             return []
@@ -678,6 +682,8 @@ _IDENTITY_MILITIA = 4
 """ACLED inter code of identity (ethnic, communal, clan) militias."""
 _ARMED_GROUPS = "armed_groups"
 _COMMUNAL_MILITIAS = "communal_militias"
+# "the Gumuz ethnic group", "the Hema community": nouns that name a people's community
+_COMMUNITY_NOUNS = frozenset({"group", "community", "tribe", "clan"})
 _OBJECT_DEP = frozenset({"dobj"})
 # How many sentences back "the fighters" looks for the group named with that noun.
 _ANAPHOR_SENTENCES = 2

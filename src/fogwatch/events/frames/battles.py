@@ -71,7 +71,8 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
 
 def _side_words(trigger: Token) -> list[Token]:
     """The nouns a clash names as its sides: those it is between, its subjects, those it is
-    fought with ("clashes between A and B", "A and B clashed", "A clashed with B")."""
+    fought with, those it pits against each other ("clashes between A and B", "A and B
+    clashed", "A clashed with B", "clashes pitting A against B")."""
     sides = syntax.between_sides(trigger)
     for child in trigger.children:
         if child.dep_ == "nsubj":
@@ -80,6 +81,10 @@ def _side_words(trigger: Token) -> list[Token]:
             sides.extend(
                 g for c in child.children if c.dep_ == "pobj" for g in syntax.with_conjuncts(c)
             )
+        elif child.dep_ == "acl" and child.lemma_.lower() == "pit":
+            # "pitting A against B": A its object, B the one it is pitted against
+            sides.extend(c for c in child.children if c.dep_ == "dobj")
+            sides.extend(_side_words(child))
     return sides
 
 
