@@ -1389,3 +1389,19 @@ def test_two_named_peoples_that_fight_are_their_ethnic_militias():
         "Gumuz Ethnic Militia (Ethiopia)",
         "Amhara Ethnic Militia (Ethiopia)",
     )
+
+
+def test_a_withdrawal_that_lets_a_group_take_over_hands_it_the_place():
+    text = (
+        "Kenyan troops withdrew from the town of Bardere on Monday, allowing al-Shabaab to take "
+        "control of it."
+    )
+    assert event_rows(text) == [
+        ("Non-violent transfer of territory", "Al Shabaab", "Military Forces of Kenya")
+    ]
+
+
+def test_an_arabic_name_with_its_article_joined_is_the_group():
+    # Somali outlets write "Alshabaab"
+    text = "Alshabaab fighters attacked a military base in Lower Shabelle on Monday."
+    assert event_rows(text)[0][1] == "Al Shabaab"

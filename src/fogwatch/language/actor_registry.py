@@ -332,6 +332,9 @@ def _apostrophe_variants(text: str) -> list[str]:
     return sorted(variants)
 
 
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+
+
 def _role_spellings(text: str) -> list[str]:
     """Lowercase, capitalised and title-case forms: abbreviations tokenise by case ("Maj. Gen.")."""
     variants = set(_apostrophe_variants(text))
@@ -340,11 +343,15 @@ def _role_spellings(text: str) -> list[str]:
 
 
 def _spellings(text: str) -> list[str]:
-    """The exact spellings of a name: apostrophe styles, capitalised at a sentence start, and for
-    a name of several words that starts with a capital, headline case ("Biden Administration")
-    and the later words in lower case ("State department")."""
+    """The exact spellings of a name: apostrophe styles, capitalised at a sentence start, for a
+    name of several words that starts with a capital, headline case ("Biden Administration")
+    and the later words in lower case ("State department"), and for an Arabic name of the
+    article and one word, the article written joined ("Alshabaab", as Somali outlets write it)."""
     variants = set(_apostrophe_variants(text))
     variants |= {v[0].upper() + v[1:] for v in variants if v[0].islower()}
+    article, _, rest = text.replace("-", " ").partition(" ")
+    if article.lower() in _ARABIC_ARTICLES and rest.isalpha():
+        variants.add(article.capitalize() + rest.lower())
     words = text.split(" ")
     if len(words) > 1 and words[0][:1].isupper() and all(w.isalpha() for w in words[1:]):
         cased = {

@@ -29,6 +29,9 @@ _ATTEMPTS = frozenset({"attempt", "try", "seek"})
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+# "letting/allowing X take over/take control of the town": a withdrawal that hands a place over
+_LETTING = frozenset({"let", "allow", "enable", "permit"})
+_TAKING = frozenset({"take", "seize", "enter", "occupy", "capture", "control"})
 CHANGE_OF_ACTIVITY = "Change to group/activity"
 _UNARMED_KINDS = frozenset({"international organisation", "government", "media", "analysis/OSINT"})
 """Actor kinds that never hold ground, whatever their inter code (the UN and the ICRC are 8)."""
@@ -43,9 +46,11 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     # the place is None only where the clause names one the gazetteer lacks (`clause._open`)
     place = candidate.place
     agents, patients = clause.agents, clause.patients
+    let_in = None
     if clause.entry.frame == "lose":
         loser = agents[0] if agents else None
-        taker = parties.opponent(reading, loser, candidate.trigger) if loser else None
+        let_in = _let_in(reading, candidate.trigger)
+        taker = let_in or (parties.opponent(reading, loser, candidate.trigger) if loser else None)
     else:
         taker = agents[0] if agents else None
         loser = patients[0] if patients else _taken_from(reading, candidate.trigger)
@@ -86,7 +91,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     else:
         regains = state and clause.entry.frame == "retake"
     candidate.sub_type = GOVERNMENT_REGAINS if regains else NON_STATE_OVERTAKES
-    if unopposed(reading, candidate.trigger):
+    if let_in is not None or unopposed(reading, candidate.trigger):
         candidate.sub_type = NON_VIOLENT_TRANSFER  # ACLED: control taken without fighting
     candidate.actor1, candidate.actor2 = taker, loser
     operation = _operation(reading, candidate.trigger)
@@ -95,6 +100,22 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.modality = modality.find(reading, operation, clause.entry)
         candidate.told_by = operation
     return True
+
+
+def _let_in(reading: Reading, trigger: Token) -> ActorRef | None:
+    """ "withdrew from El Bur, letting al-Shabaab take over the town", "pulled out, allowing the
+    rebels to take control": the party a withdrawal lets take the place, without a fight."""
+    for child in trigger.children:
+        if child.dep_ not in ("advcl", "conj", "xcomp") or child.lemma_.lower() not in _LETTING:
+            continue
+        for verb in child.children:
+            if verb.dep_ in ("ccomp", "xcomp") and verb.lemma_.lower() in _TAKING:
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                refs = parties.actors(reading, subjects or objects, military=True)
+                if refs:
+                    return refs[0]
+    return None
 
 
 def _taken_from(reading: Reading, trigger: Token) -> ActorRef | None:
