@@ -1405,3 +1405,15 @@ def test_an_arabic_name_with_its_article_joined_is_the_group():
     # Somali outlets write "Alshabaab"
     text = "Alshabaab fighters attacked a military base in Lower Shabelle on Monday."
     assert event_rows(text)[0][1] == "Al Shabaab"
+
+
+def test_a_sponsor_joined_by_a_hyphen_owns_no_leaders():
+    text = "Jets struck a palace held by leaders of the Iran-allied Houthi militia in Hodeidah."
+    result = extraction.extract_text(text, "2025-06-02")
+    names = {m.actor.name for m in result.actors}
+    assert "Government of Iran" not in names and "Ansar Allah (Houthis)" in names
+
+
+def test_the_saudi_led_coalition_is_saudi_arabias_forces_as_acled_codes_it():
+    text = "A Saudi-led coalition air strike hit a market in Saada on Monday, killing 12 civilians."
+    assert event_rows(text)[0][1] == "Military Forces of Saudi Arabia"

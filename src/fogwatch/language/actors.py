@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_HYPHENS = frozenset({"-", "–"})
 _DETERMINERS = frozenset({"a", "an", "the"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _MAX_NAME_TOKENS = 4
@@ -1088,9 +1089,11 @@ class _Reader:
                 return qualifier, chain[1]
             following = doc[qualifier.end] if qualifier.end < len(doc) else None
             if following is not None and (
-                following.pos_ in _NP_WORDS or following.text in _POSSESSIVE
+                following.pos_ in _NP_WORDS or following.text in _POSSESSIVE | _HYPHENS
             ):
-                break  # "leader of the Russian Orthodox Church": the qualifier modifies another noun
+                # "leader of the Russian Orthodox Church", "leaders of the Iran-allied Houthi
+                # militia": the qualifier modifies another noun
+                break
             return qualifier, qualifier.end
         return None, end
 
