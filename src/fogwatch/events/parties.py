@@ -704,7 +704,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     country is the event place's, else the one the sentence or the article names. An event told
     again by a definite noun ("the airstrikes targeted …") takes the `earlier` one's parties."""
     if candidate.actor1 is None:
-        _told_again(candidate, earlier)
+        _told_again(reading, candidate, earlier)
     sub = taxonomy.sub_event_type(candidate.sub_type)
     country = _event_state(reading, candidate)
     # a war the lexicon knows (Russia–Ukraine): its sides come from `opponent`, and only its
@@ -887,8 +887,25 @@ def _own_move(reading: Reading, candidate: Candidate, sub_type: str) -> None:
         return
     named = distinct_sides(sentence_actors(reading, candidate.trigger, military=True))
     armed = [ref for ref in named if ref.actor.inter in ARMED_INTERS]
-    if len(armed) == 1:
+    if len(armed) == 1 and not _aimed_at(reading, armed[0]):
         candidate.actor1 = armed[0]
+
+
+def _aimed_at(reading: Reading, ref: ActorRef) -> bool:
+    """Whether a party is named as what something aims at: in a purpose clause ("a command set
+    up to repel Arakan Army offensives") or an "against"/"for" phrase ("a base for the SDF's
+    rivals")."""
+    if ref.span is None:
+        return False
+    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    for node in words.root.ancestors:
+        if node.dep_ == "prep" and node.lower_ in ("against", "for"):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True
+    return False
 
 
 def _one_party_once(candidate: Candidate, event_type: str) -> None:
@@ -899,22 +916,46 @@ def _one_party_once(candidate: Candidate, event_type: str) -> None:
         candidate.actor2 = None
 
 
-def _told_again(candidate: Candidate, earlier: Sequence[Candidate]) -> None:
+def _told_again(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate]) -> None:
     """ "Russian warplanes carried out airstrikes on X. … the airstrikes targeted Y", "Israeli
     aircraft killed three gunmen. … the planes fired on a car": a trigger noun with a definite
-    determiner, or a trigger whose subject is a definite common noun, and no party of its own
-    refers back to the last earlier event of its sub-type, and takes its parties."""
+    determiner and no party of its own refers back to the last earlier event of its sub-type,
+    and takes its parties; so does a trigger whose subject is a definite weapon no party's word
+    qualifies, told in the sentence after that event or its own."""
     trigger = candidate.trigger
-    definite_subject = any(
-        child.dep_ == "nsubj" and child.pos_ == "NOUN" and _definite(child)
+    weapon_told_again = any(
+        child.dep_ == "nsubj" and _definite(child) and _bare_weapon(reading, child)
         for child in trigger.children
     )
-    if not definite_subject and (trigger.pos_ not in syntax.NOUNS or not _definite(trigger)):
+    if not weapon_told_again and (trigger.pos_ not in syntax.NOUNS or not _definite(trigger)):
         return
     before = [c for c in earlier if c.sub_type == candidate.sub_type and c.actor1 is not None]
+    if weapon_told_again:
+        # only the strike just told: in its sentence or the one before, in the same country
+        here = _country_of(candidate)
+        before = [
+            c
+            for c in before
+            if candidate.sentence - c.sentence <= 1
+            and (here is None or _country_of(c) in (None, here))
+        ]
     if before:
         candidate.actor1 = before[-1].actor1
         candidate.actor2 = candidate.actor2 or before[-1].actor2
+
+
+def _country_of(candidate: Candidate) -> str | None:
+    """The country of the place a candidate's words give, if any."""
+    place = candidate.place.mention.place if candidate.place is not None else None
+    return place.country if place is not None else None
+
+
+def _bare_weapon(reading: Reading, noun: Token) -> bool:
+    """Whether a noun is a weapon or platform ("the planes", "the drones") that no party's or
+    people's word in its phrase qualifies ("the soldiers of a Russian unit" is none)."""
+    if weapons.weapon_of(reading, noun) is None:
+        return False
+    return not any(i in reading.actor_at for i in range(noun.left_edge.i, noun.right_edge.i + 1))
 
 
 def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
@@ -939,12 +980,23 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
         # or the verb a trigger hangs from: "the bomber blew up a minibus, killing four"
         governs = any(c.i in acts and c.dep_ in ("advcl", "xcomp", "conj") for c in head.children)
         acting = word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs)
-        # or the agent of another trigger: "they were attacked by the ADF rebels"
+        # or the agent of another trigger that tells the same attack again: "they were attacked
+        # by the ADF rebels" (not "a convoy was ambushed by ISWAP", another attack)
         by = head.dep_ == "agent" and head.head.i != trigger.i and head.head.i in acts
-        acting = acting or (word.dep_ == "pobj" and by)
+        acting = acting or (word.dep_ == "pobj" and by and _told_of_again(head.head))
         if acting or _perpetrator_of(reading, mention, sub_type):
             groups.setdefault(mention.actor.id, ActorRef(mention.actor, mention.span))
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _told_of_again(verb: Token) -> bool:
+    """Whether a passive verb's subject refers back to what was just told ("they were
+    attacked", "the villagers were attacked"), and the verb tells no earlier time ("had been
+    attacked")."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(s.pos_ == "PRON" or _definite(s) for s in subjects)
 
 
 def _perpetrator_of(reading: Reading, mention: ActorMention, sub_type: str) -> bool:

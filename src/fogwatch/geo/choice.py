@@ -45,9 +45,9 @@ FOREIGN_NAMESAKE_MAX_PRIOR = 5.0
 """A town in a country the article never names, when all its other places lie in one country,
 is taken for a namesake up to this size (100,000 people)."""
 FAR_ABROAD_KM = 1500.0
-"""A name is not a small town this far from every town of the countries the article's other
-places and peoples are in, in a country none of them is in (neighbours' villages stay within
-reach)."""
+"""A village the text names is not a small town this far from every town of the countries the
+article's other places and peoples are in, in a country none of them is in (neighbours'
+villages stay within reach)."""
 SITE_TOWN_KM = 10.0
 """A facility (a plant, a bridge, a palace) this close to a town is coded to the town."""
 FACILITY = FEATURE_CODE["facility"]
@@ -214,7 +214,7 @@ def _namesake(
         return False
     if _foreign_namesake(gazetteer, place, group, best, focus, agreement):
         return True
-    if _far_abroad(article, group, place):
+    if mention.settlement and _far_abroad(article, group, place):
         return True
     if float(gazetteer.prior[place]) > NAMESAKE_MAX_PRIOR:
         return False
@@ -230,9 +230,10 @@ def _namesake(
 
 def _far_abroad(article: Article, group: Group, place: int) -> bool:
     """Whether a small town lies in a country none of the article's other places and peoples
-    is in, far from every town of theirs ("Malian troops killed civilians in Moura": not the
-    Portuguese town): the namesake of a village the gazetteer lacks. The text need not call it a
-    village: a wire report names a local place bare."""
+    is in, far from every town of theirs ("Malian troops killed civilians in the village of
+    Moura": not the Portuguese town): the namesake of a village the gazetteer lacks. Only for a
+    name the text calls a village or town: a bare name far from the article's countries is as
+    often a real town there ("students in Oberlin rallied against the war in Gaza")."""
     gazetteer = article.gazetteer
     if float(gazetteer.prior[place]) > FOREIGN_NAMESAKE_MAX_PRIOR:
         return False

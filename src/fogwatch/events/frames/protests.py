@@ -99,7 +99,8 @@ def _acts(reading: Reading, ref: ActorRef) -> bool:
 
 def said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
     """ "violent protests", "rallied in aggressive demonstrations", "the rally turned violent":
-    a protest word of the clause is itself said to be violent."""
+    a protest word of the clause is itself said to be violent (not "a non-violent march", "the
+    demonstration was not violent")."""
     violent = reading.lexicon.violent_protest_words
     for word in clause:
         entry = entry_of(reading, word)
@@ -108,9 +109,19 @@ def said_violent(reading: Reading, token: Token, clause: list[Token]) -> bool:
         own = [c for c in word.children if c.dep_ == "amod"]
         if word.dep_ in ("nsubj", "nsubjpass"):
             own += [c for c in word.head.children if c.dep_ in ("acomp", "oprd")]
-        if any(c.lemma_.lower() in violent or c.lower_ in violent for c in own):
+        if any(
+            (c.lemma_.lower() in violent or c.lower_ in violent) and not _denied(c) for c in own
+        ):
             return True
     return False
+
+
+def _denied(word: Token) -> bool:
+    """ "non-violent", "not violent", "was not violent": the word is negated."""
+    doc = word.doc
+    if word.i >= 2 and doc[word.i - 1].text in ("-", "–") and doc[word.i - 2].lower_ == "non":
+        return True
+    return any(c.dep_ == "neg" for c in (*word.children, *word.head.children))
 
 
 def _subject_phrase(reading: Reading, token: Token) -> Span | None:
