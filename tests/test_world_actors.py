@@ -1444,3 +1444,21 @@ def test_this_rounds_rules_keep_to_their_cases():
     text = "The OPM said on Tuesday that 75,000 federal workers had accepted the buyout."
     result = extraction.extract_text(text, "2025-06-02")
     assert all("TPNPB" not in m.actor.name for m in result.actors)
+
+
+def test_a_description_one_movement_fights_under_in_a_state_is_that_movement():
+    text = "Armed separatists attacked a school in Bamenda on Monday, killing two teachers."
+    assert event_rows(text)[0][1] == "Ambazonian Separatists"
+    text = "Communist rebels ambushed an army patrol in Samar province on Monday, killing three."
+    assert event_rows(text)[0][1] == "NPA - New People's Army"
+    # elsewhere the description names no one group
+    text = "Separatists attacked a police post in Balochistan on Monday."
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_language_is_no_people_that_places_an_event():
+    # "English-speaking" says which language the region speaks, not that Britain is where it was
+    text = (
+        "Four soldiers were killed by suspected separatists in a restive English-speaking region."
+    )
+    assert "United Kingdom" not in str(event_rows(text))

@@ -867,9 +867,10 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     placed = candidate.place is not None and candidate.place.mention.place is not None
     candidate.actor1 = _in_country(reading, candidate.actor1, country, placed=placed)
     candidate.actor2 = _in_country(reading, candidate.actor2, country, placed=placed)
-    # ACLED codes a global brand's fighting under the branch that wages it there
-    candidate.actor1 = _branch(reading, candidate.actor1, country)
-    candidate.actor2 = _branch(reading, candidate.actor2, country)
+    # ACLED codes a global brand's fighting under the branch that wages it there, and unnamed
+    # men a description ties to one movement there as that movement
+    candidate.actor1 = _described(reading, _branch(reading, candidate.actor1, country), country)
+    candidate.actor2 = _described(reading, _branch(reading, candidate.actor2, country), country)
     if sub.event_type == _AGAINST_CIVILIANS and candidate.actor2 is None:
         # ACLED: violence against civilians is done to civilians ("gunmen attacked a village,
         # killing 11"), whoever the sentence names them as
@@ -1233,6 +1234,27 @@ def _branch(reading: Reading, ref: ActorRef | None, country: str | None) -> Acto
         return ref
     branch = reading.registry.affiliates.get((ref.actor.id, country))
     return ActorRef(branch, ref.span) if branch is not None else ref
+
+
+def _described(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
+    """Unnamed armed men a description ties to the one movement fighting under it in the
+    event's state ("suspected separatists" in Cameroon, "communist rebels" in the Philippines)."""
+    if ref is None or ref.actor.side != _UNNAMED_SIDE or ref.span is None:
+        return ref
+    country = country or reading.registry.generic_state(ref.actor)
+    if country is None:
+        return ref
+    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return ref
+    head = words.root
+    before = reading.doc[head.i - 1] if head.i > 0 else None
+    table = reading.registry.described_groups
+    for key in ((before.lower_ + " " + head.lower_) if before is not None else "", head.lower_):
+        group = table.get((key, country))
+        if group is not None:
+            return ActorRef(group, ref.span)
+    return ref
 
 
 def _sentence_party(
@@ -1775,18 +1797,24 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     return max(everywhere, key=lambda state: (everywhere.count(state), -everywhere.index(state)))
 
 
+_LANGUAGE_SUFFIXES = ("-speaking", "-language", "–speaking")
+
+
 def _demonyms_state(reading: Reading, candidate: Candidate) -> str | None:
     """The one state the article's demonyms name, if only one ("Congolese officials say
     government troops recaptured a town"): where nothing else situates the event. A demonym
     that names a party of the event ("Russian forces shelled a village") says whose forces they
     are, not where they fought."""
     own = [ref.span for ref in (candidate.actor1, candidate.actor2) if ref and ref.span]
+    text = reading.result.article.text
     states = {
         state
         for mention in reading.result.places
         if mention.role == "demonym"
         and mention.place is not None
         and not any(s.start <= mention.span.start < s.end for s in own)
+        # "an English-speaking region" names a language, not a people
+        and not text.startswith(_LANGUAGE_SUFFIXES, mention.span.end)
         and (state := reading.registry.state_of(mention.place.country)) is not None
     }
     return states.pop() if len(states) == 1 else None

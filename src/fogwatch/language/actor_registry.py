@@ -156,6 +156,9 @@ class Registry:
     ("Ugandan rebels" in DR Congo: the ADF)."""
     affiliates: dict[tuple[str, str], Actor] = field(default_factory=dict)
     """(brand actor id, state) → the branch that fights there ("IS.is", "NGA" → ISWAP)."""
+    described_groups: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    """(description, state) → the one armed group it names there ("separatists" in Cameroon:
+    the Ambazonian separatists; "communist rebels" in the Philippines: the NPA)."""
     ethnic_groups: frozenset[str] = frozenset()
     """Peoples whose armed men ACLED codes as "<People> Ethnic Militia (<Country>)"."""
     unit_words: dict[str, str] = field(default_factory=dict)
@@ -229,6 +232,13 @@ class Registry:
     def generic_key(self, actor: Actor) -> str | None:
         """The generic key whose base actor this is ("protesters" for CIV.protesters)."""
         return next((k for k, base in self.generic_actors.items() if base == actor), None)
+
+    def generic_state(self, actor: Actor) -> str | None:
+        """The state a generic actor is named for ("SDN" for UNID.armed_group.SDN), if any."""
+        if self.generic_key_of_any(actor) is None:
+            return None
+        state = actor.id.rsplit(".", 1)[-1]
+        return state if state in self.states else None
 
     def generic_key_of_any(self, actor: Actor) -> str | None:
         """The generic key of a generic actor, named for a country or not ("armed_groups" for
@@ -412,6 +422,7 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("proxies", list),
         ("affiliates", list),
         ("foreign_groups", list),
+        ("described_groups", list),
         ("ethnic_groups", list),
         ("unit_words", dict),
     )
@@ -560,6 +571,7 @@ def build_registry(data: Any) -> Registry:
     foreign_groups = _keyed_actors(
         data, "foreign_groups", ("nationality", "country"), actors, states
     )
+    described_groups = _keyed_actors(data, "described_groups", ("words", "country"), actors, states)
     unit_words = {str(k).lower(): str(v) for k, v in (data.get("unit_words") or {}).items()}
     stateless = sorted(k for k, v in unit_words.items() if v not in states)
     if stateless:
@@ -589,6 +601,7 @@ def build_registry(data: Any) -> Registry:
         proxies=proxies,
         affiliates=affiliates,
         foreign_groups=foreign_groups,
+        described_groups=described_groups,
         ethnic_groups=frozenset(str(name) for name in data.get("ethnic_groups") or ()),
         unit_words=unit_words,
     )
@@ -616,7 +629,8 @@ def _keyed_actors(
     data: dict, name: str, keys: tuple[str, str], actors: dict[str, Actor], states: frozenset[str]
 ) -> dict[tuple[str, str], Actor]:
     """A list of {first key, country, actor} entries (`affiliates`: brand actor id, state;
-    `foreign_groups`: nationality, state) by its two keys."""
+    `foreign_groups`: nationality, state; `described_groups`: lowercase words, state) by its
+    two keys."""
     raw = data.get(name) or []
     if not isinstance(raw, list):
         raise RegistryError(f"`{name}` must be a list")
@@ -625,7 +639,12 @@ def _keyed_actors(
     for entry in raw:
         spec = entry if isinstance(entry, dict) else {}
         key, country, actor_id = spec.get(first), spec.get(country_key), spec.get("actor")
-        known = key in actors if first == "brand" else key in states
+        if first == "brand":
+            known = key in actors
+        elif first == "words":
+            known = isinstance(key, str) and key == key.lower() and bool(key.strip())
+        else:
+            known = key in states
         if not known or country not in states or actor_id not in actors:
             raise RegistryError(
                 f"{name}: {entry!r} needs a known {first}, a state as {country_key} and a known actor"
