@@ -872,9 +872,9 @@ def test_a_state_that_tells_of_arrests_no_place_situates_made_them():
 
 
 def test_fighters_named_by_their_cause_are_an_armed_group():
-    text = "Separatist fighters killed five soldiers in an attack near Bamenda on Tuesday."
+    text = "Separatist fighters killed five soldiers in an attack near Quetta on Tuesday."
     assert event_rows(text) == [
-        ("Armed clash", "Unidentified Armed Group (Cameroon)", "Military Forces of Cameroon")
+        ("Armed clash", "Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan")
     ]
 
 
