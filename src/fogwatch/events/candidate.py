@@ -15,6 +15,7 @@ from fogwatch.records import (
     Actor,
     GeoPrecision,
     Modality,
+    Place,
     PlaceMention,
     Quantity,
     Span,
@@ -89,6 +90,11 @@ class Candidate:
     told_by: Token | None = None
     """The word whose modality the event has when it is not the trigger: the operation of
     "an offensive is under way to seize X" (the fighting happened, the capture is its aim)."""
+
+    @property
+    def located(self) -> Place | None:
+        """The gazetteer place the candidate's words give, if any."""
+        return self.place.mention.place if self.place is not None else None
 
 
 def add_evidence(candidate: Candidate, span: Span) -> None:

@@ -319,7 +319,7 @@ def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidat
 
 
 def _place_key(candidate: Candidate) -> str | None:
-    place = candidate.place.mention.place if candidate.place is not None else None
+    place = candidate.located
     return place.key if place is not None else None
 
 
@@ -401,7 +401,7 @@ def _earlier_event(
 
 def _group_key(candidate: Candidate) -> tuple[str, str, str]:
     """One sentence's words for one event: "a landmine exploded …, killing two farmers"."""
-    place = candidate.place.mention.place if candidate.place else None
+    place = candidate.located
     key = place.key if place is not None else ""
     return family_of(candidate.sub_type), key, candidate.modality
 

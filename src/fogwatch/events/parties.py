@@ -609,7 +609,7 @@ def _sentence_belligerents(reading: Reading, token: Token) -> list[ActorRef]:
 def _possessor_only(reading: Reading, ref: ActorRef) -> bool:
     """Whether a state is named only as the possessor of something else ("Russia's allies",
     "Russia's economy"): its forces would be named with it ("Russia's forces")."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     return root is not None and root.dep_ == "poss"
 
 
@@ -617,7 +617,7 @@ def _office_holders(reading: Reading, ref: ActorRef) -> bool:
     """Whether a party is named only as the possessor of an office holder ("the Taliban's
     director of health", "Hamas's spokesman"), who tells of events more often than he does them;
     its men would be named with it ("the Taliban's fighters")."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     if root is None or root.dep_ != "poss":
         return False
     role = _role_noun(reading, root.head)
@@ -896,12 +896,10 @@ def _aimed_at(reading: Reading, ref: ActorRef) -> bool:
     """Whether a party is named as what something aims at: in a purpose clause ("a command set
     up to repel Arakan Army offensives") or an "against"/"for" phrase ("a base for the SDF's
     rivals")."""
-    if ref.span is None:
+    root = mention_root(reading, ref)
+    if root is None:
         return False
-    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
-    if words is None or not len(words):
-        return False
-    for node in words.root.ancestors:
+    for node in root.ancestors:
         if node.dep_ == "prep" and node.lower_ in ("against", "for"):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -947,7 +945,7 @@ def _told_again(reading: Reading, candidate: Candidate, earlier: Sequence[Candid
 
 def _country_of(candidate: Candidate) -> str | None:
     """The country of the place a candidate's words give, if any."""
-    place = candidate.place.mention.place if candidate.place is not None else None
+    place = candidate.located
     return place.country if place is not None else None
 
 
@@ -1239,19 +1237,17 @@ def _branch(reading: Reading, ref: ActorRef | None, country: str | None) -> Acto
 def _described(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
     """Unnamed armed men a description ties to the one movement fighting under it in the
     event's state ("suspected separatists" in Cameroon, "communist rebels" in the Philippines)."""
-    if ref is None or ref.actor.side != _UNNAMED_SIDE or ref.span is None:
+    if ref is None or ref.actor.side != _UNNAMED_SIDE:
         return ref
     country = country or reading.registry.generic_state(ref.actor)
-    if country is None:
+    head = mention_root(reading, ref)
+    if country is None or head is None:
         return ref
-    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
-    if words is None or not len(words):
-        return ref
-    head = words.root
-    before = reading.doc[head.i - 1] if head.i > 0 else None
-    table = reading.registry.described_groups
-    for key in ((before.lower_ + " " + head.lower_) if before is not None else "", head.lower_):
-        group = table.get((key, country))
+    keys = [head.lower_]
+    if head.i > 0:
+        keys.insert(0, f"{reading.doc[head.i - 1].lower_} {head.lower_}")  # "communist rebels"
+    for key in keys:
+        group = reading.registry.described_groups.get((key, country))
         if group is not None:
             return ActorRef(group, ref.span)
     return ref
@@ -1384,7 +1380,7 @@ def _named_before(reading: Reading, word: Token) -> ActorRef | None:
 def _suffered(reading: Reading, ref: ActorRef) -> bool:
     """Whether a state force named without its state is the passive subject of its verb
     ("soldiers were killed", "troops were ambushed")."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     return root is not None and root.dep_ == "nsubjpass"
 
 
@@ -1393,7 +1389,7 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     from IS militants"), the subject that comes under attack ("police came under a grenade
     attack") or whose lives an event took: the party the event happens to, not the one that
     acts."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     if root is None:
         return False
     head = root.head
@@ -1426,7 +1422,7 @@ def _frame_of(reading: Reading, word: Token) -> str | None:
 def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is inside the trigger's object or its "on"/"against" phrase
     ("attacked positions of AMISOM and Ethiopian troops"): part of what was hit."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     if root is None or _repelled_doer(reading, root, trigger):
         return False
     return any(
@@ -1440,7 +1436,7 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
 def _target_of_another(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is in the object of another trigger of the sentence ("planning to
     attack a meeting of NATO"): what another deed aims at, not who did this one."""
-    node = _mention_root(reading, ref)
+    node = mention_root(reading, ref)
     for _ in range(syntax.MAX_CLIMB):
         if node is None or node.head is node or node.i == trigger.i:
             return False  # inside the trigger's own phrase: "repelled an attack by X"
@@ -1467,7 +1463,7 @@ def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     """Whether the mention is a party of a subordinate clause the trigger is not in ("as Iraqi
     forces battle IS", "while police searched …") or holds the place it happened in ("a city
     held by pro-Turkish forces"): it acts there, not in the event."""
-    root = _mention_root(reading, ref)
+    root = mention_root(reading, ref)
     holding = reading.lexicon.holding_verbs
     return root is not None and syntax.in_clause_apart(
         root,
@@ -1479,7 +1475,7 @@ def _acts_elsewhere(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
     )
 
 
-def _mention_root(reading: Reading, ref: ActorRef) -> Token | None:
+def mention_root(reading: Reading, ref: ActorRef) -> Token | None:
     """The highest word of a party's mention in the parse."""
     if ref.span is None:
         return None

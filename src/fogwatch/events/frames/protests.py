@@ -88,10 +88,7 @@ def _dispersed_only(reading: Reading, lemmas: set[str]) -> bool:
 
 def _acts(reading: Reading, ref: ActorRef) -> bool:
     """Whether a party is named as a doer: a subject, or the object of "by"."""
-    if ref.span is None:
-        return False
-    words = reading.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
-    root = words.root if words is not None and len(words) else None
+    root = parties.mention_root(reading, ref)
     return root is not None and (
         root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by")
     )
