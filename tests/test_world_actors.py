@@ -1093,6 +1093,39 @@ def test_the_group_an_attack_is_blamed_on_did_it():
     assert event_rows(text)[0][1] == "FARC Dissidents"
 
 
+def test_the_one_party_accused_of_an_unclaimed_attack_did_it():
+    text = (
+        "Dozens of people were treated for breathing problems after a chlorine attack on Douma"
+        " on Saturday. Washington accused the Syrian government of carrying out the attack."
+    )
+    assert event_rows(text)[0][:2] == ("Chemical weapon", "Military Forces of Syria")
+    # the parser may hang "of …" on the accused; the deed may be the use of the event's weapon
+    text = (
+        "Rescuers said a chlorine attack on Douma on Saturday had left dozens struggling to"
+        " breathe, a week after France accused Damascus's government of using chemical weapons."
+    )
+    assert event_rows(text)[0][:2] == ("Chemical weapon", "Military Forces of Syria")
+    # two parties accusing each other leave the attack unattributed
+    text = (
+        "A car bomb killed four people in Afrin on Sunday. The SDF and the SNA accused each"
+        " other of carrying out the bombing."
+    )
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_strike_fired_from_held_ground_is_the_holders():
+    text = (
+        "Two missiles fired from rebel-held territory struck a fuel depot in Marib, Yemen on"
+        " Sunday, killing three guards."
+    )
+    assert event_rows(text)[0][1] == "Ansar Allah (Houthis)"
+    text = "Rockets fired from areas held by the Taliban hit a market in Kunduz on Sunday."
+    assert event_rows(text)[0][1] == "Taliban"
+    # rebels elsewhere are no one group
+    text = "Shells fired from rebel-held districts hit a hospital in Aleppo on Sunday."
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Syria)"
+
+
 def test_a_states_military_before_its_deed_did_it():
     text = "A Sudanese military air strike on a market in Nyala killed 12 civilians, medics said."
     assert event_rows(text) == [
@@ -1313,6 +1346,18 @@ def test_a_protest_said_violent_is_a_riot_wherever_it_is_read():
     # sentence; the words that call the demonstrations violent still decide
     text = "Thousands of students held violent demonstrations across Chile on Monday."
     assert event_rows(text) == [("Violent demonstration", "Rioters (Chile)", None)]
+
+
+def test_a_crowd_throwing_stones_at_a_force_is_a_violent_demonstration():
+    text = "Youths hurled rocks and bottles at riot police in Valparaiso on Tuesday night."
+    assert event_rows(text) == [
+        ("Violent demonstration", "Rioters (Chile)", "Police Forces of Chile")
+    ]
+    # armed men throwing is no crowd, and a thrown grenade is no crowd's missile
+    text = "Soldiers threw Molotov cocktails at an armoured car in Valparaiso on Tuesday."
+    assert all(row[0] != "Violent demonstration" for row in event_rows(text))
+    text = "A man threw a grenade at a bus stop in Valparaiso on Tuesday."
+    assert event_rows(text)[0][0] == "Grenade"
 
 
 def test_a_towns_name_after_a_word_of_no_english_is_part_of_a_longer_name():

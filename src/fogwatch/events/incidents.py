@@ -281,10 +281,9 @@ def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidat
             (n for n in near if _same_incident(kept[n], candidate, told_in[n])),
             None,
         )
-        turned_violent = False
         if same is None:
             same = next((n for n, k in enumerate(kept) if _turned_violent(k, candidate)), None)
-            turned_violent = same is not None
+        turned_violent = same is not None and _turned_violent(kept[same], candidate)
         if same is None:
             in_sentence[candidate.sentence].append(len(kept))
             if key is not None:
@@ -426,6 +425,10 @@ def _merge_same(reading: Reading, candidates: list[Candidate]) -> list[Candidate
             ),
         )
         _absorb(first, second)
+        if _turned_violent(first, second) and second.sub_type == _VIOLENT_DEMONSTRATION:
+            # "arrested protesters after projectiles were thrown at officers": the crowd turned
+            # violent, told as the arrests' time or not (ACLED: a violent demonstration)
+            first.sub_type, first.frame, first.turned_violent = second.sub_type, second.frame, True
         merged[key] = first
     return sorted(merged.values(), key=lambda c: c.trigger.i)
 

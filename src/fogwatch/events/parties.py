@@ -822,7 +822,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == _UNNAMED_SIDE
     if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
-        said = _group_said_to_do_it(reading, candidate.trigger)
+        said = (
+            _group_said_to_do_it(reading, candidate.trigger)
+            or _accused_of_it(reading, candidate.trigger, sub.name)
+            or _fired_from(reading, candidate.trigger, country)
+        )
         if said is not None:
             candidate.actor1 = said
             if candidate.actor2 is not None and _same_party(said, candidate.actor2):
@@ -1073,6 +1077,91 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
             if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != _UNNAMED_SIDE:
                 groups.setdefault(ref.actor.id, ref)
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
+    """The one armed party the trigger's sentence or the next two accuse of the deed: "the
+    United States accused the Syrian government of carrying out the attack", "… accused the
+    government of using chemical weapons", "the rebels were blamed for the bombing". ACLED
+    codes the alleged perpetrator where the report names no other."""
+    sentence = reading.sentence(trigger.i)
+    starts = reading.sentence_starts
+    end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
+    accused: list[Token] = []
+    for i in range(starts[sentence], end):
+        word = reading.doc[i]
+        preposition = reading.lexicon.accusation_verbs.get(word.lemma_.lower())
+        if preposition is None or word.pos_ not in syntax.VERBS:
+            continue
+        charged = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        # the parser hangs "of …" on the verb or on its object ("accused X's government of …")
+        deeds = [
+            d
+            for owner in (word, *charged)
+            for child in owner.children
+            if child.dep_ == "prep" and child.lower_ == preposition
+            for d in child.subtree
+        ]
+        if any(_deed_word(reading, d) or _weapon_of(reading, d, sub_type) for d in deeds):
+            accused.extend(charged)
+    sides = distinct_sides(actors(reading, accused, military=True))
+    return sides[0] if len(sides) == 1 and sides[0].actor.side != _UNNAMED_SIDE else None
+
+
+def _fired_from(reading: Reading, trigger: Token, country: str | None) -> ActorRef | None:
+    """The party that holds the ground a strike came from: "missiles fired from rebel-held
+    territory" (the rebels, named as the event's state names them), "shells fired from
+    Russian-occupied areas", "rockets launched from areas controlled by the militia" (the
+    phrase on the trigger, or on a participle of the trigger or of its subject: "missiles fired
+    from … struck …")."""
+    nouns = [trigger, *(c for c in trigger.children if c.dep_ in syntax.SUBJECTS)]
+    launches = [trigger, *(c for n in nouns for c in n.children if c.dep_ == "acl")]
+    for preposition in (c for verb in launches for c in verb.children):
+        if preposition.dep_ != "prep" or preposition.lower_ != "from":
+            continue
+        for ground in _objects_of(preposition):
+            for held in ground.children:
+                if held.lemma_.lower() not in _HELD or held.dep_ not in ("amod", "acl"):
+                    continue
+                holders = [c for c in held.children if c.dep_ in ("npadvmod", "compound")]
+                holders += [g for c in held.children if c.dep_ == "agent" for g in _objects_of(c)]
+                for holder in holders:
+                    ref = _holder(reading, holder, country)
+                    if ref is not None:
+                        return ref
+    return None
+
+
+_HELD = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied"})
+
+
+def _holder(reading: Reading, word: Token, country: str | None) -> ActorRef | None:
+    """The armed party a word names: an actor ("Houthi-held"), a state ("Russian-held": its
+    forces), or a role noun ("rebel-held": the event state's unnamed armed group, which a
+    description may name)."""
+    named = actors(reading, [word], military=True)
+    if named:
+        return named[0]
+    span = reading.token_span(word.i, word.i + 1)
+    side = _polity_of(reading, word)
+    if side in reading.registry.states:
+        military = reading.registry.polities[side].roles.get("military")
+        return ActorRef(military, span) if military is not None else None
+    role = reading.registry.role_nouns.get(word.lower_) or reading.registry.role_nouns.get(
+        f"{word.lower_}s"
+    )
+    if role is None or role.key != _ARMED_GROUPS:
+        return None
+    unnamed = reading.registry.generic(_ARMED_GROUPS, country)
+    return ActorRef(unnamed, span) if unnamed is not None else None
+
+
+def _weapon_of(reading: Reading, word: Token, sub_type: str) -> bool:
+    """Whether the word ends a weapon phrase of this kind of event ("chemical weapons")."""
+    lemma = word.lemma_.lower()
+    before = reading.doc[word.i - 1].lemma_.lower() if word.i > 0 else ""
+    weapons = reading.lexicon.weapons
+    return sub_type in (weapons.get(lemma), weapons.get(f"{before} {lemma}"))
 
 
 def _doers(reading: Reading, word: Token) -> list[Token]:
