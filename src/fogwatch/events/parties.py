@@ -1102,7 +1102,7 @@ def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef 
             if child.dep_ == "prep" and child.lower_ == preposition
             for d in child.subtree
         ]
-        if any(_deed_word(reading, d) or _weapon_of(reading, d, sub_type) for d in deeds):
+        if any(_deed_word(reading, d) or weapons.weapon_of(reading, d) == sub_type for d in deeds):
             accused.extend(charged)
     sides = distinct_sides(actors(reading, accused, military=True))
     return sides[0] if len(sides) == 1 and sides[0].actor.side != _UNNAMED_SIDE else None
@@ -1132,7 +1132,8 @@ def _fired_from(reading: Reading, trigger: Token, country: str | None) -> ActorR
     return None
 
 
-_HELD = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied"})
+_HELD = frozenset({"hold", "control", "occupy"})
+"""Lemmas of the participles that name who holds ground ("rebel-held", "areas controlled by")."""
 
 
 def _holder(reading: Reading, word: Token, country: str | None) -> ActorRef | None:
@@ -1154,14 +1155,6 @@ def _holder(reading: Reading, word: Token, country: str | None) -> ActorRef | No
         return None
     unnamed = reading.registry.generic(_ARMED_GROUPS, country)
     return ActorRef(unnamed, span) if unnamed is not None else None
-
-
-def _weapon_of(reading: Reading, word: Token, sub_type: str) -> bool:
-    """Whether the word ends a weapon phrase of this kind of event ("chemical weapons")."""
-    lemma = word.lemma_.lower()
-    before = reading.doc[word.i - 1].lemma_.lower() if word.i > 0 else ""
-    weapons = reading.lexicon.weapons
-    return sub_type in (weapons.get(lemma), weapons.get(f"{before} {lemma}"))
 
 
 def _doers(reading: Reading, word: Token) -> list[Token]:
