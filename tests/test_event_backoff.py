@@ -127,7 +127,7 @@ def test_the_classifier_never_recodes_a_clash_as_a_capture() -> None:
         # a phrasal verb, whole
         "The army set up an observation point in Kharkiv on Sunday.",
         # a word the parser split at its hyphen, whole
-        "Two soldiers were wounded in a shoot-out in Kharkiv on Sunday.",
+        "Police reported a shoot-out in Kharkiv on Sunday.",
     ],
 )
 def test_incident_words_beyond_the_frames_conditions(text: str) -> None:
@@ -169,3 +169,30 @@ def test_a_named_non_state_group_that_takes_a_town_overtakes_it() -> None:
 def test_an_agreement_noun_no_verb_makes_one_backs_off_nothing() -> None:
     text = "Zelensky said any peace deal must include security guarantees."
     assert coded(text, ranker=says("Agreement", 0.9)) == []
+
+
+def test_a_force_acting_on_a_crowd_the_sentence_never_calls_violent_is_no_riot() -> None:
+    # "riot police" says nothing of the crowd; the force beat it
+    text = "Zambian riot police fired tear gas and beat opposition supporters in Lusaka on Monday."
+    ranker = says("Violent demonstration", 0.9)
+    assert picked(coded(text, ranker=ranker), "sub_type", "actor1", "actor2") == [
+        ("Protest with intervention", "CIV.protesters.ZMB", "ZMB.police")
+    ]
+    # a crowd the sentence calls violent stays a violent demonstration
+    text = (
+        "Zambian police fired tear gas at hundreds of opposition supporters in Lusaka on Monday"
+        " as the rally descended into violence."
+    )
+    assert picked(coded(text, ranker=ranker), "sub_type") == [("Violent demonstration",)]
+
+
+def test_a_development_read_into_a_sentence_that_kills_is_not_coded() -> None:
+    # ACLED: a development that kills is violence, which this sentence does not name
+    text = (
+        "Ceasefire violations along the Line of Control continued on Monday, claiming the life"
+        " of a shepherd near Poonch, police said."
+    )
+    assert all(
+        event["sub_type"] != "Agreement" for event in coded(text, ranker=says("Agreement", 0.9))
+    )
+

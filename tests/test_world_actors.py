@@ -1360,6 +1360,30 @@ def test_a_crowd_throwing_stones_at_a_force_is_a_violent_demonstration():
     assert event_rows(text)[0][0] == "Grenade"
 
 
+def test_a_killing_is_not_the_riot_told_in_a_clause_about_its_place():
+    text = (
+        "Soldiers shot dead three men on Tuesday night in a district of Bamako where protesters"
+        " and police had clashed earlier in the day, relatives said."
+    )
+    assert event_rows(text)[0][1] == "Military Forces of Mali (2021-)"
+
+
+def test_a_beheading_is_a_killing():
+    text = "Militants beheaded four hostages in Sulu province on Monday, the army said."
+    assert event_rows(text)[0][:2] == ("Attack", "Unidentified Armed Group (Philippines)")
+
+
+def test_a_group_named_after_who_leads_or_backs_it_is_that_group():
+    text = (
+        "Suspected militants from the Somali-led Shebab group attacked a police post in Mandera"
+        " on Monday, killing two officers."
+    )
+    assert event_rows(text)[0][1] == "Al Shabaab"
+    # the state that leads a coalition is still its party
+    text = "Saudi-led warplanes bombed a market in Saada on Monday, killing five."
+    assert event_rows(text)[0][1] == "Military Forces of Saudi Arabia"
+
+
 def test_a_towns_name_after_a_word_of_no_english_is_part_of_a_longer_name():
     # "Beit Tima", a Syrian village the gazetteer lacks, is not Tima, a town in Egypt
     text = "Soldiers found a cache of mines in the fields of Beit Tima on Sunday."

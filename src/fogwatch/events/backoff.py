@@ -177,16 +177,23 @@ def _names_chemical(reading: Reading, sentence: SentenceSpan) -> bool:
     return any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)
 
 
-def missed_events(reading: Reading, framed: set[int], labels: SentenceLabels) -> list[Candidate]:
+def missed_events(
+    reading: Reading, framed: set[int], labels: SentenceLabels, tolls: set[int]
+) -> list[Candidate]:
     """One candidate for each missed sentence the classifier codes.
 
     `framed` holds the sentences where a frame made an event candidate of any modality (a
-    negated or hypothetical reading is still a reading of its sentence, not a miss).
+    negated or hypothetical reading is still a reading of its sentence, not a miss); `tolls`
+    those that tell people killed or hurt.
     """
     coded = []
     for index, missed in _missed(reading, framed).items():
         label = labels.get(index)
         if label is None or label[1] < SUB_TYPE_AT_LEAST:
+            continue
+        if index in tolls and taxonomy.sub_event_type(label[0]).event_type == _STRATEGIC:
+            # "ceasefire violations continued, claiming the life of a man": a development
+            # that kills is violence (ACLED), which the sentence names no more of
             continue
         candidate = _candidate(reading, missed, label[0])
         placed = candidate.place is not None and candidate.place.level <= 1
@@ -414,6 +421,18 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
         candidate.sub_type, candidate.frame = sub_type, _FRAME_OF_EVENT_TYPE[event_type]
         agent_refs = parties.actors(reading, agents, military=True, pronouns=True)
         patient_refs = parties.actors(reading, patients, military=True, pronouns=False)
+    told = [t for t in word.sent if not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")]
+    lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+    forced = taker is not None and taker.inter == 1
+    if sub_type == protests.VIOLENT_DEMONSTRATION and forced and not protests.crowd_violence(
+        reading, lemmas
+    ):
+        # "riot police fired tear gas and beat opposition supporters": a force acting on a
+        # crowd that the sentence never calls violent is no violent crowd (ACLED: intervention
+        # or excessive force); "riot police", "riot gear" say nothing of the crowd
+        sub_type = protests.outcome(reading, lemmas, crowd_violent=False) or protests.INTERVENTION
+        event_type = taxonomy.sub_event_type(sub_type).event_type
+        candidate.sub_type, candidate.frame = sub_type, "protest"
     if event_type in _VIOLENT:
         patient_refs = parties.communities_hit(reading, agent_refs, patient_refs)
     if sub_type in _TAKEN and taker is not None and taker.inter in parties.NON_STATE_ARMED:

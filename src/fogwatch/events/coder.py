@@ -110,7 +110,8 @@ def code(
         if rank_many is not None:
             labels = backoff.sentence_labels(reading, rank_many)
     if labels is not None:
-        candidates = candidates + backoff.missed_events(reading, framed, labels)
+        tolls = {c.sentence for c in candidates if c.frame == "casualty"}
+        candidates = candidates + backoff.missed_events(reading, framed, labels, tolls)
         candidates.sort(key=lambda candidate: candidate.trigger.i)
     merged = incidents.merge(reading, candidates)
     if labels is not None:

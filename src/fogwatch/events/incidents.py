@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from fogwatch.events import modality, taxonomy, weapons
+from fogwatch.events import modality, syntax, taxonomy, weapons
 from fogwatch.events.candidate import (
     ARMED_CLASH,
     ATTACK,
@@ -40,6 +40,8 @@ _EXCESSIVE_FORCE = "Excessive force against protesters"
 _FORCE_TOLD_AS = frozenset({"Attack", "Armed clash"})
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from fogwatch.events.reading import Reading
     from fogwatch.records import PlaceMention
 
@@ -70,7 +72,12 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         violent = [c for c in merged if c.frame in VIOLENT_FRAMES or c.frame == "protest"]
         earlier: Candidate | None = None
         for casualty in casualties.get(sentence, []):
-            target = _nearest(violent, casualty)
+            # "soldiers shot dead two men in a suburb where protesters clashed with police
+            # earlier": a toll with a deed of its own is not the crowd's told aside
+            hosts = [
+                c for c in violent if not (casualty.sub_type and _told_aside(reading, c.trigger))
+            ]
+            target = _nearest(hosts, casualty)
             if target is None and casualty.sub_type:
                 merged.append(casualty)
                 violent.append(casualty)
@@ -481,6 +488,21 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date.span is None and other.date is not None and other.date.span is not None
     ):
         target.date = other.date
+
+
+def _told_aside(reading: Reading, token: Token) -> bool:
+    """Whether a trigger is told as the time or setting of its sentence's event, or in a
+    relative clause that describes one of its words ("a suburb where protesters clashed")."""
+    if modality.told_as_background(reading, token):
+        return True
+    node = token
+    for _ in range(syntax.MAX_CLIMB):
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i or (syntax.is_clause(node) and node.dep_ != "conj"):
+            return False
+        node = node.head
+    return False
 
 
 def _nearest(candidates: list[Candidate], casualty: Candidate) -> Candidate | None:

@@ -110,6 +110,8 @@ _NON_STATE_ARMED = frozenset({2, 3, 4})
 _REPORTERS = frozenset({"press", "sources", "state_media"})
 # "forces loyal to X", "militias allied with X": X owns the group.
 _ALLEGIANCE = frozenset({("loyal", "to"), ("allied", "with"), ("aligned", "with")})
+# "the Somali-led", "the Iran-backed": a hyphened word that says who leads or backs a group
+_LINKED = frozenset({"led", "based", "backed", "linked", "allied", "aligned", "affiliated"})
 # "Turkey-backed", "backed by Iran": the state sponsors the group; it is not where it acts.
 _SPONSORING = frozenset(
     {
@@ -337,6 +339,9 @@ class _Reader:
         military = polity.roles.get("military")
         if military is None or doc[end + 2].pos_ not in _NOUNS:
             return False
+        named = self.hits.get(end + 2)
+        if named is not None and named.entry is not None and named.entry.actor is not None:
+            return False  # "the Somali-led Shebab group": a group of its own name, not the state
         self._emit(qualifier.start, end + 3, military, "group")
         self.next_free = end + 3
         return True
@@ -433,6 +438,8 @@ class _Reader:
         k = end + 1 if origin else end + 2
         if doc[k].lower_ == "the" and k + 1 < len(doc):
             k += 1
+        if k + 3 < len(doc) and doc[k + 1].text in ("-", "–") and doc[k + 2].lower_ in _LINKED:
+            k += 3  # "militants from the Somali-led Shebab group": the group, not its leader
         hit = self.hits.get(k)
         qualifier = self._qualifier(hit) if hit is not None and hit.entry is not None else None
         if qualifier is None:

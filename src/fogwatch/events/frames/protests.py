@@ -44,19 +44,15 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     told = [t for t in words if t.i not in protested]
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
-    if sub_type == VIOLENT_DEMONSTRATION and _armed_doers(reading, token, clause):
-        return False  # "soldiers hurled Molotov cocktails at a tank": no crowd
+    if clause.entry.objects and _armed_doers(reading, token, clause):
+        # "soldiers hurled Molotov cocktails at a tank": armed men throwing are no crowd (troops
+        # who riot are: "200 soldiers rioted over the lack of heat")
+        return False
     if clause.entry.frame == "protest" and said_violent(reading, token, words):
         sub_type = VIOLENT_DEMONSTRATION
         candidate.turned_violent = True
     elif clause.entry.frame == "protest":
-        for outcome, cues in reading.lexicon.protest_outcomes:
-            if cues & lemmas:
-                # ACLED: how the protest went (force, intervention, violence) sets its type
-                sub_type = outcome
-                break
-        if sub_type == EXCESSIVE_FORCE and _dispersed_only(reading, lemmas):
-            sub_type = INTERVENTION  # "police fired teargas at protesters"
+        sub_type = outcome(reading, lemmas) or PEACEFUL_PROTEST
     candidate.sub_type = sub_type
     protesters = reading.registry.actors.get(PROTESTERS_ACTOR)
     subject = _subject_phrase(reading, token)
@@ -78,6 +74,27 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         candidate.actor2 = next(iter(state or armed), None)
         candidate.civilian_targeting = sub_type == EXCESSIVE_FORCE
     return True
+
+
+def outcome(reading: Reading, lemmas: set[str], *, crowd_violent: bool = True) -> str | None:
+    """How a protest went, by the first outcome whose cue words its clause holds (ACLED: force,
+    intervention or the crowd's violence sets its sub-type); `crowd_violent` False where the
+    clause has the force, not the crowd, acting."""
+    for sub_type, cues in reading.lexicon.protest_outcomes:
+        if sub_type == VIOLENT_DEMONSTRATION and not crowd_violent:
+            continue
+        if cues & lemmas:
+            if sub_type == EXCESSIVE_FORCE and _dispersed_only(reading, lemmas):
+                return INTERVENTION  # "police fired teargas at protesters"
+            return sub_type
+    return None
+
+
+def crowd_violence(reading: Reading, lemmas: set[str]) -> bool:
+    """Whether a sentence's words tell a crowd's violence ("clashed", "hurled stones", "the
+    protest descended into violence")."""
+    cues = dict(reading.lexicon.protest_outcomes)[VIOLENT_DEMONSTRATION]
+    return bool(lemmas & cues) or "violence" in lemmas
 
 
 def _armed_doers(reading: Reading, token: Token, clause: Clause) -> bool:
