@@ -195,4 +195,3 @@ def test_a_development_read_into_a_sentence_that_kills_is_not_coded() -> None:
     assert all(
         event["sub_type"] != "Agreement" for event in coded(text, ranker=says("Agreement", 0.9))
     )
-

@@ -424,8 +424,10 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
     told = [t for t in word.sent if not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")]
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     forced = taker is not None and taker.inter == 1
-    if sub_type == protests.VIOLENT_DEMONSTRATION and forced and not protests.crowd_violence(
-        reading, lemmas
+    if (
+        sub_type == protests.VIOLENT_DEMONSTRATION
+        and forced
+        and not protests.crowd_violence(reading, lemmas)
     ):
         # "riot police fired tear gas and beat opposition supporters": a force acting on a
         # crowd that the sentence never calls violent is no violent crowd (ACLED: intervention
