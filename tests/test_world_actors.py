@@ -1384,6 +1384,56 @@ def test_a_group_named_after_who_leads_or_backs_it_is_that_group():
     assert event_rows(text)[0][1] == "Military Forces of Saudi Arabia"
 
 
+def test_sudans_paramilitaries_are_the_rsf():
+    text = "The paramilitaries said they had seized the army's base in Nyala on Thursday."
+    assert event_rows(text)[0][:2] == (
+        "Non-state actor overtakes territory",
+        "Rapid Support Forces",
+    )
+    # elsewhere they are no one group
+    text = "Paramilitaries shot dead three farmers in Cauca province on Thursday."
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Colombia)"
+
+
+def test_every_party_an_agreements_subject_names_is_a_side():
+    # the parser folds "the Colombian government and rebel fighters" into one noun phrase
+    text = (
+        "The Colombian government and rebel fighters exchanged dozens of prisoners in Cali on"
+        " Tuesday."
+    )
+    assert event_rows(text)[0] == (
+        "Agreement",
+        "Government of Colombia",
+        "Unidentified Armed Group (Colombia)",
+    )
+
+
+def test_an_agreement_on_a_cessation_of_hostilities_is_one():
+    text = (
+        "The Sudanese government and the rebels reached an agreement on a cessation of"
+        " hostilities in Juba on Friday."
+    )
+    assert event_rows(text)[0][:2] == ("Agreement", "Government of Sudan")
+
+
+def test_a_country_in_an_organisations_branch_is_no_place_of_the_event():
+    text = (
+        "GOMA (AFP) - Five people were wounded when a grenade exploded at a bar on Saturday night."
+        " The wounded were taken to a clinic of the NGO MSF-Holland, police said."
+    )
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Democratic Republic of Congo)"
+    assert [p for p in places(text) if p[0] == "Holland"] == [
+        ("Holland", "The Netherlands", "modifier")
+    ]
+
+
+def test_a_bare_division_word_is_no_place():
+    # "Region" alone is an alternate name of a Philippine region
+    text = "Separatist rebels killed two soldiers in Cameroon's Southwest Region on Sunday."
+    assert event_rows(text)[0][1] == "Ambazonian Separatists"
+    assert all(name != "Region" for name, _, _ in places(text))
+
+
 def test_a_towns_name_after_a_word_of_no_english_is_part_of_a_longer_name():
     # "Beit Tima", a Syrian village the gazetteer lacks, is not Tima, a town in Egypt
     text = "Soldiers found a cache of mines in the fields of Beit Tima on Sunday."

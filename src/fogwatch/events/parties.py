@@ -1323,6 +1323,14 @@ def _described(reading: Reading, ref: ActorRef | None, country: str | None) -> A
         return ref
     country = country or reading.registry.generic_state(ref.actor)
     head = mention_root(reading, ref)
+    if head is not None and head.lower_ in _PRONOUNS and ref.span is not None:
+        # "the paramilitaries said they had seized …": the words "they" stands for
+        named = [
+            m
+            for m in reading.result.actors
+            if m.actor.side == _UNNAMED_SIDE and m.span.end <= ref.span.start
+        ]
+        head = mention_root(reading, ActorRef(named[-1].actor, named[-1].span)) if named else None
     if country is None or head is None:
         return ref
     keys = [head.lower_]
@@ -1855,7 +1863,12 @@ def _event_state(reading: Reading, candidate: Candidate) -> str | None:
     if len(set(here)) == 1:
         return here[0]
     if not everywhere:
+        # a place inside an institution's name ("MSF-Belgium") says where the report is only
+        # with the datelines, below
+        named_in = [m.span for m in reading.result.places if m.role == "modifier"]
         for word in reading.doc:
+            if any(span.start <= word.idx < span.end for span in named_in):
+                continue
             polity = _polity_of(reading, word)
             # not "a US-led coalition": its sponsor fights elsewhere
             sponsor = _sponsor(reading, word) or _across_border(word)

@@ -75,10 +75,7 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
         children.add(after.lower_)
     if entry.particle and not entry.particle & children:
         return False
-    if entry.modifiers and not any(
-        child.dep_ in ("amod", "compound") and child.lemma_.lower() in entry.modifiers
-        for child in token.children
-    ):
+    if entry.modifiers and not entry.modifiers & _modifier_words(token):
         return False  # "offensive operations", never "information operations"
     objects = _object_words(token)
     if entry.objects and not entry.objects & objects:
@@ -153,6 +150,22 @@ def _in_protest(token: Token) -> bool:
     )
 
 
+def _modifier_words(token: Token) -> set[str]:
+    """What a noun's modifiers say it is: "a peace deal", "a ceasefire agreement", and the
+    object of its "on"/"for" phrase ("an agreement on a cessation of hostilities")."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+            words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
+    return words
+
+
+_QUANTITY_NOUNS = frozenset(
+    {"dozen", "hundred", "thousand", "score", "number", "batch", "group", "handful", "couple"}
+)
+"""Nouns that only count what their "of" phrase names ("dozens of prisoners")."""
+
+
 def _object_words(token: Token) -> set[str]:
     words = set()
     for child in token.children:
@@ -160,6 +173,15 @@ def _object_words(token: Token) -> set[str]:
             child.dep_ == "ccomp" and child.lower_ == "that"
         ):
             words |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _QUANTITY_NOUNS:
+            # "swapped dozens of prisoners": what the quantity counts is the object
+            words |= {
+                g.lemma_.lower()
+                for prep in child.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for g in prep.children
+                if g.dep_ == "pobj"
+            }
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "on"):
             words |= {grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj"}
         if child.dep_ == "mark" and child.lower_ == "that":

@@ -899,8 +899,10 @@ class Recogniser:
             if entry is not None and entry.seat_of is not None and not self._located(mention):
                 mention.role = "metonym"  # "a Kremlin demand": the seat stands for its actor
                 continue
-            if self._named_after(mention):
-                mention.role = "modifier"  # "Nuremberg trials": a thing named after the place
+            if self._named_after(mention) or self._branch_of(mention, registry):
+                # "Nuremberg trials": a thing named after the place; "MSF-Belgium": an
+                # organisation's branch there
+                mention.role = "modifier"
                 continue
             root = DocSpan(self.doc, mention.start, mention.end).root  # its words, read once
             if _cited(root):
@@ -949,6 +951,24 @@ class Recogniser:
             mention.kind == "name"
             and following < len(tokens)
             and tokens[following].lower_ in self.words.named_after
+        )
+
+    def _branch_of(self, mention: Mention, registry: actors.Registry) -> bool:
+        """Whether a place name is joined to an organisation's acronym before it ("MSF-Belgium",
+        "UNICEF-Congo"): the organisation's branch, not where anything happened ("US-Mexico",
+        "DRC-Rwanda" join two places)."""
+        tokens, start = self.tokens, mention.start
+        if start < 2 or tokens[start - 1].text not in ("-", "–"):
+            return False
+        acronym = tokens[start - 2]
+        joined = not acronym.whitespace_ and not tokens[start - 1].whitespace_
+        return (
+            joined
+            and len(acronym.text) >= 2
+            and acronym.text.isalpha()
+            and acronym.text.isupper()
+            and registry.polity_named(acronym.text) is None
+            and not any(m.start <= start - 2 < m.end for m in self.article.mentions)
         )
 
     def _formal_state(self, mention: Mention) -> bool:

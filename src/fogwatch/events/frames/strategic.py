@@ -62,7 +62,9 @@ def _agreement(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     # the noun names both sides itself ("Qatar brokered a deal between Russia and Ukraine")
     between = _between(reading, token)
     maker = _maker(reading, token) if clause.entry.frame == "accord" and len(between) < 2 else []
-    sides = parties.distinct_sides([*clause.agents, *maker, *clause.patients, *between])
+    sides = parties.distinct_sides(
+        [*_subject_parties(reading, token), *clause.agents, *maker, *clause.patients, *between]
+    )
     if not sides:
         # "Putin rejected … a ceasefire": whoever the verb above names
         sides = parties.distinct_sides(_governor_subjects(reading, token))
@@ -92,6 +94,16 @@ def _arrest(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
         # ACLED: a state authority detaining people is a strategic development (Arrests)
         candidate.sub_type = ARRESTS
     return True
+
+
+def _subject_parties(reading: Reading, token: Token) -> list[ActorRef]:
+    """Every party an agreement verb's subject names, in text order: the parser may fold "the
+    Syrian government and rebel groups" into one noun with the government as its modifier."""
+    if token.pos_ not in syntax.VERBS:
+        return []
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    words = sorted({w.i: w for s in subjects for w in s.subtree}.values(), key=lambda w: w.i)
+    return parties.actors(reading, words, military=False)
 
 
 def accord_governed(reading: Reading, token: Token) -> bool:
