@@ -73,9 +73,15 @@ def merge(reading: Reading, candidates: Iterable[Candidate]) -> list[Candidate]:
         earlier: Candidate | None = None
         for casualty in casualties.get(sentence, []):
             # "soldiers shot dead two men in a suburb where protesters clashed with police
-            # earlier": a toll with a deed of its own is not the crowd's told aside
+            # earlier": a toll with a deed of its own is not that of a crowd told aside
             hosts = [
-                c for c in violent if not (casualty.sub_type and _told_aside(reading, c.trigger))
+                c
+                for c in violent
+                if not (
+                    casualty.sub_type
+                    and c.frame in ("protest", "riot")
+                    and _told_aside(reading, c.trigger)
+                )
             ]
             target = _nearest(hosts, casualty)
             if target is None and casualty.sub_type:
