@@ -195,3 +195,9 @@ def test_a_development_read_into_a_sentence_that_kills_is_not_coded() -> None:
     assert all(
         event["sub_type"] != "Agreement" for event in coded(text, ranker=says("Agreement", 0.9))
     )
+    # "no one was killed" tells no toll
+    text = "The army took over the town of Kidal on Friday, and no one was killed."
+    ranker = says("Non-violent transfer of territory", 0.9)
+    assert picked(coded(text, ranker=ranker), "sub_type") == [
+        ("Non-violent transfer of territory",)
+    ]

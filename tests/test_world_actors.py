@@ -1111,6 +1111,12 @@ def test_the_one_party_accused_of_an_unclaimed_attack_did_it():
         " other of carrying out the bombing."
     )
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Syria)"
+    # an accusation of another deed says nothing of who did this one
+    text = (
+        "A roadside bomb killed three soldiers near Maiduguri on Sunday. Separately, a rights"
+        " group accused the Nigerian army of torturing detainees in Borno."
+    )
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Nigeria)"
 
 
 def test_a_strike_fired_from_held_ground_is_the_holders():
@@ -1124,6 +1130,12 @@ def test_a_strike_fired_from_held_ground_is_the_holders():
     # rebels elsewhere are no one group
     text = "Shells fired from rebel-held districts hit a hospital in Aleppo on Sunday."
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Syria)"
+    # where the people struck came from is no launch site
+    text = "Families fleeing from rebel-held villages were shelled near Marib, Yemen on Sunday."
+    assert event_rows(text)[0][1] != "Ansar Allah (Houthis)"
+    # nor is a description of other rebels Yemen's Houthis
+    text = "Southern separatist rebels clashed with government troops in Aden on Monday."
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Yemen)"
 
 
 def test_a_states_military_before_its_deed_did_it():
@@ -1348,29 +1360,25 @@ def test_a_protest_said_violent_is_a_riot_wherever_it_is_read():
     assert event_rows(text) == [("Violent demonstration", "Rioters (Chile)", None)]
 
 
-def test_a_crowd_throwing_stones_at_a_force_is_a_violent_demonstration():
-    text = "Youths hurled rocks and bottles at riot police in Valparaiso on Tuesday night."
-    assert event_rows(text) == [
-        ("Violent demonstration", "Rioters (Chile)", "Police Forces of Chile")
-    ]
-    # armed men throwing is no crowd, and a thrown grenade is no crowd's missile
-    text = "Soldiers threw Molotov cocktails at an armoured car in Valparaiso on Tuesday."
-    assert all(row[0] != "Violent demonstration" for row in event_rows(text))
-    text = "A man threw a grenade at a bus stop in Valparaiso on Tuesday."
-    assert event_rows(text)[0][0] == "Grenade"
-
-
 def test_a_killing_is_not_the_riot_told_in_a_clause_about_its_place():
     text = (
         "Soldiers shot dead three men on Tuesday night in a district of Bamako where protesters"
         " and police had clashed earlier in the day, relatives said."
     )
     assert event_rows(text)[0][1] == "Military Forces of Mali (2021-)"
+    # the crowd whose clash is the killing's own time is its victims' crowd: one event
+    text = (
+        "Police shot dead two protesters in Lima on Friday when demonstrators who were blocking"
+        " a highway clashed with officers."
+    )
+    assert [row[0] for row in event_rows(text)] == ["Excessive force against protesters"]
 
 
 def test_a_beheading_is_a_killing():
     text = "Militants beheaded four hostages in Sulu province on Monday, the army said."
     assert event_rows(text)[0][:2] == ("Attack", "Unidentified Armed Group (Philippines)")
+    text = "A statue of a colonial general was beheaded by vandals in Bristol on Sunday."
+    assert event_rows(text) == []
 
 
 def test_a_group_named_after_who_leads_or_backs_it_is_that_group():
@@ -1384,17 +1392,6 @@ def test_a_group_named_after_who_leads_or_backs_it_is_that_group():
     assert event_rows(text)[0][1] == "Military Forces of Saudi Arabia"
 
 
-def test_sudans_paramilitaries_are_the_rsf():
-    text = "The paramilitaries said they had seized the army's base in Nyala on Thursday."
-    assert event_rows(text)[0][:2] == (
-        "Non-state actor overtakes territory",
-        "Rapid Support Forces",
-    )
-    # elsewhere they are no one group
-    text = "Paramilitaries shot dead three farmers in Cauca province on Thursday."
-    assert event_rows(text)[0][1] == "Unidentified Armed Group (Colombia)"
-
-
 def test_every_party_an_agreements_subject_names_is_a_side():
     # the parser folds "the Colombian government and rebel fighters" into one noun phrase
     text = (
@@ -1406,6 +1403,9 @@ def test_every_party_an_agreements_subject_names_is_a_side():
         "Government of Colombia",
         "Unidentified Armed Group (Colombia)",
     )
+    # a state that backs a side is no side
+    text = "Armenia, backed by France, signed a ceasefire with Azerbaijan on Tuesday."
+    assert event_rows(text)[0][1:] == ("Government of Armenia", "Government of Azerbaijan")
 
 
 def test_an_agreement_on_a_cessation_of_hostilities_is_one():
@@ -1414,6 +1414,9 @@ def test_an_agreement_on_a_cessation_of_hostilities_is_one():
         " hostilities in Juba on Friday."
     )
     assert event_rows(text)[0][:2] == ("Agreement", "Government of Sudan")
+    # what an operation is "on" does not make it a ground operation
+    text = "The UN said its aid operation on the ground in Darfur was running out of fuel."
+    assert event_rows(text) == []
 
 
 def test_a_country_in_an_organisations_branch_is_no_place_of_the_event():

@@ -110,7 +110,11 @@ def code(
         if rank_many is not None:
             labels = backoff.sentence_labels(reading, rank_many)
     if labels is not None:
-        tolls = {c.sentence for c in candidates if c.frame == "casualty"}
+        tolls = {
+            c.sentence
+            for c in candidates
+            if c.frame == "casualty" and c.modality in ("asserted", "historical") and not _nobody(c)
+        }
         candidates = candidates + backoff.missed_events(reading, framed, labels, tolls)
         candidates.sort(key=lambda candidate: candidate.trigger.i)
     merged = incidents.merge(reading, candidates)
@@ -119,6 +123,17 @@ def code(
     for n, candidate in enumerate(merged):
         parties.complete(reading, candidate, merged[:n])  # ACLED codes every event with an actor1
     return [_event(reading, candidate) for candidate in merged]
+
+
+def _nobody(candidate: Candidate) -> bool:
+    """ "no one was killed", "nobody was hurt": a toll of none."""
+    for child in candidate.trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none")
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _judged(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:

@@ -294,9 +294,10 @@ def _retold_once(reading: Reading, candidates: list[Candidate]) -> list[Candidat
             (n for n in near if _same_incident(kept[n], candidate, told_in[n])),
             None,
         )
+        turned_violent = False
         if same is None:
             same = next((n for n, k in enumerate(kept) if _turned_violent(k, candidate)), None)
-        turned_violent = same is not None and _turned_violent(kept[same], candidate)
+            turned_violent = same is not None
         if same is None:
             in_sentence[candidate.sentence].append(len(kept))
             if key is not None:
@@ -438,10 +439,6 @@ def _merge_same(reading: Reading, candidates: list[Candidate]) -> list[Candidate
             ),
         )
         _absorb(first, second)
-        if _turned_violent(first, second) and second.sub_type == _VIOLENT_DEMONSTRATION:
-            # "arrested protesters after projectiles were thrown at officers": the crowd turned
-            # violent, told as the arrests' time or not (ACLED: a violent demonstration)
-            first.sub_type, first.frame, first.turned_violent = second.sub_type, second.frame, True
         merged[key] = first
     return sorted(merged.values(), key=lambda c: c.trigger.i)
 
@@ -497,14 +494,15 @@ def _absorb(target: Candidate, other: Candidate) -> None:
 
 
 def _told_aside(reading: Reading, token: Token) -> bool:
-    """Whether a trigger is told as the time or setting of its sentence's event, or in a
-    relative clause that describes one of its words ("a suburb where protesters clashed")."""
-    if modality.told_as_background(reading, token):
-        return True
+    """Whether a trigger is told in a relative clause that describes a place ("a suburb where
+    protesters had clashed earlier"): the setting of its sentence's event, not the event."""
     node = token
     for _ in range(syntax.MAX_CLIMB):
         if node.dep_ == "relcl":
-            return True
+            described = node.head
+            return described.lemma_.lower() in reading.lexicon.place_nouns or any(
+                root.i == described.i for _, root in reading.places
+            )
         if node.head.i == node.i or (syntax.is_clause(node) and node.dep_ != "conj"):
             return False
         node = node.head

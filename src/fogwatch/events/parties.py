@@ -825,7 +825,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         said = (
             _group_said_to_do_it(reading, candidate.trigger)
             or _accused_of_it(reading, candidate.trigger, sub.name)
-            or _fired_from(reading, candidate.trigger, country)
+            or (
+                _fired_from(reading, candidate.trigger, country)
+                if sub.name not in _STATE_WEAPONS
+                else None
+            )
         )
         if said is not None:
             candidate.actor1 = said
@@ -1080,10 +1084,11 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
 
 
 def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
-    """The one armed party the trigger's sentence or the next two accuse of the deed: "the
-    United States accused the Syrian government of carrying out the attack", "… accused the
-    government of using chemical weapons", "the rebels were blamed for the bombing". ACLED
-    codes the alleged perpetrator where the report names no other."""
+    """The one party the trigger's sentence or the next two accuse of this deed: the
+    accusation names it again ("accused the Syrian government of carrying out the attack", "…
+    of it") or names the weapon that makes its kind ("… of using chemical weapons"); two
+    parties accusing each other leave it unattributed. ACLED codes the alleged perpetrator
+    where the report names no other."""
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
@@ -1102,20 +1107,38 @@ def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef 
             if child.dep_ == "prep" and child.lower_ == preposition
             for d in child.subtree
         ]
-        if any(_deed_word(reading, d) or weapons.weapon_of(reading, d) == sub_type for d in deeds):
-            accused.extend(charged)
+        if any(_this_deed(reading, d, sub_type) for d in deeds):
+            accused.extend(c for one in charged for c in syntax.with_conjuncts(one))
     sides = distinct_sides(actors(reading, accused, military=True))
     return sides[0] if len(sides) == 1 and sides[0].actor.side != _UNNAMED_SIDE else None
+
+
+def _this_deed(reading: Reading, word: Token, sub_type: str) -> bool:
+    """Whether an accusation's words name the event again: a definite event noun ("the
+    attack"), a pronoun ("it"), or the weapon that makes its kind ("chemical weapons")."""
+    if weapons.weapon_of(reading, word) == sub_type:
+        return True
+    if word.lower_ in ("it", "this", "that"):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+    return (
+        definite and word.pos_ in syntax.NOUNS and word.lemma_.lower() in reading.lexicon.triggers
+    )
 
 
 def _fired_from(reading: Reading, trigger: Token, country: str | None) -> ActorRef | None:
     """The party that holds the ground a strike came from: "missiles fired from rebel-held
     territory" (the rebels, named as the event's state names them), "shells fired from
     Russian-occupied areas", "rockets launched from areas controlled by the militia" (the
-    phrase on the trigger, or on a participle of the trigger or of its subject: "missiles fired
-    from … struck …")."""
-    nouns = [trigger, *(c for c in trigger.children if c.dep_ in syntax.SUBJECTS)]
-    launches = [trigger, *(c for n in nouns for c in n.children if c.dep_ == "acl")]
+    phrase on the trigger, or on a participle of the trigger or of the weapon it has as its
+    subject: "missiles fired from … struck …")."""
+    # the weapon that struck, not the people it struck ("civilians fleeing from … were shelled")
+    fired = [
+        c
+        for c in trigger.children
+        if c.dep_ == "nsubj" and weapons.weapon_of(reading, c) is not None
+    ]
+    launches = [trigger, *(c for n in (trigger, *fired) for c in n.children if c.dep_ == "acl")]
     for preposition in (c for verb in launches for c in verb.children):
         if preposition.dep_ != "prep" or preposition.lower_ != "from":
             continue
@@ -1323,24 +1346,29 @@ def _described(reading: Reading, ref: ActorRef | None, country: str | None) -> A
         return ref
     country = country or reading.registry.generic_state(ref.actor)
     head = mention_root(reading, ref)
-    if head is not None and head.lower_ in _PRONOUNS and ref.span is not None:
-        # "the paramilitaries said they had seized …": the words "they" stands for
-        named = [
-            m
-            for m in reading.result.actors
-            if m.actor.side == _UNNAMED_SIDE and m.span.end <= ref.span.start
-        ]
-        head = mention_root(reading, ActorRef(named[-1].actor, named[-1].span)) if named else None
     if country is None or head is None:
         return ref
     keys = [head.lower_]
     if head.i > 0:
         keys.insert(0, f"{reading.doc[head.i - 1].lower_} {head.lower_}")  # "communist rebels"
+    qualified = [
+        c
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "acl", "prep") and c.lower_ not in _NEUTRAL_QUALIFIERS
+    ]
+    if qualified:
+        # "southern separatist rebels", "rebels loyal to Saleh": another description
+        keys = keys[:1] if qualified[0].i == head.i - 1 and len(qualified) == 1 else []
     for key in keys:
         group = reading.registry.described_groups.get((key, country))
         if group is not None:
             return ActorRef(group, ref.span)
     return ref
+
+
+_NEUTRAL_QUALIFIERS = frozenset({"armed", "suspected", "alleged", "unidentified", "unknown", "in"})
+"""Words before or after an unnamed group's noun that describe no other movement ("armed
+separatists", "suspected rebels", "rebels in Marib")."""
 
 
 def _sentence_party(

@@ -75,7 +75,7 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
         children.add(after.lower_)
     if entry.particle and not entry.particle & children:
         return False
-    if entry.modifiers and not entry.modifiers & _modifier_words(token):
+    if entry.modifiers and not entry.modifiers & _modifier_words(token, entry.frame == "accord"):
         return False  # "offensive operations", never "information operations"
     objects = _object_words(token)
     if entry.objects and not entry.objects & objects:
@@ -150,12 +150,13 @@ def _in_protest(token: Token) -> bool:
     )
 
 
-def _modifier_words(token: Token) -> set[str]:
-    """What a noun's modifiers say it is: "a peace deal", "a ceasefire agreement", and the
-    object of its "on"/"for" phrase ("an agreement on a cessation of hostilities")."""
+def _modifier_words(token: Token, settles: bool) -> set[str]:
+    """What a noun's modifiers say it is ("offensive operations", "a peace deal"); `settles`:
+    for an agreement noun, also what its "on"/"for" phrase settles ("an agreement on a
+    cessation of hostilities")."""
     words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+        if settles and child.dep_ == "prep" and child.lower_ in ("on", "for"):
             words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
     return words
 

@@ -44,10 +44,6 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     told = [t for t in words if t.i not in protested]
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     sub_type = VIOLENT_DEMONSTRATION if clause.entry.frame == "riot" else PEACEFUL_PROTEST
-    if clause.entry.objects and _armed_doers(reading, token, clause):
-        # "soldiers hurled Molotov cocktails at a tank": armed men throwing are no crowd (troops
-        # who riot are: "200 soldiers rioted over the lack of heat")
-        return False
     if clause.entry.frame == "protest" and said_violent(reading, token, words):
         sub_type = VIOLENT_DEMONSTRATION
         candidate.turned_violent = True
@@ -95,23 +91,6 @@ def crowd_violence(reading: Reading, lemmas: set[str]) -> bool:
     protest descended into violence")."""
     cues = dict(reading.lexicon.protest_outcomes)[VIOLENT_DEMONSTRATION]
     return bool(lemmas & cues) or "violence" in lemmas
-
-
-def _armed_doers(reading: Reading, token: Token, clause: Clause) -> bool:
-    """Whether the trigger's doers are armed men, named ("Hamas fighters") or by their role
-    ("soldiers", "police", "militants")."""
-    if any(agent.actor.inter in ARMED_INTERS for agent in clause.agents):
-        return True
-    roles = reading.registry.role_nouns
-    return any(
-        (role := roles.get(agent.lower_)) is not None and role.key in _ARMED_ROLES
-        for agent in parties.arguments(reading, token)[0]
-    )
-
-
-_ARMED_ROLES = frozenset(
-    {"military", "police", "armed_groups", "communal_militias", "special_forces", "national_guard"}
-)
 
 
 def _dispersed_only(reading: Reading, lemmas: set[str]) -> bool:

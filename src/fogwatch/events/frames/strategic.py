@@ -101,9 +101,14 @@ def _subject_parties(reading: Reading, token: Token) -> list[ActorRef]:
     Syrian government and rebel groups" into one noun with the government as its modifier."""
     if token.pos_ not in syntax.VERBS:
         return []
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    words = sorted({w.i: w for s in subjects for w in s.subtree}.values(), key=lambda w: w.i)
-    return parties.actors(reading, words, military=False)
+    words = []
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        for noun in syntax.with_conjuncts(subject):
+            # the noun, and the modifiers the parser folds a coordination into; never a
+            # relative clause, an apposition or "backed by …"
+            folded = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+            words += [noun, *(w for m in folded for w in syntax.with_conjuncts(m))]
+    return parties.actors(reading, sorted(words, key=lambda w: w.i), military=False)
 
 
 def accord_governed(reading: Reading, token: Token) -> bool:
