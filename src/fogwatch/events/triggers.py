@@ -174,8 +174,10 @@ def _object_words(token: Token) -> set[str]:
             child.dep_ == "ccomp" and child.lower_ == "that"
         ):
             words |= {child.lemma_.lower(), child.lower_}
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _QUANTITY_NOUNS:
-            # "swapped dozens of prisoners": what the quantity counts is the object
+        counts = child.lemma_.lower() in _QUANTITY_NOUNS or child.pos_ == "NUM"
+        if child.dep_ in ("dobj", "nsubjpass") and counts:
+            # "swapped dozens of prisoners", "beheaded six of its hostages": what the quantity
+            # counts is the object
             words |= {
                 g.lemma_.lower()
                 for prep in child.children
