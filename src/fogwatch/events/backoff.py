@@ -244,6 +244,13 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
                 event.sub_type = label[0]
 
 
+def _told_lemmas(word: Token) -> set[str]:
+    """The words of a sentence that tell what happened, not what kind of thing a noun is
+    ("riot police", "riot gear" say nothing of a riot)."""
+    told = [t for t in word.sent if not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")]
+    return {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+
+
 def _armed_side(event: Candidate) -> bool:
     """Whether a side of the event is a non-state armed group ("clan militias", "ISWAP"; "the
     army clashed with fighters from the Fano militia")."""
@@ -421,17 +428,12 @@ def _candidate(reading: Reading, missed: _Missed, sub_type: str) -> Candidate:
         candidate.sub_type, candidate.frame = sub_type, _FRAME_OF_EVENT_TYPE[event_type]
         agent_refs = parties.actors(reading, agents, military=True, pronouns=True)
         patient_refs = parties.actors(reading, patients, military=True, pronouns=False)
-    told = [t for t in word.sent if not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")]
-    lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     forced = taker is not None and taker.inter == 1
-    if (
-        sub_type == protests.VIOLENT_DEMONSTRATION
-        and forced
-        and not protests.crowd_violence(reading, lemmas)
-    ):
+    lemmas = _told_lemmas(word) if forced and sub_type == protests.VIOLENT_DEMONSTRATION else None
+    if lemmas is not None and not protests.crowd_violence(reading, lemmas):
         # "riot police fired tear gas and beat opposition supporters": a force acting on a
         # crowd that the sentence never calls violent is no violent crowd (ACLED: intervention
-        # or excessive force); "riot police", "riot gear" say nothing of the crowd
+        # or excessive force)
         sub_type = protests.outcome(reading, lemmas, crowd_violent=False) or protests.INTERVENTION
         event_type = taxonomy.sub_event_type(sub_type).event_type
         candidate.sub_type, candidate.frame = sub_type, "protest"

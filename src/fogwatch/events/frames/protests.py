@@ -89,7 +89,7 @@ def outcome(reading: Reading, lemmas: set[str], *, crowd_violent: bool = True) -
 def crowd_violence(reading: Reading, lemmas: set[str]) -> bool:
     """Whether a sentence's words tell a crowd's violence ("clashed", "hurled stones", "the
     protest descended into violence")."""
-    cues = dict(reading.lexicon.protest_outcomes)[VIOLENT_DEMONSTRATION]
+    cues = next(c for name, c in reading.lexicon.protest_outcomes if name == VIOLENT_DEMONSTRATION)
     return bool(lemmas & cues) or "violence" in lemmas
 
 
