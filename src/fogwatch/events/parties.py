@@ -1068,11 +1068,8 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     attack", "the assault was led by the Viv Ansanm coalition"), was responsible for it or
     behind it ("the CODECO group was responsible for the killings"), or is blamed for it ("the
     attack was blamed on the ELN")."""
-    sentence = reading.sentence(trigger.i)
-    starts = reading.sentence_starts
-    end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
     groups: dict[str, ActorRef] = {}
-    for i in range(starts[sentence], end):
+    for i in _told_next(reading, trigger):
         doers = _doers(reading, reading.doc[i])
         # "the Islamist militant group al-Shabaab claimed …": the name in apposition
         for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
@@ -1083,17 +1080,23 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+def _told_next(reading: Reading, trigger: Token) -> range:
+    """Token positions of the trigger's sentence and the next two: where a report says who did
+    the deed it has just told."""
+    sentence = reading.sentence(trigger.i)
+    starts = reading.sentence_starts
+    end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
+    return range(starts[sentence], end)
+
+
 def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef | None:
     """The one party the trigger's sentence or the next two accuse of this deed: the
     accusation names it again ("accused the Syrian government of carrying out the attack", "…
     of it") or names the weapon that makes its kind ("… of using chemical weapons"); two
     parties accusing each other leave it unattributed. ACLED codes the alleged perpetrator
     where the report names no other."""
-    sentence = reading.sentence(trigger.i)
-    starts = reading.sentence_starts
-    end = starts[sentence + 3] if sentence + 3 < len(starts) else len(reading.doc)
     accused: list[Token] = []
-    for i in range(starts[sentence], end):
+    for i in _told_next(reading, trigger):
         word = reading.doc[i]
         preposition = reading.lexicon.accusation_verbs.get(word.lemma_.lower())
         if preposition is None or word.pos_ not in syntax.VERBS:
