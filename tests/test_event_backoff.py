@@ -67,6 +67,24 @@ def test_a_missed_sentence_keeps_its_clauses_parties() -> None:
     ]
 
 
+def test_a_participle_describing_a_noun_is_no_incident_word() -> None:
+    # "based" is an incident word ("set up a base"), but not in "the Britain-based monitor"
+    text = "The Britain-based monitor said a restaurant near the market was damaged on Sunday."
+    assert coded(text, ranker=says("Headquarters or base established", 0.9)) == []
+
+
+def test_people_evacuated_agree_nothing() -> None:
+    text = "Passengers were comforted after their evacuation from the airport in Lviv on Sunday."
+    assert coded(text, ranker=says("Agreement", 0.9)) == []
+
+
+def test_a_sentence_label_does_not_turn_an_attack_on_a_party_into_a_development() -> None:
+    text = "Dozens of fighters defected after gunmen attacked the SDF's bases in Raqqa on Sunday."
+    assert picked(coded(text, ranker=says("Change to group/activity", 0.9)), "sub_type") == [
+        ("Armed clash",)
+    ]
+
+
 def test_territory_from_a_sentence_label_needs_a_place() -> None:
     text = "Fighters defected and the militia took over on Sunday."
     assert coded(text, ranker=says("Non-state actor overtakes territory", 0.9)) == []

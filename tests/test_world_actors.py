@@ -1138,6 +1138,16 @@ def test_a_strike_fired_from_held_ground_is_the_holders():
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Yemen)"
 
 
+def test_a_weapon_only_one_group_fields_names_its_user():
+    text = "A Qaher-2 missile struck a military base in Jizan, Saudi Arabia on Sunday."
+    assert event_rows(text)[0][1] == "Ansar Allah (Houthis)"
+    text = "Two Qassam rockets fired from Gaza landed near Sderot on Sunday."
+    assert event_rows(text)[0][1] == "Al Qassam Brigades"
+    # the name counts only as a weapon's type, not as a man's name
+    text = "A missile strike killed Samad Ahmed and his brother in Marib, Yemen on Sunday."
+    assert event_rows(text)[0][1] != "Ansar Allah (Houthis)"
+
+
 def test_a_states_military_before_its_deed_did_it():
     text = "A Sudanese military air strike on a market in Nyala killed 12 civilians, medics said."
     assert event_rows(text) == [

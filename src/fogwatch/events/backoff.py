@@ -231,10 +231,11 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
         if riot and any(_armed_side(event) for event in found):
             continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
         if labelled == _STRATEGIC and any(
-            event.killed or event.frame == _CASUALTY for event in found
+            event.killed or event.frame == _CASUALTY or _violence_on(event) for event in found
         ):
             # ACLED: a development that kills is violence ("raiders … killing 14", "police
-            # killed a suspected commander")
+            # killed a suspected commander"), and so is an attack the words aim at a party
+            # ("defected after gunmen attacked the SDF's bases")
             continue
         against_civilians = labelled == _AGAINST_CIVILIANS
         if against_civilians and any(event.combatant_victims for event in found):
@@ -249,6 +250,14 @@ def _told_lemmas(word: Token) -> set[str]:
     ("riot police", "riot gear" say nothing of a riot)."""
     told = [t for t in word.sent if not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")]
     return {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+
+
+def _violence_on(event: Candidate) -> bool:
+    """Whether the frames read the event as violence done to a party they name."""
+    violent = (
+        taxonomy.sub_event_type(event.sub_type).event_type in _VIOLENT if event.sub_type else False
+    )
+    return violent and event.actor2 is not None
 
 
 def _armed_side(event: Candidate) -> bool:
@@ -340,7 +349,10 @@ def _incident_word(reading: Reading, token: Token) -> bool:
     if entry is not None:
         return True
     # a trigger word whose conditions fail ("attack drones" is a kind of drone) is an incident
-    # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base")
+    # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base"),
+    # and not as a participle describing a noun ("the Britain-based monitor")
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "compound"):
+        return False
     words = _incident_words()
     return bool({lemma, lower, _phrasal(token), _hyphenated(reading, token)} & words)
 

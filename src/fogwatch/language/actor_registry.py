@@ -161,6 +161,9 @@ class Registry:
     the Ambazonian separatists; "communist rebels" in the Philippines: the NPA)."""
     ethnic_groups: frozenset[str] = frozenset()
     """Peoples whose armed men ACLED codes as "<People> Ethnic Militia (<Country>)"."""
+    weapon_users: dict[str, Actor] = field(default_factory=dict)
+    """Lowercase name of a weapon type only one armed group fields → that group ("qaher" → the
+    Houthis)."""
     unit_words: dict[str, str] = field(default_factory=dict)
     """Lowercase word for an administrative unit only one state has → that state ("upazila" →
     "BGD")."""
@@ -425,6 +428,7 @@ def merge_registries(data: Any, more: Any, name: str = COUNTRIES_FILE) -> Any:
         ("described_groups", list),
         ("ethnic_groups", list),
         ("unit_words", dict),
+        ("weapon_users", dict),
     )
     for key, kind in merged_keys:
         ours, theirs = merged.get(key) or kind(), more.get(key) or kind()
@@ -576,6 +580,10 @@ def build_registry(data: Any) -> Registry:
     stateless = sorted(k for k, v in unit_words.items() if v not in states)
     if stateless:
         raise RegistryError(f"unit_words name sides that are no states: {stateless}")
+    weapon_users = {str(k).lower(): str(v) for k, v in (data.get("weapon_users") or {}).items()}
+    unknown = sorted(k for k, v in weapon_users.items() if v not in actors)
+    if unknown:
+        raise RegistryError(f"weapon_users name actors the registry lacks: {unknown}")
     return Registry(
         actors=actors,
         people=people,
@@ -604,6 +612,7 @@ def build_registry(data: Any) -> Registry:
         described_groups=described_groups,
         ethnic_groups=frozenset(str(name) for name in data.get("ethnic_groups") or ()),
         unit_words=unit_words,
+        weapon_users={word: actors[actor_id] for word, actor_id in weapon_users.items()},
     )
 
 
