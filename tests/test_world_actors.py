@@ -1138,6 +1138,19 @@ def test_a_strike_fired_from_held_ground_is_the_holders():
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Yemen)"
 
 
+def test_the_town_after_a_place_the_gazetteer_lacks_is_that_place():
+    text = (
+        "Residents returned to Dabiq, Syria on Monday after Turkish-backed rebel fighters seized"
+        " the town from the Islamic State group."
+    )
+    assert event_rows(text) == [
+        ("Non-state actor overtakes territory", "Syrian National Army", "Islamic State (IS)")
+    ]
+    # with no place named before it, "the town" changes no named hands
+    text = "Rebels seized the town from the Islamic State group on Monday, residents said."
+    assert event_rows(text) == []
+
+
 def test_a_weapon_only_one_group_fields_names_its_user():
     text = "A Qaher-2 missile struck a military base in Jizan, Saudi Arabia on Sunday."
     assert event_rows(text)[0][1] == "Ansar Allah (Houthis)"

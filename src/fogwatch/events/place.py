@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from fogwatch.events import syntax
 from fogwatch.events.candidate import PlaceRef
 from fogwatch.events.lexicon import TriggerEntry
+from fogwatch.events.reading import bare_definite
 from fogwatch.records import GeoPrecision, PlaceMention
 
 if TYPE_CHECKING:
@@ -168,9 +169,24 @@ def names_unknown_object(reading: Reading, trigger: Token, entry: TriggerEntry) 
     """Whether the trigger's object is a place the gazetteer does not know ("retook the town of
     Ras Kamboni"): a named place changed hands, though not one on the map."""
     scope = reading.scope(trigger)
-    return any(
+    if any(
         root.i in scope and _is_object(reading, root, trigger, entry)
         for root in reading.unknown_places
+    ):
+        return True
+    # "residents returned to Dabiq after rebels seized the town": a bare "the town" after such a
+    # place in its own sentence is that place
+    sentence = trigger.sent
+    if not any(sentence.start <= root.i < trigger.i for root in reading.unknown_places):
+        return False
+    anaphors = reading.lexicon.place_anaphors
+    return any(
+        word.i in scope
+        and word.lower_ in anaphors
+        and bare_definite(word)
+        and _is_object(reading, word, trigger, entry)
+        for word in sentence
+        if word.i > trigger.i
     )
 
 
