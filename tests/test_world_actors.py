@@ -351,6 +351,19 @@ def test_an_armed_group_the_registry_lacks_is_named_as_the_report_names_it():
     ]
 
 
+def test_a_hedge_starting_a_sentence_is_no_part_of_a_groups_name():
+    assert found("Suspected KLRX militants attacked a convoy.") == [
+        ("KLRX militants", "UNID.klrx", "UNID", "group")
+    ]
+
+
+def test_cameroons_anglophone_separatists_are_the_ambazonian_separatists():
+    text = "Anglophone separatist rebels killed three soldiers near Bamenda on Sunday."
+    assert event_rows(text)[0][1] == "Ambazonian Separatists"
+    text = "Suspected Anglophone separatists kidnapped a priest in Kumbo, Cameroon on Monday."
+    assert event_rows(text)[0][1] == "Ambazonian Separatists"
+
+
 def test_hong_kong_is_in_acleds_china():
     assert event_rows("Thousands of protesters marched in Kowloon on Sunday.") == [
         ("Peaceful protest", "Protesters (China)", None)

@@ -135,6 +135,9 @@ _SPONSORING = frozenset(
 
 
 _NOT_GROUP_ENTITIES = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME"})
+# Words that say how sure the report is of a group, capitalised only at a sentence's start:
+# never the first word of its name ("Suspected Darfur Liberation militants").
+_HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "unidentified", "unknown"})
 
 
 def _group_name_word(token: Token) -> bool:
@@ -587,6 +590,7 @@ class _Reader:
             and start - first < _MAX_NAME_TOKENS
             and not self.in_hit[first - 1]
             and _group_name_word(doc[first - 1])
+            and doc[first - 1].lower_ not in _HEDGES  # "Suspected …" at a sentence's start
         ):
             first -= 1
         if first == start or not any(t.pos_ == "PROPN" for t in doc[first:start]):
