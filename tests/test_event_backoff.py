@@ -85,6 +85,13 @@ def test_a_sentence_label_does_not_turn_an_attack_on_a_party_into_a_development(
     ]
 
 
+def test_a_detention_read_as_a_disappearance_is_still_the_authorities() -> None:
+    text = "Two activists were detained and taken to an undisclosed location in Aden on Sunday."
+    assert picked(
+        coded(text, ranker=says("Abduction/forced disappearance", 0.9)), "sub_type", "actor1"
+    ) == [("Abduction/forced disappearance", "YEM.police")]
+
+
 def test_territory_from_a_sentence_label_needs_a_place() -> None:
     text = "Fighters defected and the militia took over on Sunday."
     assert coded(text, ranker=says("Non-state actor overtakes territory", 0.9)) == []

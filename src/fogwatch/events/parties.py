@@ -644,6 +644,7 @@ _STATE_ROLES = ("police", "military")
 _ANY_ALLEGIANCE = frozenset({"fighters", "fighter"})
 # ACLED: arrests are made by the state's police.
 _ARRESTS = "Arrests"
+_ABDUCTION = "Abduction/forced disappearance"
 # Weapons seized, defused or intercepted: by the state's forces, its police unless its military
 # shoots them down.
 _DISRUPTED = "Disrupted weapons use"
@@ -791,16 +792,21 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         else:
             candidate.actor1 = party
     _own_move(reading, candidate, sub.name)
+    # "activists were detained and taken to an undisclosed location": a detention the sentence
+    # reads as a disappearance is still the authorities' deed
+    detained = sub.name == _ARRESTS or (
+        candidate.frame == "arrest" and sub.name == _ABDUCTION and candidate.actor1 is None
+    )
     if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
-    if candidate.actor1 is None and sub.name == _ARRESTS:
+    if candidate.actor1 is None and detained:
         candidate.actor1 = _forces_on_the_scene(reading, candidate.trigger)
     if candidate.actor1 is not None and sub.name == _ARRESTS:
         candidate.actor1 = _arresting_police(reading, candidate.actor1)
-    if candidate.actor1 is None and sub.name == _ARRESTS and country is None:
+    if candidate.actor1 is None and detained and country is None:
         # "the French government said hundreds had been arrested": a state tells its own arrests
         country = _speaking_state(reading, candidate.trigger)
-    if candidate.actor1 is None and sub.name == _ARRESTS and country is not None:
+    if candidate.actor1 is None and detained and country is not None:
         police = registry.polities[country].roles.get("police")
         candidate.actor1 = ActorRef(police, span) if police is not None else None
     if candidate.actor1 is None and sub.name == _DISRUPTED and country is not None:
@@ -810,7 +816,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
             force = registry.polities[country].roles.get("military" if shot else "police")
             candidate.actor1 = ActorRef(force, span) if force is not None else None
     seized = sub.name == _DISRUPTED and not _shoots_down(reading, candidate.trigger)
-    if candidate.actor1 is None and country is None and (sub.name == _ARRESTS or seized):
+    if candidate.actor1 is None and country is None and (detained or seized):
         # the report names no state: still the police, of a state it does not name
         police = registry.actors.get(UNSTATED_POLICE)
         candidate.actor1 = ActorRef(police, span) if police is not None else None

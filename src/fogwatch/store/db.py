@@ -10,7 +10,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import make_url
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_BUSY_TIMEOUT_MS = 120_000
+"""How long a SQLite writer waits for another's transaction (a batch's linking can hold the lock for
+tens of seconds on a loaded machine) before "database is locked"."""
 _MIGRATION_LOCK = zlib.crc32(b"fogwatch-migrations")
 
 
