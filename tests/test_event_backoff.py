@@ -73,6 +73,14 @@ def test_a_participle_describing_a_noun_is_no_incident_word() -> None:
     assert coded(text, ranker=says("Headquarters or base established", 0.9)) == []
 
 
+def test_a_noun_incident_word_used_as_a_verb_is_none() -> None:
+    # "base" and "post" tell of a base only as nouns
+    text = "The envoy said the town where the troops were based was calm on Sunday."
+    assert coded(text, ranker=says("Change to group/activity", 0.9)) == []
+    text = "The envoy posted a message about the town of Gao on Sunday."
+    assert coded(text, ranker=says("Headquarters or base established", 0.9)) == []
+
+
 def test_people_evacuated_agree_nothing() -> None:
     text = "Passengers were comforted after their evacuation from the airport in Lviv on Sunday."
     assert coded(text, ranker=says("Agreement", 0.9)) == []

@@ -1132,6 +1132,27 @@ def test_the_one_party_accused_of_an_unclaimed_attack_did_it():
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Nigeria)"
 
 
+def test_a_deed_claimed_in_the_passive_is_the_claimants():
+    text = (
+        "Gunmen attacked a police station in Zahedan, Iran on Friday, killing five officers."
+        " Responsibility for the attack has been claimed by Jaish al-Adl."
+    )
+    assert event_rows(text)[0][1] == "Jaish al Adl"
+    text = (
+        "A car bomb exploded at a market in Mogadishu on Sunday, killing six people. The bombing"
+        " was claimed by al-Shabaab."
+    )
+    assert event_rows(text)[0][1] == "Al Shabaab"
+
+
+def test_a_blast_a_groups_spokesman_calls_the_groups_work_is_the_groups():
+    text = (
+        "A roadside bomb killed four policemen in Khost, Afghanistan on Sunday. A Taliban"
+        " spokesman said the blast was the work of the Islamist militant group."
+    )
+    assert event_rows(text)[0][1] == "Taliban"
+
+
 def test_a_strike_fired_from_held_ground_is_the_holders():
     text = (
         "Two missiles fired from rebel-held territory struck a fuel depot in Marib, Yemen on"

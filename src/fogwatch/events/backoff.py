@@ -349,11 +349,10 @@ def _incident_word(reading: Reading, token: Token) -> bool:
     if entry is not None:
         return True
     # a trigger word whose conditions fail ("attack drones" is a kind of drone) is an incident
-    # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base"),
-    # and not as a participle describing a noun ("the Britain-based monitor")
-    if token.tag_ == "VBN" and token.dep_ in ("amod", "compound"):
-        return False
-    words = _incident_words()
+    # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base")
+    words, nouns = _incident_words()
+    if token.pos_ != "NOUN" and lemma in nouns:
+        return False  # "the Britain-based monitor", "where they were based"
     return bool({lemma, lower, _phrasal(token), _hyphenated(reading, token)} & words)
 
 
@@ -377,9 +376,13 @@ def _hyphenated(reading: Reading, token: Token) -> str:
 
 
 @functools.cache
-def _incident_words() -> frozenset[str]:
+def _incident_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The incident words, and those of them that are incident words only as nouns."""
     text = files("fogwatch.data").joinpath(INCIDENT_WORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(str(word) for word in yaml.safe_load(text)["words"])
+    data = yaml.safe_load(text)
+    return frozenset(str(word) for word in data["words"]), frozenset(
+        str(word) for word in data.get("nouns", ())
+    )
 
 
 def _reported(judgement: eventness.Judgement) -> float:

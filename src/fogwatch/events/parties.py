@@ -1214,14 +1214,24 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
     lemma = word.lemma_.lower()
     head = word.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    if lemma == "responsibility" and word.dep_ == "dobj":
-        return subjects if head.lemma_.lower() in _RESPONSIBILITY_VERBS else []
+    if lemma == "responsibility" and word.dep_ in ("dobj", "nsubjpass"):
+        if head.lemma_.lower() not in _RESPONSIBILITY_VERBS:
+            return []
+        # "responsibility has been claimed by Jaish al-Adl"
+        return subjects if word.dep_ == "dobj" else _agents(head)
     if lemma in ("responsible", "behind") and head.lemma_.lower() == "be":
         return subjects  # "X was responsible for the killings", "X was behind the attack"
+    if (
+        lemma == "work"
+        and head.lemma_.lower() == "be"
+        and any(_deed_word(reading, s) for s in subjects)
+    ):
+        return _after(word, "of")  # "the blast was the work of the group"
     if lemma == "claim" and word.pos_ == "VERB":
-        deed = [c for c in word.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        deed = [c for c in word.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")]
         if any(_deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS for c in deed):
-            return [c for c in word.children if c.dep_ == "nsubj"]
+            # "the bombing was claimed by IS"
+            return [c for c in word.children if c.dep_ == "nsubj"] + _agents(word)
         return []
     if lemma == "blame" and word.pos_ == "VERB":
         # "the attack was blamed on the ELN", "police blamed the ADF for the attack"
@@ -1235,9 +1245,13 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
         objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(_deed_word(reading, c) for c in objects):
             return []
-        agents = [g for c in word.children if c.dep_ == "agent" for g in c.children]
-        return agents + [c for c in word.children if c.dep_ == "nsubj"]
+        return _agents(word) + [c for c in word.children if c.dep_ == "nsubj"]
     return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" phrase ("claimed by the ADF": the ADF)."""
+    return [noun for child in verb.children if child.dep_ == "agent" for noun in child.children]
 
 
 def _after(word: Token, preposition: str) -> list[Token]:
