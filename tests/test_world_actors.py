@@ -1153,6 +1153,25 @@ def test_a_blast_a_groups_spokesman_calls_the_groups_work_is_the_groups():
     assert event_rows(text)[0][1] == "Taliban"
 
 
+def test_who_the_report_says_the_attackers_were_did_it():
+    text = (
+        "Gunmen killed 12 villagers in Benue State, Nigeria on Saturday. Police said the"
+        " attackers were Fulani."
+    )
+    assert event_rows(text)[0][1] == "Fulani Ethnic Militia (Nigeria)"
+    text = (
+        "Gunmen killed 12 villagers in Borno State, Nigeria on Saturday. The army said the"
+        " attackers were members of ISWAP."
+    )
+    assert event_rows(text)[0][1] == "Islamic State West Africa Province (ISWAP)"
+    # who the victims were says nothing of who killed them
+    text = (
+        "Gunmen killed 12 villagers in Benue State, Nigeria on Saturday. Police said the"
+        " victims were Tiv."
+    )
+    assert event_rows(text)[0][1] == "Unidentified Armed Group (Nigeria)"
+
+
 def test_a_strike_fired_from_held_ground_is_the_holders():
     text = (
         "Two missiles fired from rebel-held territory struck a fuel depot in Marib, Yemen on"

@@ -642,6 +642,10 @@ _STATE_WEAPONS = frozenset({"Air/drone strike"})
 _STATE_ROLES = ("police", "military")
 # Armed men of any allegiance: with no state word or name before them, no state's forces.
 _ANY_ALLEGIANCE = frozenset({"fighters", "fighter"})
+# "the attackers were Murle": the words a report uses for the perpetrators it then identifies.
+_ATTACKER_NOUNS = frozenset(
+    {"attackers", "assailants", "gunmen", "raiders", "perpetrators", "killers", "kidnappers"}
+)
 # ACLED: arrests are made by the state's police.
 _ARRESTS = "Arrests"
 _ABDUCTION = "Abduction/forced disappearance"
@@ -830,6 +834,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         # "the PKK claimed responsibility for the bombing": the group that says it did it
         said = (
             _group_said_to_do_it(reading, candidate.trigger)
+            or _attackers_were(reading, candidate.trigger)
             or _fielded_by(reading, candidate.trigger)
             or _accused_of_it(reading, candidate.trigger, sub.name)
             or (
@@ -1134,6 +1139,31 @@ def _this_deed(reading: Reading, word: Token, sub_type: str) -> bool:
     return (
         definite and word.pos_ in syntax.NOUNS and word.lemma_.lower() in reading.lexicon.triggers
     )
+
+
+def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
+    """Who the report says the attackers were, in the trigger's sentence or the next two: "the
+    attackers were Murle" (that people's militia), "the gunmen were members of ISWAP" (the
+    group)."""
+    found: dict[str, ActorRef] = {}
+    for i in _told_next(reading, trigger):
+        verb = reading.doc[i]
+        if verb.lemma_ != "be" or not any(
+            c.dep_ == "nsubj" and c.lower_ in _ATTACKER_NOUNS and _definite(c)
+            for c in verb.children
+        ):
+            continue
+        for said in (c for c in verb.children if c.dep_ == "attr"):
+            if said.text in reading.registry.ethnic_groups:
+                militia = reading.registry.militia_of(said.text, None)
+                ref = ActorRef(militia, reading.token_span(said.i, said.i + 1)) if militia else None
+            else:
+                ref = _identified_as(reading, said) or _actor_of(reading, said, pronouns=False)
+            if ref is None:
+                continue
+            if ref.actor.side != _UNNAMED_SIDE or reading.registry.people_of(ref.actor):
+                found.setdefault(ref.actor.id, ref)  # a group or a people, not "gunmen" again
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _fielded_by(reading: Reading, trigger: Token) -> ActorRef | None:
