@@ -1132,6 +1132,14 @@ def test_the_one_party_accused_of_an_unclaimed_attack_did_it():
     assert event_rows(text)[0][1] == "Unidentified Armed Group (Nigeria)"
 
 
+def test_tripolis_armed_groups_are_named_as_acled_names_them():
+    text = (
+        "Fighting between the Al-Radaa force and the Tripoli Revolutionary Brigade killed 13"
+        " people in Tripoli on Friday."
+    )
+    assert event_rows(text)[0][1] == "Radaa Special Deterrence Force"
+
+
 def test_a_deed_claimed_in_the_passive_is_the_claimants():
     text = (
         "Gunmen attacked a police station in Zahedan, Iran on Friday, killing five officers."
