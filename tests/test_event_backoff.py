@@ -81,6 +81,12 @@ def test_a_noun_incident_word_used_as_a_verb_is_none() -> None:
     assert coded(text, ranker=says("Headquarters or base established", 0.9)) == []
 
 
+def test_a_headlines_capitalised_base_is_still_a_base() -> None:
+    text = "Turkey Sets Up New Military Base In Northern Iraq"
+    events = coded(f"{text}.", ranker=says("Headquarters or base established", 0.9))
+    assert picked(events, "sub_type") == [("Headquarters or base established",)]
+
+
 def test_people_evacuated_agree_nothing() -> None:
     text = "Passengers were comforted after their evacuation from the airport in Lviv on Sunday."
     assert coded(text, ranker=says("Agreement", 0.9)) == []
@@ -98,6 +104,19 @@ def test_a_detention_read_as_a_disappearance_is_still_the_authorities() -> None:
     assert picked(
         coded(text, ranker=says("Abduction/forced disappearance", 0.9)), "sub_type", "actor1"
     ) == [("Abduction/forced disappearance", "YEM.police")]
+
+
+def test_a_detention_by_named_captors_is_theirs() -> None:
+    text = "Dozens of migrants were detained by traffickers in Bani Walid and held for ransom."
+    events = coded(text, ranker=says("Abduction/forced disappearance", 0.9))
+    assert all(event["actor1"] != "LBY.police" for event in events)
+
+
+def test_a_looting_label_still_recodes_an_attack_on_a_party() -> None:
+    text = "Houthi rebels stormed the UN human rights office in Sanaa and seized documents."
+    assert picked(coded(text, ranker=says("Looting/property destruction", 0.9)), "sub_type") == [
+        ("Looting/property destruction",)
+    ]
 
 
 def test_territory_from_a_sentence_label_needs_a_place() -> None:

@@ -93,6 +93,7 @@ _RIOTS = "Riots"
 _PROTESTS = "Protests"
 _CASUALTY = "casualty"
 _STRATEGIC = "Strategic developments"
+_LOOTING = "Looting/property destruction"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", _AGAINST_CIVILIANS})
 _WORDS_DECIDE = (
     _TERRITORY
@@ -230,8 +231,10 @@ def correct(events: list[Candidate], labels: SentenceLabels) -> None:
         riot = taxonomy.sub_event_type(label[0]).event_type == _RIOTS
         if riot and any(_armed_side(event) for event in found):
             continue  # ACLED: rioters are a riot's actor1; armed men the clause names fight no riot
+        looting = label[0] == _LOOTING
         if labelled == _STRATEGIC and any(
-            event.killed or event.frame == _CASUALTY or _violence_on(event) for event in found
+            event.killed or event.frame == _CASUALTY or (_violence_on(event) and not looting)
+            for event in found
         ):
             # ACLED: a development that kills is violence ("raiders … killing 14", "police
             # killed a suspected commander"), and so is an attack the words aim at a party
@@ -253,7 +256,8 @@ def _told_lemmas(word: Token) -> set[str]:
 
 
 def _violence_on(event: Candidate) -> bool:
-    """Whether the frames read the event as violence done to a party they name."""
+    """Whether the frames read the event as violence done to a party they name (which a label of
+    looting, also done to someone, may still recode: "stormed the office and seized documents")."""
     violent = (
         taxonomy.sub_event_type(event.sub_type).event_type in _VIOLENT if event.sub_type else False
     )
@@ -351,8 +355,8 @@ def _incident_word(reading: Reading, token: Token) -> bool:
     # a trigger word whose conditions fail ("attack drones" is a kind of drone) is an incident
     # word only if ACLED's definitions turn on it anyway ("intercepted guns", "set up a base")
     words, nouns = _incident_words()
-    if token.pos_ != "NOUN" and lemma in nouns:
-        return False  # "the Britain-based monitor", "where they were based"
+    if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in nouns:
+        return False  # "the Britain-based monitor", "where they were based" (a headline's "Base" stays)
     return bool({lemma, lower, _phrasal(token), _hyphenated(reading, token)} & words)
 
 

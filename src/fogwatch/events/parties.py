@@ -642,6 +642,8 @@ _STATE_WEAPONS = frozenset({"Air/drone strike"})
 _STATE_ROLES = ("police", "military")
 # Armed men of any allegiance: with no state word or name before them, no state's forces.
 _ANY_ALLEGIANCE = frozenset({"fighters", "fighter"})
+# What a deed's weapon can be to the verb: "a missile hit", "fired a missile", "rockets were fired".
+_WEAPON_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # "the attackers were Murle": the words a report uses for the perpetrators it then identifies.
 _ATTACKER_NOUNS = frozenset(
     {"attackers", "assailants", "gunmen", "raiders", "perpetrators", "killers", "kidnappers"}
@@ -799,7 +801,11 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     # "activists were detained and taken to an undisclosed location": a detention the sentence
     # reads as a disappearance is still the authorities' deed
     detained = sub.name == _ARRESTS or (
-        candidate.frame == "arrest" and sub.name == _ABDUCTION and candidate.actor1 is None
+        candidate.frame == "arrest"
+        and sub.name == _ABDUCTION
+        and candidate.actor1 is None
+        # "detained by human traffickers and held for ransom": not the authorities
+        and not any(c.dep_ == "agent" for c in candidate.trigger.children)
     )
     if candidate.actor1 is not None and sub.name in (_ARRESTS, _DISRUPTED):
         candidate.actor1 = _enforcer(reading, candidate.actor1, candidate.trigger)
@@ -1144,7 +1150,8 @@ def _this_deed(reading: Reading, word: Token, sub_type: str) -> bool:
 def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
     """Who the report says the attackers were, in the trigger's sentence or the next two: "the
     attackers were Murle" (that people's militia), "the gunmen were members of ISWAP" (the
-    group)."""
+    group). Not what they were not, may have been ("not clear whether the attackers were …"),
+    or were in another incident; a nationality ("the attackers were Afghans") names no group."""
     found: dict[str, ActorRef] = {}
     for i in _told_next(reading, trigger):
         verb = reading.doc[i]
@@ -1153,12 +1160,17 @@ def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
             for c in verb.children
         ):
             continue
+        if _doubted(verb) or _another_incident(verb.sent):
+            continue
         for said in (c for c in verb.children if c.dep_ == "attr"):
-            if said.text in reading.registry.ethnic_groups:
+            ref = _peoples_militia(reading, said)
+            if ref is None and said.text in reading.registry.ethnic_groups:
                 militia = reading.registry.militia_of(said.text, None)
                 ref = ActorRef(militia, reading.token_span(said.i, said.i + 1)) if militia else None
-            else:
+            if ref is None:
                 ref = _identified_as(reading, said) or _actor_of(reading, said, pronouns=False)
+                if ref is not None and ref.actor.inter not in NON_STATE_ARMED:
+                    ref = None  # "the attackers were Afghans": no state's forces
             if ref is None:
                 continue
             if ref.actor.side != _UNNAMED_SIDE or reading.registry.people_of(ref.actor):
@@ -1166,22 +1178,42 @@ def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _doubted(verb: Token) -> bool:
+    """ "the attackers were not Murle", "it was not clear whether the attackers were …"."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
+
+
+def _another_incident(sentence: Iterable[Token]) -> bool:
+    """ "In a separate incident, …", "Elsewhere, …": a sentence about another deed."""
+    return any(
+        word.lower_ in ("separately", "elsewhere")
+        or (word.lower_ in ("separate", "another") and word.head.lemma_.lower() == "incident")
+        for word in sentence
+    )
+
+
 def _fielded_by(reading: Reading, trigger: Token) -> ActorRef | None:
-    """The one armed group that fields the weapon type its sentence names ("the second Qaher-II
-    missile hit the base": the Houthis; `weapon_users` in the registry). The name counts only
-    where it names a weapon word's type, not as a word on its own."""
+    """The one armed group that fields the weapon the deed used ("the second Qaher-II missile hit
+    the base": the Houthis; `weapon_users` in the registry): a weapon word that is the trigger,
+    its subject or object or its "with" phrase, whose type the name gives. A weapon the deed hit
+    ("destroyed a Samad drone storage site") or another clause names is not the one used."""
     users = reading.registry.weapon_users
-    for word in trigger.sent:
-        user = users.get(word.lower_.split("-")[0])
-        if user is None:
+    arguments = [trigger, *(c for c in trigger.children if c.dep_ in _WEAPON_ARGUMENTS)]
+    arguments += [g for c in trigger.children if c.dep_ in ("agent", "prep") for g in c.children]
+    for weapon in arguments:
+        if weapons.weapon_of(reading, weapon) is None:
             continue
-        head = word
-        for _ in range(2):  # "Qaher-II missile": the name, its mark, the weapon
-            if head.dep_ not in ("compound", "nmod", "amod") or head.head == head:
-                break
-            head = head.head
-            if weapons.weapon_of(reading, head) is not None:
-                return ActorRef(user, reading.token_span(word.i, word.i + 1))
+        for word in weapon.subtree:
+            user = users.get(word.lower_.split("-")[0])
+            head = word
+            for _ in range(2):  # "Qaher-II missile": the name, its mark, the weapon
+                if user is None or head.dep_ not in ("compound", "nmod", "amod"):
+                    break
+                head = head.head
+                if head == weapon:
+                    return ActorRef(user, reading.token_span(word.i, word.i + 1))
     return None
 
 
@@ -1254,6 +1286,7 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
     if (
         lemma == "work"
         and head.lemma_.lower() == "be"
+        and not any(c.dep_ == "neg" for c in head.children)  # "was not the work of X but of Y"
         and any(_deed_word(reading, s) for s in subjects)
     ):
         return _after(word, "of")  # "the blast was the work of the group"

@@ -615,10 +615,7 @@ class _Reader:
         rebel fighters took …": so does one that repeats the noun the group was named with."""
         if key != _ARMED_GROUPS or start == 0:
             return None
-        # "the militants", "the Islamic militant group": the article of the noun's phrase
-        definite = self.doc[start - 1].lower_ == "the" or any(
-            c.dep_ == "det" and c.lower_ == "the" for c in self.doc[end - 1].children
-        )
+        definite = self.doc[start - 1].lower_ == "the"
         words = {t.lemma_.lower() for t in self.doc[start:end] if t.pos_ in _NP_WORDS}
         before = self.doc[start].idx
         for mention in reversed(self.mentions):
