@@ -1140,6 +1140,25 @@ def test_tripolis_armed_groups_are_named_as_acled_names_them():
     assert event_rows(text)[0][1] == "Radaa Special Deterrence Force"
 
 
+def test_a_group_doubted_or_told_of_another_deed_did_not_do_this_one():
+    for told in (
+        "It was not clear whether the Taliban carried out the attack.",
+        "In a separate incident in Jalalabad, the Taliban claimed responsibility for the attack.",
+        "Elsewhere, the Taliban attacked a checkpoint in Ghazni.",
+        "The Taliban claimed responsibility for an attack on a checkpoint in Ghazni.",
+    ):
+        text = f"A bomb killed five people at a market in Kabul, Afghanistan on Sunday. {told}"
+        assert event_rows(text)[0][1] == "Unidentified Armed Group (Afghanistan)", told
+    # this deed, claimed in its own sentence or the next
+    text = (
+        "A bomb killed five people at a market in Kabul, Afghanistan on Sunday. The Taliban"
+        " claimed responsibility for the attack."
+    )
+    assert event_rows(text)[0][1] == "Taliban"
+    text = "The Taliban claimed an attack that killed five people at a market in Kabul on Sunday."
+    assert event_rows(text)[0][1] == "Taliban"
+
+
 def test_a_deed_claimed_in_the_passive_is_the_claimants():
     text = (
         "Gunmen attacked a police station in Zahedan, Iran on Friday, killing five officers."

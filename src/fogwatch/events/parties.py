@@ -642,6 +642,8 @@ _STATE_WEAPONS = frozenset({"Air/drone strike"})
 _STATE_ROLES = ("police", "military")
 # Armed men of any allegiance: with no state word or name before them, no state's forces.
 _ANY_ALLEGIANCE = frozenset({"fighters", "fighter"})
+# "an attack", "another bombing": a deed other than the one just told.
+_OTHER_DEEDS = frozenset({"a", "an", "another"})
 # What a deed's weapon can be to the verb: "a missile hit", "fired a missile", "rockets were fired".
 _WEAPON_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # "the attackers were Murle": the words a report uses for the perpetrators it then identifies.
@@ -992,6 +994,7 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
     sentence = reading.sentence(trigger.i)
     starts = reading.sentence_starts
     end = starts[sentence + 2] if sentence + 2 < len(starts) else len(reading.doc)
+    after = starts[sentence + 1] if sentence + 1 < len(starts) else len(reading.doc)
     acts = set(reading.trigger_clauses) | reading.trigger_heads
     groups: dict[str, ActorRef] = {}
     for i in range(starts[sentence], end):
@@ -1002,6 +1005,11 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
             continue  # "gunmen": no name to carry over
         word = reading.doc[i]
         head = word.head
+        if _doubted(head) or (i >= after and _another_incident(word.sent)):
+            continue  # "not clear whether the Taliban carried out …", "Elsewhere, ISWAP …"
+        claims = head.lemma_.lower() in _RESPONSIBILITY_VERBS
+        if claims and _another_deed(reading, head, trigger):
+            continue  # "the Taliban claimed an attack on a checkpoint": another deed
         # or the verb a trigger hangs from: "the bomber blew up a minibus, killing four"
         governs = any(c.i in acts and c.dep_ in ("advcl", "xcomp", "conj") for c in head.children)
         acting = word.dep_ == "nsubj" and head.i != trigger.i and (head.i in acts or governs)
@@ -1085,10 +1093,18 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     or led it ("the attack was carried out by the OLA", "police said the ADF carried out the
     attack", "the assault was led by the Viv Ansanm coalition"), was responsible for it or
     behind it ("the CODECO group was responsible for the killings"), or is blamed for it ("the
-    attack was blamed on the ELN")."""
+    attack was blamed on the ELN"). Not where the words doubt it ("not clear whether the Taliban
+    carried out the attack"), tell of another deed ("claimed an attack on a checkpoint") or, after
+    the deed's sentence, of another incident ("In a separate incident, …")."""
     groups: dict[str, ActorRef] = {}
+    here = reading.sentence(trigger.i)
     for i in _told_next(reading, trigger):
-        doers = _doers(reading, reading.doc[i])
+        word = reading.doc[i]
+        if reading.sentence(i) != here and _another_incident(word.sent):
+            continue
+        if _doubted(word) or _doubted(word.head) or _another_deed(reading, word, trigger):
+            continue
+        doers = _doers(reading, word)
         # "the Islamist militant group al-Shabaab claimed …": the name in apposition
         for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
             ref = _actor_of(reading, doer, pronouns=False)
@@ -1325,6 +1341,18 @@ def _after(word: Token, preposition: str) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == preposition
         for noun in _objects_of(child)
     ]
+
+
+def _another_deed(reading: Reading, word: Token, trigger: Token) -> bool:
+    """Whether the words saying who did it name a deed of their own ("carried out an attack on a
+    checkpoint"), not this one ("claimed an attack that killed five", which holds the trigger)."""
+    for noun in word.subtree:
+        if noun.pos_ != "NOUN" or not _deed_word(reading, noun):
+            continue
+        indefinite = any(c.dep_ == "det" and c.lower_ in _OTHER_DEEDS for c in noun.children)
+        if indefinite and not noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+            return True
+    return False
 
 
 def _deed_word(reading: Reading, word: Token) -> bool:
