@@ -1157,6 +1157,12 @@ def test_a_group_doubted_or_told_of_another_deed_did_not_do_this_one():
     assert event_rows(text)[0][1] == "Taliban"
     text = "The Taliban claimed an attack that killed five people at a market in Kabul on Sunday."
     assert event_rows(text)[0][1] == "Taliban"
+    # another deed named only in the claim's reasons is no other claim
+    text = (
+        "A bomb killed five people at a market in Kabul, Afghanistan on Sunday. The Taliban"
+        " claimed the attack, saying it was a response to an offensive in Helmand."
+    )
+    assert event_rows(text)[0][1] == "Taliban"
 
 
 def test_a_deed_claimed_in_the_passive_is_the_claimants():

@@ -1217,7 +1217,8 @@ def _fielded_by(reading: Reading, trigger: Token) -> ActorRef | None:
     ("destroyed a Samad drone storage site") or another clause names is not the one used."""
     users = reading.registry.weapon_users
     arguments = [trigger, *(c for c in trigger.children if c.dep_ in _WEAPON_ARGUMENTS)]
-    arguments += [g for c in trigger.children if c.dep_ in ("agent", "prep") for g in c.children]
+    arguments += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    arguments += _after(trigger, "with")
     for weapon in arguments:
         if weapons.weapon_of(reading, weapon) is None:
             continue
@@ -1344,9 +1345,12 @@ def _after(word: Token, preposition: str) -> list[Token]:
 
 
 def _another_deed(reading: Reading, word: Token, trigger: Token) -> bool:
-    """Whether the words saying who did it name a deed of their own ("carried out an attack on a
-    checkpoint"), not this one ("claimed an attack that killed five", which holds the trigger)."""
-    for noun in word.subtree:
+    """Whether the words saying who did it name a deed of their own as what was done or claimed
+    ("carried out an attack on a checkpoint", "claimed responsibility for an attack on …"), not
+    this one ("claimed an attack that killed five", which holds the trigger)."""
+    deeds = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] + _after(word, "for")
+    deeds += [g for d in deeds if d.lemma_.lower() == "responsibility" for g in _after(d, "for")]
+    for noun in deeds:
         if noun.pos_ != "NOUN" or not _deed_word(reading, noun):
             continue
         indefinite = any(c.dep_ == "det" and c.lower_ in _OTHER_DEEDS for c in noun.children)
