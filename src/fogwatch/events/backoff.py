@@ -258,10 +258,11 @@ def _told_lemmas(word: Token) -> set[str]:
 def _violence_on(event: Candidate) -> bool:
     """Whether the frames read the event as violence done to a party they name (which a label of
     looting, also done to someone, may still recode: "stormed the office and seized documents")."""
-    violent = (
-        taxonomy.sub_event_type(event.sub_type).event_type in _VIOLENT if event.sub_type else False
+    return (
+        bool(event.sub_type)
+        and taxonomy.sub_event_type(event.sub_type).event_type in _VIOLENT
+        and event.actor2 is not None
     )
-    return violent and event.actor2 is not None
 
 
 def _armed_side(event: Candidate) -> bool:

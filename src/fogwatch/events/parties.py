@@ -270,11 +270,19 @@ def _peoples_militia(reading: Reading, token: Token) -> ActorRef | None:
     if token.lemma_.lower() not in reading.lexicon.people_men_words:
         return None
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.text in reading.registry.ethnic_groups:
-            militia = reading.registry.militia_of(child.text, None)
-            if militia is not None:
-                return ActorRef(militia, reading.token_span(child.i, token.i + 1))
+        militia = _militia(reading, child, token) if child.dep_ in ("compound", "amod") else None
+        if militia is not None:
+            return militia
     return None
+
+
+def _militia(reading: Reading, people: Token, last: Token) -> ActorRef | None:
+    """ACLED's ethnic militia of the people a word names ("Fulani"), told from that word to
+    `last`; None for a word that names no people of `ethnic_groups`."""
+    if people.text not in reading.registry.ethnic_groups:
+        return None
+    militia = reading.registry.militia_of(people.text, None)
+    return ActorRef(militia, reading.token_span(people.i, last.i + 1)) if militia else None
 
 
 def _people(reading: Reading, token: Token, ref: ActorRef) -> bool:
@@ -1100,11 +1108,13 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     here = reading.sentence(trigger.i)
     for i in _told_next(reading, trigger):
         word = reading.doc[i]
-        if reading.sentence(i) != here and _another_incident(word.sent):
-            continue
-        if _doubted(word) or _doubted(word.head) or _another_deed(reading, word, trigger):
-            continue
         doers = _doers(reading, word)
+        if not doers or _doubted(word) or _doubted(word.head):
+            continue
+        if _another_deed(reading, word, trigger) or (
+            reading.sentence(i) != here and _another_incident(word.sent)
+        ):
+            continue
         # "the Islamist militant group al-Shabaab claimed …": the name in apposition
         for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
             ref = _actor_of(reading, doer, pronouns=False)
@@ -1179,10 +1189,7 @@ def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
         if _doubted(verb) or _another_incident(verb.sent):
             continue
         for said in (c for c in verb.children if c.dep_ == "attr"):
-            ref = _peoples_militia(reading, said)
-            if ref is None and said.text in reading.registry.ethnic_groups:
-                militia = reading.registry.militia_of(said.text, None)
-                ref = ActorRef(militia, reading.token_span(said.i, said.i + 1)) if militia else None
+            ref = _peoples_militia(reading, said) or _militia(reading, said, said)
             if ref is None:
                 ref = _identified_as(reading, said) or _actor_of(reading, said, pronouns=False)
                 if ref is not None and ref.actor.inter not in NON_STATE_ARMED:
@@ -1224,9 +1231,11 @@ def _fielded_by(reading: Reading, trigger: Token) -> ActorRef | None:
             continue
         for word in weapon.subtree:
             user = users.get(word.lower_.split("-")[0])
+            if user is None:
+                continue
             head = word
             for _ in range(2):  # "Qaher-II missile": the name, its mark, the weapon
-                if user is None or head.dep_ not in ("compound", "nmod", "amod"):
+                if head.dep_ not in ("compound", "nmod", "amod"):
                     break
                 head = head.head
                 if head == weapon:
