@@ -1715,3 +1715,89 @@ def test_a_language_is_no_people_that_places_an_event():
         "Four soldiers were killed by suspected separatists in a restive English-speaking region."
     )
     assert "United Kingdom" not in str(event_rows(text))
+
+
+def test_a_group_blamed_or_suspected_after_the_deed_did_it():
+    # told after the deed, with no deed of its own: the blame is for the deed just told
+    assert event_rows(
+        "Gunmen on motorbikes killed 14 villagers in Tillaberi region on Sunday."
+        " Authorities blamed the Islamic State Sahel Province, which is active in the area."
+    )[0][:2] == ("Attack", "Islamic State Sahel Province")
+    assert event_rows(
+        "A suicide bomber killed six people at a market in Konduga, Borno State, on Friday."
+        " No group claimed it, but officials suspected the Boko Haram faction known as JAS."
+    )[0][:2] == ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+    # blamed for something else: no perpetrator of this deed
+    assert event_rows(
+        "Gunmen on motorbikes killed 14 villagers in Tillaberi region on Sunday."
+        " Officials have long blamed the Islamic State Sahel Province for the region's hunger."
+    )[0][:2] == ("Attack", "Unidentified Armed Group (Niger)")
+
+
+def test_a_later_telling_that_names_the_group_names_the_unnamed_men():
+    assert event_rows(
+        "Insurgents torched more than 40 houses in the village of Mitope, Macomia district, on"
+        " Sunday after residents fled, villagers said. The Islamic State's Mozambique Province"
+        " later claimed to have burned 'homes of Christians'."
+    )[0][:2] == ("Looting/property destruction", "Islamic State Mozambique Province")
+
+
+def test_whose_vehicle_a_bomb_hit_did_not_plant_it():
+    assert event_rows(
+        "Three soldiers were killed when a roadside bomb ripped through a Somali army vehicle"
+        " near Afgoye on Thursday, witnesses said."
+    )[0][:3] == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Armed Group (Somalia)",
+        "Military Forces of Somalia (2022-)",
+    )
+    assert (
+        event_rows(
+            "A magnetic bomb attached to a car carrying Taliban officials exploded in Jalalabad,"
+            " wounding three."
+        )[0][1]
+        == "Unidentified Armed Group (Afghanistan)"
+    )
+
+
+def test_the_two_groups_a_plural_noun_sums_up_are_the_sides():
+    rows = event_rows(
+        "Fighting broke out in Tripoli on Tuesday between two armed groups, the Radaa Special"
+        " Deterrence Force and the Stability Support Apparatus."
+    )
+    assert rows[0] == (
+        "Armed clash",
+        "Radaa Special Deterrence Force",
+        "Stability Support Apparatus",
+    )
+    # three sides listed: the first is one of them, not their sum
+    assert (
+        "Military Forces of Mali (2021-)"
+        in event_rows("Clashes erupted between soldiers, police and militiamen in Kidal.")[0]
+    )
+
+
+def test_a_between_phrase_the_parser_hangs_on_the_place():
+    assert event_rows(
+        "Heavy clashes broke out overnight in Tripoli's Souq al-Juma district between the"
+        " Nawasi Brigade and the 444 Combat Brigade, residents said."
+    )[0] == ("Armed clash", "Nawasi Brigade", "444 Combat Brigade")
+
+
+def test_manipurs_kuki_and_meitei_militants_are_ethnic_militias():
+    assert (
+        event_rows(
+            "Suspected Kuki militants opened fire on farmers near Phubala in Manipur's Bishnupur"
+            " district on Sunday, injuring two, police said."
+        )[0][1]
+        == "Kuki Ethnic Militia (India)"
+    )
+
+
+def test_one_word_of_a_longer_place_name_the_gazetteer_lacks_is_no_place():
+    text = "Shells struck the Abu Shouk displacement camp near El Fasher on Monday."
+    # the whole name is a place the gazetteer lacks, not a town in India named "Abu"
+    assert places(text) == [
+        ("Abu Shouk", None, "location"),
+        ("El Fasher", "El Fasher", "location"),
+    ]

@@ -32,6 +32,10 @@ CIVILIANS_INTER = 7
 """ACLED's inter code of civilians: never a party to a battle, never actor1 outside crowds."""
 PEOPLE_INTERS = frozenset({6, 7})
 """ACLED inter codes of protesters and civilians: people, never perpetrators of violence."""
+UNNAMED_SIDE = "UNID"
+"""The side of ACLED's generic actors no name tells (Unidentified Armed Group, Protesters …)."""
+NON_STATE_ARMED = frozenset({2, 3, 4})
+"""ACLED inter codes of rebels, political and identity militias: named non-state armed actors."""
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 """ACLED inter codes of armed actors: state forces, rebels, political and identity militias,
 external forces."""

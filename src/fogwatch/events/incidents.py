@@ -25,7 +25,9 @@ from fogwatch.events.candidate import (
     ARMED_CLASH,
     ATTACK,
     CIVILIANS_INTER,
+    NON_STATE_ARMED,
     PEOPLE_INTERS,
+    UNNAMED_SIDE,
     ActorRef,
     Candidate,
     PlaceRef,
@@ -474,6 +476,10 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         if target.actor2 is None:
             target.actor2 = other.actor2
     battle = taxonomy.sub_event_type(target.sub_type).event_type == "Battles"
+    if _names_the_unnamed(other.actor1, target.actor1):
+        # "Insurgents torched 40 houses … The Islamic State later claimed to have burned them":
+        # the telling that names the group says who the unnamed men were
+        target.actor1 = other.actor1
     known = {ref.actor.id for ref in (target.actor1, target.actor2) if ref is not None}
     for slot, ref in (("actor1", other.actor1), ("actor2", other.actor2)):
         if ref is None or ref.actor.id in known or (battle and ref.actor.inter == CIVILIANS_INTER):
@@ -491,6 +497,18 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date.span is None and other.date is not None and other.date.span is not None
     ):
         target.date = other.date
+
+
+def _names_the_unnamed(named: ActorRef | None, unnamed: ActorRef | None) -> bool:
+    """Whether `named` is a named armed group and `unnamed` the armed men no name tells."""
+    return (
+        named is not None
+        and unnamed is not None
+        and unnamed.actor.side == UNNAMED_SIDE
+        and unnamed.actor.inter in NON_STATE_ARMED
+        and named.actor.side != UNNAMED_SIDE
+        and named.actor.inter in NON_STATE_ARMED
+    )
 
 
 def _told_aside(reading: Reading, token: Token) -> bool:

@@ -19,7 +19,9 @@ from fogwatch.events.candidate import (
     ARMED_INTERS,
     CIVILIANS_ACTOR,
     CIVILIANS_INTER,
+    NON_STATE_ARMED,
     PEOPLE_INTERS,
+    UNNAMED_SIDE,
     ActorRef,
     Candidate,
 )
@@ -367,11 +369,7 @@ def _identified_as(reading: Reading, token: Token) -> ActorRef | None:
                 None,
             )
         ref = _actor_of(reading, said, pronouns=False) if said is not None else None
-        if (
-            ref is not None
-            and ref.actor.side != _UNNAMED_SIDE
-            and ref.actor.inter in _ARMED_MEMBERS
-        ):
+        if ref is not None and ref.actor.side != UNNAMED_SIDE and ref.actor.inter in _ARMED_MEMBERS:
             return ref
     return None
 
@@ -442,7 +440,7 @@ def distinct_sides(refs: Iterable[ActorRef]) -> list[ActorRef]:
 
 
 def _one_side(a: ActorRef, b: ActorRef) -> bool:
-    return a.actor.side == b.actor.side and (a.actor.side != _UNNAMED_SIDE or _same_party(a, b))
+    return a.actor.side == b.actor.side and (a.actor.side != UNNAMED_SIDE or _same_party(a, b))
 
 
 def communities_hit(
@@ -463,7 +461,7 @@ def communities_hit(
 
 
 def _communal(ref: ActorRef) -> bool:
-    return ref.actor.side == _UNNAMED_SIDE and ref.actor.inter == _IDENTITY_MILITIA
+    return ref.actor.side == UNNAMED_SIDE and ref.actor.inter == _IDENTITY_MILITIA
 
 
 def _community(reading: Reading, ref: ActorRef) -> bool:
@@ -692,9 +690,8 @@ _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
 # whose doer did the deed
 _DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
-# Rebels, political and identity militias: ACLED's named non-state armed actors.
-NON_STATE_ARMED = frozenset({2, 3, 4})
-_UNNAMED_SIDE = "UNID"
+# Where a blow lands: "ripped through a Somali army vehicle", "a rocket landed near a post".
+_HIT_PREPOSITIONS = frozenset({"through", "into", "at", "near", "on", "against"})
 _IDENTITY_MILITIA = 4
 """ACLED inter code of identity (ethnic, communal, clan) militias."""
 _ARMED_GROUPS = "armed_groups"
@@ -845,7 +842,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
     if sub.name == _AGREEMENT:
         _government_party(reading, candidate, country)
-    unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == _UNNAMED_SIDE
+    unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == UNNAMED_SIDE
     if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
         said = (
@@ -873,7 +870,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         candidate.actor1 = named or (ActorRef(unnamed, span) if unnamed is not None else None)
     elif (
         candidate.actor1 is not None
-        and candidate.actor1.actor.side == _UNNAMED_SIDE
+        and candidate.actor1.actor.side == UNNAMED_SIDE
         and sub.event_type in _UNNAMED_PERPETRATOR
     ):
         # "a suicide bomber struck …; Taliban fighters then stormed …": the group named next
@@ -1009,7 +1006,7 @@ def _group_acting_next(reading: Reading, trigger: Token, sub_type: str) -> Actor
         mention = reading.actor_at.get(i)
         if mention is None or mention.actor.inter not in NON_STATE_ARMED:
             continue
-        if mention.actor.side == _UNNAMED_SIDE:
+        if mention.actor.side == UNNAMED_SIDE:
             continue  # "gunmen": no name to carry over
         word = reading.doc[i]
         head = word.head
@@ -1119,7 +1116,7 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
         for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
             ref = _actor_of(reading, doer, pronouns=False)
             # "the militant group" (an unnamed one) has no name to take
-            if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != _UNNAMED_SIDE:
+            if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != UNNAMED_SIDE:
                 groups.setdefault(ref.actor.id, ref)
     return next(iter(groups.values())) if len(groups) == 1 else None
 
@@ -1157,7 +1154,7 @@ def _accused_of_it(reading: Reading, trigger: Token, sub_type: str) -> ActorRef 
         if any(_this_deed(reading, d, sub_type) for d in deeds):
             accused.extend(c for one in charged for c in syntax.with_conjuncts(one))
     sides = distinct_sides(actors(reading, accused, military=True))
-    return sides[0] if len(sides) == 1 and sides[0].actor.side != _UNNAMED_SIDE else None
+    return sides[0] if len(sides) == 1 and sides[0].actor.side != UNNAMED_SIDE else None
 
 
 def _this_deed(reading: Reading, word: Token, sub_type: str) -> bool:
@@ -1196,7 +1193,7 @@ def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
                     ref = None  # "the attackers were Afghans": no state's forces
             if ref is None:
                 continue
-            if ref.actor.side != _UNNAMED_SIDE or reading.registry.people_of(ref.actor):
+            if ref.actor.side != UNNAMED_SIDE or reading.registry.people_of(ref.actor):
                 found.setdefault(ref.actor.id, ref)  # a group or a people, not "gunmen" again
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -1322,10 +1319,18 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
             # "the bombing was claimed by IS"
             return [c for c in word.children if c.dep_ == "nsubj"] + _agents(word)
         return []
-    if lemma == "blame" and word.pos_ == "VERB":
-        # "the attack was blamed on the ELN", "police blamed the ADF for the attack"
-        deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(word, "for")
-        if not any(_deed_word(reading, c) for c in deeds):
+    if lemma in ("blame", "suspect") and word.pos_ == "VERB":
+        # "the attack was blamed on the ELN", "police blamed the ADF for the attack"; told
+        # after the deed, with no deed of its own: "Authorities blamed the Islamic State Sahel
+        # Province", "officials suspected Boko Haram"
+        deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(
+            word, "for" if lemma == "blame" else "of"
+        )
+        if deeds and not any(
+            _deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS
+            for d in deeds
+            for c in d.subtree
+        ):
             return []
         return _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
     if lemma in _DEED_VERBS and word.pos_ == "VERB":
@@ -1489,7 +1494,7 @@ def _branch(reading: Reading, ref: ActorRef | None, country: str | None) -> Acto
 def _described(reading: Reading, ref: ActorRef | None, country: str | None) -> ActorRef | None:
     """Unnamed armed men a description ties to the one movement fighting under it in the
     event's state ("suspected separatists" in Cameroon, "communist rebels" in the Philippines)."""
-    if ref is None or ref.actor.side != _UNNAMED_SIDE:
+    if ref is None or ref.actor.side != UNNAMED_SIDE:
         return ref
     country = country or reading.registry.generic_state(ref.actor)
     head = mention_root(reading, ref)
@@ -1538,7 +1543,11 @@ def _sentence_party(
             continue
         if candidate.actor2 is not None and _same_party(ref, candidate.actor2):
             continue
-        if _acted_on(reading, ref) or _in_patient_phrase(reading, ref, token):
+        if (
+            _acted_on(reading, ref)
+            or _in_patient_phrase(reading, ref, token)
+            or (violent and _what_was_hit(reading, ref))
+        ):
             candidate.actor2 = candidate.actor2 or ref  # the party the event happened to
             continue
         if _acts_elsewhere(reading, ref, token):
@@ -1632,7 +1641,7 @@ def _named_before(reading: Reading, word: Token) -> ActorRef | None:
         mention = reading.actor_at.get(i)
         if mention is None or mention.actor.inter not in NON_STATE_ARMED:
             continue
-        if mention.actor.side == _UNNAMED_SIDE:
+        if mention.actor.side == UNNAMED_SIDE:
             continue  # "gunmen", "the terrorists": no name to carry over
         if noun in _mention_lemmas(reading, mention):
             if passed - {mention.actor.id}:
@@ -1696,6 +1705,24 @@ def _in_patient_phrase(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
         if child.dep_ in ("dobj", "nsubjpass")
         or (child.dep_ == "prep" and child.lower_ in ("on", "against"))
     )
+
+
+def _what_was_hit(reading: Reading, ref: ActorRef) -> bool:
+    """Whether the mention only says whose thing was where the violence struck: its owner
+    ("a roadside bomb ripped through a Somali army vehicle", "a rocket hit near an Israeli
+    post") or what a thing there carried ("a bomb attached to a vehicle carrying Taliban
+    police"), not who struck."""
+    root = mention_root(reading, ref)
+    if root is None:
+        return False
+    node = root
+    for _ in range(3):
+        if node.dep_ not in ("compound", "poss", "amod", "nmod") or node.head is node:
+            break
+        node = node.head
+    if node is not root and node.dep_ == "pobj" and node.head.lower_ in _HIT_PREPOSITIONS:
+        return True
+    return root.dep_ == "dobj" and root.head.dep_ == "acl" and root.head.tag_ in ("VBG", "VBN")
 
 
 def _target_of_another(reading: Reading, ref: ActorRef, trigger: Token) -> bool:
@@ -1794,7 +1821,7 @@ def _government_country(reading: Reading, candidate: Candidate, country: str | N
     held = candidate.actor1
     if (
         held is not None
-        and held.actor.side == _UNNAMED_SIDE
+        and held.actor.side == UNNAMED_SIDE
         and held.actor.id.endswith(f".{country}")
     ):
         return True  # "Sudanese rebels": the text itself puts them in the country

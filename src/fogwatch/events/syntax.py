@@ -108,6 +108,16 @@ def between_sides(token: Token) -> list[Token]:
     holders = [token]
     if token.pos_ in NOUNS and token.dep_ == "nsubj":
         holders.append(token.head)
+    # "clashes broke out in Tripoli's Souq al-Juma district between X and Y": the parser may
+    # hang the phrase on the place the clause names
+    holders += [
+        place
+        for holder in list(holders)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
+        for place in prep.children
+        if place.dep_ == "pobj"
+    ]
     return [
         side
         for holder in holders
@@ -115,5 +125,32 @@ def between_sides(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "between"
         for pobj in child.children
         if pobj.dep_ == "pobj"
-        for side in with_conjuncts(pobj)
+        for side in _named_sides(pobj)
     ]
+
+
+def _named_sides(pobj: Token) -> list[Token]:
+    """ "between the army and M23": both; "between two armed groups, the Radaa force and the
+    Nawasi Brigade": the two the plural noun sums up, in apposition or (as the parser may read
+    them) its conjuncts after a comma."""
+    sides = with_conjuncts(pobj)
+    if pobj.tag_ != "NNS":
+        return sides
+    named = [c for c in pobj.children if c.dep_ == "appos"]
+    if named:
+        return [side for first in named for side in with_conjuncts(first)]
+    counted = any(
+        (c.dep_ == "nummod" and _NUMBERS.get(c.lower_) == len(sides) - 1)
+        or (c.dep_ == "amod" and c.lower_ in ("rival", "warring"))
+        for c in pobj.children
+    )
+    summed_up = (
+        counted
+        and len(sides) >= 3
+        and pobj.i + 1 < len(pobj.doc)
+        and pobj.doc[pobj.i + 1].text == ","
+    )
+    return sides[1:] if summed_up else sides
+
+
+_NUMBERS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}

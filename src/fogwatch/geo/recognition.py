@@ -316,6 +316,13 @@ class Recogniser:
             )
             if label in _NUMBER_ENTS:
                 return None  # "May 2023"
+            if label in _PLACE_ENTS and single and longer and not strong:
+                rest = [doc[i] for i in range(ent_start, ent_end) if i != start]
+                if all(
+                    t.pos_ == "PROPN" and t.is_title and t.lower_ not in english_words()
+                    for t in rest
+                ):
+                    return None  # "the Abu Shouk camp": one word of a place the gazetteer lacks
             if label in _TITLE_ENTS and longer and not strong and not locative:
                 return None  # "St. Patrick's Day", "Mad Max" (not "the Battle of Mariupol")
             if label in _NAME_ENTS and longer and not strong:
