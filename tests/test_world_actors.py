@@ -1727,11 +1727,52 @@ def test_a_group_blamed_or_suspected_after_the_deed_did_it():
         "A suicide bomber killed six people at a market in Konduga, Borno State, on Friday."
         " No group claimed it, but officials suspected the Boko Haram faction known as JAS."
     )[0][:2] == ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
-    # blamed for something else: no perpetrator of this deed
-    assert event_rows(
-        "Gunmen on motorbikes killed 14 villagers in Tillaberi region on Sunday."
-        " Officials have long blamed the Islamic State Sahel Province for the region's hunger."
-    )[0][:2] == ("Attack", "Unidentified Armed Group (Niger)")
+    assert (
+        event_rows(
+            "A bomb exploded in Beledweyne on Sunday, killing two. Officials suspected al-Shabaab"
+            " of planting the device."
+        )[0][1]
+        == "Al Shabaab"
+    )
+    # a deed that only describes the blamed group is no other deed
+    assert (
+        event_rows(
+            "Explosive-laden drones struck a military base in Tibu on Sunday, wounding four"
+            " soldiers, the army said. It blamed the National Liberation Army (ELN), which has been"
+            " fighting FARC dissidents in the region."
+        )[0][1]
+        == "ELN - National Liberation Army"
+    )
+    # blamed for something else, for another deed, denied, or blamed back: no perpetrator
+    unnamed = ("Attack", "Unidentified Armed Group (Niger)")
+    assert (
+        event_rows(
+            "Gunmen on motorbikes killed 14 villagers in Tillaberi region on Sunday."
+            " Officials have long blamed the Islamic State Sahel Province for violence in the region."
+        )[0][:2]
+        == unnamed
+    )
+    assert (
+        event_rows(
+            "Gunmen killed 10 people in Tillaberi on Sunday. On Friday, a separate attack killed"
+            " five soldiers near Torodi, and authorities blamed JNIM."
+        )[0][:2]
+        == unnamed
+    )
+    assert (
+        event_rows(
+            "A car bomb exploded in Azaz on Sunday, killing six people. Turkish officials blamed the"
+            " YPG, which denied it."
+        )[0][1]
+        == "Unidentified Armed Group (Syria)"
+    )
+    assert (
+        event_rows(
+            "A drone struck a market in El Fasher on Sunday, killing 12 people. The army blamed the"
+            " RSF, while the RSF blamed the army."
+        )[0][1]
+        is None
+    )
 
 
 def test_a_later_telling_that_names_the_group_names_the_unnamed_men():
@@ -1758,6 +1799,19 @@ def test_whose_vehicle_a_bomb_hit_did_not_plant_it():
         )[0][1]
         == "Unidentified Armed Group (Afghanistan)"
     )
+    # the trucks that carry the fighters attack; clashes involving them are theirs
+    assert (
+        event_rows(
+            "Trucks carrying al-Shabaab militants attacked a military base near Jowhar on Sunday."
+        )[0][1]
+        == "Al Shabaab"
+    )
+    assert (
+        event_rows("Twelve people were killed in clashes involving Fano militiamen near Gondar.")[
+            0
+        ][1]
+        == "Fano"
+    )
 
 
 def test_the_two_groups_a_plural_noun_sums_up_are_the_sides():
@@ -1778,6 +1832,11 @@ def test_the_two_groups_a_plural_noun_sums_up_are_the_sides():
 
 
 def test_a_between_phrase_the_parser_hangs_on_the_place():
+    # where the place lies between two states, no side is told
+    assert event_rows(
+        "Heavy fighting broke out on Monday in the disputed Abyei area between Sudan and South"
+        " Sudan."
+    )[0][1:] == ("Unidentified Armed Group (Sudan)", None)
     assert event_rows(
         "Heavy clashes broke out overnight in Tripoli's Souq al-Juma district between the"
         " Nawasi Brigade and the 444 Combat Brigade, residents said."
@@ -1801,3 +1860,24 @@ def test_one_word_of_a_longer_place_name_the_gazetteer_lacks_is_no_place():
         ("Abu Shouk", None, "location"),
         ("El Fasher", "El Fasher", "location"),
     ]
+
+
+def test_the_fighters_killed_repelling_an_attack_made_it():
+    assert event_rows(
+        "Nigerian troops repelled an assault on their base in Marte, Borno State, killing"
+        " scores of ISWAP fighters, the army said."
+    )[0] == (
+        "Armed clash",
+        "Islamic State West Africa Province (ISWAP)",
+        "Military Forces of Nigeria (2023-)",
+    )
+
+
+def test_an_agreement_an_armed_group_signs_is_the_conflicts():
+    # "an agreement" alone is any politics; signed by an armed group and another party, a deal
+    # of the conflict's sides
+    assert event_rows(
+        "The Colombian government and the Comuneros del Sur armed group signed an agreement in"
+        " Pasto on Friday."
+    ) == [("Agreement", "Government of Colombia", "Comuneros del Sur")]
+    assert event_rows("The government and the unions signed an agreement on Friday.") == []

@@ -484,7 +484,12 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     for slot, ref in (("actor1", other.actor1), ("actor2", other.actor2)):
         if ref is None or ref.actor.id in known or (battle and ref.actor.inter == CIVILIANS_INTER):
             continue  # ACLED: civilians are never a party to a battle
-        if target.actor1 is None and slot == "actor1":
+        # "troops repelled an assault on their base, killing scores of ISWAP fighters": in a
+        # battle whose attacker is untold, the other side the telling names attacked
+        other_side = (
+            battle and target.actor2 is not None and ref.actor.side != target.actor2.actor.side
+        )
+        if target.actor1 is None and (slot == "actor1" or other_side):
             target.actor1 = ref
         elif target.actor2 is None and (
             target.actor1 is None or ref.actor.side != target.actor1.actor.side

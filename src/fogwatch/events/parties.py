@@ -690,6 +690,8 @@ _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
 # whose doer did the deed
 _DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+# What a vehicle or building hit had in it: "a bus carrying soldiers".
+_CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "house", "host", "shelter"})
 # Where a blow lands: "ripped through a Somali army vehicle", "a rocket landed near a post".
 _HIT_PREPOSITIONS = frozenset({"through", "into", "at", "near", "on", "against"})
 _IDENTITY_MILITIA = 4
@@ -1105,7 +1107,7 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
     here = reading.sentence(trigger.i)
     for i in _told_next(reading, trigger):
         word = reading.doc[i]
-        doers = _doers(reading, word)
+        doers = _doers(reading, word, trigger)
         if not doers or _doubted(word) or _doubted(word.head):
             continue
         if _another_deed(reading, word, trigger) or (
@@ -1294,7 +1296,7 @@ def _holder(reading: Reading, word: Token, country: str | None) -> ActorRef | No
     return ActorRef(unnamed, span) if unnamed is not None else None
 
 
-def _doers(reading: Reading, word: Token) -> list[Token]:
+def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
     """The words naming who did a deed, if `word` is what says so (see `_group_said_to_do_it`)."""
     lemma = word.lemma_.lower()
     head = word.head
@@ -1320,19 +1322,22 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
             return [c for c in word.children if c.dep_ == "nsubj"] + _agents(word)
         return []
     if lemma in ("blame", "suspect") and word.pos_ == "VERB":
-        # "the attack was blamed on the ELN", "police blamed the ADF for the attack"; told
-        # after the deed, with no deed of its own: "Authorities blamed the Islamic State Sahel
-        # Province", "officials suspected Boko Haram"
+        # "the attack was blamed on the ELN", "police blamed the ADF for the attack",
+        # "suspected al-Shabaab of planting the device"
         deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(
             word, "for" if lemma == "blame" else "of"
         )
-        if deeds and not any(
-            _deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS
-            for d in deeds
-            for c in d.subtree
-        ):
+        blamed = _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
+        if deeds:
+            return blamed if any(_names_a_deed(reading, d) for d in deeds) else []
+        # told with no deed of its own ("Authorities blamed the Islamic State Sahel Province",
+        # "officials suspected Boko Haram"): the deed just told, unless its sentence tells
+        # another, the blamed deny it, or they blame back ("the army blamed the RSF, while the
+        # RSF blamed the army")
+        another = word.sent != trigger.sent and _tells_a_deed(reading, word, blamed)
+        if another or any(_denies(b) or _blames_back(b) for b in blamed):
             return []
-        return _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
+        return blamed
     if lemma in _DEED_VERBS and word.pos_ == "VERB":
         if lemma == "carry" and not any(c.lower_ == "out" for c in word.children):
             return []
@@ -1341,6 +1346,43 @@ def _doers(reading: Reading, word: Token) -> list[Token]:
             return []
         return _agents(word) + [c for c in word.children if c.dep_ == "nsubj"]
     return []
+
+
+def _names_a_deed(reading: Reading, word: Token) -> bool:
+    """ "for the attack", "for it", "of planting the device", "of carrying out the attack": an
+    event noun or pronoun, or a verb of doing or of violence (not "for the insecurity in the
+    north")."""
+    if word.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _deed_word(reading, word)
+    return word.pos_ in syntax.VERBS and (
+        word.lemma_.lower() in _DEED_VERBS or word.lemma_.lower() in reading.lexicon.triggers
+    )
+
+
+def _tells_a_deed(reading: Reading, word: Token, blamed: Sequence[Token]) -> bool:
+    """Whether the sentence of a bare blame tells a deed of its own ("a separate attack killed
+    five soldiers, and authorities blamed JNIM"), not one that only describes the blamed ("the
+    ELN, which has been fighting FARC dissidents")."""
+    described = {t.i for noun in blamed for t in noun.subtree}
+    return any(
+        token.i in reading.trigger_clauses
+        for token in word.sent
+        if token.i != word.i and token.i not in described
+    )
+
+
+def _denies(noun: Token) -> bool:
+    """ "the YPG, which denied it": the blamed deny the deed."""
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in ("deny", "reject") for c in noun.children)
+
+
+def _blames_back(noun: Token) -> bool:
+    """Whether the blamed party is the subject of a blame of its own in the sentence."""
+    return any(
+        token.lemma_.lower() == "blame"
+        and any(c.dep_ == "nsubj" and c.lower_ == noun.lower_ for c in token.children)
+        for token in noun.sent
+    )
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -1722,7 +1764,16 @@ def _what_was_hit(reading: Reading, ref: ActorRef) -> bool:
         node = node.head
     if node is not root and node.dep_ == "pobj" and node.head.lower_ in _HIT_PREPOSITIONS:
         return True
-    return root.dep_ == "dobj" and root.head.dep_ == "acl" and root.head.tag_ in ("VBG", "VBN")
+    # "a vehicle carrying Taliban police": what the vehicle hit carried (not "trucks carrying
+    # JNIM fighters stormed the town", "clashes involving Fano militiamen")
+    carrier = root.head
+    return (
+        root.dep_ == "dobj"
+        and carrier.dep_ == "acl"
+        and carrier.tag_ in ("VBG", "VBN")
+        and carrier.lemma_.lower() in _CARRYING_VERBS
+        and carrier.head.dep_ in ("pobj", "dobj")
+    )
 
 
 def _target_of_another(reading: Reading, ref: ActorRef, trigger: Token) -> bool:

@@ -104,20 +104,31 @@ def with_conjuncts(token: Token) -> list[Token]:
 def between_sides(token: Token) -> list[Token]:
     """The sides a trigger's "between" phrase names, in order, also where the parser hangs the
     phrase on the verb the trigger noun is the subject of ("clashes erupted [between the army
-    and M23 rebels]")."""
+    and M23 rebels]") or on the place the clause names ("clashes broke out in Tripoli's Souq
+    al-Juma district between X and Y"), unless there it says where the place lies ("in the
+    Abyei area between Sudan and South Sudan")."""
     holders = [token]
     if token.pos_ in NOUNS and token.dep_ == "nsubj":
         holders.append(token.head)
-    # "clashes broke out in Tripoli's Souq al-Juma district between X and Y": the parser may
-    # hang the phrase on the place the clause names
-    holders += [
+    sides = _between(holders)
+    if sides:
+        return sides
+    places = [
         place
-        for holder in list(holders)
+        for holder in holders
         for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
         for place in prep.children
         if place.dep_ == "pobj"
     ]
+    sides = _between(places)
+    return [] if any(side.ent_type_ in _PLACE_ENTITIES for side in sides) else sides
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _between(holders: list[Token]) -> list[Token]:
     return [
         side
         for holder in holders

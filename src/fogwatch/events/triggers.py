@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from fogwatch.events import syntax, weapons
-from fogwatch.events.candidate import PEOPLE_INTERS
+from fogwatch.events.candidate import NON_STATE_ARMED, PEOPLE_INTERS
 from fogwatch.events.lexicon import TriggerEntry
 from fogwatch.language.nlp import hashes_in
 from fogwatch.records import Span
@@ -75,7 +75,11 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
         children.add(after.lower_)
     if entry.particle and not entry.particle & children:
         return False
-    if entry.modifiers and not entry.modifiers & _modifier_words(token, entry.frame == "accord"):
+    if (
+        entry.modifiers
+        and not entry.modifiers & _modifier_words(token, entry.frame == "accord")
+        and not (entry.frame == "accord" and _made_by_armed_group(reading, token))
+    ):
         return False  # "offensive operations", never "information operations"
     objects = _object_words(token)
     if entry.objects and not entry.objects & objects:
@@ -94,6 +98,24 @@ def _holds(reading: Reading, token: Token, entry: TriggerEntry) -> bool:
     if entry.lemma == "agree" and not _agrees_to_something(token):
         return False
     return not entry.after or _follows(reading, token, entry.after)
+
+
+def _made_by_armed_group(reading: Reading, token: Token) -> bool:
+    """Whether an agreement noun is what an armed group and another party made ("the government
+    and the Comuneros del Sur armed group signed an agreement"): a deal of the conflict's sides,
+    whatever it settles."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in reading.lexicon.accord_verbs:
+        return False
+    subjects = [
+        side
+        for child in token.head.children
+        if child.dep_ == "nsubj"
+        for side in syntax.with_conjuncts(child)
+    ]
+    named = [reading.actor_at.get(side.i) for side in subjects]
+    return len(subjects) >= 2 and any(
+        mention is not None and mention.actor.inter in NON_STATE_ARMED for mention in named
+    )
 
 
 def trigger_span(reading: Reading, token: Token, entry: TriggerEntry) -> Span:

@@ -140,6 +140,10 @@ _NOT_GROUP_ENTITIES = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME"}
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "unidentified", "unknown"})
 
 
+# Lower-case words inside Romance and Arabic names ("Comuneros del Sur", "Ansar al-Din").
+_NAME_PARTICLES = frozenset({"de", "del", "la", "los", "las", "el", "al", "des", "du", "di", "da"})
+
+
 def _group_name_word(token: Token) -> bool:
     """A word of an organisation's name: a capitalised proper noun or a word of an ORG entity,
     not a place's, a people's or a person's name."""
@@ -589,7 +593,16 @@ class _Reader:
             first > 0
             and start - first < _MAX_NAME_TOKENS
             and not self.in_hit[first - 1]
-            and _group_name_word(doc[first - 1])
+            and (
+                _group_name_word(doc[first - 1])
+                # "Comuneros del Sur": a particle between two words of the name
+                or (
+                    doc[first - 1].lower_ in _NAME_PARTICLES
+                    and first >= 2
+                    and not self.in_hit[first - 2]
+                    and _group_name_word(doc[first - 2])
+                )
+            )
             and doc[first - 1].lower_ not in _HEDGES  # "Suspected …" at a sentence's start
         ):
             first -= 1
