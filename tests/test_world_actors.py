@@ -1881,3 +1881,15 @@ def test_an_agreement_an_armed_group_signs_is_the_conflicts():
         " Pasto on Friday."
     ) == [("Agreement", "Government of Colombia", "Comuneros del Sur")]
     assert event_rows("The government and the unions signed an agreement on Friday.") == []
+
+
+def test_mujahidin_are_the_fighters_of_the_jihadist_group_named():
+    rows = event_rows(
+        "Pro-al-Shabab radio says militants overnight attacked a base of regional forces in"
+        " Dhobley. Mujahidin fighters attacked the positions of the apostate troops in Dhobley."
+    )
+    assert rows[0][1] == "Al Shabaab"
+    # no group named: fighters no name tells
+    assert event_rows("Mujahideen fighters attacked an army post in Tillaberi on Monday.")[0][
+        1
+    ] == ("Unidentified Armed Group (Niger)")

@@ -140,6 +140,7 @@ _NOT_GROUP_ENTITIES = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME"}
 _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "unidentified", "unknown"})
 
 
+_SELF_NAMES = ("mujahid", "mujahed")
 # Lower-case words inside Romance and Arabic names ("Comuneros del Sur", "Ansar al-Din").
 _NAME_PARTICLES = frozenset({"de", "del", "la", "los", "las", "el", "al", "des", "du", "di", "da"})
 
@@ -628,7 +629,11 @@ class _Reader:
         rebel fighters took …": so does one that repeats the noun the group was named with."""
         if key != _ARMED_GROUPS or start == 0:
             return None
-        definite = self.doc[start - 1].lower_ == "the"
+        # "mujahidin": what a jihadist group calls its own fighters, in its own words or those
+        # of the report that quotes it
+        definite = self.doc[start - 1].lower_ == "the" or any(
+            t.lower_.startswith(_SELF_NAMES) for t in self.doc[start:end]
+        )
         words = {t.lemma_.lower() for t in self.doc[start:end] if t.pos_ in _NP_WORDS}
         before = self.doc[start].idx
         for mention in reversed(self.mentions):
