@@ -1893,3 +1893,13 @@ def test_mujahidin_are_the_fighters_of_the_jihadist_group_named():
     assert event_rows("Mujahideen fighters attacked an army post in Tillaberi on Monday.")[0][
         1
     ] == ("Unidentified Armed Group (Niger)")
+
+
+def test_haitis_gangs_are_each_their_own_actor_of_the_coalition():
+    rows = event_rows(
+        "Members of the Gran Grif gang stormed a village near Saint-Marc on Saturday, killing"
+        " 12 residents."
+    )
+    assert rows[0][1] == "Gran Grif"
+    registry = load_registry()
+    assert registry.actors["VIVANSANM.gran_grif"].side == registry.actors["VIVANSANM.g9"].side
