@@ -1903,3 +1903,99 @@ def test_haitis_gangs_are_each_their_own_actor_of_the_coalition():
     assert rows[0][1] == "Gran Grif"
     registry = load_registry()
     assert registry.actors["VIVANSANM.gran_grif"].side == registry.actors["VIVANSANM.g9"].side
+
+
+def test_a_group_that_says_it_or_its_fighters_did_it_did_it():
+    assert (
+        event_rows(
+            "Five soldiers were killed when an explosive device detonated beside their vehicle in"
+            " Abyan on Sunday."
+            " Al Qaeda in the Arabian Peninsula later said it was behind the blast."
+        )[0][1]
+        == "AQAP - Al Qaeda in the Arabian Peninsula"
+    )
+    assert (
+        event_rows(
+            "Gunmen stormed a police station in Saravan on Sunday, killing four officers. The"
+            " militant group Jaish al-Adl said on its Telegram channel that its fighters had carried"
+            " out the raid."
+        )[0][1]
+        == "Jaish al Adl"
+    )
+    assert event_rows(
+        "Two construction workers were shot dead in Intan Jaya on Thursday. A spokesman for the"
+        " West Papua National Liberation Army told reporters the group had carried out the"
+        " shooting."
+    )[0][:2] == ("Attack", "TPNPB - West Papua National Liberation Army")
+
+
+def test_a_claim_the_parser_reads_as_a_time_phrase_is_a_claim():
+    # "claimed the bombing hours later", read as "[the bombing hours] later"
+    assert (
+        event_rows(
+            "A suicide bomber killed six people outside a ministry in Kabul on Monday. Islamic State"
+            " Khorasan Province claimed the bombing hours later."
+        )[0][1]
+        == "Islamic State Khorasan Province (ISKP)"
+    )
+
+
+def test_a_killing_attributed_to_a_group_or_a_device_it_is_suspected_of_planting():
+    assert event_rows(
+        "A bus driver was shot dead at a terminal in San Pedro Sula on Monday. Police attributed"
+        " the killing to members of the Mara Salvatrucha."
+    )[0][:2] == ("Attack", "MS-13 - Mara Salvatrucha")
+    assert (
+        event_rows(
+            "Two rangers were wounded when a bomb exploded in Rueso district, Narathiwat, on"
+            " Saturday. Police said they suspected insurgents from the Barisan Revolusi Nasional of"
+            " planting the device."
+        )[0][1]
+        == "BRN - National Revolutionary Front"
+    )
+
+
+def test_a_group_claiming_a_battle_with_unnamed_men_is_its_attacker():
+    assert event_rows(
+        "Nine Nigerien soldiers and dozens of terrorists were killed in fighting near Tillia in"
+        " the Tahoua region, the defence ministry said. The Islamic State's Sahel branch later"
+        " claimed the attack."
+    )[0] == ("Armed clash", "Islamic State Sahel Province", "Military Forces of Niger (2023-)")
+
+
+def test_a_leads_subject_the_parser_hangs_on_the_dateline_was_killed():
+    assert event_rows(
+        "MOPTI, Mali (Reuters) - At least a dozen Malian soldiers were killed on Tuesday when"
+        " their convoy came under fire near Hombori, two security sources said. JNIM claimed the"
+        " ambush in a statement."
+    )[0][1:] == ("JNIM - Jama'at Nusrat al-Islam wal-Muslimin", "Military Forces of Mali (2021-)")
+
+
+def test_a_month_in_a_dateline_is_no_march():
+    rows = event_rows(
+        "NIAMEY, March 4 (Xinhua) -- Nine Nigerien soldiers were killed in fighting near Tillia,"
+        " the Ministry of Defence said in a communique read on state television."
+    )
+    assert all(sub_type != "Peaceful protest" for sub_type, _, _ in rows)
+
+
+def test_a_civilian_shot_dead_was_attacked():
+    assert event_rows(
+        "A shopkeeper was shot dead outside his store in Tegucigalpa on Monday, police said."
+    ) == [("Attack", "Unidentified Armed Group (Honduras)", "Civilians (Honduras)")]
+
+
+def test_rebels_of_a_named_movement_are_that_movement():
+    assert event_rows("Rebels of the M23 movement captured the town of Mwenga on Sunday.")[0][
+        1
+    ] == ("M23 - March 23 Movement")
+
+
+def test_a_blame_beside_the_deed_told_again_is_for_that_deed():
+    assert (
+        event_rows(
+            "A roadside bomb tore through a minibus near Kismayo on Thursday, killing seven"
+            " passengers. No group claimed the blast, but officials blamed al-Shabaab."
+        )[0][1]
+        == "Al Shabaab"
+    )

@@ -335,6 +335,8 @@ def _is_prose(reading: Reading, sentence: SentenceSpan) -> bool:
 def _incident_word(reading: Reading, token: Token) -> bool:
     if token.pos_ not in _INCIDENT_POS:
         return False
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # "NIAMEY, March 4 (Xinhua)": a month, no march
     lemma, lower = token.lemma_.lower(), token.lower_
     entry = triggers.entry_of(reading, token)
     if entry is not None and entry.frame == "explosion":

@@ -688,8 +688,13 @@ _STATE_FORCES = 1
 _RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume"})
 # "carried out the attack", "the attack was perpetrated by …", "the assault was led by …": verbs
 # whose doer did the deed
-_DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead"})
+_DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead", "plant", "detonate"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+# Deeds a claim or blame names that start no event of their own ("carried out the raid").
+_DEED_NOUNS = frozenset({"raid", "shooting", "killing", "kidnapping", "arson", "lynching"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_SPEAKER_POSSESSIVES = frozenset({"its", "their", "our"})
+_SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "confirm", "add"})
 # What a vehicle or building hit had in it: "a bus carrying soldiers".
 _CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "house", "host", "shelter"})
 # Where a blow lands: "ripped through a Somali army vehicle", "a rocket landed near a post".
@@ -845,7 +850,18 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     if sub.name == _AGREEMENT:
         _government_party(reading, candidate, country)
     unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == UNNAMED_SIDE
-    if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
+    # "nine soldiers and dozens of terrorists were killed in fighting … IS later claimed the
+    # attack": a battle of the state's forces with men no name tells, which a group claims
+    met = candidate.actor2
+    fought_unnamed = (
+        sub.event_type == "Battles"
+        and candidate.actor1 is not None
+        and candidate.actor1.actor.inter == _STATE_FORCES
+        and met is not None
+        and met.actor.side == UNNAMED_SIDE
+        and met.actor.inter in NON_STATE_ARMED
+    )
+    if (unclaimed or fought_unnamed) and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
         said = (
             _group_said_to_do_it(reading, candidate.trigger)
@@ -858,7 +874,9 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 else None
             )
         )
-        if said is not None:
+        if said is not None and fought_unnamed and not unclaimed:
+            candidate.actor1, candidate.actor2 = said, candidate.actor1
+        elif said is not None:
             candidate.actor1 = said
             if candidate.actor2 is not None and _same_party(said, candidate.actor2):
                 candidate.actor2 = None  # a group is not the party its own attack hit
@@ -1114,8 +1132,15 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
             reading.sentence(i) != here and _another_incident(word.sent)
         ):
             continue
-        # "the Islamist militant group al-Shabaab claimed …": the name in apposition
-        for doer in [*doers, *(c for d in doers for c in d.children if c.dep_ == "appos")]:
+        # "the Islamist militant group al-Shabaab claimed …": the name in apposition;
+        # "insurgents from the BRN": the group they come from; "it", "its fighters", "the
+        # group" in what a group said: the group that said it
+        doers += [v for d in doers if (v := _voice_of(d)) is not None]
+        doers += [
+            *(c for d in doers for c in d.children if c.dep_ == "appos"),
+            *(g for d in doers for g in _after(d, "from") + _after(d, "of")),
+        ]
+        for doer in doers:
             ref = _actor_of(reading, doer, pronouns=False)
             # "the militant group" (an unnamed one) has no name to take
             if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != UNNAMED_SIDE:
@@ -1317,17 +1342,26 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
         return _after(word, "of")  # "the blast was the work of the group"
     if lemma == "claim" and word.pos_ == "VERB":
         deed = [c for c in word.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")]
+        # "claimed the bombing hours later", which the parser may read as "the bombing hours"
+        deed += [
+            t
+            for t in word.subtree
+            if t.i > word.i and t.dep_ == "compound" and t.head.dep_ == "npadvmod"
+        ]
         if any(_deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS for c in deed):
             # "the bombing was claimed by IS"
             return [c for c in word.children if c.dep_ == "nsubj"] + _agents(word)
         return []
-    if lemma in ("blame", "suspect") and word.pos_ == "VERB":
+    if lemma in ("blame", "suspect", "attribute") and word.pos_ == "VERB":
         # "the attack was blamed on the ELN", "police blamed the ADF for the attack",
-        # "suspected al-Shabaab of planting the device"
+        # "suspected al-Shabaab of planting the device", "attributed the killing to MS-13"
         deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(
-            word, "for" if lemma == "blame" else "of"
+            word, {"blame": "for", "suspect": "of"}.get(lemma, "")
         )
         blamed = _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
+        if lemma == "attribute":
+            deeds = [*deeds, *(c for c in word.children if c.dep_ == "dobj")]
+            blamed = _after(word, "to")
         if deeds:
             return blamed if any(_names_a_deed(reading, d) for d in deeds) else []
         # told with no deed of its own ("Authorities blamed the Islamic State Sahel Province",
@@ -1348,6 +1382,31 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
     return []
 
 
+def _voice_of(doer: Token) -> Token | None:
+    """Who says a doer named by a pronoun or as the speaker's own did it: "AQAP later said it
+    was behind the blast", "Jaish al-Adl said its fighters had carried out the raid", "a
+    spokesman for the TPNPB told reporters the group had carried out the shooting"."""
+    own = doer.lower_ in _SPEAKER_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in _SPEAKER_POSSESSIVES for c in doer.children
+    )
+    own = own or (doer.lemma_.lower() in ("group", "movement") and _definite(doer))
+    if not own:
+        return None
+    node = doer
+    for _ in range(syntax.MAX_CLIMB):
+        if node.head is node:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH_VERBS:
+            speakers = [c for c in node.head.children if c.dep_ == "nsubj"]
+            if not speakers:
+                return None
+            # "a spokesman for the TPNPB": whom the spokesman speaks for
+            owners = _after(speakers[0], "for") + _after(speakers[0], "of")
+            return owners[0] if owners else speakers[0]
+        node = node.head
+    return None
+
+
 def _names_a_deed(reading: Reading, word: Token) -> bool:
     """ "for the attack", "for it", "of planting the device", "of carrying out the attack": an
     event noun or pronoun, or a verb of doing or of violence (not "for the insecurity in the
@@ -1366,6 +1425,8 @@ def _tells_a_deed(reading: Reading, word: Token, blamed: Sequence[Token]) -> boo
     described = {t.i for noun in blamed for t in noun.subtree}
     return any(
         token.i in reading.trigger_clauses
+        # "No group claimed the blast, but officials blamed al-Shabaab": the deed told again
+        and not (token.pos_ in syntax.NOUNS and _definite(token))
         for token in word.sent
         if token.i != word.i and token.i not in described
     )
@@ -1418,7 +1479,11 @@ def _another_deed(reading: Reading, word: Token, trigger: Token) -> bool:
 def _deed_word(reading: Reading, word: Token) -> bool:
     """An event noun, or the pronoun that stands for one ("claimed it carried out")."""
     lemma = word.lemma_.lower()
-    return lemma in reading.lexicon.triggers or word.lower_ in ("it", "this", "that")
+    return (
+        lemma in reading.lexicon.triggers
+        or lemma in _DEED_NOUNS
+        or (word.lower_ in ("it", "this", "that") and word.dep_ != "mark")
+    )
 
 
 def _forces_named(reading: Reading, trigger: Token) -> ActorRef | None:
@@ -1718,6 +1783,7 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     # "four Iraqi soldiers were killed after IS militants opened fire": the passive subject
     # of an event word is what it happened to
     suffered = root.dep_ == "nsubjpass" and head.i in reading.trigger_clauses
+    suffered = suffered or _dateline_passive_subject(reading, root)
     # "an airstrike hit a camp, killing 12 militants": whom a strike killed did not strike
     killed = root.dep_ == "dobj" and _frame_of(reading, head) == "casualty"
     # "Benin's military has suffered casualties in a deadly attack": who suffered it
@@ -1725,6 +1791,23 @@ def _acted_on(reading: Reading, ref: ActorRef) -> bool:
     # "a landmine claimed the lives of four soldiers": whose lives were lost
     lives = root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life"
     return freed_from or comes_under or suffered or killed or lives
+
+
+def _dateline_passive_subject(reading: Reading, root: Token) -> bool:
+    """ "MOPTI, Mali (Reuters) - A dozen Malian soldiers were killed …": the parser may hang the
+    lead's subject on the dateline; it is the subject of the passive event verb that follows
+    without one."""
+    if root.dep_ != "appos" or root.head.i not in reading.dateline:
+        return False
+    verb = next((t for t in root.doc[root.i + 1 : root.sent.end] if t.pos_ == "VERB"), None)
+    return (
+        verb is not None
+        and verb.i in reading.trigger_clauses
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(
+            c.dep_ in syntax.SUBJECTS and c.i not in reading.dateline for c in verb.children
+        )
+    )
 
 
 def _frame_of(reading: Reading, word: Token) -> str | None:

@@ -141,6 +141,21 @@ _HEDGES = frozenset({"suspected", "alleged", "presumed", "purported", "unidentif
 
 
 _SELF_NAMES = ("mujahid", "mujahed")
+# What a group's name may be followed by and still name it: "the M23 movement".
+_GROUP_WORDS = frozenset(
+    {
+        "movement",
+        "group",
+        "coalition",
+        "alliance",
+        "militia",
+        "organisation",
+        "organization",
+        "faction",
+        "rebels",
+        "gang",
+    }
+)
 # Lower-case words inside Romance and Arabic names ("Comuneros del Sur", "Ansar al-Din").
 _NAME_PARTICLES = frozenset({"de", "del", "la", "los", "las", "el", "al", "des", "du", "di", "da"})
 
@@ -1117,6 +1132,13 @@ class _Reader:
                 roles[:0] = chain[0]  # "head of the Ukrainian Northern Operational Command"
                 return qualifier, chain[1]
             following = doc[qualifier.end] if qualifier.end < len(doc) else None
+            if (
+                following is not None
+                and following.lower_ in _GROUP_WORDS
+                and hit.entry.actor is not None
+                and hit.entry.actor.inter in _NON_STATE_ARMED
+            ):
+                return qualifier, qualifier.end + 1  # "rebels of the M23 movement"
             if following is not None and (
                 following.pos_ in _NP_WORDS or following.text in _POSSESSIVE | _HYPHENS
             ):

@@ -1,8 +1,9 @@
 """People killed and wounded: the toll of their sentence's event, or an event of their own.
 
 A casualty trigger joins the sentence's nearest violent event (`events.incidents`). Coded on its
-own, its weapon makes it a strike, an armed actor killing civilians an attack on civilians, and
-an armed actor killing combatants an armed clash; with none of these it only joins another event.
+own, its weapon makes it a strike, an armed actor killing civilians (or civilians shot dead) an
+attack on civilians, and an armed actor killing combatants an armed clash; with none of these it
+only joins another event.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if weapon is not None:
         candidate.sub_type = weapon[0]
         add_evidence(candidate, weapon[1])
-    elif civilian is not None and agents:
-        # ACLED: an organised armed actor killing civilians is violence against civilians
+    elif civilian is not None and (agents or token.lemma_.lower() == "shoot"):
+        # ACLED: an organised armed actor killing civilians is violence against civilians; so
+        # is a civilian shot dead, whoever fired ("a bus driver was shot dead at a terminal")
         candidate.sub_type = ATTACK
     elif combatants and (agents or parties.unnamed_state_agent(reading, token)):
         candidate.sub_type = ARMED_CLASH
