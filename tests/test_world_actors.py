@@ -1999,3 +1999,13 @@ def test_a_blame_beside_the_deed_told_again_is_for_that_deed():
         )[0][1]
         == "Al Shabaab"
     )
+
+
+def test_armed_youth_from_a_peoples_community_are_its_militia():
+    assert (
+        event_rows(
+            "Armed youth from the Murle community attacked a cattle camp in Jonglei state on Friday,"
+            " killing 12 herders."
+        )[0][1]
+        == "Murle Ethnic Militia (South Sudan)"
+    )

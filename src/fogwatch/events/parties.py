@@ -275,6 +275,15 @@ def _peoples_militia(reading: Reading, token: Token) -> ActorRef | None:
         militia = _militia(reading, child, token) if child.dep_ in ("compound", "amod") else None
         if militia is not None:
             return militia
+    # "armed youth from the Murle community": the people of the community they come from
+    for community in _after(token, "from") + _after(token, "of"):
+        if community.lemma_.lower() not in reading.lexicon.community_words:
+            continue
+        for child in community.children:
+            if child.dep_ in ("compound", "amod") and (
+                militia := _militia(reading, child, community)
+            ):
+                return ActorRef(militia.actor, reading.token_span(token.i, community.i + 1))
     return None
 
 
