@@ -2009,3 +2009,14 @@ def test_armed_youth_from_a_peoples_community_are_its_militia():
         )[0][1]
         == "Murle Ethnic Militia (South Sudan)"
     )
+
+
+def test_property_destroyed_by_men_a_blame_ties_to_a_movement_is_theirs():
+    assert event_rows(
+        "Shops were torched at a market in Bamenda on Wednesday, residents said. They blamed"
+        " suspected Anglophone separatist fighters enforcing a lockdown."
+    )[0][:2] == ("Looting/property destruction", "Ambazonian Separatists")
+    # no one blamed: rioters
+    assert event_rows("Shops were torched at a market in Bamenda on Wednesday, residents said.")[0][
+        :2
+    ] == ("Looting/property destruction", "Rioters (Cameroon)")

@@ -854,8 +854,12 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         police = registry.actors.get(UNSTATED_POLICE)
         candidate.actor1 = ActorRef(police, span) if police is not None else None
     if candidate.actor1 is None and sub.name == _LOOTING:
+        # "shops were torched … residents blamed separatist fighters": the group said to have
+        # done it, else rioters
         rioters = registry.generic("rioters", country)
-        candidate.actor1 = ActorRef(rioters, span) if rioters is not None else None
+        candidate.actor1 = _group_said_to_do_it(reading, candidate.trigger, country) or (
+            ActorRef(rioters, span) if rioters is not None else None
+        )
     if sub.name == _AGREEMENT:
         _government_party(reading, candidate, country)
     unclaimed = candidate.actor1 is None or candidate.actor1.actor.side == UNNAMED_SIDE
@@ -873,7 +877,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
     if (unclaimed or fought_unnamed) and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
         said = (
-            _group_said_to_do_it(reading, candidate.trigger)
+            _group_said_to_do_it(reading, candidate.trigger, country)
             or _attackers_were(reading, candidate.trigger)
             or _fielded_by(reading, candidate.trigger)
             or _accused_of_it(reading, candidate.trigger, sub.name)
@@ -1120,7 +1124,9 @@ def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None
         candidate.actor1 = ActorRef(military, candidate.trigger_span)
 
 
-def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
+def _group_said_to_do_it(
+    reading: Reading, trigger: Token, country: str | None = None
+) -> ActorRef | None:
     """The one non-state armed group the trigger's sentence or the next two say did the deed:
     it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
     responsibility for the attack", "which al-Shabaab claimed it carried out"), carried it out
@@ -1150,7 +1156,9 @@ def _group_said_to_do_it(reading: Reading, trigger: Token) -> ActorRef | None:
             *(g for d in doers for g in _after(d, "from") + _after(d, "of")),
         ]
         for doer in doers:
-            ref = _actor_of(reading, doer, pronouns=False)
+            # "blamed suspected Anglophone separatist fighters": unnamed men a description ties
+            # to the one movement fighting under it in the event's state
+            ref = _described(reading, _actor_of(reading, doer, pronouns=False), country)
             # "the militant group" (an unnamed one) has no name to take
             if ref and ref.actor.inter in NON_STATE_ARMED and ref.actor.side != UNNAMED_SIDE:
                 groups.setdefault(ref.actor.id, ref)
