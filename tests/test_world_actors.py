@@ -2020,3 +2020,33 @@ def test_property_destroyed_by_men_a_blame_ties_to_a_movement_is_theirs():
     assert event_rows("Shops were torched at a market in Bamenda on Wednesday, residents said.")[0][
         :2
     ] == ("Looting/property destruction", "Rioters (Cameroon)")
+
+
+def test_only_a_claim_of_this_battle_names_its_attacker():
+    assert (
+        event_rows(
+            "Congolese troops battled armed men near Beni on Tuesday. The ADF claimed the killing of"
+            " 12 villagers in Lubero on Monday."
+        )[0][1]
+        == "Military Forces of the Democratic Republic of Congo (2019-)"
+    )
+    assert (
+        event_rows(
+            "Nigerian soldiers killed 15 bandits in a gunfight in Zamfara state, the army said. ISWAP"
+            " claimed it killed seven soldiers in Borno the same day."
+        )[0][1]
+        == "Military Forces of Nigeria (2023-)"
+    )
+    # a group that says it did none is no doer
+    assert (
+        event_rows(
+            "Unidentified gunmen attacked a village in Ituri, killing 20. A CODECO spokesman said the"
+            " group had carried out no attacks since the ceasefire."
+        )[0][1]
+        == "Unidentified Armed Group (Democratic Republic of Congo)"
+    )
+
+
+def test_a_private_or_chance_shooting_is_no_attack():
+    assert event_rows("A man was shot dead by his neighbour in a land dispute in Kisumu.") == []
+    assert event_rows("A shopkeeper was shot dead in a robbery in Johannesburg.") == []

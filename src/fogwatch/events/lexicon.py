@@ -79,6 +79,7 @@ class Lexicon:
     civilian_words: frozenset[str]
     people_men_words: frozenset[str]
     community_words: frozenset[str]
+    private_violence_words: frozenset[str]
     livelihood_words: frozenset[str]
     civilian_targets: frozenset[str]
     combatant_words: frozenset[str]
@@ -206,6 +207,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         civilian_words=words(data["civilian_words"]),
         people_men_words=words(data["people_men_words"]),
         community_words=words(data["community_words"]),
+        private_violence_words=words(data["private_violence_words"]),
         livelihood_words=words(data["livelihood_words"]),
         civilian_targets=words(data["civilian_targets"]),
         combatant_words=words(data["combatant_words"]),

@@ -701,6 +701,7 @@ _DEED_VERBS = frozenset({"carry", "perpetrate", "conduct", "commit", "lead", "pl
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Deeds a claim or blame names that start no event of their own ("carried out the raid").
 _DEED_NOUNS = frozenset({"raid", "shooting", "killing", "kidnapping", "arson", "lynching"})
+_PLACE_OR_TIME = frozenset({"in", "near", "at", "on", "outside", "around"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 _SPEAKER_POSSESSIVES = frozenset({"its", "their", "our"})
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "confirm", "add"})
@@ -874,7 +875,12 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
         and met.actor.side == UNNAMED_SIDE
         and met.actor.inter in NON_STATE_ARMED
     )
-    if (unclaimed or fought_unnamed) and sub.event_type in _UNNAMED_PERPETRATOR:
+    if fought_unnamed:
+        # only a claim of this very deed ("IS later claimed the attack")
+        said = _group_said_to_do_it(reading, candidate.trigger, country, this_deed=True)
+        if said is not None:
+            candidate.actor1, candidate.actor2 = said, candidate.actor1
+    if unclaimed and sub.event_type in _UNNAMED_PERPETRATOR:
         # "the PKK claimed responsibility for the bombing": the group that says it did it
         said = (
             _group_said_to_do_it(reading, candidate.trigger, country)
@@ -887,9 +893,7 @@ def complete(reading: Reading, candidate: Candidate, earlier: Sequence[Candidate
                 else None
             )
         )
-        if said is not None and fought_unnamed and not unclaimed:
-            candidate.actor1, candidate.actor2 = said, candidate.actor1
-        elif said is not None:
+        if said is not None:
             candidate.actor1 = said
             if candidate.actor2 is not None and _same_party(said, candidate.actor2):
                 candidate.actor2 = None  # a group is not the party its own attack hit
@@ -1125,7 +1129,7 @@ def _own_air_force(reading: Reading, candidate: Candidate, country: str) -> None
 
 
 def _group_said_to_do_it(
-    reading: Reading, trigger: Token, country: str | None = None
+    reading: Reading, trigger: Token, country: str | None = None, *, this_deed: bool = False
 ) -> ActorRef | None:
     """The one non-state armed group the trigger's sentence or the next two say did the deed:
     it claims (takes, accepts) responsibility for it or claims it ("IS later claimed
@@ -1146,6 +1150,8 @@ def _group_said_to_do_it(
         if _another_deed(reading, word, trigger) or (
             reading.sentence(i) != here and _another_incident(word.sent)
         ):
+            continue
+        if this_deed and not _names_this_deed(reading, word):
             continue
         # "the Islamist militant group al-Shabaab claimed …": the name in apposition;
         # "insurgents from the BRN": the group they come from; "it", "its fighters", "the
@@ -1243,9 +1249,12 @@ def _attackers_were(reading: Reading, trigger: Token) -> ActorRef | None:
 
 
 def _doubted(verb: Token) -> bool:
-    """ "the attackers were not Murle", "it was not clear whether the attackers were …"."""
+    """ "the attackers were not Murle", "it was not clear whether the attackers were …", "the
+    group had carried out no attacks"."""
     return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+        (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+        or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children
     )
 
 
@@ -1397,6 +1406,20 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
             return []
         return _agents(word) + [c for c in word.children if c.dep_ == "nsubj"]
     return []
+
+
+def _names_this_deed(reading: Reading, word: Token) -> bool:
+    """Whether the words saying who did it name the deed just told, and only it: "it" or a
+    definite deed noun with no place or time of its own ("claimed the attack", not "claimed the
+    killing of 12 villagers in Lubero on Monday" or "claimed it killed seven soldiers")."""
+    deeds = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] + _after(word, "for")
+    deeds += [g for d in deeds if d.lemma_.lower() == "responsibility" for g in _after(d, "for")]
+    return any(
+        (d.lower_ == "it" or (_definite(d) and _deed_word(reading, d)))
+        and not any(c.dep_ == "prep" and c.lower_ in _PLACE_OR_TIME for c in d.subtree)
+        for d in deeds
+        if d.lemma_.lower() != "responsibility"
+    )
 
 
 def _voice_of(doer: Token) -> Token | None:

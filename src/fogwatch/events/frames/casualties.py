@@ -16,6 +16,8 @@ from fogwatch.events.candidate import ARMED_CLASH, ARMED_INTERS, ATTACK, Candida
 from fogwatch.events.clause import Clause, candidates
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from fogwatch.events.reading import Reading
     from fogwatch.events.triggers import Trigger
 
@@ -39,7 +41,7 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     if weapon is not None:
         candidate.sub_type = weapon[0]
         add_evidence(candidate, weapon[1])
-    elif civilian is not None and (agents or token.lemma_.lower() == "shoot"):
+    elif civilian is not None and (agents or _shot_by_unknown(reading, token)):
         # ACLED: an organised armed actor killing civilians is violence against civilians; so
         # is a civilian shot dead, whoever fired ("a bus driver was shot dead at a terminal")
         candidate.sub_type = ATTACK
@@ -56,3 +58,12 @@ def _code(reading: Reading, candidate: Candidate, clause: Clause) -> bool:
     elif patients:
         candidate.actor2 = patients[0]
     return True
+
+
+def _shot_by_unknown(reading: Reading, token: Token) -> bool:
+    """ "a bus driver was shot dead at a terminal": a shooting with no shooter named, not one
+    the sentence makes private or chance ("shot dead by his neighbour in a land dispute", "in a
+    robbery", "in crossfire")."""
+    if token.lemma_.lower() != "shoot" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    return not any(word.lower_ in reading.lexicon.private_violence_words for word in token.sent)
