@@ -2050,3 +2050,13 @@ def test_only_a_claim_of_this_battle_names_its_attacker():
 def test_a_private_or_chance_shooting_is_no_attack():
     assert event_rows("A man was shot dead by his neighbour in a land dispute in Kisumu.") == []
     assert event_rows("A shopkeeper was shot dead in a robbery in Johannesburg.") == []
+
+
+def test_an_attack_claimed_by_or_blamed_on_a_group_in_the_same_phrase_is_its():
+    assert event_rows(
+        "A suicide bomber rammed a car into a cafe in Mogadishu on Monday, killing eight people"
+        " in an attack claimed by the Islamist militant group al-Shabaab."
+    )[0][:2] == ("Suicide bomb", "Al Shabaab")
+    assert event_rows(
+        "Gunmen killed five villagers in an attack blamed on the ADF near Beni on Monday."
+    )[0][:2] == ("Attack", "ADF - Allied Democratic Forces")

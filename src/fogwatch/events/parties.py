@@ -1374,6 +1374,8 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
             for t in word.subtree
             if t.i > word.i and t.dep_ == "compound" and t.head.dep_ == "npadvmod"
         ]
+        if word.dep_ == "acl":
+            deed.append(word.head)  # "an attack claimed by al-Shabaab"
         if any(_deed_word(reading, c) or c.lemma_.lower() in _DEED_VERBS for c in deed):
             # "the bombing was claimed by IS"
             return [c for c in word.children if c.dep_ == "nsubj"] + _agents(word)
@@ -1384,6 +1386,8 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
         deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(
             word, {"blame": "for", "suspect": "of"}.get(lemma, "")
         )
+        if word.dep_ == "acl":
+            deeds.append(word.head)  # "an attack on their post blamed on jihadists"
         blamed = _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
         if lemma == "attribute":
             deeds = [*deeds, *(c for c in word.children if c.dep_ == "dobj")]
