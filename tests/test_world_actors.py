@@ -1957,10 +1957,9 @@ def test_a_killing_attributed_to_a_group_or_a_device_it_is_suspected_of_planting
 
 def test_a_group_claiming_a_battle_with_unnamed_men_is_its_attacker():
     assert event_rows(
-        "Nine Nigerien soldiers and dozens of terrorists were killed in fighting near Tillia in"
-        " the Tahoua region, the defence ministry said. The Islamic State's Sahel branch later"
-        " claimed the attack."
-    )[0] == ("Armed clash", "Islamic State Sahel Province", "Military Forces of Niger (2023-)")
+        "Nine Malian soldiers and dozens of terrorists were killed in fighting near Menaka, the"
+        " army said. The Islamic State's Sahel branch later claimed the attack."
+    )[0] == ("Armed clash", "Islamic State Sahel Province", "Military Forces of Mali (2021-)")
 
 
 def test_a_leads_subject_the_parser_hangs_on_the_dateline_was_killed():
