@@ -1383,15 +1383,15 @@ def _doers(reading: Reading, word: Token, trigger: Token) -> list[Token]:
     if lemma in ("blame", "suspect", "attribute") and word.pos_ == "VERB":
         # "the attack was blamed on the ELN", "police blamed the ADF for the attack",
         # "suspected al-Shabaab of planting the device", "attributed the killing to MS-13"
-        deeds = [c for c in word.children if c.dep_ == "nsubjpass"] + _after(
-            word, {"blame": "for", "suspect": "of"}.get(lemma, "")
-        )
+        deeds = [c for c in word.children if c.dep_ == "nsubjpass"]
         if word.dep_ == "acl":
             deeds.append(word.head)  # "an attack on their post blamed on jihadists"
-        blamed = _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
         if lemma == "attribute":
-            deeds = [*deeds, *(c for c in word.children if c.dep_ == "dobj")]
+            deeds += [c for c in word.children if c.dep_ == "dobj"]
             blamed = _after(word, "to")
+        else:
+            deeds += _after(word, "for" if lemma == "blame" else "of")
+            blamed = _after(word, "on") + [c for c in word.children if c.dep_ == "dobj"]
         if deeds:
             return blamed if any(_names_a_deed(reading, d) for d in deeds) else []
         # told with no deed of its own ("Authorities blamed the Islamic State Sahel Province",
@@ -1416,12 +1416,10 @@ def _names_this_deed(reading: Reading, word: Token) -> bool:
     """Whether the words saying who did it name the deed just told, and only it: "it" or a
     definite deed noun with no place or time of its own ("claimed the attack", not "claimed the
     killing of 12 villagers in Lubero on Monday" or "claimed it killed seven soldiers")."""
-    deeds = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] + _after(word, "for")
-    deeds += [g for d in deeds if d.lemma_.lower() == "responsibility" for g in _after(d, "for")]
     return any(
         (d.lower_ == "it" or (_definite(d) and _deed_word(reading, d)))
         and not any(c.dep_ == "prep" and c.lower_ in _PLACE_OR_TIME for c in d.subtree)
-        for d in deeds
+        for d in _claimed_deeds(word)
         if d.lemma_.lower() != "responsibility"
     )
 
@@ -1509,15 +1507,22 @@ def _another_deed(reading: Reading, word: Token, trigger: Token) -> bool:
     """Whether the words saying who did it name a deed of their own as what was done or claimed
     ("carried out an attack on a checkpoint", "claimed responsibility for an attack on …"), not
     this one ("claimed an attack that killed five", which holds the trigger)."""
-    deeds = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] + _after(word, "for")
-    deeds += [g for d in deeds if d.lemma_.lower() == "responsibility" for g in _after(d, "for")]
-    for noun in deeds:
+    for noun in _claimed_deeds(word):
         if noun.pos_ != "NOUN" or not _deed_word(reading, noun):
             continue
         indefinite = any(c.dep_ == "det" and c.lower_ in _OTHER_DEEDS for c in noun.children)
         if indefinite and not noun.left_edge.i <= trigger.i <= noun.right_edge.i:
             return True
     return False
+
+
+def _claimed_deeds(word: Token) -> list[Token]:
+    """What the words saying who did it name as done or claimed: the object, the "for" phrase,
+    and what a claimed responsibility is for ("claimed responsibility for the attack")."""
+    deeds = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] + _after(word, "for")
+    return deeds + [
+        g for d in deeds if d.lemma_.lower() == "responsibility" for g in _after(d, "for")
+    ]
 
 
 def _deed_word(reading: Reading, word: Token) -> bool:
